@@ -1,0 +1,53 @@
+package dev.backprop.playground.engine.nn;
+
+import java.util.List;
+
+/**
+ * Adam (Kingma and Ba, 2015): m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
+ * p -= lr * m_hat / (sqrt(v_hat) + eps) with the bias corrections m_hat = m / (1 - b1^t),
+ * v_hat = v / (1 - b2^t).
+ */
+public final class Adam extends Optimizer {
+    public static final double BETA1 = 0.9;
+    public static final double BETA2 = 0.999;
+    public static final double EPS = 1e-8;
+
+    private final double[][] m;
+    private final double[][] v;
+    private int t;
+
+    public Adam(List<Parameter> parameters, double learningRate) {
+        super(parameters, learningRate);
+        m = new double[this.parameters.size()][];
+        v = new double[this.parameters.size()][];
+        for (int i = 0; i < m.length; i++) {
+            int n = this.parameters.get(i).value().getNumElements();
+            m[i] = new double[n];
+            v[i] = new double[n];
+        }
+    }
+
+    @Override
+    public void step() {
+        t++;
+        double lr = learningRate();
+        double c1 = 1 - Math.pow(BETA1, t);
+        double c2 = 1 - Math.pow(BETA2, t);
+        for (int k = 0; k < m.length; k++) {
+            double[] p = parameters.get(k).value().data;
+            double[] g = parameters.get(k).grad().data;
+            double[] mk = m[k];
+            double[] vk = v[k];
+            for (int i = 0; i < mk.length; i++) {
+                mk[i] = BETA1 * mk[i] + (1 - BETA1) * g[i];
+                vk[i] = BETA2 * vk[i] + (1 - BETA2) * g[i] * g[i];
+                p[i] -= lr * (mk[i] / c1) / (Math.sqrt(vk[i] / c2) + EPS);
+            }
+        }
+    }
+
+    @Override
+    public OptimizerKind kind() {
+        return OptimizerKind.ADAM;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.backprop.playground.engine.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The shape of a binary classifier: inputs -> hidden layers with an activation -> 1 sigmoid output.
+ *
+ * @param inputSize number of input features (2 for the playground's datasets)
+ * @param hidden    width of each hidden layer, e.g. {50} or {16, 16}; may be empty
+ */
+public record NetworkSpec(int inputSize, int[] hidden, Activation activation, Loss loss, Initializer init) {
+
+    public NetworkSpec {
+        hidden = hidden.clone();
+        if (inputSize < 1) {
+            throw new IllegalArgumentException("input size must be at least 1");
+        }
+        for (int h : hidden) {
+            if (h < 1) {
+                throw new IllegalArgumentException("hidden layer sizes must be at least 1, got " + h);
+            }
+        }
+    }
+
+    @Override
+    public int[] hidden() {
+        return hidden.clone();
+    }
+
+    public NetworkSpec withHidden(int... newHidden) {
+        return new NetworkSpec(inputSize, newHidden, activation, loss, init);
+    }
+
+    /** A new network with parameters drawn from {@code random} by {@link #init()}. */
+    public Sequential build(Random random) {
+        List<Layer> layers = new ArrayList<>();
+        int in = inputSize;
+        int index = 1;
+        for (int h : hidden) {
+            layers.add(linear(in, h, index++, random));
+            layers.add(new ActivationLayer(activation));
+            in = h;
+        }
+        layers.add(linear(in, 1, index, random));
+        layers.add(new ActivationLayer(Activation.SIGMOID));
+        return new Sequential(layers, loss);
+    }
+
+    private Linear linear(int in, int out, int index, Random random) {
+        Linear layer = new Linear(in, out, index);
+        init.initialize(layer, random);
+        return layer;
+    }
+
+    /** "2-50-1" style description. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder().append(inputSize);
+        for (int h : hidden) {
+            sb.append('-').append(h);
+        }
+        return sb.append("-1").toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NetworkSpec s && s.inputSize == inputSize && Arrays.equals(s.hidden, hidden)
+                && s.activation == activation && s.loss == loss && s.init == init;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(hidden) * 31 + java.util.Objects.hash(inputSize, activation, loss, init);
+    }
+
+    @Override
+    public String toString() {
+        return describe() + " " + activation.id() + " " + loss.id() + " " + init.id();
+    }
+}

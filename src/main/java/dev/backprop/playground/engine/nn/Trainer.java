@@ -1,0 +1,199 @@
+package dev.backprop.playground.engine.nn;
+
+import dev.backprop.playground.engine.data.DataSplit;
+import dev.backprop.playground.engine.data.Dataset;
+import dev.backprop.playground.engine.data.Shuffle;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Trains a {@link Sequential} on a data split, one optimizer step at a time, and measures it.
+ * Batch 1 is seed 000's per-sample SGD (a random example each step); a batch of N walks shuffled
+ * mini-batches epoch by epoch; N at least the training set size is full-batch gradient descent.
+ * All buffers are allocated here, so {@link #step()} allocates nothing. Not thread-safe: one
+ * thread (the engine thread, or the CLI) owns a trainer.
+ */
+public final class Trainer {
+    private final DataSplit data;
+    private final Random sampling;
+    private final DMatrixRMaj batchX = new DMatrixRMaj(1, 2);
+    private final DMatrixRMaj batchY = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj evalOutput = new DMatrixRMaj(1, 1);
+    private final int[] order;
+    private NetworkSpec spec;
+    private Sequential network;
+    private Optimizer optimizer;
+    private int batchSize;
+    private int cursor;
+    private long step;
+    private double lastLoss = Double.NaN;
+
+    /** Builds the network from {@code config.network()}, initialized from {@code config.seed()}. */
+    public Trainer(DataSplit data, TrainingConfig config) {
+        if (data.train().size() == 0) {
+            throw new IllegalArgumentException("the training set is empty");
+        }
+        this.data = data;
+        this.sampling = new Random(config.seed() ^ 0x5DEECE66DL);
+        this.order = Shuffle.permutation(data.train().size(), sampling);
+        this.spec = config.network();
+        this.network = spec.build(new Random(config.seed() + 1));
+        this.optimizer = config.optimizer().create(network.parameters(), config.learningRate());
+        setBatchSize(config.batchSize());
+    }
+
+    /** Generates the config's dataset and split from its seed, then builds the trainer. */
+    public static Trainer fromConfig(TrainingConfig config) {
+        return new Trainer(split(config), config);
+    }
+
+    /** The config's dataset, generated and split from its seed. */
+    public static DataSplit split(TrainingConfig config) {
+        Random random = new Random(config.seed());
+        Dataset all = config.dataset().generate(config.samples(), config.noise(), random);
+        return DataSplit.of(all, config.testRatio(), random);
+    }
+
+    public DataSplit data() {
+        return data;
+    }
+
+    public Sequential network() {
+        return network;
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** Steps taken so far. */
+    public long steps() {
+        return step;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Mean loss of the last step's batch. */
+    public double lastLoss() {
+        return lastLoss;
+    }
+
+    /** The inputs of the last step's batch (rows x 2). */
+    public DMatrixRMaj lastBatchFeatures() {
+        return batchX;
+    }
+
+    /** The labels of the last step's batch (rows x 1). */
+    public DMatrixRMaj lastBatchLabels() {
+        return batchY;
+    }
+
+    public void setLearningRate(double learningRate) {
+        optimizer.setLearningRate(learningRate);
+    }
+
+    public void setBatchSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + size);
+        }
+        batchSize = Math.min(size, data.train().size());
+        cursor = 0;
+    }
+
+    /**
+     * Replaces the network with a freshly initialized one of shape {@code newSpec} and a new
+     * optimizer of the same kind and learning rate. The step count goes on.
+     */
+    public void rebuild(NetworkSpec newSpec, OptimizerKind kind, Random init) {
+        spec = newSpec;
+        network = newSpec.build(init);
+        optimizer = kind.create(network.parameters(), optimizer.learningRate());
+    }
+
+    /** One optimizer step on the next batch; returns the batch's mean loss (NaN/Inf if diverged). */
+    public double step() {
+        fillBatch();
+        DMatrixRMaj out = network.forward(batchX);
+        lastLoss = network.computeLoss(out, batchY);
+        network.backward();
+        optimizer.step();
+        step++;
+        return lastLoss;
+    }
+
+    private void fillBatch() {
+        Dataset train = data.train();
+        int n = train.size();
+        if (batchSize == 1) {
+            batchX.reshape(1, 2);
+            batchY.reshape(1, 1);
+            copyRow(train, sampling.nextInt(n), 0);
+            return;
+        }
+        if (batchSize >= n) {
+            copyRows(train, order, 0, n);
+            return;
+        }
+        if (cursor >= n) {
+            Shuffle.shuffle(order, sampling);
+            cursor = 0;
+        }
+        int rows = Math.min(batchSize, n - cursor);
+        copyRows(train, order, cursor, rows);
+        cursor += rows;
+    }
+
+    private void copyRows(Dataset train, int[] rows, int from, int count) {
+        batchX.reshape(count, 2);
+        batchY.reshape(count, 1);
+        for (int k = 0; k < count; k++) {
+            copyRow(train, rows[from + k], k);
+        }
+    }
+
+    private void copyRow(Dataset train, int row, int k) {
+        batchX.data[2 * k] = train.features().data[2 * row];
+        batchX.data[2 * k + 1] = train.features().data[2 * row + 1];
+        batchY.data[k] = train.labels().data[row];
+    }
+
+    /** Loss and accuracy (output > 0.5 means class 1) on the train and test sets. */
+    public Metrics evaluate() {
+        double[] train = measure(data.train());
+        double[] test = measure(data.test());
+        return new Metrics(step, train[0], test[0], train[1], test[1], train[2]);
+    }
+
+    /**
+     * {mean loss, accuracy, share predicted wrong with certainty} of the current network on
+     * {@code set}; NaNs for an empty set.
+     */
+    public double[] measure(Dataset set) {
+        if (set.size() == 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        network.predict(set.features(), evalOutput);
+        Loss loss = network.loss();
+        double sum = 0;
+        int correct = 0;
+        int saturated = 0;
+        for (int i = 0; i < set.size(); i++) {
+            double o = evalOutput.data[i];
+            double y = set.labels().data[i];
+            sum += loss.value(o, y);
+            if ((o > 0.5 ? 1 : 0) == (int) y) {
+                correct++;
+            } else if (Math.abs(o - y) > 1 - Metrics.SATURATION) {
+                saturated++;
+            }
+        }
+        int n = set.size();
+        return new double[] {sum / n, (double) correct / n, (double) saturated / n};
+    }
+}

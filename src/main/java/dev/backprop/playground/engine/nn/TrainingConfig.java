@@ -1,0 +1,74 @@
+package dev.backprop.playground.engine.nn;
+
+import dev.backprop.playground.engine.data.DatasetKind;
+
+/**
+ * Everything that defines a run, seed included, so a run can be repeated exactly. The command
+ * line's {@code train} options map one to one onto these fields.
+ */
+public record TrainingConfig(
+        DatasetKind dataset, int samples, double noise, double testRatio, long seed,
+        NetworkSpec network, OptimizerKind optimizer, double learningRate, int batchSize,
+        long steps, int snapshotEvery) {
+
+    /** Seed 000's run: moons(2000, 0.1), 2-50-1 ReLU, sigmoid + BCE, randn init, SGD 0.01, batch 1. */
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(DatasetKind.MOONS, 2000, 0.1, 0.2, 0,
+                new NetworkSpec(2, new int[] {50}, Activation.RELU, Loss.BCE, Initializer.NORMAL),
+                OptimizerKind.SGD, 0.01, 1, 10_000, 250);
+    }
+
+    public TrainingConfig {
+        if (samples < 2) {
+            throw new IllegalArgumentException("--samples must be at least 2, got " + samples);
+        }
+        if (!(noise >= 0) || Double.isInfinite(noise)) {
+            throw new IllegalArgumentException("--noise must be a number >= 0, got " + noise);
+        }
+        if (!(testRatio >= 0 && testRatio <= 0.9)) {
+            throw new IllegalArgumentException("--test-ratio must be in [0, 0.9], got " + testRatio);
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("--lr must be a positive number, got " + learningRate);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("--batch must be at least 1, got " + batchSize);
+        }
+        if (steps < 0) {
+            throw new IllegalArgumentException("--steps must be >= 0, got " + steps);
+        }
+        if (snapshotEvery < 1) {
+            throw new IllegalArgumentException("--snapshot-every must be at least 1, got " + snapshotEvery);
+        }
+    }
+
+    public TrainingConfig withNetwork(NetworkSpec n) {
+        return new TrainingConfig(dataset, samples, noise, testRatio, seed, n, optimizer, learningRate,
+                batchSize, steps, snapshotEvery);
+    }
+
+    public TrainingConfig withLearningRate(double lr) {
+        return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, optimizer, lr,
+                batchSize, steps, snapshotEvery);
+    }
+
+    public TrainingConfig withOptimizer(OptimizerKind o) {
+        return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, o, learningRate,
+                batchSize, steps, snapshotEvery);
+    }
+
+    public TrainingConfig withBatchSize(int b) {
+        return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, optimizer, learningRate,
+                b, steps, snapshotEvery);
+    }
+
+    public TrainingConfig withData(DatasetKind kind, int n, double noiseLevel, long newSeed) {
+        return new TrainingConfig(kind, n, noiseLevel, testRatio, newSeed, network, optimizer, learningRate,
+                batchSize, steps, snapshotEvery);
+    }
+
+    public TrainingConfig withSteps(long s) {
+        return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, optimizer, learningRate,
+                batchSize, s, snapshotEvery);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.backprop.playground.io;
+
+import dev.backprop.playground.engine.data.DataSplit;
+import dev.backprop.playground.engine.data.Dataset;
+import dev.backprop.playground.engine.nn.Metrics;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** The CSV files of a run: dataset.csv and metrics.csv. Numbers use '.' whatever the locale. */
+public final class RunFiles {
+    private RunFiles() {
+    }
+
+    /** x1,x2,label,split with split "train" or "test", one row per point in generation order. */
+    public static void writeDataset(Path file, DataSplit split) throws IOException {
+        Dataset all = split.all();
+        StringBuilder sb = new StringBuilder("x1,x2,label,split\n");
+        for (int i = 0; i < all.size(); i++) {
+            sb.append(num(all.x1(i))).append(',').append(num(all.x2(i))).append(',')
+              .append(all.label(i)).append(',').append(split.isTest(i) ? "test" : "train").append('\n');
+        }
+        AtomicFile.writeString(file, sb.toString());
+    }
+
+    /** step,train_loss,test_loss,train_acc,test_acc; empty fields where there is no test set. */
+    public static void writeMetrics(Path file, List<Metrics> rows) throws IOException {
+        StringBuilder sb = new StringBuilder("step,train_loss,test_loss,train_acc,test_acc\n");
+        for (Metrics m : rows) {
+            sb.append(m.step()).append(',').append(num(m.trainLoss())).append(',').append(num(m.testLoss()))
+              .append(',').append(num(m.trainAccuracy())).append(',').append(num(m.testAccuracy())).append('\n');
+        }
+        AtomicFile.writeString(file, sb.toString());
+    }
+
+    /** Shortest round-tripping form; NaN (a missing value) as an empty field. */
+    private static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        return Double.isInfinite(v) ? (v > 0 ? "inf" : "-inf") : String.format(Locale.ROOT, "%s", v);
+    }
+}
