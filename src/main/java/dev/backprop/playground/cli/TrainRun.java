@@ -4,6 +4,8 @@ import dev.backprop.playground.engine.nn.DecisionGridEvaluator;
 import dev.backprop.playground.engine.nn.Metrics;
 import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainingConfig;
+import dev.backprop.playground.graph.GraphModel;
+import dev.backprop.playground.graph.NetworkGraphBuilder;
 import dev.backprop.playground.io.BoundaryPng;
 import dev.backprop.playground.io.ModelJson;
 import dev.backprop.playground.io.RunFiles;
@@ -98,6 +100,11 @@ final class TrainRun {
                     DecisionGridEvaluator.around(trainer.data().all(), BOUNDARY_PIXELS, BOUNDARY_PIXELS)
                             .evaluate(trainer.network()),
                     trainer.data());
+            GraphModel graph = NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(),
+                    trainer.lastBatchLabels(), trainer.lastLoss());
+            if (GraphFiles.writeSvg(outDir.resolve("graph.svg"), graph, stderr) != 0) {
+                return false;
+            }
             stderr.println("wrote " + outDir.toAbsolutePath());
             return true;
         } catch (IOException e) {

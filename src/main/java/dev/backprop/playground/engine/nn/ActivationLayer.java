@@ -8,6 +8,7 @@ public final class ActivationLayer implements Layer {
     private final DMatrixRMaj output = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj gradInput = new DMatrixRMaj(1, 1);
     private DMatrixRMaj input;
+    private DMatrixRMaj gradOutput;
 
     public ActivationLayer(Activation activation) {
         this.activation = activation;
@@ -23,6 +24,16 @@ public final class ActivationLayer implements Layer {
 
     public DMatrixRMaj lastOutput() {
         return output;
+    }
+
+    /** d loss / d output received by the last backward (null before the first). */
+    public DMatrixRMaj lastGradOutput() {
+        return gradOutput;
+    }
+
+    /** d loss / d input returned by the last backward. */
+    public DMatrixRMaj lastGradInput() {
+        return gradInput;
     }
 
     @Override
@@ -60,6 +71,7 @@ public final class ActivationLayer implements Layer {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj gradOutput) {
+        this.gradOutput = gradOutput;
         gradInput.reshape(gradOutput.numRows, gradOutput.numCols);
         double[] x = input.data;
         double[] y = output.data;

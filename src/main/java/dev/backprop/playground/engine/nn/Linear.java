@@ -13,6 +13,7 @@ public final class Linear implements Layer {
     private final DMatrixRMaj output = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj gradInput = new DMatrixRMaj(1, 1);
     private DMatrixRMaj input;
+    private DMatrixRMaj gradOutput;
 
     public Linear(int inputSize, int outputSize, int index) {
         this.inputSize = inputSize;
@@ -42,6 +43,16 @@ public final class Linear implements Layer {
         return output;
     }
 
+    /** d loss / d output received by the last backward (null before the first). */
+    public DMatrixRMaj lastGradOutput() {
+        return gradOutput;
+    }
+
+    /** d loss / d input returned by the last backward. */
+    public DMatrixRMaj lastGradInput() {
+        return gradInput;
+    }
+
     @Override
     public DMatrixRMaj forward(DMatrixRMaj input) {
         this.input = input;
@@ -64,6 +75,7 @@ public final class Linear implements Layer {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj gradOutput) {
+        this.gradOutput = gradOutput;
         // dL/dW = x^T g, dL/db = column sums of g, dL/dx = g W^T
         CommonOps_DDRM.multTransA(input, gradOutput, weight.grad());
         CommonOps_DDRM.sumCols(gradOutput, bias.grad());

@@ -1,0 +1,119 @@
+package dev.backprop.playground.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import dev.backprop.playground.engine.value.BackwardStepper;
+import dev.backprop.playground.engine.value.Numbers;
+import dev.backprop.playground.engine.value.Value;
+import dev.backprop.playground.expr.Evaluator;
+import dev.backprop.playground.expr.ExprException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code expr}: evaluates a script into a Value graph, runs backward from the output, prints data and grads. */
+@Command(name = "expr", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluate a script of scalar assignments, run backprop from its output, print data and grads.",
+            "Statements are separated by newlines or ';': name = expr, name += expr (also -= *= /=).",
+            "Expressions: numbers, names, + - * / ** (right-associative), unary -, parentheses,",
+            "tanh relu sigmoid exp log. Example: expr 'a = 2; b = -3; c = 10; f = -2; L = (a*b + c) * f'"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:evaluated", "1:a file could not be read or written",
+                        "2:bad arguments or an error in the script (line L, column C: message)"})
+public final class ExprCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "SCRIPT", description = "the script (or use --file)")
+    String script;
+
+    @Option(names = "--file", paramLabel = "F", description = "read the script from a file")
+    Path file;
+
+    @Option(names = "--of", paramLabel = "NAME", description = "the output to differentiate (default: the last name assigned)")
+    String of;
+
+    @Option(names = "--json", description = "print {\"output\":NAME,\"values\":{NAME:{\"data\":D,\"grad\":G},...}}")
+    boolean json;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "write the computation graph as SVG")
+    Path svg;
+
+    @Option(names = "--trace", description = "print the backward pass one node per line, with the chain rule")
+    boolean trace;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if ((script == null) == (file == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give the script either as SCRIPT or with --file");
+        }
+        String text;
+        try {
+            text = script != null ? script : Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("cannot read " + file + ": " + e.getMessage());
+            return 1;
+        }
+        Evaluator.Program program;
+        try {
+            program = Evaluator.run(text, of);
+        } catch (ExprException e) {
+            err.println(e.describe());
+            return 2;
+        }
+        BackwardStepper stepper = new BackwardStepper(program.output());
+        while (stepper.hasNext()) {
+            BackwardStepper.Step step = stepper.next();
+            if (trace) {
+                out.printf("%d/%d %s%n", step.index() + 1, stepper.total(), step.chainRule());
+            }
+        }
+        if (json) {
+            out.println(toJson(program));
+        } else if (!trace) {
+            printTable(out, program.bindings());
+        }
+        if (svg != null) {
+            int code = GraphFiles.writeValueGraph(svg, program.output(), null, err);
+            if (code != 0) {
+                return code;
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String toJson(Evaluator.Program program) {
+        JsonObject values = new JsonObject();
+        for (Map.Entry<String, Value> e : program.bindings().entrySet()) {
+            JsonObject v = new JsonObject();
+            v.addProperty("data", e.getValue().data());
+            v.addProperty("grad", e.getValue().grad());
+            values.add(e.getKey(), v);
+        }
+        JsonObject root = new JsonObject();
+        root.addProperty("output", program.outputName());
+        root.add("values", values);
+        return new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(root);
+    }
+
+    private static void printTable(PrintWriter out, Map<String, Value> bindings) {
+        int width = Math.max(4, bindings.keySet().stream().mapToInt(String::length).max().orElse(4));
+        out.printf("%-" + width + "s  %12s  %12s%n", "name", "data", "grad");
+        for (Map.Entry<String, Value> e : bindings.entrySet()) {
+            out.printf("%-" + width + "s  %12s  %12s%n", e.getKey(), Numbers.compact(e.getValue().data()),
+                    Numbers.compact(e.getValue().grad()));
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package dev.backprop.playground.engine.value;
+
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A scalar in a computation graph, micrograd's Value: its data, the gradient of the graph's
+ * output with respect to it, the op that made it and its operands. Every op builds a new Value;
+ * {@link #backward()} walks the graph in reverse topological order and accumulates gradients with
+ * +=, so a value used twice (a + a) collects both contributions.
+ * Not thread-safe: one thread builds and differentiates a graph.
+ */
+public final class Value {
+    private static final Value[] NO_OPERANDS = {};
+
+    private double data;
+    private double grad;
+    private final Op op;
+    private final Value[] operands;
+    private final double exponent;
+    private String label;
+
+    private Value(double data, Op op, Value[] operands, double exponent, String label) {
+        this.data = data;
+        this.op = op;
+        this.operands = operands;
+        this.exponent = exponent;
+        this.label = label;
+    }
+
+    /** A leaf: an input or a parameter. */
+    public static Value of(double data, String label) {
+        return new Value(data, Op.LEAF, NO_OPERANDS, 0, label);
+    }
+
+    public static Value of(double data) {
+        return of(data, "");
+    }
+
+    private static Value make(Op op, double exponent, Value... operands) {
+        double a = operands[0].data;
+        double b = operands.length > 1 ? operands[1].data : 0;
+        return new Value(op.apply(a, b, exponent), op, operands, exponent, "");
+    }
+
+    // ---- ops -------------------------------------------------------------------------------
+
+    public Value add(Value other) {
+        return make(Op.ADD, 0, this, other);
+    }
+
+    public Value add(double other) {
+        return add(of(other));
+    }
+
+    public Value mul(Value other) {
+        return make(Op.MUL, 0, this, other);
+    }
+
+    public Value mul(double other) {
+        return mul(of(other));
+    }
+
+    /** self - other = self + (-other), as micrograd writes it. */
+    public Value sub(Value other) {
+        return add(other.neg());
+    }
+
+    public Value sub(double other) {
+        return sub(of(other));
+    }
+
+    /** self / other = self * other ** -1, as micrograd writes it. */
+    public Value div(Value other) {
+        return mul(other.pow(-1));
+    }
+
+    public Value div(double other) {
+        return div(of(other));
+    }
+
+    /** other - self, for a plain number on the left (micrograd's __rsub__). */
+    public Value rsub(double other) {
+        return of(other).sub(this);
+    }
+
+    /** other / self, for a plain number on the left (micrograd's __rtruediv__). */
+    public Value rdiv(double other) {
+        return of(other).div(this);
+    }
+
+    public Value pow(double exponent) {
+        return make(Op.POW, exponent, this);
+    }
+
+    public Value neg() {
+        return make(Op.NEG, 0, this);
+    }
+
+    public Value tanh() {
+        return make(Op.TANH, 0, this);
+    }
+
+    public Value relu() {
+        return make(Op.RELU, 0, this);
+    }
+
+    public Value sigmoid() {
+        return make(Op.SIGMOID, 0, this);
+    }
+
+    public Value exp() {
+        return make(Op.EXP, 0, this);
+    }
+
+    public Value log() {
+        return make(Op.LOG, 0, this);
+    }
+
+    // ---- autograd -----------------------------------------------------------------------
+
+    /**
+     * Sets every gradient in the graph below this value to 0, this one to 1, then applies each
+     * node's local chain rule in reverse topological order: operand.grad += local * node.grad.
+     */
+    public void backward() {
+        List<Value> order = topologicalOrder();
+        for (Value v : order) {
+            v.grad = 0;
+        }
+        grad = 1;
+        for (int k = order.size() - 1; k >= 0; k--) {
+            order.get(k).propagate();
+        }
+    }
+
+    /** Adds this node's contribution to its operands' gradients. */
+    void propagate() {
+        for (int i = 0; i < operands.length; i++) {
+            operands[i].grad += localDerivative(i) * grad;
+        }
+    }
+
+    /** d this / d operand i at the current data. */
+    public double localDerivative(int i) {
+        double a = operands[0].data;
+        double b = operands.length > 1 ? operands[1].data : 0;
+        return op.localDerivative(i, a, b, data, exponent);
+    }
+
+    /** Recomputes data from the operands' current data (for the forward stepper). */
+    void recompute() {
+        if (op != Op.LEAF) {
+            double a = operands[0].data;
+            double b = operands.length > 1 ? operands[1].data : 0;
+            data = op.apply(a, b, exponent);
+        }
+    }
+
+    /**
+     * Every value this one depends on, itself last, operands before the values made from them.
+     * Iterative depth-first search, so a chain of a million nodes does not overflow the stack.
+     */
+    public List<Value> topologicalOrder() {
+        return Topology.order(this);
+    }
+
+    public void zeroGrad() {
+        for (Value v : topologicalOrder()) {
+            v.grad = 0;
+        }
+    }
+
+    // ---- accessors ------------------------------------------------------------------------
+
+    public double data() {
+        return data;
+    }
+
+    /** Changes a leaf's data (parameters during gradient descent, inputs between examples). */
+    public void setData(double data) {
+        this.data = data;
+    }
+
+    public double grad() {
+        return grad;
+    }
+
+    void setGrad(double grad) {
+        this.grad = grad;
+    }
+
+    void addGrad(double delta) {
+        this.grad += delta;
+    }
+
+    public Op op() {
+        return op;
+    }
+
+    public double exponent() {
+        return exponent;
+    }
+
+    public List<Value> operands() {
+        return Collections.unmodifiableList(java.util.Arrays.asList(operands));
+    }
+
+    Value operand(int i) {
+        return operands[i];
+    }
+
+    int operandCount() {
+        return operands.length;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Names this value (as seed 001 does with e.label = 'e'); returns this for chaining. */
+    public Value label(String newLabel) {
+        this.label = newLabel;
+        return this;
+    }
+
+    public boolean isLeaf() {
+        return op == Op.LEAF;
+    }
+
+    @Override
+    public String toString() {
+        return "Value(" + (label.isEmpty() ? "" : label + ", ") + "data=" + data + ", grad=" + grad + ")";
+    }
+}

@@ -1,0 +1,66 @@
+package dev.backprop.playground.engine.value;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A printable name for every value of a graph: its label, or, when it has none, its data for a
+ * constant leaf and {@code t<k>} for an unnamed intermediate (k its topological index).
+ */
+public final class ValueNames {
+    private final Map<Value, String> names = new IdentityHashMap<>();
+
+    public ValueNames(List<Value> order) {
+        for (int k = 0; k < order.size(); k++) {
+            Value v = order.get(k);
+            String name = v.label();
+            if (name.isEmpty()) {
+                name = v.isLeaf() ? Numbers.compact(v.data()) : "t" + k;
+            }
+            names.put(v, name);
+        }
+    }
+
+    public String of(Value v) {
+        return names.getOrDefault(v, "?");
+    }
+
+    /** {@code name} wrapped in parentheses when it is not a single word or number, for formulas. */
+    public String operand(Value v) {
+        String n = of(v);
+        return n.matches("[A-Za-z_][A-Za-z_0-9.]*|-?[0-9.e+-]+") ? n : "(" + n + ")";
+    }
+
+    /** How {@code v} is computed from its operands, e.g. {@code a * b} or {@code tanh(n)}. */
+    public String formula(Value v) {
+        List<Value> ops = v.operands();
+        return switch (v.op()) {
+            case LEAF -> of(v);
+            case ADD -> operand(ops.get(0)) + " + " + operand(ops.get(1));
+            case MUL -> operand(ops.get(0)) + " * " + operand(ops.get(1));
+            case POW -> operand(ops.get(0)) + "**" + Numbers.compact(v.exponent());
+            case NEG -> "-" + operand(ops.get(0));
+            default -> v.op().symbol() + "(" + of(ops.get(0)) + ")";
+        };
+    }
+
+    /** The local derivative d consumer / d operand i, written with names: b, 1, (1 - o**2) ... */
+    public String localDerivative(Value consumer, int i) {
+        List<Value> ops = consumer.operands();
+        String x = operand(ops.get(0));
+        String out = operand(consumer);
+        return switch (consumer.op()) {
+            case LEAF -> "0";
+            case ADD -> "1";
+            case MUL -> operand(ops.get(1 - i));
+            case POW -> Numbers.compact(consumer.exponent()) + " * " + x + "**" + Numbers.compact(consumer.exponent() - 1);
+            case NEG -> "-1";
+            case TANH -> "(1 - " + out + "**2)";
+            case RELU -> "[" + x + " > 0]";
+            case SIGMOID -> out + " * (1 - " + out + ")";
+            case EXP -> out;
+            case LOG -> "1/" + x;
+        };
+    }
+}

@@ -1,0 +1,103 @@
+package dev.backprop.playground.graph;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A neutral, immutable computation graph: nodes with label, kind, data and grad, and edges from
+ * each input to its consumer. Both engines are turned into one, so a single viewer, layout and SVG
+ * exporter serve both. Built on the engine thread, read by the UI.
+ */
+public final class GraphModel {
+    /** An edge from the node that produces a value to the node that consumes it. */
+    public record Edge(String from, String to) {
+    }
+
+    private final String title;
+    private final Map<String, GraphNode> nodes;
+    private final List<Edge> edges;
+
+    public GraphModel(String title, List<GraphNode> nodes, List<Edge> edges) {
+        this.title = title;
+        Map<String, GraphNode> byId = new LinkedHashMap<>();
+        for (GraphNode n : nodes) {
+            if (byId.put(n.id(), n) != null) {
+                throw new IllegalArgumentException("duplicate node id " + n.id());
+            }
+        }
+        for (Edge e : edges) {
+            if (!byId.containsKey(e.from()) || !byId.containsKey(e.to())) {
+                throw new IllegalArgumentException("edge " + e + " names a missing node");
+            }
+        }
+        this.nodes = java.util.Collections.unmodifiableMap(byId);
+        this.edges = List.copyOf(edges);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Nodes in insertion order (builders insert in topological order). */
+    public List<GraphNode> nodes() {
+        return List.copyOf(nodes.values());
+    }
+
+    public List<Edge> edges() {
+        return edges;
+    }
+
+    public GraphNode node(String id) {
+        GraphNode n = nodes.get(id);
+        if (n == null) {
+            throw new IllegalArgumentException("no node " + id);
+        }
+        return n;
+    }
+
+    public int size() {
+        return nodes.size();
+    }
+
+    /** Ids of the nodes feeding {@code id}. */
+    public List<String> inputsOf(String id) {
+        List<String> out = new ArrayList<>();
+        for (Edge e : edges) {
+            if (e.to().equals(id)) {
+                out.add(e.from());
+            }
+        }
+        return out;
+    }
+
+    /** Ids of the nodes consuming {@code id}. */
+    public List<String> consumersOf(String id) {
+        List<String> out = new ArrayList<>();
+        for (Edge e : edges) {
+            if (e.from().equals(id)) {
+                out.add(e.to());
+            }
+        }
+        return out;
+    }
+
+    /** The same graph with only {@code id} highlighted (null: none). */
+    public GraphModel withHighlight(String id) {
+        List<GraphNode> list = new ArrayList<>();
+        for (GraphNode n : nodes.values()) {
+            list.add(n.withHighlight(n.id().equals(id)));
+        }
+        return new GraphModel(title, list, edges);
+    }
+
+    /** The same graph with one node replaced (same id). */
+    public GraphModel with(GraphNode replacement) {
+        List<GraphNode> list = new ArrayList<>();
+        for (GraphNode n : nodes.values()) {
+            list.add(n.id().equals(replacement.id()) ? replacement : n);
+        }
+        return new GraphModel(title, list, edges);
+    }
+}

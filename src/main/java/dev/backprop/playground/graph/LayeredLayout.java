@@ -1,0 +1,93 @@
+package dev.backprop.playground.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
+import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
+import org.eclipse.elk.core.data.LayoutMetaDataService;
+import org.eclipse.elk.core.options.CoreOptions;
+import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.options.EdgeRouting;
+import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.graph.ElkBendPoint;
+import org.eclipse.elk.graph.ElkEdge;
+import org.eclipse.elk.graph.ElkEdgeSection;
+import org.eclipse.elk.graph.ElkNode;
+import org.eclipse.elk.graph.util.ElkGraphUtil;
+
+/**
+ * Layered (Sugiyama) layout, left to right like graphviz's rankdir=LR, by Eclipse ELK's "layered"
+ * algorithm: layers by longest path, crossing minimisation by layer sweeps, then coordinates that
+ * keep nodes apart. Deterministic (ELK's fixed random seed): the same graph, the same positions.
+ */
+public final class LayeredLayout {
+    static final double MARGIN = 20;
+
+    static {
+        LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+    }
+
+    private LayeredLayout() {
+    }
+
+    public static Layout layout(GraphModel graph) {
+        ElkNode root = ElkGraphUtil.createGraph();
+        root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
+        root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
+        root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.POLYLINE);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE, 16.0);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 36.0);
+        root.setProperty(LayeredOptions.SPACING_EDGE_NODE, 10.0);
+        root.setProperty(CoreOptions.RANDOM_SEED, 1);
+
+        Map<String, ElkNode> elkNodes = new HashMap<>();
+        for (GraphNode n : graph.nodes()) {
+            ElkNode e = ElkGraphUtil.createNode(root);
+            e.setIdentifier(n.id());
+            e.setDimensions(NodeGeometry.width(n), NodeGeometry.height(n));
+            elkNodes.put(n.id(), e);
+        }
+        Map<ElkEdge, GraphModel.Edge> elkEdges = new HashMap<>();
+        List<ElkEdge> edgeOrder = new ArrayList<>();
+        for (GraphModel.Edge edge : graph.edges()) {
+            ElkEdge e = ElkGraphUtil.createSimpleEdge(elkNodes.get(edge.from()), elkNodes.get(edge.to()));
+            elkEdges.put(e, edge);
+            edgeOrder.add(e);
+        }
+
+        new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+
+        Map<String, Layout.Box> boxes = new HashMap<>();
+        for (Map.Entry<String, ElkNode> e : elkNodes.entrySet()) {
+            ElkNode n = e.getValue();
+            boxes.put(e.getKey(), new Layout.Box(n.getX() + MARGIN, n.getY() + MARGIN, n.getWidth(), n.getHeight()));
+        }
+        List<Layout.Route> routes = new ArrayList<>();
+        for (ElkEdge e : edgeOrder) {
+            routes.add(new Layout.Route(elkEdges.get(e), route(e)));
+        }
+        return new Layout(boxes, routes, root.getWidth() + 2 * MARGIN, root.getHeight() + 2 * MARGIN);
+    }
+
+    private static double[] route(ElkEdge e) {
+        List<Double> pts = new ArrayList<>();
+        for (ElkEdgeSection s : e.getSections()) {
+            pts.add(s.getStartX() + MARGIN);
+            pts.add(s.getStartY() + MARGIN);
+            for (ElkBendPoint b : s.getBendPoints()) {
+                pts.add(b.getX() + MARGIN);
+                pts.add(b.getY() + MARGIN);
+            }
+            pts.add(s.getEndX() + MARGIN);
+            pts.add(s.getEndY() + MARGIN);
+        }
+        double[] out = new double[pts.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = pts.get(i);
+        }
+        return out;
+    }
+}

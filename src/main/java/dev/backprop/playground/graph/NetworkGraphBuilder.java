@@ -1,0 +1,119 @@
+package dev.backprop.playground.graph;
+
+import dev.backprop.playground.engine.nn.ActivationLayer;
+import dev.backprop.playground.engine.nn.Layer;
+import dev.backprop.playground.engine.nn.Linear;
+import dev.backprop.playground.engine.nn.Sequential;
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A network's computation at tensor level: x, W1, b1, matmul, +, relu, W2, b2, matmul, +, sigmoid,
+ * y, loss. Each node carries the data and grad of the last training step (the batch it saw).
+ * Op nodes are records here: an op's output is a tensor worth seeing.
+ */
+public final class NetworkGraphBuilder {
+    private NetworkGraphBuilder() {
+    }
+
+    /**
+     * @param x    the last batch's inputs (rows x features)
+     * @param y    the last batch's labels
+     * @param loss the last batch's mean loss
+     */
+    public static GraphModel build(Sequential net, DMatrixRMaj x, DMatrixRMaj y, double loss) {
+        List<GraphNode> nodes = new ArrayList<>();
+        List<GraphModel.Edge> edges = new ArrayList<>();
+        List<Layer> layers = net.layers();
+        // grads exist once a backward pass has run on this network
+        boolean trained = layers.get(0) instanceof Linear l0 && l0.lastGradOutput() != null;
+
+        nodes.add(new GraphNode("x", "x", NodeKind.INPUT, "", tensor(x),
+                trained ? tensor(((Linear) layers.get(0)).lastGradInput()) : null, "the inputs of the batch", false));
+        String previous = "x";
+        String previousName = "x";
+        int linearIndex = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            boolean last = i == layers.size() - 1;
+            if (layer instanceof Linear lin) {
+                linearIndex++;
+                String k = Integer.toString(linearIndex);
+                String w = "W" + k;
+                String b = "b" + k;
+                nodes.add(param(w, lin.weight().value(), lin.weight().grad(), trained,
+                        "weights of layer " + k + " (" + lin.inputSize() + " in, " + lin.outputSize(0) + " out)"));
+                nodes.add(param(b, lin.bias().value(), lin.bias().grad(), trained, "biases of layer " + k));
+                DMatrixRMaj z = lin.lastOutput();
+                DMatrixRMaj g = trained ? lin.lastGradOutput() : null;
+                String mm = "matmul" + k;
+                String mmName = previousName + "\u00b7" + w;
+                nodes.add(new GraphNode(mm, mmName, NodeKind.OP, "matmul", tensor(minusBias(z, lin)), tensorOrNull(g),
+                        mmName + " = " + previousName + " \u00b7 " + w, false));
+                edges.add(new GraphModel.Edge(previous, mm));
+                edges.add(new GraphModel.Edge(w, mm));
+                String add = "add" + k;
+                String zName = "z" + k;
+                nodes.add(new GraphNode(add, zName, NodeKind.OP, "+", tensor(z), tensorOrNull(g),
+                        zName + " = " + mmName + " + " + b, false));
+                edges.add(new GraphModel.Edge(mm, add));
+                edges.add(new GraphModel.Edge(b, add));
+                previous = add;
+                previousName = zName;
+            } else if (layer instanceof ActivationLayer act) {
+                String id = "act" + linearIndex;
+                String name = last ? "\u0177" : "h" + linearIndex;
+                String fn = act.activation().id();
+                nodes.add(new GraphNode(id, name, NodeKind.OP, fn, tensor(act.lastOutput()),
+                        trained ? tensor(act.lastGradOutput()) : null,
+                        name + " = " + fn + "(" + previousName + ")", false));
+                edges.add(new GraphModel.Edge(previous, id));
+                previous = id;
+                previousName = name;
+            }
+        }
+        nodes.add(new GraphNode("y", "y", NodeKind.INPUT, "", tensor(y), null, "the labels of the batch", false));
+        String lossOp = net.loss().id();
+        nodes.add(new GraphNode("loss", "L", NodeKind.LOSS, lossOp, Tensor.scalar(loss),
+                trained ? Tensor.scalar(1) : null, "L = mean " + lossOp + "(" + previousName + ", y)", false));
+        edges.add(new GraphModel.Edge(previous, "loss"));
+        edges.add(new GraphModel.Edge("y", "loss"));
+        return new GraphModel("network " + describe(net) + ", batch of " + x.numRows, nodes, edges);
+    }
+
+    private static String describe(Sequential net) {
+        int[] w = net.widths(2);
+        StringBuilder sb = new StringBuilder().append(w[0]);
+        for (int i = 0; i < net.layers().size(); i++) {
+            if (net.layers().get(i) instanceof Linear) {
+                sb.append('-').append(w[i + 1]);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static GraphNode param(String id, DMatrixRMaj value, DMatrixRMaj grad, boolean trained, String what) {
+        return new GraphNode(id, id, NodeKind.PARAMETER, "", tensor(value), trained ? tensor(grad) : null, what, false);
+    }
+
+    /** x W = z - b: the matmul's own output, recovered without keeping another buffer per step. */
+    private static DMatrixRMaj minusBias(DMatrixRMaj z, Linear lin) {
+        DMatrixRMaj out = z.copy();
+        double[] b = lin.bias().value().data;
+        for (int r = 0; r < out.numRows; r++) {
+            for (int c = 0; c < out.numCols; c++) {
+                out.data[r * out.numCols + c] -= b[c];
+            }
+        }
+        return out;
+    }
+
+    private static Tensor tensor(DMatrixRMaj m) {
+        return Tensor.of(m.numRows, m.numCols, m.data);
+    }
+
+    private static Tensor tensorOrNull(DMatrixRMaj m) {
+        return m == null ? null : tensor(m);
+    }
+}
