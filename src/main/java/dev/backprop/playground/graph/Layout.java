@@ -41,6 +41,17 @@ public record Layout(Map<String, Box> boxes, List<Route> routes, double width, d
         }
     }
 
+    /** Whether every node of {@code graph} has a box here of the size it is drawn at. */
+    public boolean fits(GraphModel graph) {
+        for (GraphNode n : graph.nodes()) {
+            Box b = boxes.get(n.id());
+            if (b == null || b.w() != NodeGeometry.width(n) || b.h() != NodeGeometry.height(n)) {
+                return false;
+            }
+        }
+        return boxes.size() == graph.size();
+    }
+
     public Box box(String id) {
         return boxes.get(id);
     }

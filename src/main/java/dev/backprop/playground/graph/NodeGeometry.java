@@ -1,8 +1,10 @@
 package dev.backprop.playground.graph;
 
 /**
- * How big a node is drawn, shared by the layout and the SVG so boxes never overlap: records are a
- * row of compartments sized to their monospace text; op circles are small and fixed.
+ * How big a node is drawn, shared by the layout and every renderer so boxes never overlap. Scalar
+ * records are a row of compartments sized to their monospace text, as draw_dot draws them; tensor
+ * records stack the three compartments (their lines are long) to keep a left-to-right graph
+ * narrow; op circles are small and fixed.
  */
 public final class NodeGeometry {
     /** Advance of one character of the 12 px monospace font, with a little slack. */
@@ -10,8 +12,29 @@ public final class NodeGeometry {
     public static final double PADDING = 10;
     public static final double RECORD_HEIGHT = 28;
     public static final double OP_DIAMETER = 34;
+    public static final double ROW_HEIGHT = 18;
 
     private NodeGeometry() {
+    }
+
+    /**
+     * Each compartment's rectangle relative to the node's top-left corner: {x, y, w, h} per
+     * compartment, side by side or stacked.
+     */
+    public static double[][] compartmentBoxes(GraphNode n) {
+        double[] widths = compartmentWidths(n);
+        double[][] boxes = new double[widths.length][];
+        double w = width(n);
+        double offset = 0;
+        for (int i = 0; i < widths.length; i++) {
+            if (stacked(n)) {
+                boxes[i] = new double[] {0, i * ROW_HEIGHT, w, ROW_HEIGHT};
+            } else {
+                boxes[i] = new double[] {offset, 0, widths[i], RECORD_HEIGHT};
+                offset += widths[i];
+            }
+        }
+        return boxes;
     }
 
     public static double[] compartmentWidths(GraphNode n) {
@@ -23,9 +46,21 @@ public final class NodeGeometry {
         return w;
     }
 
+    /** True for records whose compartments are stacked in rows (tensor data). */
+    public static boolean stacked(GraphNode n) {
+        return n.hasValue() && !n.data().isScalar();
+    }
+
     public static double width(GraphNode n) {
         if (!n.hasValue()) {
             return OP_DIAMETER;
+        }
+        if (stacked(n)) {
+            double max = 0;
+            for (double w : compartmentWidths(n)) {
+                max = Math.max(max, w);
+            }
+            return max;
         }
         double sum = 0;
         for (double w : compartmentWidths(n)) {
@@ -35,6 +70,9 @@ public final class NodeGeometry {
     }
 
     public static double height(GraphNode n) {
+        if (stacked(n)) {
+            return ROW_HEIGHT * n.compartments().length;
+        }
         return n.hasValue() ? RECORD_HEIGHT : OP_DIAMETER;
     }
 }

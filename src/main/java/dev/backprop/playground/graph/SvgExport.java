@@ -141,20 +141,20 @@ public final class SvgExport {
         } else {
             rect(x, b.x(), b.y(), b.w(), b.h(), FILL.get(n.kind()), stroke, strokeWidth);
             String[] parts = n.compartments();
-            double[] widths = NodeGeometry.compartmentWidths(n);
-            double cx = b.x();
+            double[][] cells = NodeGeometry.compartmentBoxes(n);
             String[] classes = {"label", "data", "grad"};
             for (int i = 0; i < parts.length; i++) {
+                double[] c = cells[i];
                 if (i > 0) {
+                    boolean stacked = NodeGeometry.stacked(n);
                     x.writeEmptyElement("line");
-                    x.writeAttribute("x1", num(cx));
-                    x.writeAttribute("y1", num(b.y()));
-                    x.writeAttribute("x2", num(cx));
-                    x.writeAttribute("y2", num(b.y() + b.h()));
+                    x.writeAttribute("x1", num(b.x() + c[0]));
+                    x.writeAttribute("y1", num(b.y() + c[1]));
+                    x.writeAttribute("x2", num(b.x() + c[0] + (stacked ? c[2] : 0)));
+                    x.writeAttribute("y2", num(b.y() + c[1] + (stacked ? 0 : c[3])));
                     x.writeAttribute("stroke", "#333333");
                 }
-                text(x, cx + widths[i] / 2, b.centerY() + 4, parts[i], "middle", classes[i], null);
-                cx += widths[i];
+                text(x, b.x() + c[0] + c[2] / 2, b.y() + c[1] + c[3] / 2 + 4, parts[i], "middle", classes[i], null);
             }
         }
         x.writeEndElement();

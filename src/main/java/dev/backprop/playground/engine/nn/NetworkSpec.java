@@ -55,6 +55,32 @@ public record NetworkSpec(int inputSize, int[] hidden, Activation activation, Lo
         return layer;
     }
 
+    /**
+     * The spec of an existing network, which must be a playground classifier: 2 inputs, Linear
+     * layers each followed by the same activation, and a 1-unit sigmoid output.
+     */
+    public static NetworkSpec describing(Sequential net, Initializer init) {
+        List<Layer> layers = net.layers();
+        int n = layers.size();
+        if (n < 2 || n % 2 != 0 || !(layers.get(0) instanceof Linear first) || first.inputSize() != 2
+                || !(layers.get(n - 1) instanceof ActivationLayer out) || out.activation() != Activation.SIGMOID
+                || layers.get(n - 2).outputSize(0) != 1) {
+            throw new IllegalArgumentException("the app trains networks with 2 inputs, linear layers each followed by "
+                    + "an activation, and one sigmoid output");
+        }
+        int[] hidden = new int[n / 2 - 1];
+        Activation act = Activation.RELU;
+        for (int i = 0; i < hidden.length; i++) {
+            if (!(layers.get(2 * i) instanceof Linear lin) || !(layers.get(2 * i + 1) instanceof ActivationLayer a)
+                    || (i > 0 && a.activation() != act)) {
+                throw new IllegalArgumentException("layer " + (2 * i + 1) + " breaks the linear/activation pattern");
+            }
+            hidden[i] = lin.outputSize(0);
+            act = a.activation();
+        }
+        return new NetworkSpec(2, hidden, act, net.loss(), init);
+    }
+
     /** "2-50-1" style description. */
     public String describe() {
         StringBuilder sb = new StringBuilder().append(inputSize);

@@ -116,6 +116,30 @@ public final class Trainer {
         optimizer = kind.create(network.parameters(), optimizer.learningRate());
     }
 
+    /** Trains {@code net} (of shape {@code netSpec}) from now on, with a fresh optimizer. */
+    public void adopt(Sequential net, NetworkSpec netSpec) {
+        spec = netSpec;
+        network = net;
+        optimizer = optimizer.kind().create(network.parameters(), optimizer.learningRate());
+    }
+
+    /** A fresh optimizer of {@code kind} on the current weights, same learning rate. */
+    public void rebuildOptimizer(OptimizerKind kind) {
+        optimizer = kind.create(network.parameters(), optimizer.learningRate());
+    }
+
+    /**
+     * A forward pass on the first training example without learning, so a fresh network has real
+     * values to show (its gradients stay unknown until the first step).
+     */
+    public void previewForward() {
+        batchX.reshape(1, 2);
+        batchY.reshape(1, 1);
+        copyRow(data.train(), 0, 0);
+        network.forward(batchX);
+        lastLoss = network.computeLoss(network.lastOutput(), batchY);
+    }
+
     /** One optimizer step on the next batch; returns the batch's mean loss (NaN/Inf if diverged). */
     public double step() {
         fillBatch();

@@ -1,0 +1,40 @@
+package dev.backprop.playground.train;
+
+import dev.backprop.playground.engine.data.DataSplit;
+import dev.backprop.playground.engine.nn.DecisionGrid;
+import dev.backprop.playground.engine.nn.Metrics;
+import dev.backprop.playground.engine.nn.TrainingConfig;
+import dev.backprop.playground.graph.GraphModel;
+import dev.backprop.playground.graph.Layout;
+import java.util.List;
+
+/**
+ * Everything the UI shows, as of one moment of the engine thread. Immutable: the engine publishes
+ * a new one, the UI reads the latest at frame rate and never touches the model.
+ *
+ * @param step        training steps taken
+ * @param running     playing (as opposed to paused)
+ * @param config      the settings in force (learning rate, network, optimizer, batch, data)
+ * @param data        the points and their split; replaced, never modified
+ * @param history     metrics rows: step 0 and every boundary frame
+ * @param rebuilds    steps at which the network was rebuilt (the chart marks them)
+ * @param grid        the decision grid of the last boundary frame
+ * @param graph       the network's computation graph at the last step
+ * @param layout      positions for {@code graph}
+ * @param lastLoss    the last batch's loss
+ * @param stepsPerSecond measured training speed
+ * @param divergence  why training stopped because it blew up, or empty
+ * @param message     what just happened, for the status line
+ */
+public record Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
+                       List<Long> rebuilds, DecisionGrid grid, GraphModel graph, Layout layout, double lastLoss,
+                       double stepsPerSecond, String divergence, String message) {
+
+    public boolean diverged() {
+        return !divergence.isEmpty();
+    }
+
+    public Metrics latest() {
+        return history.get(history.size() - 1);
+    }
+}

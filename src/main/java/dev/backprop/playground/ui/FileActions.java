@@ -1,0 +1,102 @@
+package dev.backprop.playground.ui;
+
+import dev.backprop.playground.graph.SvgExport;
+import dev.backprop.playground.io.BoundaryPng;
+import dev.backprop.playground.train.Command;
+import dev.backprop.playground.train.Snapshot;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * The File menu's actions. Dialogs run on the FX thread; writing happens on a background thread
+ * (exports, from the immutable snapshot) or on the engine thread (the model, which it owns), and
+ * the outcome comes back as one status message.
+ */
+final class FileActions {
+    private final Window owner;
+    private final Supplier<Snapshot> snapshot;
+    private final Consumer<Command> send;
+    private final Consumer<String> status;
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "export");
+        t.setDaemon(true);
+        return t;
+    });
+
+    FileActions(Window owner, Supplier<Snapshot> snapshot, Consumer<Command> send, Consumer<String> status) {
+        this.owner = owner;
+        this.snapshot = snapshot;
+        this.send = send;
+        this.status = status;
+    }
+
+    void exportGraphSvg() {
+        Path file = choose("Export graph as SVG", "graph.svg", "SVG image", "*.svg", true);
+        if (file != null) {
+            Snapshot s = snapshot.get();
+            exportGraphSvg(s, file);
+        }
+    }
+
+    /** Writes the snapshot's graph to {@code file} off the FX thread. */
+    void exportGraphSvg(Snapshot s, Path file) {
+        io.submit(() -> report(file, () -> SvgExport.write(file, s.graph())));
+    }
+
+    void exportBoundaryPng() {
+        Path file = choose("Export boundary as PNG", "boundary.png", "PNG image", "*.png", true);
+        if (file != null) {
+            Snapshot s = snapshot.get();
+            io.submit(() -> report(file, () -> BoundaryPng.write(file, s.grid(), s.data())));
+        }
+    }
+
+    void saveModel() {
+        Path file = choose("Save model", "model.json", "Model (JSON)", "*.json", true);
+        if (file != null) {
+            send.accept(new Command.SaveModel(file));
+        }
+    }
+
+    void loadModel() {
+        Path file = choose("Load model", null, "Model (JSON)", "*.json", false);
+        if (file != null) {
+            send.accept(new Command.LoadModel(file));
+        }
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private void report(Path file, Write write) {
+        String text;
+        try {
+            write.run();
+            text = "wrote " + file;
+        } catch (IOException | RuntimeException e) {
+            text = "could not write " + file + ": " + e.getMessage();
+        }
+        String message = text;
+        Platform.runLater(() -> status.accept(message));
+    }
+
+    private Path choose(String title, String name, String kind, String pattern, boolean save) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        if (name != null) {
+            chooser.setInitialFileName(name);
+        }
+        File f = save ? chooser.showSaveDialog(owner) : chooser.showOpenDialog(owner);
+        return f == null ? null : f.toPath();
+    }
+}

@@ -1,0 +1,274 @@
+package dev.backprop.playground.ui;
+
+import dev.backprop.playground.engine.nn.Metrics;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Train and test loss per snapshot (left axis, linear or log) and train accuracy (right axis, 0-1),
+ * with dashed marks where the network was rebuilt and a readout of the point under the mouse.
+ * However long the history, each series is drawn from at most two points per pixel column (the
+ * min and max of the rows that fall in it), so it stays smooth at any length.
+ */
+public final class LossChartPane extends VBox {
+    public static final String STYLE_CLASS = "loss-chart";
+    private static final double LEFT = 52;
+    private static final double RIGHT = 44;
+    private static final double TOP = 10;
+    private static final double BOTTOM = 26;
+    static final Color TRAIN = Color.web("#2f6db5");
+    static final Color TEST = Color.web("#e8772e");
+    static final Color ACCURACY = Color.web("#3a9d5d");
+
+    private final Canvas canvas = new Canvas();
+    private final Pane plot = new Pane(canvas);
+    private final CheckBox logScale = new CheckBox("log scale");
+    private final Label readout = new Label();
+    private List<Metrics> history = List.of();
+    private List<Long> rebuilds = List.of();
+    private double hoverX = Double.NaN;
+    private Color axisColor = Color.web("#444");
+
+    public LossChartPane() {
+        getStyleClass().add(STYLE_CLASS);
+        logScale.setId("log-scale");
+        logScale.setTooltip(new Tooltip("Show the loss on a logarithmic axis: late progress (0.1 to 0.01) stays visible."));
+        logScale.selectedProperty().addListener((o, a, b) -> draw());
+        readout.setId("chart-readout");
+        readout.getStyleClass().add("chart-readout");
+        Label legend = new Label("\u2014 train loss   - - test loss   \u2014 train accuracy (right axis)");
+        legend.getStyleClass().add("chart-legend");
+        HBox header = new HBox(12, logScale, legend, readout);
+        header.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(header, plot);
+        VBox.setVgrow(plot, javafx.scene.layout.Priority.ALWAYS);
+        plot.setMinSize(200, 120);
+        canvas.widthProperty().bind(plot.widthProperty());
+        canvas.heightProperty().bind(plot.heightProperty());
+        canvas.widthProperty().addListener((o, a, b) -> draw());
+        canvas.heightProperty().addListener((o, a, b) -> draw());
+        plot.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            hoverX = e.getX();
+            draw();
+        });
+        plot.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            hoverX = Double.NaN;
+            readout.setText("");
+            draw();
+        });
+    }
+
+    public void show(List<Metrics> newHistory, List<Long> newRebuilds) {
+        if (newHistory.size() == history.size() && newRebuilds.equals(rebuilds)
+                && (newHistory.isEmpty() || newHistory.get(0) == history.get(0))) {
+            return;
+        }
+        history = newHistory;
+        rebuilds = newRebuilds;
+        draw();
+    }
+
+    public void setAxisColor(Color c) {
+        axisColor = c;
+        draw();
+    }
+
+    public CheckBox logScaleToggle() {
+        return logScale;
+    }
+
+    /** Rows of history currently shown. */
+    public int points() {
+        return history.size();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        double pw = w - LEFT - RIGHT;
+        double ph = h - TOP - BOTTOM;
+        if (pw < 20 || ph < 20) {
+            return;
+        }
+        g.setFont(Font.font(10));
+        g.setStroke(axisColor);
+        g.setLineWidth(1);
+        g.strokeRect(LEFT, TOP, pw, ph);
+        if (history.isEmpty()) {
+            return;
+        }
+        long maxStep = Math.max(1, history.get(history.size() - 1).step());
+        boolean log = logScale.isSelected();
+        double[] range = lossRange(log);
+        Axis x = new Axis(0, maxStep, LEFT, LEFT + pw, false);
+        Axis y = new Axis(range[0], range[1], TOP + ph, TOP, log);
+        Axis acc = new Axis(0, 1, TOP + ph, TOP, false);
+        drawGrid(g, x, y, acc, pw, ph);
+
+        g.setStroke(axisColor.deriveColor(0, 1, 1, 0.5));
+        g.setLineDashes(4, 4);
+        for (long s : rebuilds) {
+            double px = x.map(s);
+            g.strokeLine(px, TOP, px, TOP + ph);
+        }
+        g.setLineDashes();
+        g.setLineCap(StrokeLineCap.ROUND);
+        series(g, x, y, Metrics::trainLoss, TRAIN, false, pw);
+        series(g, x, y, Metrics::testLoss, TEST, true, pw);
+        series(g, x, acc, Metrics::trainAccuracy, ACCURACY, false, pw);
+        hover(g, x, y, ph);
+    }
+
+    private double[] lossRange(boolean log) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Metrics m : history) {
+            for (double v : new double[] {m.trainLoss(), m.testLoss()}) {
+                if (Double.isFinite(v) && (!log || v > 0)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (!(hi >= lo)) {
+            return new double[] {log ? 1e-3 : 0, 1};
+        }
+        if (log) {
+            return new double[] {Math.pow(10, Math.floor(Math.log10(lo))), Math.pow(10, Math.ceil(Math.log10(hi)))};
+        }
+        return new double[] {0, hi * 1.05};
+    }
+
+    private void drawGrid(GraphicsContext g, Axis x, Axis y, Axis acc, double pw, double ph) {
+        g.setFill(axisColor);
+        g.setTextAlign(TextAlignment.CENTER);
+        for (double t : Ticks.nice(x.min, x.max, 6)) {
+            g.fillText(Ticks.label(t), x.map(t), TOP + ph + 14);
+        }
+        g.fillText("step", LEFT + pw / 2, TOP + ph + 25);
+        g.setTextAlign(TextAlignment.RIGHT);
+        double[] yt = y.log ? decades(y.min, y.max) : Ticks.nice(y.min, y.max, 5);
+        g.setStroke(axisColor.deriveColor(0, 1, 1, 0.15));
+        for (double t : yt) {
+            double py = y.map(t);
+            g.strokeLine(LEFT, py, LEFT + pw, py);
+            g.fillText(Ticks.label(t), LEFT - 4, py + 3);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(ACCURACY);
+        for (double t : new double[] {0, 0.5, 1}) {
+            g.fillText(String.format(Locale.ROOT, "%.0f%%", 100 * t), LEFT + pw + 4, acc.map(t) + 3);
+        }
+    }
+
+    private static double[] decades(double lo, double hi) {
+        int a = (int) Math.round(Math.log10(lo));
+        int b = (int) Math.round(Math.log10(hi));
+        double[] t = new double[b - a + 1];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = Math.pow(10, a + i);
+        }
+        return t;
+    }
+
+    /** One series, min/max-decimated per pixel column. */
+    private void series(GraphicsContext g, Axis x, Axis y, ToDoubleFunction<Metrics> value, Color color, boolean dashed,
+                        double pw) {
+        g.setStroke(color);
+        g.setLineWidth(1.6);
+        if (dashed) {
+            g.setLineDashes(5, 4);
+        }
+        g.beginPath();
+        boolean started = false;
+        int columns = (int) Math.max(1, pw);
+        int i = 0;
+        int n = history.size();
+        for (int col = 0; col <= columns && i < n; col++) {
+            double colEnd = x.min + (x.max - x.min) * (col + 1) / columns;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            double first = Double.NaN;
+            double last = Double.NaN;
+            double sx = Double.NaN;
+            while (i < n && (history.get(i).step() <= colEnd || col == columns)) {
+                double v = value.applyAsDouble(history.get(i));
+                if (Double.isFinite(v) && (!y.log || v > 0)) {
+                    if (Double.isNaN(first)) {
+                        first = v;
+                        sx = x.map(history.get(i).step());
+                    }
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                    last = v;
+                }
+                i++;
+            }
+            if (Double.isNaN(first)) {
+                continue;
+            }
+            double[] vs = lo == hi ? new double[] {first} : new double[] {first, lo, hi, last};
+            for (double v : vs) {
+                double py = y.map(v);
+                if (!started) {
+                    g.moveTo(sx, py);
+                    started = true;
+                } else {
+                    g.lineTo(sx, py);
+                }
+            }
+        }
+        g.stroke();
+        g.setLineDashes();
+    }
+
+    private void hover(GraphicsContext g, Axis x, Axis y, double ph) {
+        if (Double.isNaN(hoverX) || hoverX < LEFT) {
+            return;
+        }
+        double step = x.unmap(hoverX);
+        Metrics best = history.get(0);
+        for (Metrics m : history) {
+            if (Math.abs(m.step() - step) < Math.abs(best.step() - step)) {
+                best = m;
+            }
+        }
+        double px = x.map(best.step());
+        g.setStroke(axisColor.deriveColor(0, 1, 1, 0.6));
+        g.strokeLine(px, TOP, px, TOP + ph);
+        readout.setText(String.format(Locale.ROOT, "step %d: train loss %.4f, test loss %s, accuracy %.1f%%",
+                best.step(), best.trainLoss(), Double.isNaN(best.testLoss()) ? "-" : String.format(Locale.ROOT, "%.4f",
+                        best.testLoss()), 100 * best.trainAccuracy()));
+    }
+
+    /** A linear or log mapping from data to pixels. */
+    private record Axis(double min, double max, double from, double to, boolean log) {
+        double map(double v) {
+            double t = log ? (Math.log10(v) - Math.log10(min)) / (Math.log10(max) - Math.log10(min))
+                    : (v - min) / (max - min);
+            return from + t * (to - from);
+        }
+
+        double unmap(double p) {
+            double t = (p - from) / (to - from);
+            return log ? Math.pow(10, Math.log10(min) + t * (Math.log10(max) - Math.log10(min))) : min + t * (max - min);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package dev.backprop.playground.ui;
+
+import dev.backprop.playground.train.Command;
+import dev.backprop.playground.train.Snapshot;
+import dev.backprop.playground.train.TrainingSession;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+
+/**
+ * The window's content: menu, controls, divergence banner, the graph (largest) beside the boundary
+ * and the loss chart, and a status line. An AnimationTimer reads the session's latest snapshot each
+ * frame and hands it to the panes; nothing here waits on the engine.
+ */
+public final class PlaygroundView extends BorderPane {
+    private static final String LIGHT_CSS = "light.css";
+    private static final String DARK_CSS = "dark.css";
+
+    private final TrainingSession session;
+    private final Stage stage;
+    private final WindowMemory memory;
+    private final ControlBar controls;
+    private final GraphPane graphPane = new GraphPane();
+    private final BoundaryPane boundaryPane = new BoundaryPane();
+    private final LossChartPane chartPane = new LossChartPane();
+    private final Label banner = new Label();
+    private final Label stepLabel = new Label();
+    private final Label statusLabel = new Label();
+    private final FileActions files;
+    private final AnimationTimer timer;
+    private final CheckMenuItem darkItem = new CheckMenuItem("Dark theme");
+    private Snapshot shown;
+    private String lastMessage = "";
+
+    public PlaygroundView(TrainingSession session, Stage stage, WindowMemory memory) {
+        this.session = session;
+        this.stage = stage;
+        this.memory = memory;
+        this.controls = new ControlBar(session::send, session.latest().config());
+        this.files = new FileActions(stage, session::latest, session::send, statusLabel::setText);
+        this.timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                render(session.latest());
+            }
+        };
+        createView();
+        initShortcuts();
+    }
+
+    private void createView() {
+        getStyleClass().add("playground");
+        banner.setId("divergence-banner");
+        banner.getStyleClass().add("banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setVisible(false);
+        banner.setManaged(false);
+        stepLabel.setId("step-label");
+        statusLabel.setId("status");
+        graphPane.setId("graph-pane");
+        boundaryPane.setId("boundary-pane");
+        chartPane.setId("loss-chart");
+
+        TitledPane graphBox = titled("Computation graph: data and grad of every node", graphPane);
+        TitledPane boundaryBox = titled("Data and decision boundary", boundaryPane);
+        TitledPane chartBox = titled("Loss and accuracy", chartPane);
+        // A left-to-right graph is wide: it gets the full width on top, the plots share the bottom.
+        SplitPane bottom = new SplitPane(boundaryBox, chartBox);
+        bottom.setDividerPositions(0.42);
+        SplitPane main = new SplitPane(graphBox, bottom);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.42);
+
+        HBox statusBar = new HBox(16, stepLabel, statusLabel);
+        statusBar.getStyleClass().add("status-bar");
+        VBox top = new VBox(menuBar(), controls, banner);
+        setTop(top);
+        setCenter(main);
+        setBottom(statusBar);
+        VBox.setVgrow(main, Priority.ALWAYS);
+    }
+
+    private static TitledPane titled(String title, javafx.scene.Node content) {
+        TitledPane t = new TitledPane(title, content);
+        t.setCollapsible(false);
+        t.setMaxHeight(Double.MAX_VALUE);
+        return t;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem exportSvg = item("Export graph as SVG\u2026", "Shortcut+E", files::exportGraphSvg);
+        MenuItem exportPng = item("Export boundary as PNG\u2026", "Shortcut+Shift+E", files::exportBoundaryPng);
+        MenuItem save = item("Save model\u2026", "Shortcut+S", files::saveModel);
+        MenuItem load = item("Load model\u2026", "Shortcut+O", files::loadModel);
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
+            memory.save(stage);
+            Platform.exit();
+        });
+        Menu file = new Menu("File", null, exportSvg, exportPng, new SeparatorMenuItem(), save, load,
+                new SeparatorMenuItem(), quit);
+
+        darkItem.setOnAction(e -> applyTheme(darkItem.isSelected()));
+        MenuItem fit = item("Fit graph to view", "F", graphPane::fit);
+        MenuItem log = item("Loss on a log scale", "L", () -> chartPane.logScaleToggle().fire());
+        Menu view = new Menu("View", null, darkItem, fit, log);
+
+        MenuItem shortcuts = item("Keyboard shortcuts", "F1", this::showShortcuts);
+        MenuItem about = item("About", null, this::showAbout);
+        Menu help = new Menu("Help", null, shortcuts, about);
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        if (accelerator != null) {
+            i.setAccelerator(KeyCombination.valueOf(accelerator));
+        }
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private void initShortcuts() {
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.control.TextInputControl) {
+                return;
+            }
+            Command c = null;
+            if (new KeyCodeCombination(KeyCode.SPACE).match(e)) {
+                c = shown != null && shown.running() ? new Command.Pause() : new Command.Play();
+            } else if (new KeyCodeCombination(KeyCode.S).match(e)) {
+                c = new Command.Step(1);
+            } else if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHIFT_DOWN).match(e)) {
+                c = new Command.Step(250);
+            } else if (new KeyCodeCombination(KeyCode.R).match(e)) {
+                c = new Command.Reset();
+            }
+            if (c != null) {
+                session.send(c);
+                e.consume();
+            }
+        });
+    }
+
+    /** Starts reading snapshots each frame. */
+    public void start() {
+        timer.start();
+    }
+
+    public void stop() {
+        timer.stop();
+    }
+
+    /** Shows {@code s} if it is new: the panes skip work for parts that did not change. */
+    void render(Snapshot s) {
+        if (s == shown) {
+            return;
+        }
+        shown = s;
+        boundaryPane.show(s.grid(), s.data());
+        chartPane.show(s.history(), s.rebuilds());
+        graphPane.show(s.graph(), s.layout());
+        controls.update(s);
+        stepLabel.setText(String.format(Locale.ROOT, "step %,d   loss %.4f   accuracy %.1f%%%s", s.step(),
+                s.latest().trainLoss(), 100 * s.latest().trainAccuracy(),
+                s.running() ? String.format(Locale.ROOT, "   %,.0f steps/s", s.stepsPerSecond()) : "   paused"));
+        if (!Objects.equals(s.message(), lastMessage)) {
+            lastMessage = s.message();
+            statusLabel.setText(s.message());
+        }
+        banner.setText(s.divergence());
+        banner.setVisible(s.diverged());
+        banner.setManaged(s.diverged());
+    }
+
+    public void applyTheme(boolean dark) {
+        darkItem.setSelected(dark);
+        memory.setDarkTheme(dark);
+        if (getScene() != null) {
+            var sheets = getScene().getStylesheets();
+            sheets.setAll(Objects.requireNonNull(getClass().getResource(dark ? DARK_CSS : LIGHT_CSS)).toExternalForm());
+        }
+        Color ink = dark ? Color.web("#dddddd") : Color.web("#444444");
+        boundaryPane.setAxisColor(ink);
+        chartPane.setAxisColor(ink);
+        graphPane.setTheme(dark);
+    }
+
+    private void showShortcuts() {
+        info("Keyboard shortcuts", String.join("\n",
+                "Space\tplay / pause",
+                "S\tone step",
+                "Shift+S\t250 steps (one boundary frame)",
+                "R\treset the network (same seed, same run)",
+                "F\tfit the graph to the view; scroll zooms, drag pans",
+                "L\tloss chart on a log scale",
+                "Ctrl+E\texport the graph as SVG",
+                "Ctrl+Shift+E\texport the boundary as PNG",
+                "Ctrl+S / Ctrl+O\tsave / load the model (model.json)",
+                "Ctrl+Q\tquit"));
+    }
+
+    private void showAbout() {
+        info("About Backprop Playground", "See how a neural network learns: the computation graph with data and grad "
+                + "on every node, the decision boundary every 250 steps, and the loss.\n\nThe network engine is seed "
+                + "000's MLP from scratch (forward, backward, step) on EJML; the scalar engine is micrograd's Value.");
+    }
+
+    private void info(String title, String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, text);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.initOwner(stage);
+        a.show();
+    }
+
+    ControlBar controls() {
+        return controls;
+    }
+
+    LossChartPane chart() {
+        return chartPane;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.backprop.playground.ui;
+
+import java.util.Locale;
+
+/** "Nice" axis ticks (1, 2, 5 times a power of ten), shared by the boundary pane and the chart. */
+final class Ticks {
+    private Ticks() {
+    }
+
+    /** About {@code count} round values covering [min, max]. */
+    static double[] nice(double min, double max, int count) {
+        if (!(max > min)) {
+            return new double[] {min};
+        }
+        double raw = (max - min) / count;
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / mag < 1.5 ? mag : raw / mag < 3.5 ? 2 * mag : raw / mag < 7.5 ? 5 * mag : 10 * mag;
+        double first = Math.ceil(min / step) * step;
+        int n = (int) Math.floor((max - first) / step) + 1;
+        double[] t = new double[Math.max(0, n)];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = first + i * step;
+            if (Math.abs(t[i]) < step * 1e-9) {
+                t[i] = 0;
+            }
+        }
+        return t;
+    }
+
+    static String label(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e6) {
+            return Long.toString((long) v);
+        }
+        double a = Math.abs(v);
+        if (a < 1e-3 || a >= 1e6) {
+            return String.format(Locale.ROOT, "%.0e", v);
+        }
+        return String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+}
