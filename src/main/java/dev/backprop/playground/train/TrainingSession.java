@@ -184,7 +184,7 @@ public final class TrainingSession implements AutoCloseable {
                 config = config.withNetwork(spec);
                 trainer.adopt(net, spec);
                 trainer.previewForward();
-                rebuilds.add(trainer.steps());
+                markRebuild();
                 divergence = "";
                 frame();
                 layout = null;
@@ -217,12 +217,19 @@ public final class TrainingSession implements AutoCloseable {
     private void rebuild(String why) {
         trainer.rebuild(config.network(), config.optimizer(), new Random(config.seed() + 1 + trainer.steps()));
         trainer.previewForward();
-        rebuilds.add(trainer.steps());
+        markRebuild();
         divergence = "";
         frame();
         layout = null;
         refreshGraph();
         message = why;
+    }
+
+    /** One chart mark per step, however many rebuilds a slider drag made there. */
+    private void markRebuild() {
+        if (rebuilds.isEmpty() || rebuilds.get(rebuilds.size() - 1) != trainer.steps()) {
+            rebuilds.add(trainer.steps());
+        }
     }
 
     /** Trains for one slice: as many steps as the speed allows, stopping at boundary frames. */

@@ -39,8 +39,8 @@ public abstract class Optimizer {
 
         @Override
         public void step() {
-            for (Parameter p : parameters) {
-                p.sgdStep(learningRate());
+            for (int i = 0; i < parameters.size(); i++) {
+                parameters.get(i).sgdStep(learningRate());
             }
         }
 

@@ -11,6 +11,8 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Sequential {
     private final List<Layer> layers;
+    /** The same layers as an array: the hot loops index it, so no iterator is ever allocated. */
+    private final Layer[] stages;
     private final Loss loss;
     private final DMatrixRMaj lossGrad = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj predictA = new DMatrixRMaj(1, 1);
@@ -23,6 +25,7 @@ public final class Sequential {
             throw new IllegalArgumentException("a network needs at least one layer");
         }
         this.layers = List.copyOf(layers);
+        this.stages = this.layers.toArray(new Layer[0]);
         this.loss = loss;
         List<Parameter> all = new ArrayList<>();
         for (Layer layer : this.layers) {
@@ -55,8 +58,8 @@ public final class Sequential {
 
     public DMatrixRMaj forward(DMatrixRMaj x) {
         DMatrixRMaj a = x;
-        for (Layer layer : layers) {
-            a = layer.forward(a);
+        for (Layer stage : stages) {
+            a = stage.forward(a);
         }
         lastOutput = a;
         return a;
@@ -82,8 +85,8 @@ public final class Sequential {
 
     public void backward() {
         DMatrixRMaj g = lossGrad;
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g);
+        for (int i = stages.length - 1; i >= 0; i--) {
+            g = stages[i].backward(g);
         }
     }
 
@@ -100,9 +103,9 @@ public final class Sequential {
      */
     public void predict(DMatrixRMaj x, DMatrixRMaj output) {
         DMatrixRMaj in = x;
-        for (int i = 0; i < layers.size(); i++) {
-            DMatrixRMaj out = i == layers.size() - 1 ? output : (in == predictA ? predictB : predictA);
-            layers.get(i).apply(in, out);
+        for (int i = 0; i < stages.length; i++) {
+            DMatrixRMaj out = i == stages.length - 1 ? output : (in == predictA ? predictB : predictA);
+            stages[i].apply(in, out);
             in = out;
         }
     }
