@@ -58,6 +58,8 @@ public final class TrainingSession implements AutoCloseable {
     private double stepCredit;
     private long lastTick;
     private double measuredSpeed;
+    private long speedWindowStart;
+    private long speedWindowSteps;
     private String divergence = "";
     private String message = "";
     private volatile boolean stopped;
@@ -131,6 +133,7 @@ public final class TrainingSession implements AutoCloseable {
                 running = true;
                 lastTick = System.nanoTime();
                 stepCredit = 0;
+                speedWindowStart = 0;
             }
         } else if (c instanceof Command.Pause) {
             running = false;
@@ -252,17 +255,26 @@ public final class TrainingSession implements AutoCloseable {
             }
         }
         stepCredit -= done;
-        long elapsed = System.nanoTime() - start;
-        if (done > 0 && elapsed > 0) {
-            double rate = done / (elapsed / 1e9);
-            measuredSpeed = measuredSpeed == 0 ? rate : 0.8 * measuredSpeed + 0.2 * rate;
-        }
+        measureSpeed();
         if (due == 0) {
             // throttled and nothing due yet: sleep a little instead of spinning
             sleepUntilNextStep();
         }
         if (System.nanoTime() - lastGraphNanos > GRAPH_EVERY_NANOS || !running) {
             refreshGraph();
+        }
+    }
+
+    /** Throughput over wall time (sleeps included), refreshed every half second. */
+    private void measureSpeed() {
+        long now = System.nanoTime();
+        if (speedWindowStart == 0) {
+            speedWindowStart = now;
+            speedWindowSteps = trainer.steps();
+        } else if (now - speedWindowStart >= 500_000_000L) {
+            measuredSpeed = (trainer.steps() - speedWindowSteps) / ((now - speedWindowStart) / 1e9);
+            speedWindowStart = now;
+            speedWindowSteps = trainer.steps();
         }
     }
 
