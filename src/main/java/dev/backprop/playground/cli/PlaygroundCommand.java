@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Backprop Playground 0.1.0",
         description = "See how a neural network learns. With no command, opens the app.",
-        subcommands = {TrainCommand.class, ExprCommand.class})
+        subcommands = {TrainCommand.class, ExprCommand.class, BenchCommand.class})
 public final class PlaygroundCommand implements Runnable {
 
     @CommandLine.Spec

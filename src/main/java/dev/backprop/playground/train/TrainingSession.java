@@ -105,9 +105,13 @@ public final class TrainingSession implements AutoCloseable {
                 boolean busy = running || stepsToTake > 0;
                 Command c = busy ? queue.poll() : queue.poll(50, TimeUnit.MILLISECONDS);
                 if (c != null) {
-                    apply(c);
-                    while ((c = queue.poll()) != null && !stopped) {
-                        apply(c);
+                    List<Command> batch = new ArrayList<>();
+                    batch.add(c);
+                    queue.drainTo(batch);
+                    for (Command command : Commands.coalesce(batch)) {
+                        if (!stopped) {
+                            apply(command);
+                        }
                     }
                     publish();
                     continue;

@@ -1,0 +1,183 @@
+package dev.backprop.playground.bench;
+
+import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.engine.nn.DecisionGridEvaluator;
+import dev.backprop.playground.engine.nn.Trainer;
+import dev.backprop.playground.engine.nn.TrainingConfig;
+import dev.backprop.playground.engine.value.Mlp;
+import dev.backprop.playground.engine.value.Value;
+import dev.backprop.playground.graph.GraphModel;
+import dev.backprop.playground.graph.GraphNode;
+import dev.backprop.playground.graph.LayeredLayout;
+import dev.backprop.playground.graph.NetworkGraphBuilder;
+import dev.backprop.playground.graph.NodeKind;
+import dev.backprop.playground.graph.Tensor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The performance figures of the README, each a median after warm-up. Sizes are chosen so every
+ * timed run lasts tens of milliseconds or more on a laptop-class core.
+ */
+public final class Benchmarks {
+    /** One line of the report. */
+    public record Figure(String key, String description, double value, String unit, Measure.Result detail) {
+    }
+
+    private final int runs;
+    private final double scale;
+
+    /** {@code quick} divides the work by ten (for smoke tests), otherwise full size. */
+    public Benchmarks(boolean quick) {
+        this.runs = quick ? 3 : 7;
+        this.scale = quick ? 0.1 : 1;
+    }
+
+    private long n(long full) {
+        return Math.max(1, (long) (full * scale));
+    }
+
+    public List<Figure> runAll() {
+        List<Figure> out = new ArrayList<>();
+        out.add(perSample());
+        out.add(miniBatch(32));
+        out.add(miniBatch(256));
+        out.add(fullBatch());
+        out.addAll(valueEngine());
+        out.add(decisionGrid());
+        out.add(layout(100));
+        out.add(layout(1000));
+        out.add(graphSnapshot());
+        return out;
+    }
+
+    private static Trainer moons(int batch) {
+        TrainingConfig c = TrainingConfig.defaults().withBatchSize(batch).withData(DatasetKind.MOONS, 2000, 0.1, 0);
+        return Trainer.fromConfig(new TrainingConfig(c.dataset(), c.samples(), c.noise(), 0, c.seed(), c.network(),
+                c.optimizer(), c.learningRate(), c.batchSize(), c.steps(), c.snapshotEvery()));
+    }
+
+    Figure perSample() {
+        Trainer t = moons(1);
+        long steps = n(1_000_000);
+        Measure.Result r = Measure.median(2, runs, () -> {
+            for (long i = 0; i < steps; i++) {
+                t.step();
+            }
+            return steps;
+        });
+        return new Figure("per_sample_steps_per_s", "per-sample SGD, 2-50-1 on moons (steps/s)", r.medianRate(),
+                "steps/s", r);
+    }
+
+    Figure miniBatch(int batch) {
+        Trainer t = moons(batch);
+        long steps = n(4_000_000 / batch);
+        Measure.Result r = Measure.median(2, runs, () -> {
+            for (long i = 0; i < steps; i++) {
+                t.step();
+            }
+            return steps * batch;
+        });
+        return new Figure("batch" + batch + "_samples_per_s", "mini-batch " + batch + ", 2-50-1 (samples/s)",
+                r.medianRate(), "samples/s", r);
+    }
+
+    Figure fullBatch() {
+        Trainer t = moons(Integer.MAX_VALUE);
+        long steps = n(2000);
+        Measure.Result r = Measure.median(2, runs, () -> {
+            for (long i = 0; i < steps; i++) {
+                t.step();
+            }
+            return steps;
+        });
+        return new Figure("full_batch_steps_per_s", "full batch of 2000 points, 2-50-1 (steps/s)", r.medianRate(),
+                "steps/s", r);
+    }
+
+    /** Seed 001's engine: MLP(2, [16, 16, 1]) trained one example at a time (squared error, labels +-1). */
+    List<Figure> valueEngine() {
+        TrainingConfig c = TrainingConfig.defaults();
+        var data = Trainer.split(c).train();
+        Mlp mlp = new Mlp(2, new int[] {16, 16, 1}, new Random(1), false);
+        Random pick = new Random(2);
+        long steps = n(20_000);
+        long[] visits = {0};
+        Measure.Result r = Measure.median(1, runs, () -> {
+            long nodes = 0;
+            for (long i = 0; i < steps; i++) {
+                int j = pick.nextInt(data.size());
+                Value out = mlp.call(data.x1(j), data.x2(j));
+                Value loss = out.sub(data.label(j) == 1 ? 1 : -1).pow(2);
+                loss.backward();
+                mlp.step(0.01);
+                nodes += loss.topologicalOrder().size();
+            }
+            visits[0] = nodes;
+            return steps;
+        });
+        double nodesPerStep = (double) visits[0] / steps;
+        Measure.Result v = new Measure.Result(r.medianSeconds(), r.medianRate() * nodesPerStep,
+                r.minRate() * nodesPerStep, r.maxRate() * nodesPerStep, r.runs());
+        return List.of(
+                new Figure("value_steps_per_s", "Value engine, MLP(2,[16,16,1]) per-sample (steps/s)", r.medianRate(),
+                        "steps/s", r),
+                new Figure("value_node_visits_per_s", String.format("Value engine node visits (%.0f nodes/step)",
+                        nodesPerStep), v.medianRate(), "visits/s", v));
+    }
+
+    Figure decisionGrid() {
+        Trainer t = moons(1);
+        DecisionGridEvaluator grid = DecisionGridEvaluator.around(t.data().all(), 200, 200);
+        Measure.Result r = Measure.median(20, Math.max(runs, 21), () -> {
+            grid.evaluate(t.network());
+            return 1;
+        });
+        return new Figure("grid_200_ms", "decision grid 200x200, 2-50-1 (ms)", r.medianSeconds() * 1e3, "ms", r);
+    }
+
+    Figure layout(int nodes) {
+        GraphModel g = randomDag(nodes, new Random(nodes));
+        Measure.Result r = Measure.median(3, runs, () -> {
+            LayeredLayout.layout(g);
+            return 1;
+        });
+        return new Figure("layout_" + nodes + "_ms", "layered layout of " + nodes + " nodes (ms)",
+                r.medianSeconds() * 1e3, "ms", r);
+    }
+
+    Figure graphSnapshot() {
+        Trainer t = moons(1);
+        t.step();
+        long count = n(20_000);
+        Measure.Result r = Measure.median(2, runs, () -> {
+            for (long i = 0; i < count; i++) {
+                NetworkGraphBuilder.build(t.network(), t.lastBatchFeatures(), t.lastBatchLabels(), t.lastLoss());
+            }
+            return count;
+        });
+        return new Figure("graph_snapshot_us", "GraphModel snapshot of 2-50-1 (microseconds)", 1e6 / r.medianRate(),
+                "us", r);
+    }
+
+    /** A DAG shaped like a computation graph: each node fed by one or two recent ones. */
+    public static GraphModel randomDag(int size, Random r) {
+        List<GraphNode> nodes = new ArrayList<>();
+        Map<String, GraphModel.Edge> edges = new LinkedHashMap<>();
+        for (int i = 0; i < size; i++) {
+            boolean record = r.nextBoolean();
+            nodes.add(new GraphNode("n" + i, "n" + i, record ? NodeKind.VALUE : NodeKind.OP, "+",
+                    record ? Tensor.scalar(r.nextGaussian()) : null, null, "", false));
+            for (int k = 0; i > 0 && k < 1 + r.nextInt(2); k++) {
+                int from = Math.max(0, i - 1 - r.nextInt(Math.min(i, 30)));
+                GraphModel.Edge e = new GraphModel.Edge("n" + from, "n" + i);
+                edges.put(e.from() + ">" + e.to(), e);
+            }
+        }
+        return new GraphModel("random DAG of " + size, nodes, new ArrayList<>(edges.values()));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.backprop.playground.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.playground.engine.nn.NetworkSpec;
+import dev.backprop.playground.engine.nn.Trainer;
+import dev.backprop.playground.engine.nn.TrainingConfig;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+class TrainingSessionTest {
+
+    private static Snapshot await(TrainingSession s, Predicate<Snapshot> p) throws InterruptedException {
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < end) {
+            if (p.test(s.latest())) {
+                return s.latest();
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("timed out; step " + s.latest().step());
+    }
+
+    @Test
+    void settingsCoalesceButNeverCrossTransportCommands() {
+        NetworkSpec a = TrainingConfig.defaults().network().withHidden(3);
+        NetworkSpec b = TrainingConfig.defaults().network().withHidden(4);
+        List<Command> in = List.of(new Command.SetLearningRate(0.1), new Command.SetNetwork(a),
+                new Command.SetLearningRate(0.2), new Command.Step(1), new Command.SetNetwork(b),
+                new Command.SetNetwork(a));
+        assertEquals(List.of(new Command.SetNetwork(a), new Command.SetLearningRate(0.2), new Command.Step(1),
+                new Command.SetNetwork(a)), Commands.coalesce(in));
+    }
+
+    @Test
+    void stepsMatchAPlainTrainerExactly() throws Exception {
+        TrainingConfig c = TrainingConfig.defaults();
+        try (TrainingSession s = new TrainingSession(c)) {
+            s.send(new Command.Step(500));
+            Snapshot snap = await(s, x -> x.step() == 500 && !x.running());
+            Trainer t = Trainer.fromConfig(c);
+            for (int i = 0; i < 500; i++) {
+                t.step();
+            }
+            assertArrayEquals(t.network().parameters().get(0).value().data, snap.graph().node("W1").data().values());
+            assertEquals(3, snap.history().size(), "step 0, 250, 500");
+            assertEquals(t.evaluate().trainLoss(), snap.latest().trainLoss(), 1e-12);
+        }
+    }
+
+    @Test
+    void resetReplaysTheSameRun() throws Exception {
+        try (TrainingSession s = new TrainingSession(TrainingConfig.defaults())) {
+            s.send(new Command.Step(250));
+            double first = await(s, x -> x.step() == 250).latest().trainLoss();
+            s.send(new Command.Reset());
+            await(s, x -> x.step() == 0);
+            s.send(new Command.Step(250));
+            assertEquals(first, await(s, x -> x.step() == 250).latest().trainLoss());
+        }
+    }
+
+    @Test
+    void aFloodOfRebuildsEndsOnTheLastOneQuickly() throws Exception {
+        try (TrainingSession s = new TrainingSession(TrainingConfig.defaults())) {
+            for (int i = 1; i <= 2000; i++) {
+                s.send(new Command.SetNetwork(TrainingConfig.defaults().network().withHidden(1 + i % 128)));
+            }
+            s.send(new Command.SetNetwork(TrainingConfig.defaults().network().withHidden(7)));
+            s.send(new Command.Step(1));
+            Snapshot snap = await(s, x -> x.step() == 1);
+            assertEquals(7, snap.graph().node("W1").data().cols());
+            assertTrue(s.isAlive());
+        }
+    }
+}
