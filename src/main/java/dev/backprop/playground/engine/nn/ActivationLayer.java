@@ -53,7 +53,7 @@ public final class ActivationLayer implements Layer {
         switch (activation) {
             case RELU -> {
                 for (int i = 0; i < n; i++) {
-                    out[i] = in[i] > 0 ? in[i] : 0;
+                    out[i] = Math.max(in[i], 0.0); // branch-free: signs are random, branches mispredict
                 }
             }
             case TANH -> {

@@ -1,39 +1,46 @@
 package dev.backprop.playground.engine.value;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Topological order of a Value graph by an explicit-stack depth-first search (no recursion). */
+/**
+ * Topological order of a Value graph by depth-first search with an explicit stack (no recursion,
+ * so a chain of a million nodes is fine). A node is marked visited by stamping it with this
+ * traversal's epoch, which is cheaper than a hash set: every traversal draws a fresh epoch.
+ */
 final class Topology {
+    private static final AtomicLong EPOCHS = new AtomicLong();
+
     private Topology() {
     }
 
     static List<Value> order(Value root) {
-        List<Value> order = new ArrayList<>();
-        Map<Value, Boolean> seen = new IdentityHashMap<>();
-        // Each frame is a node and the index of the next operand to visit.
-        ArrayDeque<Value> nodes = new ArrayDeque<>();
-        ArrayDeque<int[]> next = new ArrayDeque<>();
-        seen.put(root, Boolean.TRUE);
-        nodes.push(root);
-        next.push(new int[] {0});
-        while (!nodes.isEmpty()) {
-            Value v = nodes.peek();
-            int[] i = next.peek();
-            if (i[0] < v.operandCount()) {
-                Value child = v.operand(i[0]++);
-                if (seen.put(child, Boolean.TRUE) == null) {
-                    nodes.push(child);
-                    next.push(new int[] {0});
+        long epoch = EPOCHS.incrementAndGet();
+        ArrayList<Value> order = new ArrayList<>();
+        Value[] nodes = new Value[64];
+        int[] next = new int[64];
+        int top = 0;
+        nodes[0] = root;
+        root.visited = epoch;
+        while (top >= 0) {
+            Value v = nodes[top];
+            if (next[top] < v.operandCount()) {
+                Value child = v.operand(next[top]++);
+                if (child.visited != epoch) {
+                    child.visited = epoch;
+                    if (++top == nodes.length) {
+                        nodes = Arrays.copyOf(nodes, top * 2);
+                        next = Arrays.copyOf(next, top * 2);
+                    }
+                    nodes[top] = child;
+                    next[top] = 0;
                 }
             } else {
-                nodes.pop();
-                next.pop();
                 order.add(v);
+                nodes[top--] = null;
             }
         }
         return Collections.unmodifiableList(order);

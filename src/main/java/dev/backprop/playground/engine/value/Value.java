@@ -19,6 +19,8 @@ public final class Value {
     private final Value[] operands;
     private final double exponent;
     private String label;
+    /** The epoch of the last topological traversal that reached this value (see Topology). */
+    long visited;
 
     private Value(double data, Op op, Value[] operands, double exponent, String label) {
         this.data = data;
@@ -125,8 +127,8 @@ public final class Value {
      */
     public void backward() {
         List<Value> order = topologicalOrder();
-        for (Value v : order) {
-            v.grad = 0;
+        for (int k = 0; k < order.size(); k++) {
+            order.get(k).grad = 0;
         }
         grad = 1;
         for (int k = order.size() - 1; k >= 0; k--) {
