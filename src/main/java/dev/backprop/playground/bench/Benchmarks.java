@@ -40,18 +40,23 @@ public final class Benchmarks {
         return Math.max(1, (long) (full * scale));
     }
 
-    public List<Figure> runAll() {
-        List<Figure> out = new ArrayList<>();
-        out.add(perSample());
-        out.add(miniBatch(32));
-        out.add(miniBatch(256));
-        out.add(fullBatch());
-        out.addAll(valueEngine());
-        out.add(decisionGrid());
-        out.add(layout(100));
-        out.add(layout(1000));
-        out.add(graphSnapshot());
-        return out;
+    /** The benchmarks by name, in report order. Each is meant to run in a JVM of its own. */
+    public static final List<String> NAMES = List.of("per-sample", "batch32", "batch256", "full-batch", "value",
+            "grid", "layout100", "layout1000", "snapshot");
+
+    public List<Figure> run(String name) {
+        return switch (name) {
+            case "per-sample" -> List.of(perSample());
+            case "batch32" -> List.of(miniBatch(32));
+            case "batch256" -> List.of(miniBatch(256));
+            case "full-batch" -> List.of(fullBatch());
+            case "value" -> valueEngine();
+            case "grid" -> List.of(decisionGrid());
+            case "layout100" -> List.of(layout(100));
+            case "layout1000" -> List.of(layout(1000));
+            case "snapshot" -> List.of(graphSnapshot());
+            default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (" + String.join(", ", NAMES) + ")");
+        };
     }
 
     private static Trainer moons(int batch) {
@@ -62,8 +67,8 @@ public final class Benchmarks {
 
     Figure perSample() {
         Trainer t = moons(1);
-        long steps = n(1_000_000);
-        Measure.Result r = Measure.median(2, runs, () -> {
+        long steps = n(500_000);
+        Measure.Result r = Measure.median(3, runs, () -> {
             for (long i = 0; i < steps; i++) {
                 t.step();
             }
@@ -75,7 +80,7 @@ public final class Benchmarks {
 
     Figure miniBatch(int batch) {
         Trainer t = moons(batch);
-        long steps = n(4_000_000 / batch);
+        long steps = n(2_000_000 / batch);
         Measure.Result r = Measure.median(2, runs, () -> {
             for (long i = 0; i < steps; i++) {
                 t.step();
@@ -88,7 +93,7 @@ public final class Benchmarks {
 
     Figure fullBatch() {
         Trainer t = moons(Integer.MAX_VALUE);
-        long steps = n(2000);
+        long steps = n(500);
         Measure.Result r = Measure.median(2, runs, () -> {
             for (long i = 0; i < steps; i++) {
                 t.step();
@@ -105,8 +110,8 @@ public final class Benchmarks {
         var data = Trainer.split(c).train();
         Mlp mlp = new Mlp(2, new int[] {16, 16, 1}, new Random(1), false);
         Random pick = new Random(2);
-        long steps = n(20_000);
-        Measure.Result r = Measure.median(1, runs, () -> {
+        long steps = n(10_000);
+        Measure.Result r = Measure.median(2, runs, () -> {
             for (long i = 0; i < steps; i++) {
                 int j = pick.nextInt(data.size());
                 Value out = mlp.call(data.x1(j), data.x2(j));
@@ -139,18 +144,18 @@ public final class Benchmarks {
 
     Figure layout(int nodes) {
         GraphModel g = randomDag(nodes, new Random(nodes));
-        Measure.Result r = Measure.median(3, runs, () -> {
+        Measure.Result r = Measure.median(10, runs, () -> {
             LayeredLayout.layout(g);
             return 1;
         });
-        return new Figure("layout_" + nodes + "_ms", "layered layout of " + nodes + " nodes (ms)",
+        return new Figure("layout_" + nodes + "_ms", "layered layout (ELK) of " + nodes + " nodes (ms)",
                 r.medianSeconds() * 1e3, "ms", r);
     }
 
     Figure graphSnapshot() {
         Trainer t = moons(1);
         t.step();
-        long count = n(20_000);
+        long count = n(10_000);
         Measure.Result r = Measure.median(2, runs, () -> {
             for (long i = 0; i < count; i++) {
                 NetworkGraphBuilder.build(t.network(), t.lastBatchFeatures(), t.lastBatchLabels(), t.lastLoss());

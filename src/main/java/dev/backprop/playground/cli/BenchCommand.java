@@ -1,14 +1,25 @@
 package dev.backprop.playground.cli;
 
 import dev.backprop.playground.bench.Benchmarks;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bench}: the README's performance figures, each a median of several runs after warm-up. */
+/**
+ * {@code bench}: the README's performance figures, each a median of several runs after warm-up.
+ * Every benchmark runs in a fresh JVM (as JMH forks), so one benchmark's JIT profile cannot slow
+ * another: the grid evaluation and the training step share code but not call patterns.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training speed, the Value engine, the decision grid, layout and graph snapshots.")
 public final class BenchCommand implements Callable<Integer> {
@@ -21,33 +32,78 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--tsv", description = "print key<TAB>value lines for scripts (src/bench/compare.sh)")
     boolean tsv;
 
-    @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Runtime rt = Runtime.getRuntime();
-        if (!tsv) {
-            out.printf(Locale.ROOT, "Backprop Playground bench: JDK %s, %d cores%s%n", System.getProperty("java.version"),
-                    rt.availableProcessors(), quick ? " (quick: a tenth of the work)" : "");
-            out.flush();
+    @Option(names = "--only", paramLabel = "NAME", description = "run one benchmark in this JVM: ${COMPLETION-CANDIDATES}",
+            completionCandidates = Names.class)
+    String only;
+
+    static final class Names extends ArrayList<String> {
+        Names() {
+            super(Benchmarks.NAMES);
         }
-        for (Benchmarks.Figure f : new Benchmarks(quick).runAll()) {
-            if (tsv) {
-                out.printf(Locale.ROOT, "%s\t%.6g%n", f.key(), f.value());
-            } else {
-                out.printf(Locale.ROOT, "%-58s %14s   (%d runs, %s to %s)%n", f.description(), fmt(f.value()),
-                        f.detail().runs(), fmt(rangeLow(f)), fmt(rangeHigh(f)));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (only != null) {
+            if (!Benchmarks.NAMES.contains(only)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "unknown benchmark '" + only + "'");
+            }
+            for (Benchmarks.Figure f : new Benchmarks(quick).run(only)) {
+                out.printf(Locale.ROOT, "%s\t%.6g\t%s\t%s\t%d\t%.6g\t%.6g%n", f.key(), f.value(), f.unit(),
+                        f.description(), f.detail().runs(), low(f), high(f));
             }
             out.flush();
+            return 0;
+        }
+        if (!tsv) {
+            out.printf(Locale.ROOT, "Backprop Playground bench: JDK %s, %d cores, one JVM per benchmark%s%n",
+                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                    quick ? " (quick: a tenth of the work)" : "");
+            out.flush();
+        }
+        for (String name : Benchmarks.NAMES) {
+            for (String[] f : fork(name)) {
+                if (tsv) {
+                    out.printf("%s\t%s%n", f[0], f[1]);
+                } else {
+                    out.printf(Locale.ROOT, "%-58s %14s %-9s (%s runs, %s to %s)%n", f[3], fmt(f[1]), f[2], f[4],
+                            fmt(f[5]), fmt(f[6]));
+                }
+                out.flush();
+            }
         }
         return 0;
     }
 
+    /** Runs one benchmark in a child JVM with this JVM's class path; returns its TSV rows. */
+    private List<String[]> fork(String name) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "dev.backprop.playground.Main", "bench", "--only", name));
+        if (quick) {
+            cmd.add("--quick");
+        }
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String[]> rows = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                rows.add(line.split("\t"));
+            }
+        }
+        if (p.waitFor() != 0) {
+            throw new IOException("benchmark " + name + " failed (exit " + p.exitValue() + ")");
+        }
+        return rows;
+    }
+
     /** Spread in the figure's own unit: rates for rates, times for times. */
-    private static double rangeLow(Benchmarks.Figure f) {
+    private static double low(Benchmarks.Figure f) {
         return f.unit().endsWith("/s") ? f.detail().minRate() : unitTime(f, f.detail().maxRate());
     }
 
-    private static double rangeHigh(Benchmarks.Figure f) {
+    private static double high(Benchmarks.Figure f) {
         return f.unit().endsWith("/s") ? f.detail().maxRate() : unitTime(f, f.detail().minRate());
     }
 
@@ -59,10 +115,8 @@ public final class BenchCommand implements Callable<Integer> {
         };
     }
 
-    private static String fmt(double v) {
-        if (v >= 1e4) {
-            return String.format(Locale.ROOT, "%,.0f", v);
-        }
-        return String.format(Locale.ROOT, "%.3g", v);
+    private static String fmt(String s) {
+        double v = Double.parseDouble(s);
+        return v >= 1e4 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.3g", v);
     }
 }
