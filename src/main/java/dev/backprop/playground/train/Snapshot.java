@@ -19,6 +19,7 @@ import java.util.List;
  * @param history     metrics rows: step 0 and every boundary frame
  * @param rebuilds    steps at which the network was rebuilt (the chart marks them)
  * @param grid        the decision grid of the last boundary frame
+ * @param gridPixels  {@code grid} coloured (ARGB, row 0 on top), computed on the engine thread
  * @param graph       the network's computation graph at the last step
  * @param layout      positions for {@code graph}
  * @param lastLoss    the last batch's loss
@@ -27,7 +28,7 @@ import java.util.List;
  * @param message     what just happened, for the status line
  */
 public record Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
-                       List<Long> rebuilds, DecisionGrid grid, GraphModel graph, Layout layout, double lastLoss,
+                       List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, Layout layout, double lastLoss,
                        double stepsPerSecond, String divergence, String message) {
 
     public boolean diverged() {

@@ -13,6 +13,7 @@ import dev.backprop.playground.graph.LayeredLayout;
 import dev.backprop.playground.graph.Layout;
 import dev.backprop.playground.graph.NetworkGraphBuilder;
 import dev.backprop.playground.io.ModelJson;
+import dev.backprop.playground.render.Heatmap;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,12 @@ public final class TrainingSession implements AutoCloseable {
     public static final int GRID_SIZE = 200;
     /** Longest stretch of training between two looks at the queue, so commands apply promptly. */
     private static final long SLICE_NANOS = 20_000_000L;
+    /**
+     * Boundary grids are computed at most this often (about 30 a second, what a screen shows):
+     * unthrottled, a grid every 250 steps would cost more than the training. At the default speed
+     * a 250-step frame comes every 100 ms, so every one gets its grid.
+     */
+    private static final long GRID_EVERY_NANOS = 33_000_000L;
     /** The graph is rebuilt for publishing at most this often while training. */
     private static final long GRAPH_EVERY_NANOS = 100_000_000L;
 
@@ -49,6 +56,9 @@ public final class TrainingSession implements AutoCloseable {
     private final MetricsLog history = new MetricsLog();
     private final List<Long> rebuilds = new ArrayList<>();
     private DecisionGrid grid;
+    private int[] gridPixels;
+    private long gridStep = -1;
+    private long lastGridNanos;
     private GraphModel graph;
     private Layout layout;
     private long lastGraphNanos;
@@ -267,6 +277,11 @@ public final class TrainingSession implements AutoCloseable {
         if (System.nanoTime() - lastGraphNanos > GRAPH_EVERY_NANOS || !running) {
             refreshGraph();
         }
+        boolean stopped = !running && stepsToTake == 0;
+        long lastFrameStep = trainer.steps() - trainer.steps() % config.snapshotEvery();
+        if (stopped && gridStep != lastFrameStep && history.view().get(history.view().size() - 1).step() == lastFrameStep) {
+            refreshGrid(); // paused: the last 250-step frame gets its boundary even if it was skipped
+        }
     }
 
     /** Throughput over wall time (sleeps included), refreshed every half second. */
@@ -305,16 +320,28 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    /** A boundary frame: metrics row, decision grid, divergence check. Returns true if training blew up. */
+    /**
+     * A boundary frame: metrics row, divergence check, and the decision grid unless one was made
+     * less than {@link #GRID_EVERY_NANOS} ago. Returns true if training blew up.
+     */
     private boolean frame() {
         Metrics m = trainer.evaluate();
         history.add(m);
-        grid = gridEvaluator.evaluate(trainer.network());
+        if (System.nanoTime() - lastGridNanos >= GRID_EVERY_NANOS || !running) {
+            refreshGrid();
+        }
         if (m.diverged()) {
             diverge(m.divergenceReason());
             return true;
         }
         return false;
+    }
+
+    private void refreshGrid() {
+        grid = gridEvaluator.evaluate(trainer.network());
+        gridPixels = Heatmap.pixels(grid);
+        gridStep = trainer.steps();
+        lastGridNanos = System.nanoTime();
     }
 
     private void diverge(String why) {
@@ -336,7 +363,7 @@ public final class TrainingSession implements AutoCloseable {
 
     private void publish() {
         latest.set(new Snapshot(trainer.steps(), running, config, trainer.data(), history.view(),
-                List.copyOf(rebuilds), grid, graph, layout, trainer.lastLoss(), running ? measuredSpeed : 0,
+                List.copyOf(rebuilds), grid, gridPixels, graph, layout, trainer.lastLoss(), running ? measuredSpeed : 0,
                 divergence, message));
     }
 

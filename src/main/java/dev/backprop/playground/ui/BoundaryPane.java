@@ -36,8 +36,11 @@ public final class BoundaryPane extends Region {
         setPrefSize(460, 420);
     }
 
-    /** Shows a new frame; cheap when nothing changed. */
-    public void show(DecisionGrid newGrid, DataSplit newData) {
+    /**
+     * Shows a new frame: {@code pixels} are the grid already coloured (on the engine thread), so
+     * this only copies them into the image. Cheap when nothing changed.
+     */
+    public void show(DecisionGrid newGrid, int[] pixels, DataSplit newData) {
         if (newGrid == grid && newData == data) {
             return;
         }
@@ -46,7 +49,7 @@ public final class BoundaryPane extends Region {
                 image = new WritableImage(newGrid.width(), newGrid.height());
             }
             image.getPixelWriter().setPixels(0, 0, newGrid.width(), newGrid.height(),
-                    PixelFormat.getIntArgbInstance(), Heatmap.pixels(newGrid), 0, newGrid.width());
+                    PixelFormat.getIntArgbInstance(), pixels, 0, newGrid.width());
         }
         grid = newGrid;
         data = newData;

@@ -49,6 +49,7 @@ public final class PlaygroundView extends BorderPane {
     private final FileActions files;
     private final AnimationTimer timer;
     private final CheckMenuItem darkItem = new CheckMenuItem("Dark theme");
+    private final FrameStats frameStats = new FrameStats();
     private Snapshot shown;
     private String lastMessage = "";
 
@@ -61,7 +62,11 @@ public final class PlaygroundView extends BorderPane {
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                long t0 = System.nanoTime();
                 render(session.latest());
+                if (FrameStats.ENABLED) {
+                    frameStats.frame(now, System.nanoTime() - t0);
+                }
             }
         };
         createView();
@@ -179,7 +184,7 @@ public final class PlaygroundView extends BorderPane {
             return;
         }
         shown = s;
-        boundaryPane.show(s.grid(), s.data());
+        boundaryPane.show(s.grid(), s.gridPixels(), s.data());
         chartPane.show(s.history(), s.rebuilds());
         graphPane.show(s.graph(), s.layout());
         controls.update(s);

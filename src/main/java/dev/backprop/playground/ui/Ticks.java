@@ -28,13 +28,24 @@ final class Ticks {
     }
 
     static String label(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e6) {
+        double a0 = Math.abs(v);
+        if (a0 >= 1e6) {
+            return trim(String.format(Locale.ROOT, "%.2f", v / 1e6)) + "M";
+        }
+        if (a0 >= 1e4 && v == Math.rint(v)) {
+            return trim(String.format(Locale.ROOT, "%.1f", v / 1e3)) + "k";
+        }
+        if (v == Math.rint(v)) {
             return Long.toString((long) v);
         }
         double a = Math.abs(v);
-        if (a < 1e-3 || a >= 1e6) {
+        if (a < 1e-3) {
             return String.format(Locale.ROOT, "%.0e", v);
         }
-        return String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return trim(String.format(Locale.ROOT, "%.3f", v));
+    }
+
+    private static String trim(String decimal) {
+        return decimal.contains(".") ? decimal.replaceAll("0+$", "").replaceAll("\\.$", "") : decimal;
     }
 }

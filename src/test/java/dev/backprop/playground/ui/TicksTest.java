@@ -1,0 +1,27 @@
+package dev.backprop.playground.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class TicksTest {
+    @Test
+    void niceStepsOfOneTwoFive() {
+        assertArrayEquals(new double[] {0, 2000, 4000, 6000, 8000, 10000}, Ticks.nice(0, 10000, 6), 1e-9);
+        assertArrayEquals(new double[] {-1, -0.5, 0, 0.5, 1, 1.5, 2}, Ticks.nice(-1.2, 2.3, 6), 1e-9);
+    }
+
+    @Test
+    void labelsAreShortAndDistinct() {
+        assertEquals("0", Ticks.label(0));
+        assertEquals("250", Ticks.label(250));
+        assertEquals("200k", Ticks.label(200_000));
+        assertEquals("12.5k", Ticks.label(12_500));
+        assertEquals("1.5M", Ticks.label(1_500_000));
+        assertEquals("2M", Ticks.label(2_000_000));
+        assertEquals("0.5", Ticks.label(0.5));
+        assertEquals("-1.25", Ticks.label(-1.25));
+        assertEquals("1e-04", Ticks.label(1e-4));
+    }
+}
