@@ -76,4 +76,28 @@ class TrainingSessionTest {
             assertTrue(s.isAlive());
         }
     }
+
+    @Test
+    void saveThenLoadRestoresTheWeights(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("model.json");
+        try (TrainingSession s = new TrainingSession(TrainingConfig.defaults())) {
+            s.send(new Command.Step(250));
+            Snapshot trained = await(s, x -> x.step() == 250);
+            s.send(new Command.SaveModel(file));
+            await(s, x -> x.message().startsWith("saved"));
+            s.send(new Command.SetNetwork(TrainingConfig.defaults().network().withHidden(5)));
+            await(s, x -> x.graph().node("W1").data().cols() == 5);
+            s.send(new Command.LoadModel(file));
+            Snapshot loaded = await(s, x -> x.message().startsWith("loaded"));
+            assertEquals(50, loaded.config().network().hidden()[0]);
+            assertEquals(trained.graph().node("W1").data(), loaded.graph().node("W1").data());
+            assertEquals(trained.latest().trainLoss(), loaded.latest().trainLoss(), 1e-12);
+
+            java.nio.file.Files.writeString(dir.resolve("bad.json"), "{\"layers\": 3}");
+            s.send(new Command.LoadModel(dir.resolve("bad.json")));
+            Snapshot after = await(s, x -> x.message().startsWith("could not load"));
+            assertTrue(after.message().contains("bad.json"), after.message());
+            assertEquals(50, after.config().network().hidden()[0], "a bad file changes nothing");
+        }
+    }
 }
