@@ -87,7 +87,11 @@ public final class ModelJson {
                 }
             }
             return new Sequential(layers, Loss.fromId(root.get("loss").getAsString()));
-        } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException
+                 | ClassCastException | IndexOutOfBoundsException e) {
+            // Gson reports a wrong shape (a number where an array belongs...) with these
             throw new IllegalArgumentException("not a model.json file: " + e.getMessage(), e);
         }
     }

@@ -207,7 +207,7 @@ public final class TrainingSession implements AutoCloseable {
                 layout = null;
                 refreshGraph();
                 message = "loaded " + spec.describe() + " from " + s.file();
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IOException | RuntimeException e) {
                 message = "could not load " + s.file() + ": " + e.getMessage();
             }
         } else if (c instanceof Command.Shutdown) {
