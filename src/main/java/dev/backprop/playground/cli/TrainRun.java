@@ -52,7 +52,8 @@ final class TrainRun {
                 }
             }
             trainingNanos += System.nanoTime() - t0;
-            if (divergedAt >= 0 || trainer.steps() % config.snapshotEvery() == 0) {
+            boolean last = trainer.steps() == config.steps();
+            if (divergedAt >= 0 || trainer.steps() % config.snapshotEvery() == 0 || last) {
                 Metrics m = trainer.evaluate();
                 rows.add(m);
                 if (m.diverged()) {

@@ -153,6 +153,16 @@ class TrainCommandTest {
     }
 
     @Test
+    void aRunShorterThanOneSnapshotStillEndsWithItsLastStep() throws Exception {
+        Result r = run("train", "--steps", "100", "--samples", "200", "--out", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> metrics = Files.readAllLines(dir.resolve("metrics.csv"));
+        assertEquals(3, metrics.size(), "header, step 0, step 100");
+        assertTrue(metrics.get(2).startsWith("100,"));
+        assertTrue(r.out().contains(" steps=100 "), r.out());
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         assertEquals(2, run().exit());
     }

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds the release: the runnable jar (mvn package), then with JDK 17's jpackage an app image and a .deb.
+#   packaging/build.sh              app image + .deb   (out: target/package/)
+#   packaging/build.sh --app-image  app image only     (what CI builds)
+# Set SKIP_TESTS=1 to skip the test suite during `mvn package` (when `mvn verify` has just run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+types=(app-image deb)
+[ "${1:-}" = "--app-image" ] && types=(app-image)
+
+command -v jpackage >/dev/null || { echo "jpackage not found: it comes with JDK 17+" >&2; exit 1; }
+if [[ " ${types[*]} " == *" deb "* ]]; then
+  missing=()
+  command -v fakeroot >/dev/null || missing+=(fakeroot)
+  command -v dpkg-deb >/dev/null || missing+=(dpkg-dev)
+  if ((${#missing[@]})); then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+fi
+
+# the project's version, from the pom (the first <version> is the project's own)
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
+[ -n "$version" ] || { echo "could not read the version from pom.xml" >&2; exit 1; }
+
+mvn -B -q package ${SKIP_TESTS:+-DskipTests}
+
+work=target/package
+rm -rf "$work"
+mkdir -p "$work/input"
+cp target/backprop-playground.jar "$work/input/"
+
+# JavaFX and the libraries run from the class path; these JDK modules are what they use.
+modules=java.base,java.desktop,java.logging,java.xml,java.prefs,java.management,jdk.unsupported,jdk.jsobject,java.scripting
+
+for type in "${types[@]}"; do
+  args=(--type "$type" --name backprop-playground --app-version "$version"
+        --vendor "Backprop Playground" --description "See how a neural network learns"
+        --input "$work/input" --main-jar backprop-playground.jar --main-class dev.backprop.playground.Main
+        --icon assets/icon-256.png --add-modules "$modules" --jlink-options "--strip-debug --no-header-files --no-man-pages"
+        --dest "$work")
+  if [ "$type" = deb ]; then
+    args+=(--resource-dir packaging/linux --linux-shortcut --linux-menu-group "Education;Science"
+           --linux-app-category education --linux-deb-maintainer "dev@backprop.dev"
+           --linux-package-deps "libgtk-3-0, libgl1")  # JavaFX's glass toolkit and Prism need GTK 3 and GL
+  fi
+  echo "jpackage --type $type ..." >&2
+  jpackage "${args[@]}"
+done
+ls -la "$work"
