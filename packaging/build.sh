@@ -21,7 +21,7 @@ if [[ " ${types[*]} " == *" deb "* ]]; then
 fi
 
 # the project's version, from the pom (the first <version> is the project's own)
-version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
+version=$(grep -m1 '^  <version>' pom.xml | sed 's:.*<version>\(.*\)</version>.*:\1:')
 [ -n "$version" ] || { echo "could not read the version from pom.xml" >&2; exit 1; }
 
 mvn -B -q package ${SKIP_TESTS:+-DskipTests}
