@@ -37,11 +37,19 @@ public final class NodeGeometry {
         return boxes;
     }
 
+    /**
+     * Data and grad compartments are at least this many characters wide, so a node keeps its size
+     * while its numbers change (training, stepping: "grad –" becomes "grad -4.0000") and the
+     * layout stays valid.
+     */
+    static final int MIN_VALUE_CHARS = 13;
+
     public static double[] compartmentWidths(GraphNode n) {
         String[] parts = n.compartments();
         double[] w = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            w[i] = Math.max(28, parts[i].length() * CHAR_WIDTH + 2 * PADDING);
+            int chars = i == 0 ? parts[i].length() : Math.max(MIN_VALUE_CHARS, parts[i].length());
+            w[i] = Math.max(28, chars * CHAR_WIDTH + 2 * PADDING);
         }
         return w;
     }

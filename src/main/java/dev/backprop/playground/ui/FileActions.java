@@ -1,5 +1,6 @@
 package dev.backprop.playground.ui;
 
+import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.graph.SvgExport;
 import dev.backprop.playground.io.BoundaryPng;
 import dev.backprop.playground.train.Command;
@@ -38,17 +39,17 @@ final class FileActions {
         this.status = status;
     }
 
-    void exportGraphSvg() {
+    /** Asks where, then writes {@code graph} (as shown, highlight included) as SVG. */
+    void exportGraphSvg(GraphModel graph) {
         Path file = choose("Export graph as SVG", "graph.svg", "SVG image", "*.svg", true);
-        if (file != null) {
-            Snapshot s = snapshot.get();
-            exportGraphSvg(s, file);
+        if (file != null && graph != null) {
+            exportGraphSvg(graph, file);
         }
     }
 
-    /** Writes the snapshot's graph to {@code file} off the FX thread. */
-    void exportGraphSvg(Snapshot s, Path file) {
-        io.submit(() -> report(file, () -> SvgExport.write(file, s.graph())));
+    /** Writes {@code graph} to {@code file} off the FX thread; the outcome goes to the status line. */
+    void exportGraphSvg(GraphModel graph, Path file) {
+        io.submit(() -> report(file, () -> SvgExport.write(file, graph)));
     }
 
     void exportBoundaryPng() {

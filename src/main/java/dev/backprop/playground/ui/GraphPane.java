@@ -39,6 +39,8 @@ public final class GraphPane extends Region {
     private double dragX;
     private double dragY;
     private Color ink = Color.web("#333");
+    private String selectedId;
+    private java.util.function.Consumer<GraphNode> onSelect = n -> { };
 
     public GraphPane() {
         getStyleClass().add(STYLE_CLASS);
@@ -60,8 +62,16 @@ public final class GraphPane extends Region {
             draw();
         });
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) {
+                return;
+            }
+            if (e.getClickCount() == 2) {
                 fit();
+            } else {
+                GraphNode hit = nodeAt(e.getX(), e.getY());
+                selectedId = hit == null ? null : hit.id();
+                draw();
+                onSelect.accept(hit);
             }
         });
         setOnKeyPressed(e -> {
@@ -104,6 +114,39 @@ public final class GraphPane extends Region {
 
     public GraphModel graph() {
         return graph;
+    }
+
+    /** Called with the clicked node, or null when the click hit no node. */
+    public void setOnSelect(java.util.function.Consumer<GraphNode> handler) {
+        onSelect = handler;
+    }
+
+    /** The selected node as it is in the current graph, or null. */
+    public GraphNode selected() {
+        return selectedId == null || graph == null || !graph.nodes().stream().anyMatch(n -> n.id().equals(selectedId))
+                ? null : graph.node(selectedId);
+    }
+
+    /** The node under a point of the pane, or null. */
+    public GraphNode nodeAt(double px, double py) {
+        if (graph == null || layout == null) {
+            return null;
+        }
+        double gx = (px - offsetX) / scale;
+        double gy = (py - offsetY) / scale;
+        for (GraphNode n : graph.nodes()) {
+            Layout.Box b = layout.box(n.id());
+            if (b != null && gx >= b.x() && gx <= b.x() + b.w() && gy >= b.y() && gy <= b.y() + b.h()) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** Where a node's centre is on the pane, for tests and tooltips. */
+    public javafx.geometry.Point2D centreOf(String id) {
+        Layout.Box b = layout.box(id);
+        return new javafx.geometry.Point2D(offsetX + b.centerX() * scale, offsetY + b.centerY() * scale);
     }
 
     /** Scales and centres the whole graph in the pane. */
@@ -178,8 +221,9 @@ public final class GraphPane extends Region {
 
     private void drawNode(GraphicsContext g, GraphNode n, Layout.Box b) {
         g.setFill(fills.get(n.kind()));
-        g.setStroke(n.highlighted() ? Color.web("#e8590c") : ink);
-        g.setLineWidth(n.highlighted() ? 3 : 1);
+        boolean selected = n.id().equals(selectedId);
+        g.setStroke(n.highlighted() ? Color.web("#e8590c") : selected ? Color.web("#1c7ed6") : ink);
+        g.setLineWidth(n.highlighted() || selected ? 3 : 1);
         if (!n.hasValue()) {
             g.fillOval(b.x(), b.y(), b.w(), b.h());
             g.strokeOval(b.x(), b.y(), b.w(), b.h());
@@ -191,9 +235,12 @@ public final class GraphPane extends Region {
         g.strokeRect(b.x(), b.y(), b.w(), b.h());
         String[] parts = n.compartments();
         double[][] cells = NodeGeometry.compartmentBoxes(n);
+        // the layout's box may be from a moment when the numbers were shorter: fit the cells to it
+        double sx = b.w() / NodeGeometry.width(n);
+        double sy = b.h() / NodeGeometry.height(n);
         g.setLineWidth(1);
         for (int i = 0; i < parts.length; i++) {
-            double[] c = cells[i];
+            double[] c = {cells[i][0] * sx, cells[i][1] * sy, cells[i][2] * sx, cells[i][3] * sy};
             if (i > 0) {
                 g.setStroke(ink);
                 boolean stacked = NodeGeometry.stacked(n);

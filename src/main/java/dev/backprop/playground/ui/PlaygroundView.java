@@ -1,5 +1,6 @@
 package dev.backprop.playground.ui;
 
+import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.train.Command;
 import dev.backprop.playground.train.Snapshot;
 import dev.backprop.playground.train.TrainingSession;
@@ -41,6 +42,9 @@ public final class PlaygroundView extends BorderPane {
     private final WindowMemory memory;
     private final ControlBar controls;
     private final GraphPane graphPane = new GraphPane();
+    private final InspectorPane inspector = new InspectorPane();
+    private final ExpressionLab lab = new ExpressionLab();
+    private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final BoundaryPane boundaryPane = new BoundaryPane();
     private final LossChartPane chartPane = new LossChartPane();
     private final Label banner = new Label();
@@ -84,10 +88,16 @@ public final class PlaygroundView extends BorderPane {
         stepLabel.setId("step-label");
         statusLabel.setId("status");
         graphPane.setId("graph-pane");
+        inspector.setId("inspector");
         boundaryPane.setId("boundary-pane");
         chartPane.setId("loss-chart");
 
-        TitledPane graphBox = titled("Computation graph: data and grad of every node", graphPane);
+        SplitPane graphAndInspector = new SplitPane(graphPane, inspector);
+        graphAndInspector.setDividerPositions(0.8);
+        SplitPane.setResizableWithParent(inspector, false);
+        graphPane.setOnSelect(n -> inspector.show(graphPane.graph(), n));
+        TitledPane graphBox = titled("Computation graph: data and grad of every node (click one to inspect it)",
+                graphAndInspector);
         TitledPane boundaryBox = titled("Data and decision boundary", boundaryPane);
         TitledPane chartBox = titled("Loss and accuracy", chartPane);
         // A left-to-right graph is wide: it gets the full width on top, the plots share the bottom.
@@ -99,9 +109,23 @@ public final class PlaygroundView extends BorderPane {
 
         HBox statusBar = new HBox(16, stepLabel, statusLabel);
         statusBar.getStyleClass().add("status-bar");
-        VBox top = new VBox(menuBar(), controls, banner);
-        setTop(top);
-        setCenter(main);
+        VBox network = new VBox(controls, banner, main);
+        VBox.setVgrow(main, Priority.ALWAYS);
+        javafx.scene.control.Tab networkTab = new javafx.scene.control.Tab("Network", network);
+        networkTab.setId("network-tab");
+        javafx.scene.control.Tab labTab = new javafx.scene.control.Tab("Expression lab", lab);
+        labTab.setId("lab-tab");
+        tabs.getTabs().addAll(networkTab, labTab);
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("tabs");
+        // Left/Right step through backprop in the lab: keep them away from the tab header
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b == labTab) {
+                Platform.runLater(lab::focusGraph);
+            }
+        });
+        setTop(menuBar());
+        setCenter(tabs);
         setBottom(statusBar);
         VBox.setVgrow(main, Priority.ALWAYS);
     }
@@ -114,7 +138,7 @@ public final class PlaygroundView extends BorderPane {
     }
 
     private MenuBar menuBar() {
-        MenuItem exportSvg = item("Export graph as SVG\u2026", "Shortcut+E", files::exportGraphSvg);
+        MenuItem exportSvg = item("Export graph as SVG\u2026", "Shortcut+E", () -> files.exportGraphSvg(shownGraph()));
         MenuItem exportPng = item("Export boundary as PNG\u2026", "Shortcut+Shift+E", files::exportBoundaryPng);
         MenuItem save = item("Save model\u2026", "Shortcut+S", files::saveModel);
         MenuItem load = item("Load model\u2026", "Shortcut+O", files::loadModel);
@@ -149,7 +173,8 @@ public final class PlaygroundView extends BorderPane {
 
     private void initShortcuts() {
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof javafx.scene.control.TextInputControl) {
+            if (e.getTarget() instanceof javafx.scene.control.TextInputControl
+                    || tabs.getSelectionModel().getSelectedIndex() != 0) {
                 return;
             }
             Command c = null;
@@ -167,6 +192,11 @@ public final class PlaygroundView extends BorderPane {
                 e.consume();
             }
         });
+    }
+
+    /** The graph of the tab in front, as it is drawn now. */
+    GraphModel shownGraph() {
+        return tabs.getSelectionModel().getSelectedIndex() == 1 ? lab.graph() : graphPane.graph();
     }
 
     /** Starts reading snapshots each frame. */
@@ -187,6 +217,9 @@ public final class PlaygroundView extends BorderPane {
         boundaryPane.show(s.grid(), s.gridPixels(), s.data());
         chartPane.show(s.history(), s.rebuilds());
         graphPane.show(s.graph(), s.layout());
+        if (graphPane.selected() != null) {
+            inspector.show(s.graph(), graphPane.selected());
+        }
         controls.update(s);
         stepLabel.setText(String.format(Locale.ROOT, "step %,d   loss %.4f   accuracy %.1f%%%s", s.step(),
                 s.latest().trainLoss(), 100 * s.latest().trainAccuracy(),
@@ -239,6 +272,14 @@ public final class PlaygroundView extends BorderPane {
         a.setHeaderText(title);
         a.initOwner(stage);
         a.show();
+    }
+
+    FileActions files() {
+        return files;
+    }
+
+    ExpressionLab lab() {
+        return lab;
     }
 
     ControlBar controls() {

@@ -1,0 +1,148 @@
+package dev.backprop.playground.ui;
+
+import dev.backprop.playground.graph.GraphModel;
+import dev.backprop.playground.graph.GraphNode;
+import dev.backprop.playground.graph.NumberFormat;
+import dev.backprop.playground.graph.Tensor;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/**
+ * Everything about one node: its op and formula, what feeds it and what it feeds, and its full data
+ * and grad: numbers for scalars, a small heatmap for tensors (blue negative, red positive, the value
+ * under the mouse shown below it).
+ */
+public final class InspectorPane extends VBox {
+    public static final String STYLE_CLASS = "inspector";
+    private static final double MAP_WIDTH = 240;
+
+    private final Label title = new Label("Click a node to inspect it.");
+    private final Label details = new Label();
+    private final Label dataTitle = new Label();
+    private final Canvas dataMap = new Canvas(MAP_WIDTH, 0);
+    private final Label gradTitle = new Label();
+    private final Canvas gradMap = new Canvas(MAP_WIDTH, 0);
+    private final Label hover = new Label();
+
+    public InspectorPane() {
+        getStyleClass().add(STYLE_CLASS);
+        title.getStyleClass().add("inspector-title");
+        details.setWrapText(true);
+        hover.setId("inspector-hover");
+        setSpacing(6);
+        setPadding(new Insets(8));
+        setPrefWidth(MAP_WIDTH + 20);
+        setMinWidth(180);
+        getChildren().addAll(title, details, dataTitle, dataMap, gradTitle, gradMap, hover);
+        Tooltip.install(dataMap, new Tooltip("Each cell is one value; hover for the number."));
+    }
+
+    /** Shows {@code node} of {@code graph}; null clears. */
+    public void show(GraphModel graph, GraphNode node) {
+        if (node == null) {
+            title.setText("Click a node to inspect it.");
+            details.setText("");
+            dataTitle.setText("");
+            gradTitle.setText("");
+            clear(dataMap);
+            clear(gradMap);
+            hover.setText("");
+            return;
+        }
+        title.setText(node.label().isEmpty() ? "op " + node.op() : node.label());
+        StringBuilder sb = new StringBuilder();
+        sb.append("kind: ").append(node.kind().name().toLowerCase(Locale.ROOT));
+        if (!node.op().isEmpty()) {
+            sb.append("\nop: ").append(node.op());
+        }
+        if (!node.formula().isEmpty()) {
+            sb.append("\n").append(node.formula());
+        }
+        sb.append("\ninputs: ").append(names(graph, graph.inputsOf(node.id())));
+        sb.append("\nconsumers: ").append(names(graph, graph.consumersOf(node.id())));
+        details.setText(sb.toString());
+        showTensor("data", node.data(), dataTitle, dataMap);
+        showTensor("grad", node.grad(), gradTitle, gradMap);
+        hover.setText("");
+    }
+
+    private static String names(GraphModel graph, List<String> ids) {
+        if (ids.isEmpty()) {
+            return "none";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String id : ids) {
+            GraphNode n = graph.node(id);
+            sb.append(sb.length() == 0 ? "" : ", ").append(n.label().isEmpty() ? n.op() : n.label());
+        }
+        return sb.toString();
+    }
+
+    private void showTensor(String what, Tensor t, Label heading, Canvas map) {
+        if (t == null) {
+            heading.setText(what + ": not computed yet");
+            clear(map);
+            return;
+        }
+        if (t.isScalar()) {
+            heading.setText(what + " = " + NumberFormat.fixed4(t.first()));
+            clear(map);
+            return;
+        }
+        heading.setText(String.format(Locale.ROOT, "%s: %d\u00d7%d, norm %s, min %s, max %s", what, t.rows(), t.cols(),
+                NumberFormat.short4(t.norm()), NumberFormat.short4(min(t)), NumberFormat.short4(max(t))));
+        double cell = Math.max(2, Math.min(18, MAP_WIDTH / t.cols()));
+        map.setWidth(cell * t.cols());
+        map.setHeight(Math.min(240, cell * t.rows()));
+        double cellH = map.getHeight() / t.rows();
+        GraphicsContext g = map.getGraphicsContext2D();
+        double scale = Math.max(Math.abs(min(t)), Math.abs(max(t)));
+        for (int r = 0; r < t.rows(); r++) {
+            for (int c = 0; c < t.cols(); c++) {
+                g.setFill(diverging(scale == 0 ? 0 : t.get(r, c) / scale));
+                g.fillRect(c * cell, r * cellH, cell, cellH);
+            }
+        }
+        map.setOnMouseMoved(e -> {
+            int c = (int) (e.getX() / cell);
+            int r = (int) (e.getY() / cellH);
+            if (r >= 0 && r < t.rows() && c >= 0 && c < t.cols()) {
+                hover.setText(String.format(Locale.ROOT, "%s[%d, %d] = %s", what, r, c, NumberFormat.fixed4(t.get(r, c))));
+            }
+        });
+    }
+
+    /** -1 blue, 0 white, +1 red. */
+    private static Color diverging(double v) {
+        double t = Math.max(-1, Math.min(1, v));
+        return t < 0 ? Color.WHITE.interpolate(Color.web("#2f6db5"), -t) : Color.WHITE.interpolate(Color.web("#c92a2a"), t);
+    }
+
+    private static double min(Tensor t) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double v : t.values()) {
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    private static double max(Tensor t) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : t.values()) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    private static void clear(Canvas c) {
+        c.getGraphicsContext2D().clearRect(0, 0, c.getWidth(), c.getHeight());
+        c.setHeight(0);
+    }
+}

@@ -1,0 +1,170 @@
+package dev.backprop.playground.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.playground.expr.Presets;
+import dev.backprop.playground.graph.GraphModel;
+import dev.backprop.playground.graph.GraphNode;
+import dev.backprop.playground.graph.NodeKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The graph pane, the inspector and the expression lab, headless. */
+class GraphAndLabTest extends FxRobot {
+    private PlaygroundApp app;
+    private PlaygroundView view;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void launch() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
+        interact(() -> {
+            stage.setWidth(1400);
+            stage.setHeight(900);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        view = lookup(".playground").queryAs(PlaygroundView.class);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    private ExpressionLab openLab() throws Exception {
+        interact(() -> lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        ExpressionLab lab = view.lab();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lab.graph() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        return lab;
+    }
+
+    private static GraphNode byLabel(GraphModel g, String label) {
+        return g.nodes().stream().filter(n -> n.label().equals(label)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void networkGraphPaneShowsEveryNodeOfTheModel() throws Exception {
+        clickOn("#step");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.session().latest().step() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        GraphPane pane = lookup("#graph-pane").queryAs(GraphPane.class);
+        GraphModel shown = pane.graph();
+        assertEquals(app.session().latest().graph().size(), shown.size());
+        assertEquals(13, shown.size(), "x W1 b1 matmul + relu W2 b2 matmul + sigmoid y loss");
+        // click W1: the inspector shows its shape and its consumers
+        var at = pane.localToScreen(pane.centreOf("W1"));
+        clickOn(at);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("W1", pane.selected().id());
+        InspectorPane inspector = lookup("#inspector").queryAs(InspectorPane.class);
+        String text = inspector.getChildren().stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText())
+                .reduce("", (a, b) -> a + "\n" + b);
+        assertTrue(text.contains("2\u00d750") && text.contains("consumers: x\u00b7W1"), text);
+    }
+
+    @Test
+    void steppingBackwardOnTheSeedGraphVisitsReverseTopologicalOrder() throws Exception {
+        ExpressionLab lab = openLab();
+        interact(() -> lab.editor().setText(Presets.SEED_GRAPH.script()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lab.graph() != null
+                && lab.graph().nodes().stream().anyMatch(n -> n.label().equals("e")));
+        interact(lab::focusGraph);
+        assertNull(byLabel(lab.graph(), "a").grad(), "no grad before stepping");
+        List<String> visited = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            type(KeyCode.RIGHT);
+            WaitForAsyncUtils.waitForFxEvents();
+            GraphNode hl = lab.graph().nodes().stream().filter(GraphNode::highlighted).findFirst().orElseThrow();
+            visited.add(hl.label());
+            assertTrue(hl.grad() != null, hl.label() + " has its grad once visited");
+        }
+        // L first; every node after all of its consumers; leaves last
+        assertEquals("L", visited.get(0));
+        assertTrue(visited.indexOf("d") < visited.indexOf("e") && visited.indexOf("e") < visited.indexOf("a")
+                && visited.indexOf("e") < visited.indexOf("b") && visited.indexOf("d") < visited.indexOf("c"), visited.toString());
+        GraphModel g = lab.graph();
+        assertEquals(6.0, byLabel(g, "a").grad().first());
+        assertEquals(-4.0, byLabel(g, "b").grad().first());
+        assertEquals(-2.0, byLabel(g, "c").grad().first());
+        assertEquals(4.0, byLabel(g, "f").grad().first());
+        // Left undoes the last step
+        type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(byLabel(lab.graph(), visited.get(6)).grad());
+    }
+
+    @Test
+    void exportWritesAnSvgWithEveryNode() throws Exception {
+        ExpressionLab lab = openLab();
+        interact(lab::focusGraph);
+        type(KeyCode.RIGHT, KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        GraphModel shown = lab.graph();
+        Path svg = dir.resolve("lab.svg");
+        interact(() -> view.files().exportGraphSvg(view.shownGraph(), svg));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(svg));
+        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+        NodeList groups = doc.getElementsByTagName("g");
+        int nodes = 0;
+        int highlighted = 0;
+        for (int i = 0; i < groups.getLength(); i++) {
+            Element g = (Element) groups.item(i);
+            if (g.getAttribute("id").startsWith("node-")) {
+                nodes++;
+                highlighted += g.getAttribute("class").contains("highlighted") ? 1 : 0;
+            }
+        }
+        assertEquals(shown.size(), nodes);
+        assertEquals(1, highlighted, "the node being stepped is marked in the export");
+        assertEquals(shown.nodes().stream().filter(n -> n.kind() == NodeKind.OP).count(),
+                doc.getElementsByTagName("circle").getLength());
+    }
+
+    @Test
+    void aBrokenExpressionShowsItsColumn() throws Exception {
+        ExpressionLab lab = openLab();
+        interact(() -> lab.editor().setText("a = 2\nb = a +* 3"));
+        Label error = lookup("#expression-error").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !error.getText().isEmpty());
+        assertTrue(error.getText().startsWith("line 2, column 8: expected a number"), error.getText());
+        assertTrue(error.getText().endsWith("b = a +* 3\n       ^"), "a caret under column 8: " + error.getText());
+        assertEquals(13, lab.editor().getSelection().getStart(), "the offending character is selected");
+    }
+
+    @Test
+    void gradientCheckListsEveryLeaf() throws Exception {
+        ExpressionLab lab = openLab();
+        interact(() -> lab.editor().setText(Presets.TANH_NEURON.script()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lab.graph() != null
+                && lab.graph().nodes().stream().anyMatch(n -> n.label().equals("o")));
+        clickOn("#gradient-check");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label text = lookup("#step-text").queryAs(Label.class);
+        assertEquals("every leaf's gradient matches its finite difference", text.getText());
+        assertEquals(1.0, byLabel(lab.graph(), "w1").grad().first(), 1e-6);
+    }
+}
