@@ -23,6 +23,33 @@ public final class NetworkGraphBuilder {
      * @param loss the last batch's mean loss
      */
     public static GraphModel build(Sequential net, DMatrixRMaj x, DMatrixRMaj y, double loss) {
+        return build(net, x, y, loss, null);
+    }
+
+    /**
+     * What a step-through has revealed: forward values still pending, gradients known, the node
+     * just computed (highlighted, its text as the formula). Null reveals everything.
+     */
+    public record Reveal(java.util.Set<String> pendingData, java.util.Set<String> knownGrads, String highlight,
+                         String text) {
+    }
+
+    public static GraphModel build(Sequential net, DMatrixRMaj x, DMatrixRMaj y, double loss, Reveal reveal) {
+        GraphModel full = buildAll(net, x, y, loss);
+        if (reveal == null) {
+            return full;
+        }
+        List<GraphNode> nodes = new ArrayList<>();
+        for (GraphNode n : full.nodes()) {
+            Tensor data = reveal.pendingData().contains(n.id()) ? Tensor.pending(n.data().rows(), n.data().cols()) : n.data();
+            Tensor grad = reveal.knownGrads().contains(n.id()) ? n.grad() : null;
+            boolean here = n.id().equals(reveal.highlight());
+            nodes.add(new GraphNode(n.id(), n.label(), n.kind(), n.op(), data, grad, here ? reveal.text() : n.formula(), here));
+        }
+        return new GraphModel(full.title(), nodes, full.edges());
+    }
+
+    private static GraphModel buildAll(Sequential net, DMatrixRMaj x, DMatrixRMaj y, double loss) {
         List<GraphNode> nodes = new ArrayList<>();
         List<GraphModel.Edge> edges = new ArrayList<>();
         List<Layer> layers = net.layers();

@@ -21,6 +21,9 @@ public final class NumberFormat {
 
     /** A tensor in a line: the number for a scalar, else shape, norm and first value: {@code 2×50 ‖7.082‖ [1.499, …]}. */
     public static String tensor(Tensor t) {
+        if (t.isPending()) {
+            return t.isScalar() ? "\u2013" : t.rows() + "\u00d7" + t.cols() + " \u2013";
+        }
         if (t.isScalar()) {
             return fixed4(t.first());
         }

@@ -2,11 +2,15 @@ package dev.backprop.playground.graph;
 
 import java.util.Arrays;
 
-/** An immutable copy of a node's data or grad: a scalar is 1 x 1. Row-major. */
+/**
+ * An immutable copy of a node's data or grad: a scalar is 1 x 1. Row-major. A pending tensor has
+ * its shape but no values yet (a value the forward pass has not reached while stepping), so the
+ * node keeps its size on screen.
+ */
 public record Tensor(int rows, int cols, double[] values) {
 
     public Tensor {
-        if (values.length != rows * cols) {
+        if (values.length != rows * cols && values.length != 0) {
             throw new IllegalArgumentException(rows + "x" + cols + " needs " + rows * cols + " values");
         }
         values = values.clone();
@@ -18,6 +22,15 @@ public record Tensor(int rows, int cols, double[] values) {
 
     public static Tensor of(int rows, int cols, double[] rowMajor) {
         return new Tensor(rows, cols, Arrays.copyOf(rowMajor, rows * cols));
+    }
+
+    /** A value of this shape that is not computed yet. */
+    public static Tensor pending(int rows, int cols) {
+        return new Tensor(rows, cols, new double[0]);
+    }
+
+    public boolean isPending() {
+        return values.length == 0 && rows * cols > 0;
     }
 
     public boolean isScalar() {

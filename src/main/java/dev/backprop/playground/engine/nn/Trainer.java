@@ -142,13 +142,24 @@ public final class Trainer {
 
     /** One optimizer step on the next batch; returns the batch's mean loss (NaN/Inf if diverged). */
     public double step() {
-        fillBatch();
+        beginStep();
         DMatrixRMaj out = network.forward(batchX);
-        lastLoss = network.computeLoss(out, batchY);
+        double loss = network.computeLoss(out, batchY);
         network.backward();
+        finishStep(loss);
+        return loss;
+    }
+
+    /** The first part of a step: the next batch, as {@link #step()} would take it. */
+    void beginStep() {
+        fillBatch();
+    }
+
+    /** The last part of a step, after forward and backward: the optimizer's update. */
+    void finishStep(double loss) {
         optimizer.step();
+        lastLoss = loss;
         step++;
-        return lastLoss;
     }
 
     private void fillBatch() {

@@ -1,0 +1,236 @@
+package dev.backprop.playground.engine.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * One training step taken node by node, for teaching: the forward pass through every matmul, +,
+ * activation and the loss; the backward pass from the loss back to x in reverse topological order,
+ * each gradient with its chain rule ({@code dL/dh1 = dL/dz2 · W2ᵀ}); then the update. It makes the
+ * same layer calls in the same order as {@link Trainer#step()}, so the result is identical.
+ * Node ids are those of {@code NetworkGraphBuilder}. Moving back only hides what was computed.
+ */
+public final class NetworkStepper {
+    public enum Phase { FORWARD, BACKWARD, UPDATE }
+
+    /** A step: which node, in which pass, and what was computed. */
+    public record Step(int index, Phase phase, String nodeId, String text) {
+    }
+
+    /** A planned step: its computation runs the first time the step is reached. */
+    private record Planned(Phase phase, String nodeId, Runnable compute, java.util.function.Supplier<String> text) {
+    }
+
+    private final Trainer trainer;
+    private final Sequential net;
+    private final List<Planned> plan = new ArrayList<>();
+    private final List<Step> computed = new ArrayList<>();
+    private int shown;
+    private double loss = Double.NaN;
+
+    /** Takes the trainer's next batch; nothing is computed until {@link #next()}. */
+    public NetworkStepper(Trainer trainer) {
+        this.trainer = trainer;
+        this.net = trainer.network();
+        trainer.beginStep();
+        planForward();
+        planBackward();
+        planUpdate();
+    }
+
+    private Linear linear(int k) {
+        return (Linear) net.layers().get(2 * k - 2);
+    }
+
+    private ActivationLayer activation(int k) {
+        return (ActivationLayer) net.layers().get(2 * k - 1);
+    }
+
+    private int depth() {
+        return net.layers().size() / 2;
+    }
+
+    private String hName(int k) {
+        return k == 0 ? "x" : k == depth() ? "\u0177" : "h" + k;
+    }
+
+    private DMatrixRMaj input(int k) {
+        return k == 1 ? trainer.lastBatchFeatures() : activation(k - 1).lastOutput();
+    }
+
+    private void planForward() {
+        for (int k = 1; k <= depth(); k++) {
+            int layer = k;
+            String in = hName(k - 1);
+            String mm = in + "\u00b7W" + k;
+            plan.add(new Planned(Phase.FORWARD, "matmul" + k, () -> linear(layer).forward(input(layer)),
+                    () -> mm + " = " + in + " \u00b7 W" + layer + "   (" + shape(input(layer)) + " \u00b7 "
+                            + shape(linear(layer).weight().value()) + ")"));
+            plan.add(new Planned(Phase.FORWARD, "add" + k, () -> { },
+                    () -> "z" + layer + " = " + mm + " + b" + layer + summary(linear(layer).lastOutput())));
+            String fn = activation(k).activation().id();
+            plan.add(new Planned(Phase.FORWARD, "act" + k, () -> activation(layer).forward(linear(layer).lastOutput()),
+                    () -> hName(layer) + " = " + fn + "(z" + layer + ")" + summary(activation(layer).lastOutput())));
+        }
+        plan.add(new Planned(Phase.FORWARD, "loss",
+                () -> loss = net.computeLoss(activation(depth()).lastOutput(), trainer.lastBatchLabels()),
+                () -> String.format(Locale.ROOT, "L = mean %s(\u0177, y) = %.4f", net.loss().id(), loss)));
+    }
+
+    private void planBackward() {
+        int last = depth();
+        plan.add(new Planned(Phase.BACKWARD, "loss", () -> { }, () -> "dL/dL = 1"));
+        plan.add(new Planned(Phase.BACKWARD, "act" + last, () -> { },
+                () -> "dL/d\u0177 = " + net.loss().id() + "'(\u0177, y) / batch" + summary(net.lossGradient())));
+        for (int k = last; k >= 1; k--) {
+            int layer = k;
+            String h = hName(k);
+            String fn = activation(k).activation().id();
+            String in = hName(k - 1);
+            DMatrixRMaj[] gz = new DMatrixRMaj[1];
+            plan.add(new Planned(Phase.BACKWARD, "add" + k,
+                    () -> gz[0] = activation(layer).backward(layer == last ? net.lossGradient() : linear(layer + 1).lastGradInput()),
+                    () -> "dL/dz" + layer + " = dL/d" + h + " \u2299 " + fn + "'(z" + layer + ")" + summary(gz[0])));
+            plan.add(new Planned(Phase.BACKWARD, "b" + k, () -> linear(layer).backward(gz[0]),
+                    () -> "dL/db" + layer + " = sum over the batch of dL/dz" + layer + summary(linear(layer).bias().grad())));
+            plan.add(new Planned(Phase.BACKWARD, "matmul" + k, () -> { },
+                    () -> "dL/d(" + in + "\u00b7W" + layer + ") = dL/dz" + layer + "   (+ passes the gradient through)"));
+            plan.add(new Planned(Phase.BACKWARD, "W" + k, () -> { },
+                    () -> "dL/dW" + layer + " = " + in + "\u1d40 \u00b7 dL/dz" + layer + summary(linear(layer).weight().grad())));
+            plan.add(new Planned(Phase.BACKWARD, layer == 1 ? "x" : "act" + (layer - 1), () -> { },
+                    () -> "dL/d" + in + " = dL/dz" + layer + " \u00b7 W" + layer + "\u1d40" + summary(linear(layer).lastGradInput())));
+        }
+    }
+
+    private void planUpdate() {
+        StringBuilder change = new StringBuilder();
+        plan.add(new Planned(Phase.UPDATE, "update", () -> {
+            List<double[]> before = new ArrayList<>();
+            for (Parameter p : net.parameters()) {
+                before.add(p.value().data.clone());
+            }
+            trainer.finishStep(loss);
+            for (int i = 0; i < before.size(); i++) {
+                Parameter p = net.parameters().get(i);
+                double sq = 0;
+                for (int j = 0; j < before.get(i).length; j++) {
+                    double d = p.value().data[j] - before.get(i)[j];
+                    sq += d * d;
+                }
+                change.append(String.format(Locale.ROOT, "%s\u2016\u0394%s\u2016 %.3g", change.length() == 0 ? "" : ", ",
+                        p.name(), Math.sqrt(sq)));
+            }
+        }, () -> String.format(Locale.ROOT, "update (%s, lr %.3g): p \u2190 p \u2212 lr \u00b7 dL/dp: %s",
+                trainer.optimizer().kind().id(), trainer.optimizer().learningRate(), change)));
+    }
+
+    private static String shape(DMatrixRMaj m) {
+        return m.numRows + "\u00d7" + m.numCols;
+    }
+
+    /** " = 0.1234" for a scalar, " (‖·‖ 1.234)" for a tensor. */
+    private static String summary(DMatrixRMaj m) {
+        if (m == null) {
+            return "";
+        }
+        if (m.getNumElements() == 1) {
+            return String.format(Locale.ROOT, " = %.4f", m.get(0));
+        }
+        double s = 0;
+        for (int i = 0; i < m.getNumElements(); i++) {
+            s += m.data[i] * m.data[i];
+        }
+        return String.format(Locale.ROOT, "   (%s, \u2016\u00b7\u2016 %.4g)", shape(m), Math.sqrt(s));
+    }
+
+    public int total() {
+        return plan.size();
+    }
+
+    /** Steps revealed so far. */
+    public int position() {
+        return shown;
+    }
+
+    public boolean hasNext() {
+        return shown < plan.size();
+    }
+
+    /** True once the update has been applied: the trainer has taken its step. */
+    public boolean isComplete() {
+        return computed.size() == plan.size();
+    }
+
+    /** Reveals the next step, computing it the first time. */
+    public Step next() {
+        if (!hasNext()) {
+            throw new IllegalStateException("the step is complete");
+        }
+        if (shown == computed.size()) {
+            Planned p = plan.get(shown);
+            p.compute().run();
+            computed.add(new Step(shown, p.phase(), p.nodeId(), p.text().get()));
+        }
+        return computed.get(shown++);
+    }
+
+    /** Hides the last revealed step (what was computed stays computed). */
+    public void back() {
+        if (shown > 0) {
+            shown--;
+        }
+    }
+
+    /** Runs to the end of the current pass (forward or backward), or through the update. */
+    public List<Step> finishPass() {
+        List<Step> out = new ArrayList<>();
+        Phase phase = hasNext() ? plan.get(shown).phase() : null;
+        while (hasNext() && plan.get(shown).phase() == phase) {
+            out.add(next());
+        }
+        return out;
+    }
+
+    /** Runs every remaining step, update included. */
+    public void complete() {
+        while (hasNext()) {
+            next();
+        }
+    }
+
+    /** The revealed steps, in order. */
+    public List<Step> revealed() {
+        return List.copyOf(computed.subList(0, shown));
+    }
+
+    /** The step shown last, or null before the first. */
+    public Step current() {
+        return shown == 0 ? null : computed.get(shown - 1);
+    }
+
+    /** Ids of computed nodes whose forward value is not revealed yet (leaves are always known). */
+    public Set<String> pendingData() {
+        Set<String> pending = new TreeSet<>();
+        for (int i = shown; i < plan.size(); i++) {
+            if (plan.get(i).phase() == Phase.FORWARD) {
+                pending.add(plan.get(i).nodeId());
+            }
+        }
+        return pending;
+    }
+
+    /** Ids of nodes whose gradient is revealed. */
+    public Set<String> knownGrads() {
+        Set<String> known = new TreeSet<>();
+        for (int i = 0; i < shown; i++) {
+            if (computed.get(i).phase() == Phase.BACKWARD) {
+                known.add(computed.get(i).nodeId());
+            }
+        }
+        return known;
+    }
+}
