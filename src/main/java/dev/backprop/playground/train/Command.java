@@ -17,6 +17,18 @@ public sealed interface Command {
     record Step(int steps) implements Command {
     }
 
+    /** Step-through: pause and reveal the next node of the current step (starting one if needed). */
+    record NodeForward() implements Command {
+    }
+
+    /** Step-through: hide the last revealed node. */
+    record NodeBack() implements Command {
+    }
+
+    /** Step-through: run to the end of the current pass (forward, backward, or the update). */
+    record FinishPass() implements Command {
+    }
+
     /** Re-initialise the network from the seed: the same seed replays the same run. */
     record Reset() implements Command {
     }

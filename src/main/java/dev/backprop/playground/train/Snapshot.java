@@ -26,10 +26,18 @@ import java.util.List;
  * @param stepsPerSecond measured training speed
  * @param divergence  why training stopped because it blew up, or empty
  * @param message     what just happened, for the status line
+ * @param stepping    the step-through in progress (revealed lines, position), or null
  */
 public record Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                        List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, Layout layout, double lastLoss,
-                       double stepsPerSecond, String divergence, String message) {
+                       double stepsPerSecond, String divergence, String message, StepView stepping) {
+
+    /** A step-through as the UI shows it: the lines revealed so far and where it stands. */
+    public record StepView(List<String> lines, int position, int total, boolean complete) {
+        public StepView {
+            lines = List.copyOf(lines);
+        }
+    }
 
     public boolean diverged() {
         return !divergence.isEmpty();

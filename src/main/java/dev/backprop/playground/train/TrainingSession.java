@@ -5,6 +5,7 @@ import dev.backprop.playground.engine.nn.DecisionGrid;
 import dev.backprop.playground.engine.nn.DecisionGridEvaluator;
 import dev.backprop.playground.engine.nn.Metrics;
 import dev.backprop.playground.engine.nn.NetworkSpec;
+import dev.backprop.playground.engine.nn.NetworkStepper;
 import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.engine.nn.Sequential;
@@ -52,6 +53,8 @@ public final class TrainingSession implements AutoCloseable {
     // engine-thread state
     private TrainingConfig config;
     private Trainer trainer;
+    /** The step-through in progress, or null. */
+    private NetworkStepper stepper;
     private DecisionGridEvaluator gridEvaluator;
     private final MetricsLog history = new MetricsLog();
     private final List<Long> rebuilds = new ArrayList<>();
@@ -142,7 +145,16 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private void apply(Command c) {
-        if (c instanceof Command.Play) {
+        if (stepper != null && endsStepThrough(c)) {
+            if (c instanceof Command.Play || c instanceof Command.Step) {
+                stepper.complete(); // finish the step being shown, so training goes on from a whole step
+            }
+            stepper = null;
+            refreshGraph();
+        }
+        if (c instanceof Command.NodeForward || c instanceof Command.NodeBack || c instanceof Command.FinishPass) {
+            stepThrough(c);
+        } else if (c instanceof Command.Play) {
             if (divergence.isEmpty()) {
                 running = true;
                 lastTick = System.nanoTime();
@@ -215,8 +227,46 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
+    /** Commands after which a step-through cannot go on where it was. */
+    private static boolean endsStepThrough(Command c) {
+        return c instanceof Command.Play || c instanceof Command.Step || c instanceof Command.Reset
+                || c instanceof Command.SetNetwork || c instanceof Command.SetData || c instanceof Command.LoadModel;
+    }
+
+    private void stepThrough(Command c) {
+        if (!divergence.isEmpty()) {
+            return;
+        }
+        running = false;
+        stepsToTake = 0;
+        if (stepper == null || (stepper.isComplete() && !stepper.hasNext() && !(c instanceof Command.NodeBack))) {
+            if (c instanceof Command.NodeBack) {
+                return;
+            }
+            stepper = new NetworkStepper(trainer);
+        }
+        if (c instanceof Command.NodeForward && stepper.hasNext()) {
+            stepper.next();
+        } else if (c instanceof Command.NodeBack) {
+            stepper.back();
+        } else if (c instanceof Command.FinishPass) {
+            stepper.finishPass();
+        }
+        if (stepper.isComplete() && stepper.position() == stepper.total()) {
+            // the update was applied: a real step happened, so the chart and the boundary move on
+            if (trainer.steps() % config.snapshotEvery() == 0) {
+                frame();
+            }
+        }
+        NetworkStepper.Step current = stepper.current();
+        message = current == null ? "step-through: press Node \u25b8 (Right) for the first node"
+                : String.format(Locale.ROOT, "step-through %d/%d: %s", stepper.position(), stepper.total(), current.text());
+        refreshGraph();
+    }
+
     /** A fresh trainer on {@code data}, with history, grid and graph recomputed. */
     private void start(DataSplit data) {
+        stepper = null;
         trainer = new Trainer(data, config);
         trainer.previewForward();
         gridEvaluator = DecisionGridEvaluator.around(data.all(), GRID_SIZE, GRID_SIZE);
@@ -353,8 +403,17 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private void refreshGraph() {
+        NetworkGraphBuilder.Reveal reveal = null;
+        double loss = trainer.lastLoss();
+        if (stepper != null) {
+            NetworkStepper.Step current = stepper.current();
+            reveal = new NetworkGraphBuilder.Reveal(stepper.pendingData(), stepper.knownGrads(),
+                    current == null || current.phase() == NetworkStepper.Phase.UPDATE ? null : current.nodeId(),
+                    current == null ? "" : current.text());
+            loss = stepper.loss();
+        }
         graph = NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
-                trainer.lastLoss());
+                loss, reveal);
         if (layout == null || !layout.fits(graph)) {
             layout = LayeredLayout.layout(graph);
         }
@@ -364,7 +423,18 @@ public final class TrainingSession implements AutoCloseable {
     private void publish() {
         latest.set(new Snapshot(trainer.steps(), running, config, trainer.data(), history.view(),
                 List.copyOf(rebuilds), grid, gridPixels, graph, layout, trainer.lastLoss(), running ? measuredSpeed : 0,
-                divergence, message));
+                divergence, message, stepView()));
+    }
+
+    private Snapshot.StepView stepView() {
+        if (stepper == null) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        for (NetworkStepper.Step s : stepper.revealed()) {
+            lines.add(s.phase().name().toLowerCase(Locale.ROOT) + "  " + s.text());
+        }
+        return new Snapshot.StepView(lines, stepper.position(), stepper.total(), stepper.isComplete());
     }
 
     /** For tests: the spec of the network the trainer holds now. */

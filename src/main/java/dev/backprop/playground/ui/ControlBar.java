@@ -106,6 +106,14 @@ public final class ControlBar extends VBox {
         Button step = button("Step", "step", "Take one training step, then pause (S).", new Command.Step(1));
         Button step250 = button("+250", "step-250", "Take 250 steps (one boundary frame), then pause.",
                 new Command.Step(250));
+        Button nodeBack = button("\u25c2 Node", "node-back", "Step-through: hide the last node shown (Left).",
+                new Command.NodeBack());
+        Button nodeNext = button("Node \u25b8", "node-next",
+                "Step-through: pause and compute one node of the next training step, forward then backward, then the update (Right).",
+                new Command.NodeForward());
+        Button finishPass = button("Finish pass", "finish-pass",
+                "Step-through: run the rest of the forward pass, the backward pass or the update (Enter).",
+                new Command.FinishPass());
         Button reset = button("Reset", "reset", "New weights from the seed: the same seed replays the same run (R).",
                 new Command.Reset());
         Button newData = new Button("New data");
@@ -147,7 +155,8 @@ public final class ControlBar extends VBox {
         tip(noise, "Standard deviation of the Gaussian jitter added to the points (0 to 0.5).");
         tip(samples, "Number of points (50 to 5000); 20% are held out as the test set (rings in the plot).");
 
-        FlowPane transport = row(play, step, step250, reset, new Label("speed"), speed, speedText);
+        FlowPane transport = row(play, step, step250, reset, new Label("speed"), speed, speedText,
+                new Label("   step through"), nodeBack, nodeNext, finishPass);
         FlowPane model = row(new Label("learning rate"), learningRate, learningRateText, new Label("hidden"), hidden,
                 hiddenText, new Label("layers"), layers, new Label("activation"), activation,
                 new Label("optimizer"), optimizer, new Label("loss"), loss, new Label("init"), init,

@@ -4,6 +4,7 @@ import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.train.Command;
 import dev.backprop.playground.train.Snapshot;
 import dev.backprop.playground.train.TrainingSession;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.animation.AnimationTimer;
@@ -43,6 +44,7 @@ public final class PlaygroundView extends BorderPane {
     private final ControlBar controls;
     private final GraphPane graphPane = new GraphPane();
     private final InspectorPane inspector = new InspectorPane();
+    private final javafx.scene.control.ListView<String> stepLog = new javafx.scene.control.ListView<>();
     private final ExpressionLab lab = new ExpressionLab();
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final BoundaryPane boundaryPane = new BoundaryPane();
@@ -92,9 +94,14 @@ public final class PlaygroundView extends BorderPane {
         boundaryPane.setId("boundary-pane");
         chartPane.setId("loss-chart");
 
-        SplitPane graphAndInspector = new SplitPane(graphPane, inspector);
-        graphAndInspector.setDividerPositions(0.8);
-        SplitPane.setResizableWithParent(inspector, false);
+        stepLog.setId("network-step-log");
+        stepLog.getStyleClass().add("code");
+        stepLog.setPlaceholder(new Label("Node \u25b8 (Right) walks one training step\nnode by node: forward, backward, update."));
+        VBox side = new VBox(6, stepLog, inspector);
+        VBox.setVgrow(stepLog, Priority.ALWAYS);
+        SplitPane graphAndInspector = new SplitPane(graphPane, side);
+        graphAndInspector.setDividerPositions(0.72);
+        SplitPane.setResizableWithParent(side, false);
         graphPane.setOnSelect(n -> inspector.show(graphPane.graph(), n));
         TitledPane graphBox = titled("Computation graph: data and grad of every node (click one to inspect it)",
                 graphAndInspector);
@@ -186,6 +193,14 @@ public final class PlaygroundView extends BorderPane {
                 c = new Command.Step(250);
             } else if (new KeyCodeCombination(KeyCode.R).match(e)) {
                 c = new Command.Reset();
+            } else if (!usesArrows(e.getTarget())) {
+                if (e.getCode() == KeyCode.RIGHT) {
+                    c = new Command.NodeForward();
+                } else if (e.getCode() == KeyCode.LEFT) {
+                    c = new Command.NodeBack();
+                } else if (e.getCode() == KeyCode.ENTER && shown != null && shown.stepping() != null) {
+                    c = new Command.FinishPass();
+                }
             }
             if (c != null) {
                 session.send(c);
@@ -197,6 +212,13 @@ public final class PlaygroundView extends BorderPane {
     /** The graph of the tab in front, as it is drawn now. */
     GraphModel shownGraph() {
         return tabs.getSelectionModel().getSelectedIndex() == 1 ? lab.graph() : graphPane.graph();
+    }
+
+    /** Controls that move with the arrow keys keep them; elsewhere arrows step through backprop. */
+    private static boolean usesArrows(Object target) {
+        return target instanceof javafx.scene.control.Slider || target instanceof javafx.scene.control.Spinner
+                || target instanceof javafx.scene.control.ChoiceBox || target instanceof javafx.scene.control.ComboBox
+                || target instanceof javafx.scene.control.ListView;
     }
 
     /** Starts reading snapshots each frame. */
@@ -227,6 +249,14 @@ public final class PlaygroundView extends BorderPane {
         if (!Objects.equals(s.message(), lastMessage)) {
             lastMessage = s.message();
             statusLabel.setText(s.message());
+        }
+        Snapshot.StepView stepping = s.stepping();
+        List<String> lines = stepping == null ? List.of() : stepping.lines();
+        if (!lines.equals(stepLog.getItems())) {
+            stepLog.getItems().setAll(lines);
+            if (!lines.isEmpty()) {
+                stepLog.scrollTo(lines.size() - 1);
+            }
         }
         banner.setText(s.divergence());
         banner.setVisible(s.diverged());

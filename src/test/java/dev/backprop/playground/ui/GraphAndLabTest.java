@@ -167,4 +167,34 @@ class GraphAndLabTest extends FxRobot {
         assertEquals("every leaf's gradient matches its finite difference", text.getText());
         assertEquals(1.0, byLabel(lab.graph(), "w1").grad().first(), 1e-6);
     }
+
+    @Test
+    void steppingThroughTheNetworkEqualsATrainingStep() throws Exception {
+        var session = app.session();
+        GraphPane pane = lookup("#graph-pane").queryAs(GraphPane.class);
+        clickOn(pane); // focus off the sliders: arrows step through
+        type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.latest().stepping() != null
+                && session.latest().stepping().position() == 1);
+        var first = session.latest();
+        assertTrue(first.graph().node("matmul1").highlighted());
+        assertTrue(first.graph().node("act1").data().isPending(), "h1 not computed yet");
+        int total = first.stepping().total();
+        for (int i = 1; i < total; i++) {
+            clickOn("#node-next");
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.latest().stepping().complete()
+                && session.latest().step() == 1);
+        var done = session.latest();
+        dev.backprop.playground.engine.nn.Trainer plain =
+                dev.backprop.playground.engine.nn.Trainer.fromConfig(done.config());
+        plain.step();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(plain.network().parameters().get(0).value().data,
+                done.graph().node("W1").data().values(), "W1 after the update equals a training step's");
+        assertEquals(plain.lastLoss(), done.graph().node("loss").data().first(), 1e-12);
+        assertTrue(done.stepping().lines().get(total - 1).startsWith("update"), done.stepping().lines().toString());
+        javafx.scene.control.ListView<?> log = lookup("#network-step-log").queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(total, log.getItems().size());
+    }
 }

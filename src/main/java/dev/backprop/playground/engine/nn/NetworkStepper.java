@@ -147,6 +147,11 @@ public final class NetworkStepper {
         return String.format(Locale.ROOT, "   (%s, \u2016\u00b7\u2016 %.4g)", shape(m), Math.sqrt(s));
     }
 
+    /** The loss of this step's batch once the forward pass reached it, NaN before. */
+    public double loss() {
+        return loss;
+    }
+
     public int total() {
         return plan.size();
     }
