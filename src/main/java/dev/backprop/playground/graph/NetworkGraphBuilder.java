@@ -106,7 +106,17 @@ public final class NetworkGraphBuilder {
                 trained ? Tensor.scalar(1) : null, "L = mean " + lossOp + "(" + previousName + ", y)", false));
         edges.add(new GraphModel.Edge(previous, "loss"));
         edges.add(new GraphModel.Edge("y", "loss"));
-        return new GraphModel("network " + describe(net) + ", batch of " + x.numRows, nodes, edges);
+        return new GraphModel(title(net, x, y), nodes, edges);
+    }
+
+    /** Which sample the values come from: the example itself for per-sample SGD, the batch size otherwise. */
+    private static String title(Sequential net, DMatrixRMaj x, DMatrixRMaj y) {
+        String shape = "network " + describe(net);
+        if (x.numRows == 1 && x.numCols == 2) {
+            return String.format(java.util.Locale.ROOT, "%s, values for the last example x = (%.3f, %.3f), y = %.0f",
+                    shape, x.get(0, 0), x.get(0, 1), y.get(0));
+        }
+        return shape + ", values for the last batch of " + x.numRows + " examples (rows of each tensor)";
     }
 
     private static String describe(Sequential net) {

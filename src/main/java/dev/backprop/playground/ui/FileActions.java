@@ -60,6 +60,27 @@ final class FileActions {
         }
     }
 
+    /** Asks where, then writes what {@code pane} shows now as a PNG (pixels read on the FX thread, encoded off it). */
+    void exportPanePng(javafx.scene.Node pane, String name) {
+        Path file = choose("Export " + name + " as PNG", name + ".png", "PNG image", "*.png", true);
+        if (file != null) {
+            exportPanePng(pane, file);
+        }
+    }
+
+    void exportPanePng(javafx.scene.Node pane, Path file) {
+        javafx.scene.image.WritableImage image = pane.snapshot(null, null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        io.submit(() -> report(file, () -> {
+            java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            out.setRGB(0, 0, w, h, argb, 0, w);
+            dev.backprop.playground.io.AtomicFile.write(file, o -> javax.imageio.ImageIO.write(out, "png", o));
+        }));
+    }
+
     void saveModel() {
         Path file = choose("Save model", "model.json", "Model (JSON)", "*.json", true);
         if (file != null) {

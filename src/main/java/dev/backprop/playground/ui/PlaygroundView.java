@@ -147,13 +147,16 @@ public final class PlaygroundView extends BorderPane {
     private MenuBar menuBar() {
         MenuItem exportSvg = item("Export graph as SVG\u2026", "Shortcut+E", () -> files.exportGraphSvg(shownGraph()));
         MenuItem exportPng = item("Export boundary as PNG\u2026", "Shortcut+Shift+E", files::exportBoundaryPng);
+        MenuItem graphPng = item("Export graph pane as PNG\u2026", null,
+                () -> files.exportPanePng(tabs.getSelectionModel().getSelectedIndex() == 1 ? lab.graphPane() : graphPane, "graph"));
+        MenuItem chartPng = item("Export loss chart as PNG\u2026", null, () -> files.exportPanePng(chartPane, "loss-chart"));
         MenuItem save = item("Save model\u2026", "Shortcut+S", files::saveModel);
         MenuItem load = item("Load model\u2026", "Shortcut+O", files::loadModel);
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             memory.save(stage);
             Platform.exit();
         });
-        Menu file = new Menu("File", null, exportSvg, exportPng, new SeparatorMenuItem(), save, load,
+        Menu file = new Menu("File", null, exportSvg, exportPng, graphPng, chartPng, new SeparatorMenuItem(), save, load,
                 new SeparatorMenuItem(), quit);
 
         darkItem.setOnAction(e -> applyTheme(darkItem.isSelected()));
@@ -310,6 +313,10 @@ public final class PlaygroundView extends BorderPane {
 
     ExpressionLab lab() {
         return lab;
+    }
+
+    GraphPane graphPane() {
+        return graphPane;
     }
 
     ControlBar controls() {

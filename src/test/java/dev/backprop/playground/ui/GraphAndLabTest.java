@@ -197,4 +197,14 @@ class GraphAndLabTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(total, log.getItems().size());
     }
+
+    @Test
+    void eachPaneExportsAsAPng() throws Exception {
+        Path png = dir.resolve("graph.png");
+        interact(() -> view.files().exportPanePng(view.graphPane(), png));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(png));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals((int) view.graphPane().getWidth(), image.getWidth());
+        assertTrue(image.getHeight() > 50);
+    }
 }
