@@ -202,6 +202,13 @@ public final class GraphPane extends Region {
                 drawNode(g, n, b);
             }
         }
+        // the title (which sample the values are for) stays put while the graph zooms and pans
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(ink.deriveColor(0, 1, 1, 0.8));
+        g.setFont(Font.font(12));
+        g.fillText(graph.title(), 8, 6);
     }
 
     private static void drawEdge(GraphicsContext g, double[] p) {

@@ -285,6 +285,7 @@ public final class PlaygroundView extends BorderPane {
                 "S\tone step",
                 "Shift+S\t250 steps (one boundary frame)",
                 "R\treset the network (same seed, same run)",
+                "Right / Left / Enter\tstep through backprop: next node, previous node, finish the pass",
                 "F\tfit the graph to the view; scroll zooms, drag pans",
                 "L\tloss chart on a log scale",
                 "Ctrl+E\texport the graph as SVG",
