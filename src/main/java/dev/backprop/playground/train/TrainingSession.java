@@ -212,13 +212,7 @@ public final class TrainingSession implements AutoCloseable {
                 NetworkSpec spec = NetworkSpec.describing(net, config.network().init());
                 config = config.withNetwork(spec);
                 trainer.adopt(net, spec);
-                trainer.previewForward();
-                markRebuild();
-                divergence = "";
-                frame();
-                layout = null;
-                refreshGraph();
-                message = "loaded " + spec.describe() + " from " + s.file();
+                networkReplaced("loaded " + spec.describe() + " from " + s.file());
             } catch (IOException | RuntimeException e) {
                 message = "could not load " + s.file() + ": " + e.getMessage();
             }
@@ -283,6 +277,11 @@ public final class TrainingSession implements AutoCloseable {
     /** A new network of the config's shape mid-run: the step count and the history go on. */
     private void rebuild(String why) {
         trainer.rebuild(config.network(), config.optimizer(), new Random(config.seed() + 1 + trainer.steps()));
+        networkReplaced(why);
+    }
+
+    /** After the trainer got another network: mark the chart, measure it, lay out its graph. */
+    private void networkReplaced(String why) {
         trainer.previewForward();
         markRebuild();
         divergence = "";

@@ -35,6 +35,7 @@ import javafx.stage.Stage;
  * frame and hands it to the panes; nothing here waits on the engine.
  */
 public final class PlaygroundView extends BorderPane {
+    private static final String BASE_CSS = "base.css";
     private static final String LIGHT_CSS = "light.css";
     private static final String DARK_CSS = "dark.css";
 
@@ -271,7 +272,8 @@ public final class PlaygroundView extends BorderPane {
         memory.setDarkTheme(dark);
         if (getScene() != null) {
             var sheets = getScene().getStylesheets();
-            sheets.setAll(Objects.requireNonNull(getClass().getResource(dark ? DARK_CSS : LIGHT_CSS)).toExternalForm());
+            sheets.setAll(Objects.requireNonNull(getClass().getResource(BASE_CSS)).toExternalForm(),
+                    Objects.requireNonNull(getClass().getResource(dark ? DARK_CSS : LIGHT_CSS)).toExternalForm());
         }
         Color ink = dark ? Color.web("#dddddd") : Color.web("#444444");
         boundaryPane.setAxisColor(ink);

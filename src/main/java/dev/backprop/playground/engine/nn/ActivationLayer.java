@@ -3,12 +3,8 @@ package dev.backprop.playground.engine.nn;
 import org.ejml.data.DMatrixRMaj;
 
 /** A parameter-free layer applying an {@link Activation} to every element: ReLU, Tanh or Sigmoid. */
-public final class ActivationLayer implements Layer {
+public final class ActivationLayer extends CachingLayer {
     private final Activation activation;
-    private final DMatrixRMaj output = new DMatrixRMaj(1, 1);
-    private final DMatrixRMaj gradInput = new DMatrixRMaj(1, 1);
-    private DMatrixRMaj input;
-    private DMatrixRMaj gradOutput;
 
     public ActivationLayer(Activation activation) {
         this.activation = activation;
@@ -16,31 +12,6 @@ public final class ActivationLayer implements Layer {
 
     public Activation activation() {
         return activation;
-    }
-
-    public DMatrixRMaj lastInput() {
-        return input;
-    }
-
-    public DMatrixRMaj lastOutput() {
-        return output;
-    }
-
-    /** d loss / d output received by the last backward (null before the first). */
-    public DMatrixRMaj lastGradOutput() {
-        return gradOutput;
-    }
-
-    /** d loss / d input returned by the last backward. */
-    public DMatrixRMaj lastGradInput() {
-        return gradInput;
-    }
-
-    @Override
-    public DMatrixRMaj forward(DMatrixRMaj input) {
-        this.input = input;
-        apply(input, output);
-        return output;
     }
 
     @Override
@@ -70,8 +41,7 @@ public final class ActivationLayer implements Layer {
     }
 
     @Override
-    public DMatrixRMaj backward(DMatrixRMaj gradOutput) {
-        this.gradOutput = gradOutput;
+    protected void computeGradients(DMatrixRMaj gradOutput) {
         gradInput.reshape(gradOutput.numRows, gradOutput.numCols);
         double[] x = input.data;
         double[] y = output.data;
@@ -81,7 +51,6 @@ public final class ActivationLayer implements Layer {
         for (int i = 0; i < n; i++) {
             gi[i] = g[i] * activation.derivative(x[i], y[i]);
         }
-        return gradInput;
     }
 
     @Override
