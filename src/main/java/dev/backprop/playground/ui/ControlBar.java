@@ -60,6 +60,8 @@ public final class ControlBar extends VBox {
     private long seed;
     private boolean running;
 
+    private final Button exportSvg = new Button("Export SVG\u2026");
+
     public ControlBar(Consumer<Command> send, TrainingConfig initial) {
         this.send = send;
         getStyleClass().add(STYLE_CLASS);
@@ -155,8 +157,10 @@ public final class ControlBar extends VBox {
         tip(noise, "Standard deviation of the Gaussian jitter added to the points (0 to 0.5).");
         tip(samples, "Number of points (50 to 5000); 20% are held out as the test set (rings in the plot).");
 
+        exportSvg.setId("export-svg");
+        tip(exportSvg, "Save the graph as it is shown now (highlight included) as an SVG file (Ctrl+E).");
         FlowPane transport = row(play, step, step250, reset, new Label("speed"), speed, speedText,
-                new Label("   step through"), nodeBack, nodeNext, finishPass);
+                new Label("   step through"), nodeBack, nodeNext, finishPass, exportSvg);
         FlowPane model = row(new Label("learning rate"), learningRate, learningRateText, new Label("hidden"), hidden,
                 hiddenText, new Label("layers"), layers, new Label("activation"), activation,
                 new Label("optimizer"), optimizer, new Label("loss"), loss, new Label("init"), init,
@@ -196,6 +200,11 @@ public final class ControlBar extends VBox {
             }
         });
         samples.valueProperty().addListener((o, a, b) -> sendData());
+    }
+
+    /** What the Export SVG button does. */
+    public void setOnExportSvg(Runnable action) {
+        exportSvg.setOnAction(e -> action.run());
     }
 
     /** Reflects the session's state: the play button's text and whether controls apply. */

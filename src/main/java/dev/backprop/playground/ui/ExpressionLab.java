@@ -51,6 +51,7 @@ public final class ExpressionLab extends BorderPane {
     private final InspectorPane inspector = new InspectorPane();
     private final ListView<String> log = new ListView<>();
     private final Label stepText = new Label("Backward step (\u2192) computes one gradient at a time.");
+    private final Button exportSvg = new Button("Export SVG\u2026");
     private final PauseTransition debounce = new PauseTransition(Duration.millis(250));
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "expression-lab");
@@ -109,7 +110,9 @@ public final class ExpressionLab extends BorderPane {
         finish.setOnAction(e -> finish());
         fwd.setOnAction(e -> stepForward());
         check.setOnAction(e -> gradientCheck());
-        FlowPane bar = new FlowPane(8, 4, presets, fwd, step, back, finish, check);
+        exportSvg.setId("lab-export-svg");
+        exportSvg.setTooltip(new Tooltip("Save the graph as it is shown now (highlight included) as an SVG file (Ctrl+E)."));
+        FlowPane bar = new FlowPane(8, 4, presets, fwd, step, back, finish, check, exportSvg);
         bar.setPadding(new Insets(6));
 
         VBox left = new VBox(6, new Label("Script: name = expr, one per line or separated by ;"), editor, error);
@@ -314,6 +317,11 @@ public final class ExpressionLab extends BorderPane {
     /** The graph as shown now (highlight and known gradients included), for export and tests. */
     public GraphModel graph() {
         return graph;
+    }
+
+    /** What the Export SVG button does. */
+    public void setOnExportSvg(Runnable action) {
+        exportSvg.setOnAction(e -> action.run());
     }
 
     /** Puts the keyboard on the graph, where Right, Left and Enter step. */

@@ -78,6 +78,8 @@ public final class PlaygroundView extends BorderPane {
         };
         createView();
         initShortcuts();
+        controls.setOnExportSvg(() -> files.exportGraphSvg(shownGraph()));
+        lab.setOnExportSvg(() -> files.exportGraphSvg(shownGraph()));
     }
 
     private void createView() {
