@@ -16,6 +16,9 @@ public final class DecisionGridEvaluator {
     private final double[] bounds;
     private final DMatrixRMaj inputs;
     private final DMatrixRMaj outputs = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj rowBlock = new DMatrixRMaj(1, 1);
+    private double[] columnTerms = new double[0];
+    private double[] rowTerm = new double[0];
 
     public DecisionGridEvaluator(int width, int height, double[] bounds) {
         this.width = width;
@@ -55,7 +58,49 @@ public final class DecisionGridEvaluator {
     }
 
     public DecisionGrid evaluate(Sequential network) {
+        if (network.layers().get(0) instanceof Linear first && first.inputSize() == 2) {
+            return new DecisionGrid(width, height, bounds, separable(network, first));
+        }
         network.predict(inputs, outputs);
         return new DecisionGrid(width, height, bounds, outputs.data.clone());
+    }
+
+    /**
+     * The grid's own shortcut through the first layer: on a grid, x1 depends only on the column and
+     * x2 only on the row, so z1[r, c] = (b + x2[r] W[1, :]) + x1[c] W[0, :]: both terms precomputed,
+     * one add per element instead of two multiply-adds. The other layers run one grid row at a time.
+     */
+    private double[] separable(Sequential network, Linear first) {
+        int h = first.outputSize(2);
+        double[] w = first.weight().value().data;
+        double[] b = first.bias().value().data;
+        DecisionGrid layout = new DecisionGrid(width, height, bounds, null);
+        if (columnTerms.length != width * h) {
+            columnTerms = new double[width * h];
+            rowTerm = new double[h];
+        }
+        for (int c = 0; c < width; c++) {
+            double x1 = layout.x1At(c);
+            for (int j = 0; j < h; j++) {
+                columnTerms[c * h + j] = x1 * w[j];
+            }
+        }
+        rowBlock.reshape(width, h);
+        double[] z = rowBlock.data;
+        double[] probability = new double[width * height];
+        for (int r = 0; r < height; r++) {
+            double x2 = layout.x2At(r);
+            for (int j = 0; j < h; j++) {
+                rowTerm[j] = b[j] + x2 * w[h + j];
+            }
+            for (int c = 0, k = 0; c < width; c++) {
+                for (int j = 0; j < h; j++, k++) {
+                    z[k] = columnTerms[k] + rowTerm[j];
+                }
+            }
+            network.predictFrom(1, rowBlock, outputs);
+            System.arraycopy(outputs.data, 0, probability, r * width, width);
+        }
+        return probability;
     }
 }

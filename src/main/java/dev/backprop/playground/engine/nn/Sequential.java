@@ -19,6 +19,7 @@ public final class Sequential {
     static final int PREDICT_BLOCK = 256;
 
     private final DMatrixRMaj blockInput = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj blockOutput = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj predictA = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj predictB = new DMatrixRMaj(1, 1);
     private final List<Parameter> parameters;
@@ -113,19 +114,27 @@ public final class Sequential {
             int rows = Math.min(PREDICT_BLOCK, x.numRows - start);
             blockInput.reshape(rows, cols);
             System.arraycopy(x.data, start * cols, blockInput.data, 0, rows * cols);
-            DMatrixRMaj in = blockInput;
-            for (Layer stage : stages) {
-                DMatrixRMaj out = in == predictA ? predictB : predictA;
-                stage.apply(in, out);
-                in = out;
-            }
+            predictFrom(0, blockInput, blockOutput);
             if (start == 0) {
-                output.reshape(x.numRows, in.numCols);
+                output.reshape(x.numRows, blockOutput.numCols);
             }
-            System.arraycopy(in.data, 0, output.data, start * in.numCols, rows * in.numCols);
+            System.arraycopy(blockOutput.data, 0, output.data, start * blockOutput.numCols, rows * blockOutput.numCols);
         }
         if (x.numRows == 0) {
             output.reshape(0, 1);
+        }
+    }
+
+    /**
+     * Inference from stage {@code first} on: {@code input} is what stage {@code first} receives
+     * (not one of this network's buffers). Output: reshaped and filled.
+     */
+    public void predictFrom(int first, DMatrixRMaj input, DMatrixRMaj output) {
+        DMatrixRMaj in = input;
+        for (int i = first; i < stages.length; i++) {
+            DMatrixRMaj out = i == stages.length - 1 ? output : (in == predictA ? predictB : predictA);
+            stages[i].apply(in, out);
+            in = out;
         }
     }
 
