@@ -123,9 +123,14 @@ public final class ExpressionLab extends BorderPane {
         stepText.setId("step-text");
         stepText.setWrapText(true);
         stepText.getStyleClass().add("code");
-        VBox right = new VBox(6, stepText, log, inspector);
+        javafx.scene.control.ScrollPane inspectorScroll = new javafx.scene.control.ScrollPane(inspector);
+        inspectorScroll.setFitToWidth(true);
+        SplitPane logAndInspector = new SplitPane(log, inspectorScroll);
+        logAndInspector.setOrientation(Orientation.VERTICAL);
+        logAndInspector.setDividerPositions(0.55);
+        VBox right = new VBox(6, stepText, logAndInspector);
         right.setPadding(new Insets(6));
-        VBox.setVgrow(log, Priority.ALWAYS);
+        VBox.setVgrow(logAndInspector, Priority.ALWAYS);
         graphPane.setId("lab-graph");
         inspector.setId("lab-inspector");
         SplitPane split = new SplitPane(left, graphPane, right);

@@ -35,6 +35,10 @@ public final class InspectorPane extends VBox {
         getStyleClass().add(STYLE_CLASS);
         title.getStyleClass().add("inspector-title");
         details.setWrapText(true);
+        // text first: the heatmaps give way, the description never gets cut to "..."
+        for (Label l : new Label[] {title, details, dataTitle, gradTitle, hover}) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         hover.setId("inspector-hover");
         setSpacing(6);
         setPadding(new Insets(8));

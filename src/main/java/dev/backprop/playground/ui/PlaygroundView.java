@@ -100,8 +100,11 @@ public final class PlaygroundView extends BorderPane {
         stepLog.setId("network-step-log");
         stepLog.getStyleClass().add("code");
         stepLog.setPlaceholder(new Label("Node \u25b8 (Right) walks one training step\nnode by node: forward, backward, update."));
-        VBox side = new VBox(6, stepLog, inspector);
-        VBox.setVgrow(stepLog, Priority.ALWAYS);
+        javafx.scene.control.ScrollPane inspectorScroll = new javafx.scene.control.ScrollPane(inspector);
+        inspectorScroll.setFitToWidth(true);
+        SplitPane side = new SplitPane(stepLog, inspectorScroll);
+        side.setOrientation(Orientation.VERTICAL);
+        side.setDividerPositions(0.45);
         SplitPane graphAndInspector = new SplitPane(graphPane, side);
         graphAndInspector.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(side, false);
