@@ -82,22 +82,4 @@ public final class GraphModel {
         }
         return out;
     }
-
-    /** The same graph with only {@code id} highlighted (null: none). */
-    public GraphModel withHighlight(String id) {
-        List<GraphNode> list = new ArrayList<>();
-        for (GraphNode n : nodes.values()) {
-            list.add(n.withHighlight(n.id().equals(id)));
-        }
-        return new GraphModel(title, list, edges);
-    }
-
-    /** The same graph with one node replaced (same id). */
-    public GraphModel with(GraphNode replacement) {
-        List<GraphNode> list = new ArrayList<>();
-        for (GraphNode n : nodes.values()) {
-            list.add(n.id().equals(replacement.id()) ? replacement : n);
-        }
-        return new GraphModel(title, list, edges);
-    }
 }

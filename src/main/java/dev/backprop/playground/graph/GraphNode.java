@@ -17,14 +17,6 @@ public record GraphNode(String id, String label, NodeKind kind, String op, Tenso
         return data != null;
     }
 
-    public GraphNode withHighlight(boolean on) {
-        return new GraphNode(id, label, kind, op, data, grad, formula, on);
-    }
-
-    public GraphNode withGrad(Tensor newGrad, String newFormula) {
-        return new GraphNode(id, label, kind, op, data, newGrad, newFormula, highlighted);
-    }
-
     /** The record's three compartments: label, "data ...", "grad ..." (grad "-" when not computed). */
     public String[] compartments() {
         String head = label.isEmpty() ? op : label;

@@ -55,15 +55,4 @@ public final class ValueGraphBuilder {
     public static GraphModel build(Value root) {
         return build(root, Set.of(), null, null);
     }
-
-    /** The id {@link #build} gives {@code v}, for highlighting and lookup. */
-    public static String idOf(Value root, Value v) {
-        List<Value> order = root.topologicalOrder();
-        for (int k = 0; k < order.size(); k++) {
-            if (order.get(k) == v) {
-                return "v" + k;
-            }
-        }
-        throw new IllegalArgumentException("not in the graph: " + v);
-    }
 }

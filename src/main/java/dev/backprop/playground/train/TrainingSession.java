@@ -435,9 +435,4 @@ public final class TrainingSession implements AutoCloseable {
         }
         return new Snapshot.StepView(lines, stepper.position(), stepper.total(), stepper.isComplete());
     }
-
-    /** For tests: the spec of the network the trainer holds now. */
-    NetworkSpec currentSpec() {
-        return trainer.spec();
-    }
 }

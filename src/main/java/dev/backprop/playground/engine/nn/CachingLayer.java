@@ -30,11 +30,6 @@ abstract class CachingLayer implements Layer {
     /** Fills {@link #gradInput} (and any parameter gradients) from d loss / d output. */
     protected abstract void computeGradients(DMatrixRMaj upstream);
 
-    /** The input of the last forward. */
-    public DMatrixRMaj lastInput() {
-        return input;
-    }
-
     public DMatrixRMaj lastOutput() {
         return output;
     }

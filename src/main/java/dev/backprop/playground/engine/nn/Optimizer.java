@@ -30,23 +30,4 @@ public abstract class Optimizer {
         }
         this.learningRate = learningRate;
     }
-
-    /** Plain SGD: p -= lr * g. */
-    public static final class Sgd extends Optimizer {
-        public Sgd(List<Parameter> parameters, double learningRate) {
-            super(parameters, learningRate);
-        }
-
-        @Override
-        public void step() {
-            for (int i = 0; i < parameters.size(); i++) {
-                parameters.get(i).sgdStep(learningRate());
-            }
-        }
-
-        @Override
-        public OptimizerKind kind() {
-            return OptimizerKind.SGD;
-        }
-    }
 }

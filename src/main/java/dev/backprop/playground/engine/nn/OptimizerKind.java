@@ -22,7 +22,7 @@ public enum OptimizerKind implements Named {
 
     public Optimizer create(List<Parameter> parameters, double learningRate) {
         return switch (this) {
-            case SGD -> new Optimizer.Sgd(parameters, learningRate);
+            case SGD -> new Sgd(parameters, learningRate);
             case MOMENTUM -> new Momentum(parameters, learningRate, Momentum.DEFAULT_MU);
             case ADAM -> new Adam(parameters, learningRate);
         };

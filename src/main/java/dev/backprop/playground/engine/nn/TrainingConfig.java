@@ -66,9 +66,4 @@ public record TrainingConfig(
         return new TrainingConfig(kind, n, noiseLevel, testRatio, newSeed, network, optimizer, learningRate,
                 batchSize, steps, snapshotEvery);
     }
-
-    public TrainingConfig withSteps(long s) {
-        return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, optimizer, learningRate,
-                batchSize, s, snapshotEvery);
-    }
 }

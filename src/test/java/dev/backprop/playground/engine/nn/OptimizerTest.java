@@ -19,7 +19,7 @@ class OptimizerTest {
     @Test
     void sgdSubtractsLearningRateTimesGradient() {
         Parameter p = param(1.0, 0.5);
-        new Optimizer.Sgd(List.of(p), 0.1).step();
+        new Sgd(List.of(p), 0.1).step();
         assertEquals(1.0 - 0.1 * 0.5, p.value().get(0), 1e-15);
     }
 
@@ -63,7 +63,7 @@ class OptimizerTest {
     @Test
     void rejectsNonPositiveLearningRates() {
         Parameter p = param(0, 0);
-        assertThrows(IllegalArgumentException.class, () -> new Optimizer.Sgd(List.of(p), -0.1));
+        assertThrows(IllegalArgumentException.class, () -> new Sgd(List.of(p), -0.1));
         assertThrows(IllegalArgumentException.class, () -> new Adam(List.of(p), Double.NaN));
     }
 
