@@ -114,7 +114,8 @@ public final class LossChartPane extends VBox {
         if (history.isEmpty()) {
             return;
         }
-        long maxStep = Math.max(1, history.get(history.size() - 1).step());
+        // at least one snapshot interval wide, so a fresh run's axis reads 0..250, not 0..1
+        long maxStep = Math.max(250, history.get(history.size() - 1).step());
         boolean log = logScale.isSelected();
         double[] range = lossRange(log);
         Axis x = new Axis(0, maxStep, LEFT, LEFT + pw, false);
@@ -198,6 +199,9 @@ public final class LossChartPane extends VBox {
         }
         g.beginPath();
         boolean started = false;
+        int drawn = 0;
+        double lastX = 0;
+        double lastY = 0;
         int columns = (int) Math.max(1, pw);
         int i = 0;
         int n = history.size();
@@ -233,10 +237,18 @@ public final class LossChartPane extends VBox {
                 } else {
                     g.lineTo(sx, py);
                 }
+                drawn++;
+                lastX = sx;
+                lastY = py;
             }
         }
         g.stroke();
         g.setLineDashes();
+        if (drawn == 1) {
+            // a single row (step 0) is a point, not a line: show it
+            g.setFill(color);
+            g.fillOval(lastX - 3, lastY - 3, 6, 6);
+        }
     }
 
     private void hover(GraphicsContext g, Axis x, Axis y, double ph) {
