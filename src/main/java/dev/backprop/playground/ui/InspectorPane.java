@@ -35,6 +35,8 @@ public final class InspectorPane extends VBox {
         getStyleClass().add(STYLE_CLASS);
         title.getStyleClass().add("inspector-title");
         details.setWrapText(true);
+        dataTitle.setWrapText(true);
+        gradTitle.setWrapText(true);
         // text first: the heatmaps give way, the description never gets cut to "..."
         for (Label l : new Label[] {title, details, dataTitle, gradTitle, hover}) {
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -100,25 +102,33 @@ public final class InspectorPane extends VBox {
             clear(map);
             return;
         }
-        heading.setText(String.format(Locale.ROOT, "%s: %d\u00d7%d, norm %s, min %s, max %s", what, t.rows(), t.cols(),
-                NumberFormat.short4(t.norm()), NumberFormat.short4(min(t)), NumberFormat.short4(max(t))));
-        double cell = Math.max(2, Math.min(18, MAP_WIDTH / t.cols()));
-        map.setWidth(cell * t.cols());
-        map.setHeight(Math.min(240, cell * t.rows()));
-        double cellH = map.getHeight() / t.rows();
+        // a column vector (W2 is 50x1) is drawn lying down, as one row: it reads better than a tall strip
+        boolean transposed = t.cols() == 1;
+        int rows = transposed ? 1 : t.rows();
+        int cols = transposed ? t.rows() : t.cols();
+        heading.setText(String.format(Locale.ROOT, "%s: %d\u00d7%d%s, norm %s, min %s, max %s", what, t.rows(), t.cols(),
+                transposed ? " (drawn as a row)" : "", NumberFormat.short4(t.norm()), NumberFormat.short4(min(t)),
+                NumberFormat.short4(max(t))));
+        double cell = Math.max(2, Math.min(18, MAP_WIDTH / cols));
+        map.setWidth(cell * cols);
+        map.setHeight(Math.max(12, Math.min(240, cell * rows)));
+        double cellH = map.getHeight() / rows;
         GraphicsContext g = map.getGraphicsContext2D();
         double scale = Math.max(Math.abs(min(t)), Math.abs(max(t)));
-        for (int r = 0; r < t.rows(); r++) {
-            for (int c = 0; c < t.cols(); c++) {
-                g.setFill(diverging(scale == 0 ? 0 : t.get(r, c) / scale));
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double v = transposed ? t.get(c, 0) : t.get(r, c);
+                g.setFill(diverging(scale == 0 ? 0 : v / scale));
                 g.fillRect(c * cell, r * cellH, cell, cellH);
             }
         }
         map.setOnMouseMoved(e -> {
             int c = (int) (e.getX() / cell);
             int r = (int) (e.getY() / cellH);
-            if (r >= 0 && r < t.rows() && c >= 0 && c < t.cols()) {
-                hover.setText(String.format(Locale.ROOT, "%s[%d, %d] = %s", what, r, c, NumberFormat.fixed4(t.get(r, c))));
+            if (r >= 0 && r < rows && c >= 0 && c < cols) {
+                int row = transposed ? c : r;
+                int col = transposed ? 0 : c;
+                hover.setText(String.format(Locale.ROOT, "%s[%d, %d] = %s", what, row, col, NumberFormat.fixed4(t.get(row, col))));
             }
         });
     }
