@@ -65,41 +65,30 @@ public final class Benchmarks {
                 c.optimizer(), c.learningRate(), c.batchSize(), c.steps(), c.snapshotEvery()));
     }
 
-    Figure perSample() {
-        Trainer t = moons(1);
-        long steps = n(500_000);
-        Measure.Result r = Measure.median(3, runs, () -> {
+    /** {@code steps} training steps, counted as {@code unitsPerStep} units each (samples for mini-batches). */
+    private static Measure.Work training(Trainer t, long steps, long unitsPerStep) {
+        return () -> {
             for (long i = 0; i < steps; i++) {
                 t.step();
             }
-            return steps;
-        });
+            return steps * unitsPerStep;
+        };
+    }
+
+    Figure perSample() {
+        Measure.Result r = Measure.median(3, runs, training(moons(1), n(500_000), 1));
         return new Figure("per_sample_steps_per_s", "per-sample SGD, 2-50-1 on moons (steps/s)", r.medianRate(),
                 "steps/s", r);
     }
 
     Figure miniBatch(int batch) {
-        Trainer t = moons(batch);
-        long steps = n(2_000_000 / batch);
-        Measure.Result r = Measure.median(2, runs, () -> {
-            for (long i = 0; i < steps; i++) {
-                t.step();
-            }
-            return steps * batch;
-        });
+        Measure.Result r = Measure.median(2, runs, training(moons(batch), n(2_000_000 / batch), batch));
         return new Figure("batch" + batch + "_samples_per_s", "mini-batch " + batch + ", 2-50-1 (samples/s)",
                 r.medianRate(), "samples/s", r);
     }
 
     Figure fullBatch() {
-        Trainer t = moons(Integer.MAX_VALUE);
-        long steps = n(500);
-        Measure.Result r = Measure.median(2, runs, () -> {
-            for (long i = 0; i < steps; i++) {
-                t.step();
-            }
-            return steps;
-        });
+        Measure.Result r = Measure.median(2, runs, training(moons(Integer.MAX_VALUE), n(500), 1));
         return new Figure("full_batch_steps_per_s", "full batch of 2000 points, 2-50-1 (steps/s)", r.medianRate(),
                 "steps/s", r);
     }

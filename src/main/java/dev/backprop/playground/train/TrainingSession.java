@@ -233,24 +233,25 @@ public final class TrainingSession implements AutoCloseable {
         }
         running = false;
         stepsToTake = 0;
-        if (stepper == null || (stepper.isComplete() && !stepper.hasNext() && !(c instanceof Command.NodeBack))) {
-            if (c instanceof Command.NodeBack) {
+        long stepsBefore = trainer.steps();
+        if (c instanceof Command.NodeBack) {
+            if (stepper == null) {
                 return;
             }
-            stepper = new NetworkStepper(trainer);
-        }
-        if (c instanceof Command.NodeForward && stepper.hasNext()) {
-            stepper.next();
-        } else if (c instanceof Command.NodeBack) {
             stepper.back();
-        } else if (c instanceof Command.FinishPass) {
-            stepper.finishPass();
-        }
-        if (stepper.isComplete() && stepper.position() == stepper.total()) {
-            // the update was applied: a real step happened, so the chart and the boundary move on
-            if (trainer.steps() % config.snapshotEvery() == 0) {
-                frame();
+        } else {
+            if (stepper == null || !stepper.hasNext()) {
+                stepper = new NetworkStepper(trainer); // the next training step
             }
+            if (c instanceof Command.NodeForward) {
+                stepper.next();
+            } else {
+                stepper.finishPass();
+            }
+        }
+        // the update ran just now (not merely shown again after a step back): the chart moves on
+        if (trainer.steps() != stepsBefore && trainer.steps() % config.snapshotEvery() == 0) {
+            frame();
         }
         NetworkStepper.Step current = stepper.current();
         message = current == null ? "step-through: press Node \u25b8 (Right) for the first node"
@@ -306,8 +307,8 @@ public final class TrainingSession implements AutoCloseable {
         while (done < due && System.nanoTime() - start < SLICE_NANOS) {
             double loss = trainer.step();
             done++;
-            if (stepsToTake > 0 && --stepsToTake == 0 && !running) {
-                due = done;
+            if (stepsToTake > 0) {
+                stepsToTake--; // paused, due was the steps asked for: the loop ends with them
             }
             if (!Double.isFinite(loss)) {
                 diverge("the loss of step " + trainer.steps() + " became " + loss);
@@ -328,7 +329,8 @@ public final class TrainingSession implements AutoCloseable {
         }
         boolean stopped = !running && stepsToTake == 0;
         long lastFrameStep = trainer.steps() - trainer.steps() % config.snapshotEvery();
-        if (stopped && gridStep != lastFrameStep && history.view().get(history.view().size() - 1).step() == lastFrameStep) {
+        List<Metrics> rows = history.view();
+        if (stopped && gridStep != lastFrameStep && rows.get(rows.size() - 1).step() == lastFrameStep) {
             refreshGrid(); // paused: the last 250-step frame gets its boundary even if it was skipped
         }
     }

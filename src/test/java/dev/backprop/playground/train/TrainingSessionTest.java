@@ -100,4 +100,23 @@ class TrainingSessionTest {
             assertEquals(50, after.config().network().hidden()[0], "a bad file changes nothing");
         }
     }
+
+    @Test
+    void steppingBackOverTheUpdateAndForwardAgainRecordsTheStepOnce() throws Exception {
+        TrainingConfig c = TrainingConfig.defaults();
+        TrainingConfig everyStep = new TrainingConfig(c.dataset(), c.samples(), c.noise(), c.testRatio(), c.seed(),
+                c.network(), c.optimizer(), c.learningRate(), c.batchSize(), c.steps(), 1);
+        try (TrainingSession s = new TrainingSession(everyStep)) {
+            s.send(new Command.FinishPass());
+            s.send(new Command.FinishPass());
+            s.send(new Command.FinishPass()); // the update: step 1
+            await(s, x -> x.step() == 1 && x.stepping() != null && x.stepping().complete());
+            s.send(new Command.NodeBack());
+            s.send(new Command.NodeForward()); // shows the same update again
+            Snapshot snap = await(s, x -> x.message().contains("update") && x.stepping().position() == x.stepping().total());
+            assertEquals(1, snap.step());
+            assertEquals(List.of(0L, 1L), snap.history().stream().map(dev.backprop.playground.engine.nn.Metrics::step).toList(),
+                    "one metrics row per step");
+        }
+    }
 }
