@@ -113,7 +113,9 @@ class TrainingSessionTest {
             await(s, x -> x.step() == 1 && x.stepping() != null && x.stepping().complete());
             s.send(new Command.NodeBack());
             s.send(new Command.NodeForward()); // shows the same update again
-            Snapshot snap = await(s, x -> x.message().contains("update") && x.stepping().position() == x.stepping().total());
+            s.send(new Command.SetLearningRate(0.02)); // applied after both: waiting for it waits for them
+            Snapshot snap = await(s, x -> x.config().learningRate() == 0.02);
+            assertEquals(snap.stepping().total(), snap.stepping().position());
             assertEquals(1, snap.step());
             assertEquals(List.of(0L, 1L), snap.history().stream().map(dev.backprop.playground.engine.nn.Metrics::step).toList(),
                     "one metrics row per step");
