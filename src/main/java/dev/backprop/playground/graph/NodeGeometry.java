@@ -22,16 +22,29 @@ public final class NodeGeometry {
      * compartment, side by side or stacked.
      */
     public static double[][] compartmentBoxes(GraphNode n) {
-        double[] widths = compartmentWidths(n);
-        double[][] boxes = new double[widths.length][];
-        double w = width(n);
+        return compartmentBoxes(n.compartments(), stacked(n), width(n), height(n));
+    }
+
+    /**
+     * The compartments of a record with these texts drawn in a box of {@code w} by {@code h}:
+     * stacked rows of equal height, or a row of cells as wide as their text needs, stretched
+     * together to fill the box (a box laid out when the numbers were shorter still fits).
+     */
+    public static double[][] compartmentBoxes(String[] parts, boolean stacked, double w, double h) {
+        double[] widths = compartmentWidths(parts);
+        double total = 0;
+        for (double cw : widths) {
+            total += cw;
+        }
+        double[][] boxes = new double[parts.length][];
         double offset = 0;
-        for (int i = 0; i < widths.length; i++) {
-            if (stacked(n)) {
-                boxes[i] = new double[] {0, i * ROW_HEIGHT, w, ROW_HEIGHT};
+        for (int i = 0; i < parts.length; i++) {
+            if (stacked) {
+                boxes[i] = new double[] {0, i * h / parts.length, w, h / parts.length};
             } else {
-                boxes[i] = new double[] {offset, 0, widths[i], RECORD_HEIGHT};
-                offset += widths[i];
+                double cw = widths[i] * w / total;
+                boxes[i] = new double[] {offset, 0, cw, h};
+                offset += cw;
             }
         }
         return boxes;
@@ -44,8 +57,7 @@ public final class NodeGeometry {
      */
     static final int MIN_VALUE_CHARS = 13;
 
-    public static double[] compartmentWidths(GraphNode n) {
-        String[] parts = n.compartments();
+    public static double[] compartmentWidths(String[] parts) {
         double[] w = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             int chars = i == 0 ? parts[i].length() : Math.max(MIN_VALUE_CHARS, parts[i].length());
@@ -65,13 +77,13 @@ public final class NodeGeometry {
         }
         if (stacked(n)) {
             double max = 0;
-            for (double w : compartmentWidths(n)) {
+            for (double w : compartmentWidths(n.compartments())) {
                 max = Math.max(max, w);
             }
             return max;
         }
         double sum = 0;
-        for (double w : compartmentWidths(n)) {
+        for (double w : compartmentWidths(n.compartments())) {
             sum += w;
         }
         return sum;

@@ -3,51 +3,95 @@ package dev.backprop.playground.ui;
 import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.graph.GraphNode;
 import dev.backprop.playground.graph.Layout;
-import dev.backprop.playground.graph.NodeGeometry;
-import dev.backprop.playground.graph.NodeKind;
-import java.util.EnumMap;
-import java.util.Map;
-import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.function.Consumer;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
+import org.graphstream.ui.fx_viewer.FxDefaultView;
+import org.graphstream.ui.fx_viewer.FxViewer;
+import org.graphstream.ui.graphicGraph.GraphicElement;
+import org.graphstream.ui.view.camera.Camera;
+import org.graphstream.ui.view.util.InteractiveElement;
+import org.graphstream.ui.view.util.MouseManager;
+import org.graphstream.ui.view.util.ShortcutManager;
+import org.graphstream.ui.view.View;
+import org.graphstream.ui.graphicGraph.GraphicGraph;
+import org.graphstream.ui.view.Viewer;
 
 /**
- * The computation graph with the data and grad of every node, refreshed from each snapshot:
- * records {@code label | data | grad} in the layered layout computed on the engine thread.
- * Scroll to zoom, drag to pan, double-click or F to fit.
+ * The computation graph in a GraphStream viewer: every node a record {@code label | data | grad}
+ * (or an op circle) at the place the layered layout gave it, refreshed from each snapshot. Scroll
+ * to zoom at the pointer, drag to pan, click a node to inspect it, double-click or F to fit,
+ * + and - to zoom. The camera is driven here, not by GraphStream's default managers (those move
+ * nodes on drag and take the arrow keys, which step through backprop).
  */
-public final class GraphPane extends Region {
+public final class GraphPane extends StackPane {
     public static final String STYLE_CLASS = "graph-pane";
-    private static final Font FONT = Font.font("Monospaced", 12);
+    /** GraphStream's graph padding from the stylesheets, in pixels, on each side. */
+    private static final double PADDING = 24;
+    private static final double MAX_FIT_SCALE = 1.5;
 
-    private final Canvas canvas = new Canvas();
-    private final Map<NodeKind, Color> fills = new EnumMap<>(NodeKind.class);
+    private final GraphMirror mirror = new GraphMirror();
+    private final RecordLabelLayer labels = new RecordLabelLayer();
+    private final FxViewer viewer;
+    private final FxDefaultView view;
+    private final Label title = new Label();
     private GraphModel graph;
     private Layout layout;
+    private String pickedId;
+    private String stylesheet;
+    private Consumer<GraphNode> onSelect = n -> { };
+
+    // the camera: graph-unit centre (y up) and pixels per graph unit
+    private double centerX;
+    private double centerY;
     private double scale = 1;
-    private double offsetX;
-    private double offsetY;
     private boolean fitted;
     private double dragX;
     private double dragY;
-    private Color ink = Color.web("#333");
-    private String selectedId;
-    private java.util.function.Consumer<GraphNode> onSelect = n -> { };
 
     public GraphPane() {
         getStyleClass().add(STYLE_CLASS);
-        getChildren().add(canvas);
         setMinSize(300, 150);
         setFocusTraversable(true);
+        mirror.graph().setAttribute("ui.antialias");
+        mirror.graph().setAttribute("ui.quality");
+        viewer = new FxViewer(mirror.graph(), Viewer.ThreadingModel.GRAPH_IN_GUI_THREAD);
+        viewer.disableAutoLayout();
+        view = (FxDefaultView) viewer.addDefaultView(false);
+        view.setMouseManager(new Inert());
+        view.setShortcutManager(new Inert());
+        view.setForeLayoutRenderer(labels);
+        view.setMinSize(0, 0);
+        view.setPrefSize(800, 500);
         setTheme(false);
+
+        // GraphStream reads mouse coordinates relative to its panel: it gets a pane of its own
+        StackPane holder = new StackPane(view);
+        holder.setMinSize(0, 0);
+        title.getStyleClass().add("graph-title");
+        title.setMouseTransparent(true);
+        StackPane.setAlignment(title, Pos.TOP_LEFT);
+        title.setTranslateX(8);
+        title.setTranslateY(4);
+        getChildren().addAll(holder, title);
+        initListeners();
+    }
+
+    private void initListeners() {
+        widthProperty().addListener((o, a, b) -> refit());
+        heightProperty().addListener((o, a, b) -> refit());
         addEventHandler(ScrollEvent.SCROLL, e -> zoom(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY()));
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             requestFocus();
@@ -55,11 +99,11 @@ public final class GraphPane extends Region {
             dragY = e.getY();
         });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            offsetX += e.getX() - dragX;
-            offsetY += e.getY() - dragY;
+            centerX -= (e.getX() - dragX) / scale;
+            centerY += (e.getY() - dragY) / scale;
             dragX = e.getX();
             dragY = e.getY();
-            draw();
+            applyCamera();
         });
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) {
@@ -69,12 +113,12 @@ public final class GraphPane extends Region {
                 fit();
             } else {
                 GraphNode hit = nodeAt(e.getX(), e.getY());
-                selectedId = hit == null ? null : hit.id();
-                draw();
+                pickedId = hit == null ? null : hit.id();
+                refresh();
                 onSelect.accept(hit);
             }
         });
-        setOnKeyPressed(e -> {
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F) {
                 fit();
             } else if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS) {
@@ -85,17 +129,22 @@ public final class GraphPane extends Region {
         });
     }
 
-    /** Light or dark node colours. */
+    /** Light or dark GraphStream stylesheet. */
     public void setTheme(boolean dark) {
-        fills.put(NodeKind.INPUT, Color.web(dark ? "#23415f" : "#e3eefb"));
-        fills.put(NodeKind.PARAMETER, Color.web(dark ? "#5a4619" : "#fdf0d5"));
-        fills.put(NodeKind.OP, Color.web(dark ? "#3a3a3a" : "#eeeeee"));
-        fills.put(NodeKind.VALUE, Color.web(dark ? "#2b2b2b" : "#ffffff"));
-        fills.put(NodeKind.LOSS, Color.web(dark ? "#5e2626" : "#fbe0e0"));
-        ink = Color.web(dark ? "#e6e6e6" : "#333333");
-        draw();
+        String css = resource(dark ? "graph-dark.gss" : "graph-light.gss");
+        if (css.equals(stylesheet)) {
+            return;
+        }
+        stylesheet = css;
+        // removing the attribute clears the style sheet, per-node sizes included: rebuild them
+        mirror.graph().removeAttribute("ui.stylesheet");
+        mirror.graph().setAttribute("ui.stylesheet", css);
+        labels.setInk(Color.web(dark ? "#e6e6e6" : "#222222"));
+        mirror.invalidate();
+        refresh();
     }
 
+    /** Shows a graph and its layout; a new layout (a new structure) is fitted to the pane. */
     public void show(GraphModel newGraph, Layout newLayout) {
         if (newGraph == graph && newLayout == layout) {
             return;
@@ -105,10 +154,10 @@ public final class GraphPane extends Region {
         }
         graph = newGraph;
         layout = newLayout;
+        title.setText(graph.title());
+        refresh();
         if (!fitted) {
             fit();
-        } else {
-            draw();
         }
     }
 
@@ -116,37 +165,43 @@ public final class GraphPane extends Region {
         return graph;
     }
 
+    /** The number of nodes GraphStream is drawing. */
+    public int drawnNodeCount() {
+        return mirror.graph().getNodeCount();
+    }
+
+    /** What GraphStream shows in a node: its label text, or null for an unknown id. */
+    public String drawnLabel(String id) {
+        var node = mirror.graph().getNode(id);
+        return node == null ? null : (String) node.getAttribute("ui.label");
+    }
+
     /** Called with the clicked node, or null when the click hit no node. */
-    public void setOnSelect(java.util.function.Consumer<GraphNode> handler) {
+    public void setOnSelect(Consumer<GraphNode> handler) {
         onSelect = handler;
     }
 
     /** The selected node as it is in the current graph, or null. */
     public GraphNode selected() {
-        return selectedId == null || graph == null || !graph.nodes().stream().anyMatch(n -> n.id().equals(selectedId))
-                ? null : graph.node(selectedId);
+        return pickedId == null || graph == null || !graph.nodes().stream().anyMatch(n -> n.id().equals(pickedId))
+                ? null : graph.node(pickedId);
     }
 
-    /** The node under a point of the pane, or null. */
+    /** The node under a point of the pane, as GraphStream picks it, or null. */
     public GraphNode nodeAt(double px, double py) {
-        if (graph == null || layout == null) {
+        if (graph == null) {
             return null;
         }
-        double gx = (px - offsetX) / scale;
-        double gy = (py - offsetY) / scale;
-        for (GraphNode n : graph.nodes()) {
-            Layout.Box b = layout.box(n.id());
-            if (b != null && gx >= b.x() && gx <= b.x() + b.w() && gy >= b.y() && gy <= b.y() + b.h()) {
-                return n;
-            }
-        }
-        return null;
+        GraphicElement hit = view.findGraphicElementAt(EnumSet.of(InteractiveElement.NODE), px, py);
+        return hit == null || !graph.nodes().stream().anyMatch(n -> n.id().equals(hit.getId()))
+                ? null : graph.node(hit.getId());
     }
 
     /** Where a node's centre is on the pane, for tests and tooltips. */
-    public javafx.geometry.Point2D centreOf(String id) {
+    public Point2D centreOf(String id) {
         Layout.Box b = layout.box(id);
-        return new javafx.geometry.Point2D(offsetX + b.centerX() * scale, offsetY + b.centerY() * scale);
+        return new Point2D(getWidth() / 2 + (b.centerX() - centerX) * scale,
+                getHeight() / 2 - (-b.centerY() - centerY) * scale);
     }
 
     /** Scales and centres the whole graph in the pane. */
@@ -154,109 +209,87 @@ public final class GraphPane extends Region {
         if (layout == null || getWidth() <= 0 || getHeight() <= 0) {
             return;
         }
-        scale = Math.min(1.5, Math.min(getWidth() / layout.width(), getHeight() / layout.height()));
-        offsetX = (getWidth() - layout.width() * scale) / 2;
-        offsetY = (getHeight() - layout.height() * scale) / 2;
+        double w = Math.max(layout.width(), 1);
+        double h = Math.max(layout.height(), 1);
+        scale = Math.min(MAX_FIT_SCALE,
+                Math.min((getWidth() - 2 * PADDING) / w, (getHeight() - 2 * PADDING) / h));
+        centerX = w / 2;
+        centerY = -h / 2;
         fitted = true;
-        draw();
+        applyCamera();
     }
 
-    private void zoom(double factor, double cx, double cy) {
-        double s = Math.max(0.1, Math.min(8, scale * factor));
-        offsetX = cx - (cx - offsetX) * s / scale;
-        offsetY = cy - (cy - offsetY) * s / scale;
-        scale = s;
-        draw();
+    /** Stops GraphStream's repaint timer; the pane is unusable afterwards. */
+    public void dispose() {
+        // GraphStream 2.0's close() throws on a view that never drew (the tab never shown) and on
+        // style groups that were never drawn: drop the nodes and draw the empty graph once first
+        mirror.graph().clear();
+        view.render(view.getGraphics());
+        viewer.close();
     }
 
-    @Override
-    protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
-            fitted = false;
+    private void refit() {
+        if (fitted) {
             fit();
         }
     }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setTransform(1, 0, 0, 1, 0, 0);
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        if (graph == null || layout == null) {
-            return;
-        }
-        g.setTransform(scale, 0, 0, scale, offsetX, offsetY);
-        g.setStroke(ink.deriveColor(0, 1, 1, 0.7));
-        g.setFill(ink.deriveColor(0, 1, 1, 0.7));
-        g.setLineWidth(1.2);
-        for (Layout.Route r : layout.routes()) {
-            drawEdge(g, r.points());
-        }
-        g.setFont(FONT);
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.CENTER);
-        for (GraphNode n : graph.nodes()) {
-            Layout.Box b = layout.box(n.id());
-            if (b != null) {
-                drawNode(g, n, b);
-            }
-        }
-        // the title (which sample the values are for) stays put while the graph zooms and pans
-        g.setTransform(1, 0, 0, 1, 0, 0);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.setFill(ink.deriveColor(0, 1, 1, 0.8));
-        g.setFont(Font.font(12));
-        g.fillText(graph.title(), 8, 6);
+    private void zoom(double factor, double px, double py) {
+        double s = Math.max(0.05, Math.min(8, scale * factor));
+        // keep the graph point under the pointer where it is
+        double gx = centerX + (px - getWidth() / 2) / scale;
+        double gy = centerY - (py - getHeight() / 2) / scale;
+        centerX = gx - (px - getWidth() / 2) / s;
+        centerY = gy + (py - getHeight() / 2) / s;
+        scale = s;
+        fitted = false;
+        applyCamera();
     }
 
-    private static void drawEdge(GraphicsContext g, double[] p) {
-        g.beginPath();
-        g.moveTo(p[0], p[1]);
-        for (int i = 2; i + 1 < p.length; i += 2) {
-            g.lineTo(p[i], p[i + 1]);
-        }
-        g.stroke();
-        int n = p.length;
-        double angle = Math.atan2(p[n - 1] - p[n - 3], p[n - 2] - p[n - 4]);
-        double ax = p[n - 2];
-        double ay = p[n - 1];
-        g.fillPolygon(new double[] {ax, ax - 8 * Math.cos(angle - 0.4), ax - 8 * Math.cos(angle + 0.4)},
-                new double[] {ay, ay - 8 * Math.sin(angle - 0.4), ay - 8 * Math.sin(angle + 0.4)}, 3);
-    }
-
-    private void drawNode(GraphicsContext g, GraphNode n, Layout.Box b) {
-        g.setFill(fills.get(n.kind()));
-        boolean selected = n.id().equals(selectedId);
-        g.setStroke(n.highlighted() ? Color.web("#e8590c") : selected ? Color.web("#1c7ed6") : ink);
-        g.setLineWidth(n.highlighted() || selected ? 3 : 1);
-        if (!n.hasValue()) {
-            g.fillOval(b.x(), b.y(), b.w(), b.h());
-            g.strokeOval(b.x(), b.y(), b.w(), b.h());
-            g.setFill(ink);
-            g.fillText(n.op(), b.centerX(), b.centerY());
+    /**
+     * Hands the camera to GraphStream: its view percent is relative to the graph viewport fitted
+     * into the panel minus the padding, so it is that fit's scale over ours.
+     */
+    private void applyCamera() {
+        if (layout == null || getWidth() <= 0 || getHeight() <= 0) {
             return;
         }
-        g.fillRect(b.x(), b.y(), b.w(), b.h());
-        g.strokeRect(b.x(), b.y(), b.w(), b.h());
-        String[] parts = n.compartments();
-        double[][] cells = NodeGeometry.compartmentBoxes(n);
-        // the layout's box may be from a moment when the numbers were shorter: fit the cells to it
-        double sx = b.w() / NodeGeometry.width(n);
-        double sy = b.h() / NodeGeometry.height(n);
-        g.setLineWidth(1);
-        for (int i = 0; i < parts.length; i++) {
-            double[] c = {cells[i][0] * sx, cells[i][1] * sy, cells[i][2] * sx, cells[i][3] * sy};
-            if (i > 0) {
-                g.setStroke(ink);
-                boolean stacked = NodeGeometry.stacked(n);
-                g.strokeLine(b.x() + c[0], b.y() + c[1], b.x() + c[0] + (stacked ? c[2] : 0),
-                        b.y() + c[1] + (stacked ? 0 : c[3]));
-            }
-            g.setFill(ink);
-            // maxWidth squeezes text rather than letting a wider screen font spill out of the box
-            g.fillText(parts[i], b.x() + c[0] + c[2] / 2, b.y() + c[1] + c[3] / 2, c[2] - 4);
+        double w = Math.max(layout.width(), 1);
+        double h = Math.max(layout.height(), 1);
+        Camera camera = view.getCamera();
+        camera.setGraphViewport(0, -h, w, 0);
+        camera.setViewCenter(centerX, centerY, 0);
+        double fitScale = Math.min((getWidth() - 2 * PADDING) / w, (getHeight() - 2 * PADDING) / h);
+        camera.setViewPercent(fitScale / scale);
+    }
+
+    private void refresh() {
+        if (graph != null && layout != null) {
+            mirror.show(graph, layout, pickedId);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = GraphPane.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Mouse and keyboard managers that do nothing: this pane handles input itself. */
+    private static final class Inert implements MouseManager, ShortcutManager {
+        @Override
+        public void init(GraphicGraph graph, View view) {
+        }
+
+        @Override
+        public void release() {
+        }
+
+        @Override
+        public EnumSet<InteractiveElement> getManagedTypes() {
+            return EnumSet.noneOf(InteractiveElement.class);
         }
     }
 }

@@ -235,8 +235,11 @@ public final class PlaygroundView extends BorderPane {
         timer.start();
     }
 
+    /** Stops reading snapshots and the graph viewers' repaint timers. */
     public void stop() {
         timer.stop();
+        graphPane.dispose();
+        lab.graphPane().dispose();
     }
 
     /** Shows {@code s} if it is new: the panes skip work for parts that did not change. */

@@ -75,6 +75,12 @@ class GraphAndLabTest extends FxRobot {
         GraphModel shown = pane.graph();
         assertEquals(app.session().latest().graph().size(), shown.size());
         assertEquals(13, shown.size(), "x W1 b1 matmul + relu W2 b2 matmul + sigmoid y loss");
+        assertEquals(shown.size(), pane.drawnNodeCount(), "GraphStream draws every node of the model");
+        for (GraphNode n : shown.nodes()) {
+            String drawn = pane.drawnLabel(n.id());
+            assertTrue(drawn.contains("data ") && drawn.contains("grad "), n.id() + ": " + drawn);
+        }
+        assertTrue(pane.drawnLabel("W1").startsWith("W1\ndata 2\u00d750 \u2016"), pane.drawnLabel("W1"));
         // click W1: the inspector shows its shape and its consumers
         var at = pane.localToScreen(pane.centreOf("W1"));
         clickOn(at);
@@ -111,6 +117,10 @@ class GraphAndLabTest extends FxRobot {
         assertEquals(-4.0, byLabel(g, "b").grad().first());
         assertEquals(-2.0, byLabel(g, "c").grad().first());
         assertEquals(4.0, byLabel(g, "f").grad().first());
+        GraphPane pane = lab.graphPane();
+        assertEquals(g.size(), pane.drawnNodeCount());
+        assertEquals("a \u2502 data 2.0000 \u2502 grad 6.0000", pane.drawnLabel(byLabel(g, "a").id()));
+        assertEquals("c \u2502 data 10.0000 \u2502 grad -2.0000", pane.drawnLabel(byLabel(g, "c").id()));
         // Left undoes the last step
         type(KeyCode.LEFT);
         WaitForAsyncUtils.waitForFxEvents();

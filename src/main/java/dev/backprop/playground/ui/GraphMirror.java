@@ -1,0 +1,134 @@
+package dev.backprop.playground.ui;
+
+import dev.backprop.playground.graph.GraphModel;
+import dev.backprop.playground.graph.GraphNode;
+import dev.backprop.playground.graph.Layout;
+import dev.backprop.playground.graph.NodeGeometry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.graphstream.graph.Edge;
+import org.graphstream.graph.Graph;
+import org.graphstream.graph.Node;
+import org.graphstream.graph.implementations.MultiGraph;
+import org.graphstream.ui.geom.Point3;
+
+/**
+ * Keeps a GraphStream graph equal to the {@link GraphModel} on screen: one GraphStream node per
+ * model node, placed where the layered layout put it (GraphStream's y axis points up, so y is
+ * negated), one edge per model edge along the layout's route. When only values change (every
+ * frame while training or stepping) it touches just the labels and classes that differ, so
+ * GraphStream repaints without restyling. Not thread-safe: the FX thread owns it.
+ */
+final class GraphMirror {
+    /** Separates a scalar record's compartments on one line, as draw_dot's record bars do. */
+    static final String BAR = " \u2502 ";
+
+    private final Graph graph = new MultiGraph("computation", false, true);
+    private Layout layout;
+
+    Graph graph() {
+        return graph;
+    }
+
+    /**
+     * Mirrors {@code model} laid out by {@code layout}; {@code pickedId} is the node shown in the
+     * inspector (may be null). A new layout object means a new structure: nodes and edges are
+     * rebuilt; otherwise labels and classes are updated in place.
+     */
+    void show(GraphModel model, Layout newLayout, String pickedId) {
+        if (newLayout != layout) {
+            rebuild(model, newLayout);
+        }
+        for (GraphNode n : model.nodes()) {
+            Node gn = graph.getNode(n.id());
+            if (gn != null) {
+                setIfChanged(gn, "ui.label", label(n));
+                setIfChanged(gn, "ui.class", classes(n, n.id().equals(pickedId)));
+            }
+        }
+    }
+
+    /** Forgets the structure, so the next {@link #show} rebuilds it (after a stylesheet reset). */
+    void invalidate() {
+        layout = null;
+    }
+
+    private void rebuild(GraphModel model, Layout newLayout) {
+        layout = newLayout;
+        while (graph.getNodeCount() > 0) {
+            graph.removeNode(graph.getNodeCount() - 1);
+        }
+        for (GraphNode n : model.nodes()) {
+            Layout.Box b = newLayout.box(n.id());
+            Node gn = graph.addNode(n.id());
+            gn.setAttribute("xyz", b.centerX(), -b.centerY(), 0.0);
+            // sizes in graph units scale with the zoom like the positions do
+            gn.setAttribute("ui.style", String.format(Locale.ROOT, "size: %.1fgu, %.1fgu;", b.w(), b.h()));
+        }
+        int k = 0;
+        for (Layout.Route r : newLayout.routes()) {
+            GraphModel.Edge e = r.edge();
+            Edge ge = graph.addEdge(e.from() + "->" + e.to() + "#" + k++, e.from(), e.to(), true);
+            Point3[] bends = bends(r, newLayout);
+            if (bends != null) {
+                ge.setAttribute("ui.points", (Object) bends);
+            }
+        }
+    }
+
+    /**
+     * The route as GraphStream polyline points: from the source's centre through the layout's bend
+     * points to the target's centre (GraphStream puts the arrowhead where the last segment meets the
+     * target's border). Null for a straight edge.
+     */
+    private static Point3[] bends(Layout.Route r, Layout layout) {
+        double[] p = r.points();
+        if (p.length <= 4) {
+            return null;
+        }
+        List<Point3> points = new ArrayList<>();
+        Layout.Box from = layout.box(r.edge().from());
+        Layout.Box to = layout.box(r.edge().to());
+        points.add(new Point3(from.centerX(), -from.centerY(), 0));
+        for (int i = 2; i + 3 < p.length; i += 2) {
+            points.add(new Point3(p[i], -p[i + 1], 0));
+        }
+        points.add(new Point3(to.centerX(), -to.centerY(), 0));
+        return points.toArray(new Point3[0]);
+    }
+
+    /**
+     * What a node shows: an op circle its op; a scalar record its compartments on one line
+     * ({@code a │ data 2.0000 │ grad 6.0000}); a tensor record one compartment per line.
+     */
+    static String label(GraphNode n) {
+        if (!n.hasValue()) {
+            return n.op();
+        }
+        return String.join(NodeGeometry.stacked(n) ? "\n" : BAR, n.compartments());
+    }
+
+    /** The step and picked states first: with several classes GraphStream lets the first win. */
+    static String classes(GraphNode n, boolean picked) {
+        StringBuilder s = new StringBuilder();
+        if (n.highlighted()) {
+            s.append("step, ");
+        }
+        if (picked) {
+            s.append("picked, ");
+        }
+        s.append(n.kind().name().toLowerCase(Locale.ROOT));
+        if (!n.hasValue()) {
+            s.append(n.op().length() > 3 ? ", round, longop" : ", round");
+        }
+        return s.toString();
+    }
+
+    private static void setIfChanged(Node node, String key, String value) {
+        if (!Objects.equals(node.getAttribute(key), value)) {
+            node.setAttribute(key, value);
+        }
+    }
+}
