@@ -12,6 +12,11 @@ import org.ejml.data.DMatrixRMaj;
  * A network's computation at tensor level: x, W1, b1, matmul, +, relu, W2, b2, matmul, +, sigmoid,
  * y, loss. Each node carries the data and grad of the last training step (the batch it saw).
  * Op nodes are records here: an op's output is a tensor worth seeing.
+ *
+ * <p>With a mini-batch, a per-example tensor (x, the op outputs, y: one row per example) is shown
+ * as its batch mean, one row. Its grad is the mean of each example's own gradient
+ * d loss_i / d node_i, which is the column sum of dL/dnode (L is the mean loss, so each row of
+ * dL/dnode carries a 1/batch): for z = xW + b that is exactly dL/db.
  */
 public final class NetworkGraphBuilder {
     private NetworkGraphBuilder() {
@@ -56,8 +61,9 @@ public final class NetworkGraphBuilder {
         // grads exist once a backward pass has run on this network
         boolean trained = layers.get(0) instanceof Linear l0 && l0.lastGradOutput() != null;
 
-        nodes.add(new GraphNode("x", "x", NodeKind.INPUT, "", tensor(x),
-                trained ? tensor(((Linear) layers.get(0)).lastGradInput()) : null, "the inputs of the batch", false));
+        nodes.add(new GraphNode("x", "x", NodeKind.INPUT, "", rowMean(x),
+                trained ? rowSum(((Linear) layers.get(0)).lastGradInput()) : null,
+                x.numRows == 1 ? "the input example" : "the inputs, mean of the batch of " + x.numRows, false));
         String previous = "x";
         String previousName = "x";
         int linearIndex = 0;
@@ -76,13 +82,13 @@ public final class NetworkGraphBuilder {
                 DMatrixRMaj g = trained ? lin.lastGradOutput() : null;
                 String mm = "matmul" + k;
                 String mmName = previousName + "\u00b7" + w;
-                nodes.add(new GraphNode(mm, mmName, NodeKind.OP, "matmul", tensor(minusBias(z, lin)), tensorOrNull(g),
+                nodes.add(new GraphNode(mm, mmName, NodeKind.OP, "matmul", rowMean(minusBias(z, lin)), rowSumOrNull(g),
                         mmName + " = " + previousName + " \u00b7 " + w, false));
                 edges.add(new GraphModel.Edge(previous, mm));
                 edges.add(new GraphModel.Edge(w, mm));
                 String add = "add" + k;
                 String zName = "z" + k;
-                nodes.add(new GraphNode(add, zName, NodeKind.OP, "+", tensor(z), tensorOrNull(g),
+                nodes.add(new GraphNode(add, zName, NodeKind.OP, "+", rowMean(z), rowSumOrNull(g),
                         zName + " = " + mmName + " + " + b, false));
                 edges.add(new GraphModel.Edge(mm, add));
                 edges.add(new GraphModel.Edge(b, add));
@@ -92,15 +98,16 @@ public final class NetworkGraphBuilder {
                 String id = "act" + linearIndex;
                 String name = last ? "\u0177" : "h" + linearIndex;
                 String fn = act.activation().id();
-                nodes.add(new GraphNode(id, name, NodeKind.OP, fn, tensor(act.lastOutput()),
-                        trained ? tensor(act.lastGradOutput()) : null,
+                nodes.add(new GraphNode(id, name, NodeKind.OP, fn, rowMean(act.lastOutput()),
+                        trained ? rowSum(act.lastGradOutput()) : null,
                         name + " = " + fn + "(" + previousName + ")", false));
                 edges.add(new GraphModel.Edge(previous, id));
                 previous = id;
                 previousName = name;
             }
         }
-        nodes.add(new GraphNode("y", "y", NodeKind.INPUT, "", tensor(y), null, "the labels of the batch", false));
+        nodes.add(new GraphNode("y", "y", NodeKind.INPUT, "", rowMean(y), null,
+                y.numRows == 1 ? "the label of the example" : "the labels, mean of the batch of " + y.numRows, false));
         String lossOp = net.loss().id();
         nodes.add(new GraphNode("loss", "L", NodeKind.LOSS, lossOp, Tensor.scalar(loss),
                 trained ? Tensor.scalar(1) : null, "L = mean " + lossOp + "(" + previousName + ", y)", false));
@@ -116,7 +123,8 @@ public final class NetworkGraphBuilder {
             return String.format(java.util.Locale.ROOT, "%s, values for the last example x = (%.3f, %.3f), y = %.0f",
                     shape, x.get(0, 0), x.get(0, 1), y.get(0));
         }
-        return shape + ", values for the last batch of " + x.numRows + " examples (rows of each tensor)";
+        return shape + ", batch means over the last batch of " + x.numRows
+                + " examples (grads: the mean of each example's gradient)";
     }
 
     private static String describe(Sequential net) {
@@ -150,7 +158,33 @@ public final class NetworkGraphBuilder {
         return Tensor.of(m.numRows, m.numCols, m.data);
     }
 
-    private static Tensor tensorOrNull(DMatrixRMaj m) {
-        return m == null ? null : tensor(m);
+    /** One row per example in, the mean row out (a single example passes through). */
+    private static Tensor rowMean(DMatrixRMaj m) {
+        return reduceRows(m, 1.0 / m.numRows);
+    }
+
+    /** The column sums: for dL/dnode of a mean loss, the mean of each example's own gradient. */
+    private static Tensor rowSum(DMatrixRMaj m) {
+        return reduceRows(m, 1);
+    }
+
+    private static Tensor rowSumOrNull(DMatrixRMaj m) {
+        return m == null ? null : rowSum(m);
+    }
+
+    private static Tensor reduceRows(DMatrixRMaj m, double factor) {
+        if (m.numRows == 1) {
+            return tensor(m);
+        }
+        double[] out = new double[m.numCols];
+        for (int r = 0; r < m.numRows; r++) {
+            for (int c = 0; c < m.numCols; c++) {
+                out[c] += m.data[r * m.numCols + c];
+            }
+        }
+        for (int c = 0; c < out.length; c++) {
+            out[c] *= factor;
+        }
+        return Tensor.of(1, m.numCols, out);
     }
 }

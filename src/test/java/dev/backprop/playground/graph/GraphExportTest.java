@@ -194,6 +194,31 @@ class GraphExportTest {
     }
 
     @Test
+    void aMiniBatchIsShownAsBatchMeansWithTheMeanPerExampleGradient() {
+        Trainer t = Trainer.fromConfig(TrainingConfig.defaults().withBatchSize(16));
+        t.step();
+        var x = t.lastBatchFeatures();
+        GraphModel g = NetworkGraphBuilder.build(t.network(), x, t.lastBatchLabels(), t.lastLoss());
+        assertTrue(g.title().contains("batch means over the last batch of 16"), g.title());
+        Tensor shown = g.node("x").data();
+        assertEquals(1, shown.rows());
+        double mean = 0;
+        for (int r = 0; r < 16; r++) {
+            mean += x.get(r, 1) / 16;
+        }
+        assertEquals(mean, shown.get(0, 1), 1e-12);
+        assertEquals(1, g.node("act1").data().rows(), "h1 is one mean row, not 16");
+        // z = xW + b: the mean of each example's dloss_i/dz_i is dL/db, computed by the network itself
+        double[] dLdb1 = t.network().parameters().get(1).grad().data;
+        for (int c = 0; c < 50; c++) {
+            assertEquals(dLdb1[c], g.node("add1").grad().get(0, c), 1e-12);
+        }
+        // means are linear: mean(z) = mean(xW) + b
+        assertEquals(g.node("add1").data().get(0, 3), g.node("matmul1").data().get(0, 3) + g.node("b1").data().get(0, 3), 1e-12);
+        assertEquals(2, g.node("W1").data().rows(), "parameters are shown whole");
+    }
+
+    @Test
     void failedExportLeavesNoFileAndKeepsTheOldOne() throws IOException {
         GraphModel g = ValueGraphBuilder.build(Value.of(1, "a").mul(2));
         assertThrows(IOException.class, () -> SvgExport.write(dir.resolve("no/such/dir/g.svg"), g));
