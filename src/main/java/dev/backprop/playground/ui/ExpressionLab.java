@@ -157,7 +157,7 @@ public final class ExpressionLab extends BorderPane {
         });
         graphPane.setOnSelect(n -> inspector.show(graph, n));
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() == editor) {
+            if (e.getTarget() == editor || e.isShiftDown()) { // Shift+arrows pan the graph
                 return;
             }
             if (e.getCode() == KeyCode.RIGHT) {

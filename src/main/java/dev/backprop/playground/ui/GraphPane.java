@@ -32,8 +32,8 @@ import org.graphstream.ui.view.Viewer;
 /**
  * The computation graph in a GraphStream viewer: every node a record {@code label | data | grad}
  * (or an op circle) at the place the layered layout gave it, refreshed from each snapshot. Scroll
- * to zoom at the pointer, drag to pan, click a node to inspect it, double-click or F to fit,
- * + and - to zoom. The camera is driven here, not by GraphStream's default managers (those move
+ * to zoom at the pointer, drag or Shift+arrows to pan, click a node to inspect it, double-click or
+ * F to fit, + and - to zoom. The camera is driven here, not by GraphStream's default managers (those move
  * nodes on drag and take the arrow keys, which step through backprop).
  */
 public final class GraphPane extends StackPane {
@@ -119,7 +119,10 @@ public final class GraphPane extends StackPane {
             }
         });
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F) {
+            if (e.isShiftDown() && e.getCode().isArrowKey()) {
+                pan(e.getCode());
+                e.consume();
+            } else if (e.getCode() == KeyCode.F) {
                 fit();
             } else if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS) {
                 zoom(1.2, getWidth() / 2, getHeight() / 2);
@@ -232,6 +235,20 @@ public final class GraphPane extends StackPane {
         if (fitted) {
             fit();
         }
+    }
+
+    /** Shift+arrow: moves the view an eighth of the pane (plain arrows step through backprop). */
+    private void pan(KeyCode arrow) {
+        double stepX = getWidth() / 8 / scale;
+        double stepY = getHeight() / 8 / scale;
+        switch (arrow) {
+            case LEFT, KP_LEFT -> centerX -= stepX;
+            case RIGHT, KP_RIGHT -> centerX += stepX;
+            case UP, KP_UP -> centerY += stepY;
+            default -> centerY -= stepY;
+        }
+        fitted = false;
+        applyCamera();
     }
 
     private void zoom(double factor, double px, double py) {

@@ -202,7 +202,7 @@ public final class PlaygroundView extends BorderPane {
                 c = new Command.Step(250);
             } else if (new KeyCodeCombination(KeyCode.R).match(e)) {
                 c = new Command.Reset();
-            } else if (!usesArrows(e.getTarget())) {
+            } else if (!usesArrows(e.getTarget()) && !e.isShiftDown()) { // Shift+arrows pan the graph
                 if (e.getCode() == KeyCode.RIGHT) {
                     c = new Command.NodeForward();
                 } else if (e.getCode() == KeyCode.LEFT) {
@@ -296,7 +296,7 @@ public final class PlaygroundView extends BorderPane {
                 "Shift+S\t250 steps (one boundary frame)",
                 "R\treset the network (same seed, same run)",
                 "Right / Left / Enter\tstep through backprop: next node, previous node, finish the pass",
-                "F\tfit the graph to the view; scroll zooms, drag pans",
+                "F\tfit the graph to the view; scroll or + / - zoom, drag or Shift+arrows pan",
                 "L\tloss chart on a log scale",
                 "Ctrl+E\texport the graph as SVG",
                 "Ctrl+Shift+E\texport the boundary as PNG",

@@ -81,7 +81,8 @@ class GraphAndLabTest extends FxRobot {
             assertTrue(drawn.contains("data ") && drawn.contains("grad "), n.id() + ": " + drawn);
         }
         assertTrue(pane.drawnLabel("W1").startsWith("W1\ndata 2\u00d750 \u2016"), pane.drawnLabel("W1"));
-        // click W1: the inspector shows its shape and its consumers
+        // click W1: the inspector shows its shape and its consumers (once GraphStream has drawn the fit)
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pane.nodeAt(pane.centreOf("W1").getX(), pane.centreOf("W1").getY()) != null);
         var at = pane.localToScreen(pane.centreOf("W1"));
         clickOn(at);
         WaitForAsyncUtils.waitForFxEvents();
@@ -90,6 +91,25 @@ class GraphAndLabTest extends FxRobot {
         String text = inspector.getChildren().stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText())
                 .reduce("", (a, b) -> a + "\n" + b);
         assertTrue(text.contains("2\u00d750") && text.contains("consumers: x\u00b7W1"), text);
+    }
+
+    @Test
+    void shiftArrowsPanTheGraphWithoutSteppingAndFFitsItAgain() throws Exception {
+        GraphPane pane = lookup("#graph-pane").queryAs(GraphPane.class);
+        clickOn(pane);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.graph() != null);
+        var before = pane.centreOf("W1");
+        press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        var after = pane.centreOf("W1");
+        assertEquals(before.getX() - pane.getWidth() / 8, after.getX(), 1e-6, "the view moved right by an eighth");
+        assertEquals(before.getY(), after.getY(), 1e-6);
+        // GraphStream repaints on its own 40 ms timer; picking uses the camera of the last repaint
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pane.graph().node("W1").equals(pane.nodeAt(after.getX(), after.getY())));
+        assertNull(app.session().latest().stepping(), "Shift+Right pans, it does not step");
+        type(KeyCode.F);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before.getX(), pane.centreOf("W1").getX(), 1e-6);
     }
 
     @Test
