@@ -11,8 +11,10 @@ import java.util.EnumSet;
 import java.util.function.Consumer;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -21,20 +23,20 @@ import javafx.scene.paint.Color;
 import org.graphstream.ui.fx_viewer.FxDefaultView;
 import org.graphstream.ui.fx_viewer.FxViewer;
 import org.graphstream.ui.graphicGraph.GraphicElement;
+import org.graphstream.ui.graphicGraph.GraphicGraph;
+import org.graphstream.ui.view.View;
+import org.graphstream.ui.view.Viewer;
 import org.graphstream.ui.view.camera.Camera;
 import org.graphstream.ui.view.util.InteractiveElement;
 import org.graphstream.ui.view.util.MouseManager;
 import org.graphstream.ui.view.util.ShortcutManager;
-import org.graphstream.ui.view.View;
-import org.graphstream.ui.graphicGraph.GraphicGraph;
-import org.graphstream.ui.view.Viewer;
 
 /**
  * The computation graph in a GraphStream viewer: every node a record {@code label | data | grad}
  * (or an op circle) at the place the layered layout gave it, refreshed from each snapshot. Scroll
  * to zoom at the pointer, drag or Shift+arrows to pan, click a node to inspect it, double-click or
- * F to fit, + and - to zoom. The camera is driven here, not by GraphStream's default managers (those move
- * nodes on drag and take the arrow keys, which step through backprop).
+ * F to fit, + and - to zoom. The camera is driven here, not by GraphStream's default managers
+ * (those move nodes on drag and take the arrow keys, which step through backprop).
  */
 public final class GraphPane extends StackPane {
     public static final String STYLE_CLASS = "graph-pane";
@@ -93,6 +95,8 @@ public final class GraphPane extends StackPane {
         widthProperty().addListener((o, a, b) -> refit());
         heightProperty().addListener((o, a, b) -> refit());
         addEventHandler(ScrollEvent.SCROLL, e -> zoom(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY()));
+        // a hand over a node says it can be clicked
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> setCursor(nodeAt(e.getX(), e.getY()) != null ? Cursor.HAND : Cursor.DEFAULT));
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             requestFocus();
             dragX = e.getX();
@@ -103,6 +107,7 @@ public final class GraphPane extends StackPane {
             centerY += (e.getY() - dragY) / scale;
             dragX = e.getX();
             dragY = e.getY();
+            fitted = false;
             applyCamera();
         });
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
@@ -118,7 +123,7 @@ public final class GraphPane extends StackPane {
                 onSelect.accept(hit);
             }
         });
-        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShiftDown() && e.getCode().isArrowKey()) {
                 pan(e.getCode());
                 e.consume();
