@@ -52,6 +52,7 @@ public final class GraphPane extends StackPane {
     private GraphModel graph;
     private Layout layout;
     private String pickedId;
+    private String followedId;
     private String stylesheet;
     private Consumer<GraphNode> onSelect = n -> { };
 
@@ -59,7 +60,10 @@ public final class GraphPane extends StackPane {
     private double centerX;
     private double centerY;
     private double scale = 1;
+    /** The view shows the whole graph (a resize fits it again); false once zoomed or panned. */
     private boolean fitted;
+    /** A new layout arrived and has not been fitted yet (the pane may still have no size). */
+    private boolean needsFit;
     private double dragX;
     private double dragY;
 
@@ -158,14 +162,39 @@ public final class GraphPane extends StackPane {
             return;
         }
         if (newLayout != layout) {
-            fitted = false;
+            needsFit = true;
         }
         graph = newGraph;
         layout = newLayout;
         title.setText(graph.title());
         refresh();
-        if (!fitted) {
+        if (needsFit) {
             fit();
+        }
+        followStep();
+    }
+
+    /**
+     * Zoomed in while stepping, the next node can be off screen: when the stepped node changes and
+     * is not wholly visible, the view centres on it (the zoom stays).
+     */
+    private void followStep() {
+        String stepped = graph.nodes().stream().filter(GraphNode::highlighted).map(GraphNode::id)
+                .findFirst().orElse(null);
+        if (stepped == null || stepped.equals(followedId) || layout.box(stepped) == null) {
+            followedId = stepped;
+            return;
+        }
+        followedId = stepped;
+        Layout.Box b = layout.box(stepped);
+        Point2D c = centreOf(stepped);
+        double halfW = b.w() * scale / 2;
+        double halfH = b.h() * scale / 2;
+        if (c.getX() - halfW < 0 || c.getX() + halfW > getWidth() || c.getY() - halfH < 0 || c.getY() + halfH > getHeight()) {
+            centerX = b.centerX();
+            centerY = -b.centerY();
+            fitted = false;
+            applyCamera();
         }
     }
 
@@ -224,6 +253,7 @@ public final class GraphPane extends StackPane {
         centerX = w / 2;
         centerY = -h / 2;
         fitted = true;
+        needsFit = false;
         applyCamera();
     }
 
@@ -237,7 +267,7 @@ public final class GraphPane extends StackPane {
     }
 
     private void refit() {
-        if (fitted) {
+        if (fitted || needsFit) {
             fit();
         }
     }

@@ -62,6 +62,15 @@ class GraphAndLabTest extends FxRobot {
         return lab;
     }
 
+    /** The lab showing {@code preset}, once its graph has a node labelled {@code label}. */
+    private ExpressionLab openLabWith(Presets.Preset preset, String label) throws Exception {
+        ExpressionLab lab = openLab();
+        interact(() -> lab.editor().setText(preset.script()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lab.graph() != null
+                && lab.graph().nodes().stream().anyMatch(n -> n.label().equals(label)));
+        return lab;
+    }
+
     private static GraphNode byLabel(GraphModel g, String label) {
         return g.nodes().stream().filter(n -> n.label().equals(label)).findFirst().orElseThrow();
     }
@@ -114,10 +123,7 @@ class GraphAndLabTest extends FxRobot {
 
     @Test
     void steppingBackwardOnTheSeedGraphVisitsReverseTopologicalOrder() throws Exception {
-        ExpressionLab lab = openLab();
-        interact(() -> lab.editor().setText(Presets.SEED_GRAPH.script()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lab.graph() != null
-                && lab.graph().nodes().stream().anyMatch(n -> n.label().equals("e")));
+        ExpressionLab lab = openLabWith(Presets.SEED_GRAPH, "e");
         interact(lab::focusGraph);
         assertNull(byLabel(lab.graph(), "a").grad(), "no grad before stepping");
         List<String> visited = new ArrayList<>();
@@ -145,6 +151,34 @@ class GraphAndLabTest extends FxRobot {
         type(KeyCode.LEFT);
         WaitForAsyncUtils.waitForFxEvents();
         assertNull(byLabel(lab.graph(), visited.get(6)).grad());
+    }
+
+    @Test
+    void zoomedInTheViewFollowsTheSteppedNode() throws Exception {
+        ExpressionLab lab = openLabWith(Presets.TINY_MLP, "loss");
+        interact(lab::focusGraph);
+        GraphPane pane = lab.graphPane();
+        String a = byLabel(lab.graph(), "x1").id();
+        String b = byLabel(lab.graph(), "loss").id();
+        double span = pane.centreOf(b).distance(pane.centreOf(a));
+        for (int i = 0; i < 12; i++) {
+            type(KeyCode.EQUALS); // zoom in, 1.2^12 = about 9x
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Math.pow(1.2, 12), pane.centreOf(b).distance(pane.centreOf(a)) / span, 1e-6);
+        boolean leftTheFirstView = false;
+        var first = pane.centreOf(byLabel(lab.graph(), "loss").id());
+        for (int i = 0; i < 30; i++) {
+            type(KeyCode.RIGHT);
+            WaitForAsyncUtils.waitForFxEvents();
+            GraphNode stepped = lab.graph().nodes().stream().filter(GraphNode::highlighted).findFirst().orElseThrow();
+            var at = pane.centreOf(stepped.id());
+            assertTrue(at.getX() >= 0 && at.getX() <= pane.getWidth() && at.getY() >= 0 && at.getY() <= pane.getHeight(),
+                    "step " + (i + 1) + ": " + stepped.label() + " at " + at + " is in view");
+            leftTheFirstView |= pane.centreOf(byLabel(lab.graph(), "loss").id()).distance(first) > 1;
+        }
+        assertTrue(leftTheFirstView, "the view moved to follow the backward pass");
+        assertEquals(Math.pow(1.2, 12), pane.centreOf(b).distance(pane.centreOf(a)) / span, 1e-6, "the zoom survived 30 steps");
     }
 
     @Test
@@ -187,10 +221,7 @@ class GraphAndLabTest extends FxRobot {
 
     @Test
     void gradientCheckListsEveryLeaf() throws Exception {
-        ExpressionLab lab = openLab();
-        interact(() -> lab.editor().setText(Presets.TANH_NEURON.script()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lab.graph() != null
-                && lab.graph().nodes().stream().anyMatch(n -> n.label().equals("o")));
+        ExpressionLab lab = openLabWith(Presets.TANH_NEURON, "o");
         clickOn("#gradient-check");
         WaitForAsyncUtils.waitForFxEvents();
         Label text = lookup("#step-text").queryAs(Label.class);
