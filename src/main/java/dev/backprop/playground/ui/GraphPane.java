@@ -156,12 +156,14 @@ public final class GraphPane extends StackPane {
         refresh();
     }
 
-    /** Shows a graph and its layout; a new layout (a new structure) is fitted to the pane. */
+    /** Shows a graph and its layout; a new structure is fitted to the pane. */
     public void show(GraphModel newGraph, Layout newLayout) {
         if (newGraph == graph && newLayout == layout) {
             return;
         }
-        if (newLayout != layout) {
+        // a new structure is fitted; a relayout of the same nodes (numbers grew wider) keeps the
+        // user's zoom and pan, and a view that showed everything shows everything again
+        if (newLayout != layout && (fitted || layout == null || !layout.boxes().keySet().equals(newLayout.boxes().keySet()))) {
             needsFit = true;
         }
         graph = newGraph;

@@ -122,6 +122,29 @@ class GraphAndLabTest extends FxRobot {
     }
 
     @Test
+    void aRelayoutOfTheSameNodesKeepsTheZoomANewStructureIsFitted() throws Exception {
+        GraphPane pane = lookup("#graph-pane").queryAs(GraphPane.class);
+        clickOn(pane);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.graph() != null);
+        GraphModel g = pane.graph();
+        double fittedSpan = pane.centreOf("loss").distance(pane.centreOf("x"));
+        type(KeyCode.EQUALS, KeyCode.EQUALS);
+        WaitForAsyncUtils.waitForFxEvents();
+        double zoomedSpan = pane.centreOf("loss").distance(pane.centreOf("x"));
+        assertEquals(1.44, zoomedSpan / fittedSpan, 1e-6);
+        // the engine lays the same nodes out again when numbers outgrow their boxes
+        interact(() -> pane.show(g, dev.backprop.playground.graph.LayeredLayout.layout(g)));
+        assertEquals(zoomedSpan, pane.centreOf("loss").distance(pane.centreOf("x")), 1e-6, "the zoom stays");
+        // a second hidden layer is a new structure: the whole graph is fitted into view again
+        interact(() -> lookup("#layers").queryAs(javafx.scene.control.Spinner.class).increment());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.graph().nodes().stream().anyMatch(n -> n.id().equals("W3")));
+        WaitForAsyncUtils.waitForFxEvents();
+        double x = pane.centreOf("x").getX();
+        double loss = pane.centreOf("loss").getX();
+        assertTrue(x > 0 && loss < pane.getWidth() && loss - x < zoomedSpan, x + " .. " + loss + " in " + pane.getWidth());
+    }
+
+    @Test
     void steppingBackwardOnTheSeedGraphVisitsReverseTopologicalOrder() throws Exception {
         ExpressionLab lab = openLabWith(Presets.SEED_GRAPH, "e");
         interact(lab::focusGraph);
