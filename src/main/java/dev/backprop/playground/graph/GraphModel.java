@@ -57,6 +57,11 @@ public final class GraphModel {
         return n;
     }
 
+    /** Whether a node with this id is in the graph (a lookup, no copy of the node list). */
+    public boolean contains(String id) {
+        return nodes.containsKey(id);
+    }
+
     public int size() {
         return nodes.size();
     }

@@ -24,6 +24,8 @@ import org.graphstream.ui.geom.Point3;
 final class GraphMirror {
     /** Separates a scalar record's compartments on one line, as draw_dot's record bars do. */
     static final String BAR = " \u2502 ";
+    /** The class of op circles (nodes without a value), in the stylesheets and for the label layer. */
+    static final String ROUND = "round";
 
     private final Graph graph = new MultiGraph("computation", false, true);
     private Layout layout;
@@ -121,7 +123,7 @@ final class GraphMirror {
         }
         s.append(n.kind().name().toLowerCase(Locale.ROOT));
         if (!n.hasValue()) {
-            s.append(n.op().length() > 3 ? ", round, longop" : ", round");
+            s.append(", ").append(ROUND);
         }
         return s.toString();
     }

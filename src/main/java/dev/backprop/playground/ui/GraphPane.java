@@ -222,8 +222,7 @@ public final class GraphPane extends StackPane {
 
     /** The selected node as it is in the current graph, or null. */
     public GraphNode selected() {
-        return pickedId == null || graph == null || !graph.nodes().stream().anyMatch(n -> n.id().equals(pickedId))
-                ? null : graph.node(pickedId);
+        return pickedId == null || graph == null || !graph.contains(pickedId) ? null : graph.node(pickedId);
     }
 
     /** The node under a point of the pane, as GraphStream picks it, or null. */
@@ -232,8 +231,7 @@ public final class GraphPane extends StackPane {
             return null;
         }
         GraphicElement hit = view.findGraphicElementAt(EnumSet.of(InteractiveElement.NODE), px, py);
-        return hit == null || !graph.nodes().stream().anyMatch(n -> n.id().equals(hit.getId()))
-                ? null : graph.node(hit.getId());
+        return hit == null || !graph.contains(hit.getId()) ? null : graph.node(hit.getId());
     }
 
     /** Where a node's centre is on the pane, for tests and tooltips. */

@@ -55,7 +55,7 @@ final class RecordLabelLayer implements LayerRenderer<GraphicsContext> {
             if (cx + w / 2 < 0 || cx - w / 2 > widthPx || cy + h / 2 < 0 || cy - h / 2 > heightPx) {
                 return;
             }
-            if (node.hasAttribute("ui.class") && String.valueOf(node.getAttribute("ui.class")).contains("round")) {
+            if (node.hasAttribute("ui.class") && String.valueOf(node.getAttribute("ui.class")).contains(GraphMirror.ROUND)) {
                 double fontSize = (label.length() > 3 ? LONG_OP_FONT_SIZE : FONT_SIZE) * px2Gu;
                 text(g, label, cx, cy, w - 2, fontSize);
             } else {
