@@ -18,8 +18,17 @@ public final class GraphModel {
     private final String title;
     private final Map<String, GraphNode> nodes;
     private final List<Edge> edges;
+    private final java.util.Set<Edge> flow;
 
     public GraphModel(String title, List<GraphNode> nodes, List<Edge> edges) {
+        this(title, nodes, edges, java.util.Set.of());
+    }
+
+    /**
+     * @param flow the edges to highlight while stepping: those the highlighted node's value came
+     *             along (forward) or its gradient came back along (backward); a subset of edges
+     */
+    public GraphModel(String title, List<GraphNode> nodes, List<Edge> edges, java.util.Set<Edge> flow) {
         this.title = title;
         Map<String, GraphNode> byId = new LinkedHashMap<>();
         for (GraphNode n : nodes) {
@@ -34,6 +43,44 @@ public final class GraphModel {
         }
         this.nodes = java.util.Collections.unmodifiableMap(byId);
         this.edges = List.copyOf(edges);
+        this.flow = java.util.Set.copyOf(flow);
+        if (!this.edges.containsAll(this.flow)) {
+            throw new IllegalArgumentException("a flow edge is not an edge of the graph");
+        }
+    }
+
+    /** The edges to highlight: where the stepped node's value or gradient flows. */
+    public java.util.Set<Edge> flow() {
+        return flow;
+    }
+
+    /**
+     * The flow edges of a step at {@code id}: in the forward pass the edges that bring its inputs,
+     * in the backward pass the edges its gradient comes back along (to it from its consumers), and
+     * through a consumer op pill (a Value graph's *, +) on to the value the op computes.
+     */
+    public static java.util.Set<Edge> flowAt(List<GraphNode> nodes, List<Edge> edges, String id, boolean backward) {
+        java.util.Set<String> pills = new java.util.HashSet<>();
+        for (GraphNode n : nodes) {
+            if (!n.hasValue()) {
+                pills.add(n.id());
+            }
+        }
+        java.util.Set<Edge> out = new java.util.HashSet<>();
+        for (Edge e : edges) {
+            if (backward ? e.from().equals(id) : e.to().equals(id)) {
+                out.add(e);
+                String pill = backward ? e.to() : e.from();
+                if (pills.contains(pill)) {
+                    for (Edge e2 : edges) {
+                        if (backward ? e2.from().equals(pill) : e2.to().equals(pill)) {
+                            out.add(e2);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     public String title() {

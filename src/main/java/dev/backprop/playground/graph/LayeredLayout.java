@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.WrappingStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.options.CoreOptions;
@@ -19,9 +20,11 @@ import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
- * Layered (Sugiyama) layout, left to right like graphviz's rankdir=LR, by Eclipse ELK's "layered"
- * algorithm: layers by longest path, crossing minimisation by layer sweeps, then coordinates that
- * keep nodes apart. Deterministic (ELK's fixed random seed): the same graph, the same positions.
+ * Layered (Sugiyama) layout by Eclipse ELK's "layered" algorithm: layers by longest path, crossing
+ * minimisation by layer sweeps, then coordinates that keep nodes apart. Left to right (graphviz's
+ * rankdir=LR) or top down; given the shape of the pane it is drawn in, ELK wraps a long chain into
+ * rows (or columns) so the graph fills that shape instead of becoming a thin strip that has to be
+ * shrunk. Deterministic (ELK's fixed random seed): the same graph, the same positions.
  */
 public final class LayeredLayout {
     static final double MARGIN = 20;
@@ -40,13 +43,38 @@ public final class LayeredLayout {
     private LayeredLayout() {
     }
 
+    /** Which way the layers run, and the width over height of the area to fill (0: no wrapping). */
+    public record Shape(boolean topDown, double aspectRatio) {
+        public static final Shape LEFT_TO_RIGHT = new Shape(false, 0);
+
+        /**
+         * The shape for a pane of this size: left to right when it is wider than tall, top down
+         * otherwise, wrapped to the pane's proportions.
+         */
+        public static Shape forPane(double width, double height) {
+            if (width <= 0 || height <= 0) {
+                return LEFT_TO_RIGHT;
+            }
+            return new Shape(height > width, width / height);
+        }
+    }
+
+    /** Left to right in one band, as graphviz draws it: the CLI's graph.svg. */
     public static Layout layout(GraphModel graph) {
+        return layout(graph, Shape.LEFT_TO_RIGHT);
+    }
+
+    public static Layout layout(GraphModel graph, Shape shape) {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
-        root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
+        root.setProperty(CoreOptions.DIRECTION, shape.topDown() ? Direction.DOWN : Direction.RIGHT);
+        if (shape.aspectRatio() > 0) {
+            root.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.MULTI_EDGE);
+            root.setProperty(LayeredOptions.ASPECT_RATIO, shape.aspectRatio());
+        }
         root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.POLYLINE);
-        root.setProperty(LayeredOptions.SPACING_NODE_NODE, 16.0);
-        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 36.0);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE, 14.0);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 30.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE, 10.0);
         root.setProperty(CoreOptions.RANDOM_SEED, 1);
         root.setProperty(LayeredOptions.THOROUGHNESS, graph.size() < LARGE ? THOROUGH : FAST);
@@ -55,7 +83,8 @@ public final class LayeredLayout {
         for (GraphNode n : graph.nodes()) {
             ElkNode e = ElkGraphUtil.createNode(root);
             e.setIdentifier(n.id());
-            e.setDimensions(NodeGeometry.width(n), NodeGeometry.height(n));
+            NodeCard card = NodeCard.of(n);
+            e.setDimensions(card.width(), card.height());
             elkNodes.put(n.id(), e);
         }
         Map<ElkEdge, GraphModel.Edge> elkEdges = new HashMap<>();

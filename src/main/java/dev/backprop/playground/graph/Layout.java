@@ -41,15 +41,27 @@ public record Layout(Map<String, Box> boxes, List<Route> routes, double width, d
         }
     }
 
-    /** Whether every node of {@code graph} has a box here of the size it is drawn at. */
+    /**
+     * Whether this layout serves {@code graph}: every node has a box of the size its card is drawn
+     * at, and the edges are the same (only the values differ).
+     */
     public boolean fits(GraphModel graph) {
+        if (boxes.size() != graph.size() || routes.size() != graph.edges().size()) {
+            return false;
+        }
         for (GraphNode n : graph.nodes()) {
             Box b = boxes.get(n.id());
-            if (b == null || b.w() != NodeGeometry.width(n) || b.h() != NodeGeometry.height(n)) {
+            NodeCard card = NodeCard.of(n);
+            if (b == null || b.w() != card.width() || b.h() != card.height()) {
                 return false;
             }
         }
-        return boxes.size() == graph.size();
+        for (int i = 0; i < routes.size(); i++) {
+            if (!routes.get(i).edge().equals(graph.edges().get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Box box(String id) {

@@ -1,6 +1,7 @@
 package dev.backprop.playground.graph;
 
 import dev.backprop.playground.io.AtomicFile;
+import dev.backprop.playground.render.Diverging;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -8,37 +9,38 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * A graph as a standalone SVG 1.1 file, drawn like seed 001's draw_dot: records
- * {@code label | data | grad}, op nodes as small circles, edges left to right with arrowheads, the
- * highlighted node outlined, a title on top and a legend line at the bottom.
+ * A graph as a standalone SVG 1.1 file, the same picture as the app's graph pane: every node a
+ * {@link NodeCard} (label / data / grad, tensors with heatmaps of their data and grad, scalar rows
+ * tinted by sign and size), op pills, edges with arrowheads along the layout's routes, the stepped
+ * node and the edges its value or gradient flows along marked, a title on top and a legend below.
  */
 public final class SvgExport {
     private static final String NS = "http://www.w3.org/2000/svg";
     private static final double TITLE_HEIGHT = 30;
-    private static final double LEGEND_HEIGHT = 28;
+    private static final double LEGEND_HEIGHT = 46;
+    /** Heatmap cells at most: a wider tensor is averaged down (the inspector shows every value). */
+    public static final int PICTURE_ROWS = 16;
+    public static final int PICTURE_COLS = 64;
     private static final String LEGEND = "data: the value computed in the forward pass \u00b7 "
-            + "grad: d(output)/d(node), computed by backprop \u00b7 \u2013: not computed yet";
-
-    /** Fill colours by kind, the same hues as the app's graph pane. */
-    private static final Map<NodeKind, String> FILL = Map.of(
-            NodeKind.INPUT, "#e3eefb",
-            NodeKind.PARAMETER, "#fdf0d5",
-            NodeKind.OP, "#eeeeee",
-            NodeKind.VALUE, "#ffffff",
-            NodeKind.LOSS, "#fbe0e0");
+            + "grad: d(output)/d(node), computed by backprop \u00b7 \u2013: not computed yet \u00b7 \u2016\u00b7\u2016: norm";
+    private static final String COLOURS = "colour: sign and size, each heatmap scaled to its largest |value|; "
+            + "scalar rows tinted by tanh(value)";
 
     private SvgExport() {
     }
 
-    /** Lays out {@code graph} and writes it to {@code file} atomically: a failure leaves no file. */
+    /** Lays out {@code graph} left to right and writes it to {@code file} atomically. */
     public static void write(Path file, GraphModel graph) throws IOException {
-        Layout layout = LayeredLayout.layout(graph);
+        write(file, graph, LayeredLayout.layout(graph));
+    }
+
+    /** Writes {@code graph} as {@code layout} places it, atomically: a failure leaves no file. */
+    public static void write(Path file, GraphModel graph, Layout layout) throws IOException {
         AtomicFile.write(file, out -> write(out, graph, layout));
     }
 
@@ -46,7 +48,7 @@ public final class SvgExport {
         try {
             Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(w);
-            double width = Math.max(layout.width(), 560);
+            double width = Math.max(layout.width(), 760);
             double height = layout.height() + TITLE_HEIGHT + LEGEND_HEIGHT;
             x.writeStartDocument("UTF-8", "1.0");
             x.writeCharacters("\n");
@@ -57,22 +59,22 @@ public final class SvgExport {
             x.writeAttribute("height", num(height));
             x.writeAttribute("viewBox", "0 0 " + num(width) + " " + num(height));
             x.writeAttribute("font-family", "DejaVu Sans Mono, Menlo, Consolas, monospace");
-            x.writeAttribute("font-size", "12");
+            x.writeAttribute("font-size", num(NodeCard.FONT_SIZE));
             defs(x);
-            rect(x, 0, 0, width, height, "#ffffff", "none", 0);
+            rect(x, 0, 0, width, height, "#ffffff", "none", 0, 0);
             text(x, 12, 20, graph.title(), "start", "title", "14");
 
             x.writeStartElement("g");
             x.writeAttribute("transform", "translate(0," + num(TITLE_HEIGHT) + ")");
             for (Layout.Route r : layout.routes()) {
-                edge(x, r);
+                edge(x, r, graph.flow().contains(r.edge()));
             }
             for (GraphNode n : graph.nodes()) {
                 node(x, n, layout.box(n.id()));
             }
             x.writeEndElement();
 
-            text(x, 12, height - 10, LEGEND, "start", "legend", "11");
+            legend(x, height - LEGEND_HEIGHT + 14);
             x.writeEndElement();
             x.writeEndDocument();
             x.flush();
@@ -84,39 +86,47 @@ public final class SvgExport {
 
     private static void defs(XMLStreamWriter x) throws XMLStreamException {
         x.writeStartElement("defs");
+        marker(x, "arrow", NodePalette.edge(false));
+        marker(x, "arrow-flow", NodePalette.step(false));
+        x.writeEndElement();
+    }
+
+    private static void marker(XMLStreamWriter x, String id, int colour) throws XMLStreamException {
         x.writeStartElement("marker");
-        x.writeAttribute("id", "arrow");
+        x.writeAttribute("id", id);
         x.writeAttribute("viewBox", "0 0 10 10");
         x.writeAttribute("refX", "10");
         x.writeAttribute("refY", "5");
         x.writeAttribute("markerWidth", "7");
         x.writeAttribute("markerHeight", "7");
+        x.writeAttribute("markerUnits", "userSpaceOnUse");
         x.writeAttribute("orient", "auto");
         x.writeEmptyElement("path");
         x.writeAttribute("d", "M 0 0 L 10 5 L 0 10 z");
-        x.writeAttribute("fill", "#555555");
-        x.writeEndElement();
+        x.writeAttribute("fill", Diverging.hex(colour));
         x.writeEndElement();
     }
 
-    private static void edge(XMLStreamWriter x, Layout.Route r) throws XMLStreamException {
+    private static void edge(XMLStreamWriter x, Layout.Route r, boolean flow) throws XMLStreamException {
         double[] p = r.points();
         StringBuilder d = new StringBuilder("M ").append(num(p[0])).append(' ').append(num(p[1]));
         for (int i = 2; i + 1 < p.length; i += 2) {
             d.append(" L ").append(num(p[i])).append(' ').append(num(p[i + 1]));
         }
         x.writeEmptyElement("path");
-        x.writeAttribute("class", "edge");
+        x.writeAttribute("class", flow ? "edge flow" : "edge");
         x.writeAttribute("data-from", r.edge().from());
         x.writeAttribute("data-to", r.edge().to());
         x.writeAttribute("d", d.toString());
         x.writeAttribute("fill", "none");
-        x.writeAttribute("stroke", "#555555");
-        x.writeAttribute("stroke-width", "1.2");
-        x.writeAttribute("marker-end", "url(#arrow)");
+        x.writeAttribute("stroke", Diverging.hex(flow ? NodePalette.step(false) : NodePalette.edge(false)));
+        x.writeAttribute("stroke-width", flow ? "3" : "1.2");
+        x.writeAttribute("marker-end", flow ? "url(#arrow-flow)" : "url(#arrow)");
     }
 
     private static void node(XMLStreamWriter x, GraphNode n, Layout.Box b) throws XMLStreamException {
+        NodeCard card = NodeCard.of(n);
+        int fill = NodePalette.fill(n.kind(), false);
         x.writeStartElement("g");
         x.writeAttribute("id", "node-" + n.id());
         x.writeAttribute("class", "node " + n.kind().name().toLowerCase(Locale.ROOT) + (n.highlighted() ? " highlighted" : ""));
@@ -124,49 +134,89 @@ public final class SvgExport {
         x.writeAttribute("data-y", num(b.y()));
         x.writeAttribute("data-w", num(b.w()));
         x.writeAttribute("data-h", num(b.h()));
-        String stroke = n.highlighted() ? "#e8590c" : "#333333";
-        double strokeWidth = n.highlighted() ? 3 : 1;
         x.writeStartElement("title");
         x.writeCharacters(n.formula().isEmpty() ? String.join(" | ", n.hasValue() ? n.compartments() : new String[] {n.op()}) : n.formula());
         x.writeEndElement();
-        if (!n.hasValue()) {
-            x.writeEmptyElement("circle");
-            x.writeAttribute("cx", num(b.centerX()));
-            x.writeAttribute("cy", num(b.centerY()));
-            x.writeAttribute("r", num(b.w() / 2));
-            x.writeAttribute("fill", FILL.get(n.kind()));
-            x.writeAttribute("stroke", stroke);
-            x.writeAttribute("stroke-width", num(strokeWidth));
-            text(x, b.centerX(), b.centerY() + 4, n.op(), "middle", "op", n.op().length() > 3 ? "9" : "13");
-        } else {
-            rect(x, b.x(), b.y(), b.w(), b.h(), FILL.get(n.kind()), stroke, strokeWidth);
-            String[] parts = n.compartments();
-            double[][] cells = NodeGeometry.compartmentBoxes(n);
-            String[] classes = {"label", "data", "grad"};
-            for (int i = 0; i < parts.length; i++) {
-                double[] c = cells[i];
-                if (i > 0) {
-                    boolean stacked = NodeGeometry.stacked(n);
-                    x.writeEmptyElement("line");
-                    x.writeAttribute("x1", num(b.x() + c[0]));
-                    x.writeAttribute("y1", num(b.y() + c[1]));
-                    x.writeAttribute("x2", num(b.x() + c[0] + (stacked ? c[2] : 0)));
-                    x.writeAttribute("y2", num(b.y() + c[1] + (stacked ? 0 : c[3])));
-                    x.writeAttribute("stroke", "#333333");
-                }
-                text(x, b.x() + c[0] + c[2] / 2, b.y() + c[1] + c[3] / 2 + 4, parts[i], "middle", classes[i], null);
+        rect(x, b.x(), b.y(), b.w(), b.h(), Diverging.hex(fill), "none", 0, card.pill() ? b.h() / 2 : 0);
+        String[] classes = {"label", "data", "grad"};
+        int textRow = 0;
+        for (NodeCard.Row row : card.rows()) {
+            double y = b.y() + row.y();
+            if (!Double.isNaN(row.tint())) {
+                rect(x, b.x(), y, b.w(), row.h(), Diverging.hex(Diverging.tint(fill, row.tint())), "none", 0, 0);
             }
+            if (row.y() > 0) {
+                line(x, b.x(), y, b.x() + b.w(), y);
+            }
+            if (row.hasPicture()) {
+                picture(x, row.picture(), b.x() + row.pictureX(), y + 3, row.pictureW(), row.h() - 6);
+            }
+            text(x, b.x() + row.textCentre(b.w()), y + row.h() / 2 + 4, row.text(), "middle",
+                    card.pill() ? "op" : classes[Math.min(textRow++, 2)], null);
         }
+        String stroke = Diverging.hex(n.highlighted() ? NodePalette.step(false) : NodePalette.ink(false));
+        rect(x, b.x(), b.y(), b.w(), b.h(), "none", stroke, n.highlighted() ? 3 : 1, card.pill() ? b.h() / 2 : 0);
         x.writeEndElement();
     }
 
+    /** A heatmap: one rect per cell, grey when the value is not computed yet. */
+    private static void picture(XMLStreamWriter x, Tensor t, double px, double py, double w, double h)
+            throws XMLStreamException {
+        x.writeStartElement("g");
+        x.writeAttribute("class", "heatmap");
+        if (t.isPending()) {
+            rect(x, px, py, w, h, Diverging.hex(Diverging.PENDING), "none", 0, 0);
+        } else {
+            TensorPicture pic = TensorPicture.of(t, PICTURE_ROWS, PICTURE_COLS);
+            double cw = w / pic.cols();
+            double ch = h / pic.rows();
+            for (int r = 0; r < pic.rows(); r++) {
+                for (int c = 0; c < pic.cols(); c++) {
+                    x.writeEmptyElement("rect");
+                    x.writeAttribute("x", num(px + c * cw));
+                    x.writeAttribute("y", num(py + r * ch));
+                    x.writeAttribute("width", num(cw + 0.05));
+                    x.writeAttribute("height", num(ch + 0.05));
+                    x.writeAttribute("fill", Diverging.hex(Diverging.rgb(pic.cell(r, c))));
+                }
+            }
+        }
+        rect(x, px, py, w, h, "none", "#888888", 0.5, 0);
+        x.writeEndElement();
+    }
+
+    /** The legend: what data and grad mean, and the palette from -1 to +1. */
+    private static void legend(XMLStreamWriter x, double y) throws XMLStreamException {
+        text(x, 12, y, LEGEND, "start", "legend", "11");
+        double sx = 12;
+        text(x, sx, y + 20, "\u2212", "start", "legend", "12");
+        for (int i = 0; i <= 20; i++) {
+            rect(x, sx + 12 + i * 6, y + 10, 6.2, 12, Diverging.hex(Diverging.rgb(-1 + i / 10.0)), "none", 0, 0);
+        }
+        text(x, sx + 12 + 21 * 6 + 4, y + 20, "+", "start", "legend", "12");
+        text(x, sx + 12 + 21 * 6 + 20, y + 20, COLOURS, "start", "legend", "11");
+    }
+
+    private static void line(XMLStreamWriter x, double x1, double y1, double x2, double y2) throws XMLStreamException {
+        x.writeEmptyElement("line");
+        x.writeAttribute("x1", num(x1));
+        x.writeAttribute("y1", num(y1));
+        x.writeAttribute("x2", num(x2));
+        x.writeAttribute("y2", num(y2));
+        x.writeAttribute("stroke", "#333333");
+        x.writeAttribute("stroke-width", "0.6");
+    }
+
     private static void rect(XMLStreamWriter x, double rx, double ry, double w, double h, String fill, String stroke,
-                             double strokeWidth) throws XMLStreamException {
+                             double strokeWidth, double radius) throws XMLStreamException {
         x.writeEmptyElement("rect");
         x.writeAttribute("x", num(rx));
         x.writeAttribute("y", num(ry));
         x.writeAttribute("width", num(w));
         x.writeAttribute("height", num(h));
+        if (radius > 0) {
+            x.writeAttribute("rx", num(radius));
+        }
         x.writeAttribute("fill", fill);
         x.writeAttribute("stroke", stroke);
         if (strokeWidth > 0) {

@@ -23,6 +23,15 @@ public final class ValueGraphBuilder {
      * @param highlight  the value to mark, or null
      */
     public static GraphModel build(Value root, Set<Value> parameters, Set<Value> gradKnown, Value highlight) {
+        return build(root, parameters, null, gradKnown, highlight);
+    }
+
+    /**
+     * @param dataKnown which values the forward pass has computed (null: all), for forward stepping;
+     *                  leaves always have their data
+     */
+    public static GraphModel build(Value root, Set<Value> parameters, Set<Value> dataKnown, Set<Value> gradKnown,
+                                   Value highlight) {
         List<Value> order = root.topologicalOrder();
         ValueNames names = new ValueNames(order);
         Map<Value, String> ids = new IdentityHashMap<>();
@@ -37,8 +46,10 @@ public final class ValueGraphBuilder {
                     : v.isLeaf() ? (parameters.contains(v) ? NodeKind.PARAMETER : NodeKind.INPUT)
                     : NodeKind.VALUE;
             Tensor grad = gradKnown == null || gradKnown.contains(v) ? Tensor.scalar(v.grad()) : null;
+            Tensor data = dataKnown == null || v.isLeaf() || dataKnown.contains(v) ? Tensor.scalar(v.data())
+                    : Tensor.pending(1, 1);
             String formula = v.isLeaf() ? "" : names.of(v) + " = " + names.formula(v);
-            nodes.add(new GraphNode(id, names.of(v), kind, v.op().symbol(), Tensor.scalar(v.data()), grad,
+            nodes.add(new GraphNode(id, names.of(v), kind, v.op().symbol(), data, grad,
                     formula, v == highlight));
             if (!v.isLeaf()) {
                 String opId = id + "op";
@@ -49,7 +60,14 @@ public final class ValueGraphBuilder {
                 edges.add(new GraphModel.Edge(opId, id));
             }
         }
-        return new GraphModel(names.of(root) + " = " + names.formula(root), nodes, edges);
+        // a highlighted value whose grad is known was just reached by the backward pass
+        java.util.Set<GraphModel.Edge> flow = highlight == null ? Set.of()
+                : GraphModel.flowAt(nodes, edges, ids.get(highlight), grad(gradKnown, highlight));
+        return new GraphModel(names.of(root) + " = " + names.formula(root), nodes, edges, flow);
+    }
+
+    private static boolean grad(Set<Value> gradKnown, Value v) {
+        return gradKnown == null || gradKnown.contains(v);
     }
 
     public static GraphModel build(Value root) {

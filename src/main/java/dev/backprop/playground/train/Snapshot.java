@@ -5,7 +5,6 @@ import dev.backprop.playground.engine.nn.DecisionGrid;
 import dev.backprop.playground.engine.nn.Metrics;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.graph.GraphModel;
-import dev.backprop.playground.graph.Layout;
 import java.util.List;
 
 /**
@@ -21,7 +20,6 @@ import java.util.List;
  * @param grid        the decision grid of the last boundary frame
  * @param gridPixels  {@code grid} coloured (ARGB, row 0 on top), computed on the engine thread
  * @param graph       the network's computation graph at the last step
- * @param layout      positions for {@code graph}
  * @param lastLoss    the last batch's loss
  * @param stepsPerSecond measured training speed
  * @param divergence  why training stopped because it blew up, or empty
@@ -29,7 +27,7 @@ import java.util.List;
  * @param stepping    the step-through in progress (revealed lines, position), or null
  */
 public record Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
-                       List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, Layout layout, double lastLoss,
+                       List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
                        double stepsPerSecond, String divergence, String message, StepView stepping) {
 
     /** A step-through as the UI shows it: the lines revealed so far and where it stands. */

@@ -10,8 +10,6 @@ import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.engine.nn.Sequential;
 import dev.backprop.playground.graph.GraphModel;
-import dev.backprop.playground.graph.LayeredLayout;
-import dev.backprop.playground.graph.Layout;
 import dev.backprop.playground.graph.NetworkGraphBuilder;
 import dev.backprop.playground.io.ModelJson;
 import dev.backprop.playground.render.Heatmap;
@@ -63,7 +61,6 @@ public final class TrainingSession implements AutoCloseable {
     private long gridStep = -1;
     private long lastGridNanos;
     private GraphModel graph;
-    private Layout layout;
     private long lastGraphNanos;
     private boolean running;
     private long stepsToTake;
@@ -271,7 +268,6 @@ public final class TrainingSession implements AutoCloseable {
         running = false;
         stepsToTake = 0;
         frame();
-        layout = null;
         refreshGraph();
     }
 
@@ -287,7 +283,6 @@ public final class TrainingSession implements AutoCloseable {
         markRebuild();
         divergence = "";
         frame();
-        layout = null;
         refreshGraph();
         message = why;
     }
@@ -415,15 +410,12 @@ public final class TrainingSession implements AutoCloseable {
         }
         graph = NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
                 loss, reveal);
-        if (layout == null || !layout.fits(graph)) {
-            layout = LayeredLayout.layout(graph);
-        }
         lastGraphNanos = System.nanoTime();
     }
 
     private void publish() {
         latest.set(new Snapshot(trainer.steps(), running, config, trainer.data(), history.view(),
-                List.copyOf(rebuilds), grid, gridPixels, graph, layout, trainer.lastLoss(), running ? measuredSpeed : 0,
+                List.copyOf(rebuilds), grid, gridPixels, graph, trainer.lastLoss(), running ? measuredSpeed : 0,
                 divergence, message, stepView()));
     }
 

@@ -9,8 +9,7 @@ import dev.backprop.playground.expr.Evaluator;
 import dev.backprop.playground.expr.ExprException;
 import dev.backprop.playground.expr.Presets;
 import dev.backprop.playground.graph.GraphModel;
-import dev.backprop.playground.graph.LayeredLayout;
-import dev.backprop.playground.graph.Layout;
+import dev.backprop.playground.graph.GraphNode;
 import dev.backprop.playground.graph.ValueGraphBuilder;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -26,7 +25,6 @@ import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
@@ -49,7 +47,7 @@ public final class ExpressionLab extends BorderPane {
     private final ChoiceBox<Presets.Preset> presets = new ChoiceBox<>();
     private final GraphPane graphPane = new GraphPane();
     private final InspectorPane inspector = new InspectorPane();
-    private final ListView<String> log = new ListView<>();
+    private final StepLog log = new StepLog("Backward step (Right) walks backprop node by node;\nForward step recomputes the values.");
     private final Label stepText = new Label("Backward step (\u2192) computes one gradient at a time.");
     private final Button exportSvg = new Button("Export SVG\u2026");
     private final PauseTransition debounce = new PauseTransition(Duration.millis(250));
@@ -61,10 +59,11 @@ public final class ExpressionLab extends BorderPane {
 
     // FX-thread state: the current program and where stepping is
     private Value root;
-    private Layout layout;
     private BackwardStepper backward;
     private ForwardStepper forward;
     private final Set<Value> gradKnown = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Values the forward stepper has recomputed; null when every value is known (no forward pass under way). */
+    private Set<Value> dataKnown;
     private Value highlight;
     private GraphModel graph;
     private long generation;
@@ -83,7 +82,9 @@ public final class ExpressionLab extends BorderPane {
         editor.setPrefRowCount(12);
         error.setId("expression-error");
         error.getStyleClass().addAll("code", "error");
-        error.setWrapText(false);
+        // the whole message, wrapped: never cut to "..."
+        error.setWrapText(true);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         presets.setId("presets");
         presets.getItems().addAll(Presets.ALL);
         presets.setConverter(new javafx.util.StringConverter<>() {
@@ -115,19 +116,22 @@ public final class ExpressionLab extends BorderPane {
         FlowPane bar = new FlowPane(8, 4, presets, fwd, step, back, finish, check, exportSvg);
         bar.setPadding(new Insets(6));
 
-        VBox left = new VBox(6, new Label("Script: name = expr, one per line or separated by ;"), editor, error);
+        Label help = new Label("Script: name = expr, one per line or separated by ;");
+        help.setWrapText(true);
+        help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox left = new VBox(6, help, editor, error);
         left.setPadding(new Insets(6));
         VBox.setVgrow(editor, Priority.ALWAYS);
         log.setId("step-log");
-        log.getStyleClass().add("code");
         stepText.setId("step-text");
         stepText.setWrapText(true);
-        stepText.getStyleClass().add("code");
+        stepText.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stepText.getStyleClass().addAll("code", "current-step");
         javafx.scene.control.ScrollPane inspectorScroll = new javafx.scene.control.ScrollPane(inspector);
         inspectorScroll.setFitToWidth(true);
         SplitPane logAndInspector = new SplitPane(log, inspectorScroll);
         logAndInspector.setOrientation(Orientation.VERTICAL);
-        logAndInspector.setDividerPositions(0.55);
+        logAndInspector.setDividerPositions(0.4);
         VBox right = new VBox(6, stepText, logAndInspector);
         right.setPadding(new Insets(6));
         VBox.setVgrow(logAndInspector, Priority.ALWAYS);
@@ -135,7 +139,8 @@ public final class ExpressionLab extends BorderPane {
         inspector.setId("lab-inspector");
         SplitPane split = new SplitPane(left, graphPane, right);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.2, 0.74);
+        split.setDividerPositions(0.2, 0.68);
+        SplitPane.setResizableWithParent(left, false);
         setTop(bar);
         setCenter(split);
     }
@@ -174,20 +179,19 @@ public final class ExpressionLab extends BorderPane {
     }
 
     /** The result of evaluating a script off the FX thread. */
-    private record Result(long generation, Value root, Layout layout, ExprException error) {
+    private record Result(long generation, Value root, ExprException error) {
     }
 
-    /** Parses, evaluates and lays out the editor's script in the background. */
+    /** Parses and evaluates the editor's script in the background (the graph pane lays it out). */
     void evaluate() {
         long gen = ++generation;
         String script = editor.getText();
         worker.submit(() -> {
             Result r;
             try {
-                Value out = Evaluator.run(script, null).output();
-                r = new Result(gen, out, LayeredLayout.layout(ValueGraphBuilder.build(out, Set.of(), Set.of(), null)), null);
+                r = new Result(gen, Evaluator.run(script, null).output(), null);
             } catch (ExprException e) {
-                r = new Result(gen, null, null, e);
+                r = new Result(gen, null, e);
             }
             Result result = r;
             Platform.runLater(() -> apply(result));
@@ -203,17 +207,17 @@ public final class ExpressionLab extends BorderPane {
             return;
         }
         error.setText("");
+        graphPane.setStale(null);
         root = r.root();
-        layout = r.layout();
         backward = new BackwardStepper(root);
         forward = null;
+        dataKnown = null;
         gradKnown.clear();
         highlight = null;
         log.getItems().setAll("forward pass done: " + root.label() + " = " + Numbers.compact(root.data()));
         stepText.setText("Backward step (\u2192) computes one gradient at a time, from " + root.label()
                 + " back to the leaves.");
         refresh();
-        graphPane.fit();
     }
 
     /** Shows the message and marks its column under the offending line, compiler style. */
@@ -222,6 +226,9 @@ public final class ExpressionLab extends BorderPane {
         String line = e.line() - 1 < lines.length ? lines[e.line() - 1] : "";
         String marker = e.column() > 0 ? "\n" + line + "\n" + " ".repeat(e.column() - 1) + "^" : "";
         error.setText(e.describe() + marker);
+        if (root != null) {
+            graphPane.setStale("The script has an error (see under the editor): the graph is from the last script that ran.");
+        }
         if (e.column() > 0) {
             int offset = 0;
             for (int i = 0; i < e.line() - 1 && i < lines.length; i++) {
@@ -233,8 +240,15 @@ public final class ExpressionLab extends BorderPane {
     }
 
     void stepBackward() {
+        if (advanceBackward()) {
+            refresh();
+        }
+    }
+
+    /** One backward step without redrawing: Finish takes them all, then draws once. */
+    private boolean advanceBackward() {
         if (backward == null || !backward.hasNext()) {
-            return;
+            return false;
         }
         if (forward != null) {
             // a forward pass in progress finishes first: gradients need every value
@@ -242,11 +256,13 @@ public final class ExpressionLab extends BorderPane {
                 forward.next();
             }
             forward = null;
+            dataKnown = null;
         }
         BackwardStepper.Step s = backward.next();
         gradKnown.add(s.node());
         highlight = s.node();
         record(String.format(Locale.ROOT, "%d/%d  %s", s.index() + 1, backward.total(), s.chainRule()));
+        return true;
     }
 
     void stepBack() {
@@ -258,16 +274,18 @@ public final class ExpressionLab extends BorderPane {
         backward.back();
         gradKnown.remove(undone);
         highlight = backward.position() == 0 ? null : order.get(backward.position() - 1);
-        if (!log.getItems().isEmpty()) {
-            log.getItems().remove(log.getItems().size() - 1);
-        }
+        log.removeLast();
         stepText.setText("undid " + backward.names().of(undone) + "'s gradient");
         refresh();
     }
 
     void finish() {
-        while (backward != null && backward.hasNext()) {
-            stepBackward();
+        boolean moved = false;
+        while (advanceBackward()) {
+            moved = true;
+        }
+        if (moved) {
+            refresh();
         }
     }
 
@@ -279,11 +297,17 @@ public final class ExpressionLab extends BorderPane {
             forward = new ForwardStepper(root);
             backward = new BackwardStepper(root);
             gradKnown.clear();
+            dataKnown = Collections.newSetFromMap(new IdentityHashMap<>());
             log.getItems().clear();
         }
         ForwardStepper.Step s = forward.next();
+        dataKnown.add(s.node());
         highlight = s.node();
         record(String.format(Locale.ROOT, "forward %d/%d  %s", s.index() + 1, forward.total(), s.formula()));
+        if (!forward.hasNext()) {
+            dataKnown = null; // the pass is complete: every value is known again
+        }
+        refresh();
     }
 
     void gradientCheck() {
@@ -293,6 +317,8 @@ public final class ExpressionLab extends BorderPane {
         List<GradientCheck.LeafCheck> checks = GradientCheck.run(root, 1e-6);
         backward = new BackwardStepper(root);
         backward.finish();
+        forward = null;
+        dataKnown = null;
         gradKnown.addAll(root.topologicalOrder());
         highlight = null;
         log.getItems().add("gradient check, h = 1e-6: leaf  autograd  numeric  relative error");
@@ -303,20 +329,29 @@ public final class ExpressionLab extends BorderPane {
         stepText.setText(checks.stream().allMatch(c -> c.relativeError() < 1e-5)
                 ? "every leaf's gradient matches its finite difference" : "some gradients differ: see the list");
         refresh();
-        log.scrollTo(log.getItems().size() - 1);
+        log.show(log.getItems(), log.getItems().size() - 1);
     }
 
     private void record(String line) {
-        log.getItems().add(line);
-        log.scrollTo(log.getItems().size() - 1);
+        log.append(line);
         stepText.setText(line);
-        refresh();
     }
 
     private void refresh() {
-        graph = ValueGraphBuilder.build(root, Set.of(), gradKnown, highlight);
-        graphPane.show(graph, layout);
-        inspector.show(graph, graphPane.selected());
+        graph = ValueGraphBuilder.build(root, Set.of(), dataKnown, gradKnown, highlight);
+        graphPane.show(graph);
+        GraphNode picked = graphPane.selected();
+        inspector.show(graph, picked != null ? picked : highlighted(graph));
+    }
+
+    /** The stepped node: the inspector follows it unless the user picked another. */
+    static GraphNode highlighted(GraphModel g) {
+        for (GraphNode n : g.nodes()) {
+            if (n.highlighted()) {
+                return n;
+            }
+        }
+        return null;
     }
 
     /** The graph as shown now (highlight and known gradients included), for export and tests. */

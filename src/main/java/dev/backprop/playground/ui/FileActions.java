@@ -1,6 +1,8 @@
 package dev.backprop.playground.ui;
 
 import dev.backprop.playground.graph.GraphModel;
+import dev.backprop.playground.graph.GraphNode;
+import dev.backprop.playground.graph.Layout;
 import dev.backprop.playground.graph.SvgExport;
 import dev.backprop.playground.io.BoundaryPng;
 import dev.backprop.playground.train.Command;
@@ -39,17 +41,38 @@ final class FileActions {
         this.status = status;
     }
 
-    /** Asks where, then writes {@code graph} (as shown, highlight included) as SVG. */
-    void exportGraphSvg(GraphModel graph) {
+    /** Asks where, then writes the pane's graph (as shown: its layout, highlight included) as SVG. */
+    void exportGraphSvg(GraphPane pane) {
+        if (pane.graph() == null || pane.graphLayout() == null || !pane.graphLayout().fits(pane.graph())) {
+            status.accept("the graph is still being laid out: try again in a moment");
+            return;
+        }
         Path file = choose("Export graph as SVG", "graph.svg", "SVG image", "*.svg", true);
-        if (file != null && graph != null) {
-            exportGraphSvg(graph, file);
+        if (file != null) {
+            exportGraphSvg(pane.graph(), pane.graphLayout(), file);
         }
     }
 
     /** Writes {@code graph} to {@code file} off the FX thread; the outcome goes to the status line. */
-    void exportGraphSvg(GraphModel graph, Path file) {
-        io.submit(() -> report(file, () -> SvgExport.write(file, graph)));
+    void exportGraphSvg(GraphModel graph, Layout layout, Path file) {
+        io.submit(() -> report(file, () -> SvgExport.write(file, graph, layout)));
+    }
+
+    /** Asks where, then writes the pane's whole graph as a PNG drawn at twice the screen's resolution. */
+    void exportGraphPng(GraphPane pane, boolean dark) {
+        if (pane.graph() == null || pane.graphLayout() == null || !pane.graphLayout().fits(pane.graph())) {
+            status.accept("the graph is still being laid out: try again in a moment");
+            return;
+        }
+        Path file = choose("Export graph as PNG", "graph.png", "PNG image", "*.png", true);
+        if (file != null) {
+            exportGraphPng(pane, dark, file);
+        }
+    }
+
+    void exportGraphPng(GraphPane pane, boolean dark, Path file) {
+        GraphNode picked = pane.selected();
+        writePng(GraphPicture.draw(pane.graph(), pane.graphLayout(), picked == null ? null : picked.id(), dark), file);
     }
 
     void exportBoundaryPng() {
@@ -69,7 +92,11 @@ final class FileActions {
     }
 
     void exportPanePng(javafx.scene.Node pane, Path file) {
-        javafx.scene.image.WritableImage image = pane.snapshot(null, null);
+        writePng(pane.snapshot(null, null), file);
+    }
+
+    /** Reads the pixels here (FX thread), encodes and writes them atomically off it. */
+    private void writePng(javafx.scene.image.WritableImage image, Path file) {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         int[] argb = new int[w * h];

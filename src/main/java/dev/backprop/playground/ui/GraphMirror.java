@@ -3,7 +3,7 @@ package dev.backprop.playground.ui;
 import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.graph.GraphNode;
 import dev.backprop.playground.graph.Layout;
-import dev.backprop.playground.graph.NodeGeometry;
+import dev.backprop.playground.graph.NodeCard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,10 +22,8 @@ import org.graphstream.ui.geom.Point3;
  * GraphStream repaints without restyling. Not thread-safe: the FX thread owns it.
  */
 final class GraphMirror {
-    /** Separates a scalar record's compartments on one line, as draw_dot's record bars do. */
+    /** Separates a record's compartments in the label text, as draw_dot's record bars do. */
     static final String BAR = " \u2502 ";
-    /** The class of op circles (nodes without a value), in the stylesheets and for the label layer. */
-    static final String ROUND = "round";
 
     private final Graph graph = new MultiGraph("computation", false, true);
     private Layout layout;
@@ -50,6 +48,17 @@ final class GraphMirror {
                 setIfChanged(gn, "ui.class", classes(n, n.id().equals(pickedId)));
             }
         }
+        for (int k = 0; k < newLayout.routes().size(); k++) {
+            Edge ge = graph.getEdge(k);
+            boolean flow = model.flow().contains(newLayout.routes().get(k).edge());
+            if (flow != ge.hasAttribute("ui.class")) {
+                if (flow) {
+                    ge.setAttribute("ui.class", GraphStyle.FLOW);
+                } else {
+                    ge.removeAttribute("ui.class");
+                }
+            }
+        }
     }
 
     /** Forgets the structure, so the next {@link #show} rebuilds it (after a stylesheet reset). */
@@ -64,6 +73,7 @@ final class GraphMirror {
         }
         for (GraphNode n : model.nodes()) {
             Layout.Box b = newLayout.box(n.id());
+            assert b.w() == NodeCard.of(n).width() : "the layout was made for this graph";
             Node gn = graph.addNode(n.id());
             gn.setAttribute("xyz", b.centerX(), -b.centerY(), 0.0);
             // sizes in graph units scale with the zoom like the positions do
@@ -102,28 +112,28 @@ final class GraphMirror {
     }
 
     /**
-     * What a node shows: an op circle its op; a scalar record its compartments on one line
-     * ({@code a │ data 2.0000 │ grad 6.0000}); a tensor record one compartment per line.
+     * What a node says, as text (CardLayer draws the card; this is for tests and assistive reading):
+     * an op pill its op, a record its compartments ({@code a │ data 2.0000 │ grad 6.0000}).
      */
     static String label(GraphNode n) {
         if (!n.hasValue()) {
             return n.op();
         }
-        return String.join(NodeGeometry.stacked(n) ? "\n" : BAR, n.compartments());
+        return String.join(BAR, n.compartments());
     }
 
     /** The step and picked states first: with several classes GraphStream lets the first win. */
     static String classes(GraphNode n, boolean picked) {
         StringBuilder s = new StringBuilder();
         if (n.highlighted()) {
-            s.append("step, ");
+            s.append(GraphStyle.STEP).append(", ");
         }
         if (picked) {
-            s.append("picked, ");
+            s.append(GraphStyle.PICKED).append(", ");
         }
         s.append(n.kind().name().toLowerCase(Locale.ROOT));
         if (!n.hasValue()) {
-            s.append(", ").append(ROUND);
+            s.append(", ").append(GraphStyle.PILL);
         }
         return s.toString();
     }

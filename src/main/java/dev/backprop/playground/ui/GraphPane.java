@@ -2,13 +2,15 @@ package dev.backprop.playground.ui;
 
 import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.graph.GraphNode;
+import dev.backprop.playground.graph.LayeredLayout;
 import dev.backprop.playground.graph.Layout;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.backprop.playground.graph.NodeCard;
 import java.util.EnumSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
@@ -19,7 +21,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
-import javafx.scene.paint.Color;
+import javafx.util.Duration;
 import org.graphstream.ui.fx_viewer.FxDefaultView;
 import org.graphstream.ui.fx_viewer.FxViewer;
 import org.graphstream.ui.graphicGraph.GraphicElement;
@@ -32,44 +34,69 @@ import org.graphstream.ui.view.util.MouseManager;
 import org.graphstream.ui.view.util.ShortcutManager;
 
 /**
- * The computation graph in a GraphStream viewer: every node a record {@code label | data | grad}
- * (or an op circle) at the place the layered layout gave it, refreshed from each snapshot. Scroll
- * to zoom at the pointer, drag or Shift+arrows to pan, click a node to inspect it, double-click or
- * F to fit, + and - to zoom. The camera is driven here, not by GraphStream's default managers
- * (those move nodes on drag and take the arrow keys, which step through backprop).
+ * The computation graph in a GraphStream viewer: every node a card ({@code label / data / grad},
+ * heatmaps for tensors) or an op pill, where the layered layout put it. The layout is made for
+ * this pane's shape (left to right when it is wide, top down when it is tall, wrapped to its
+ * proportions) on a background thread, and again when the shape changes a lot.
+ *
+ * <p>Readability is a contract: card text is {@link NodeCard#FONT_SIZE} graph units, and the view
+ * never scales below {@link #MIN_SCALE}, so no number is drawn under {@link #MIN_TEXT_PX} pixels.
+ * A graph that does not fit at that scale is panned (a map in the corner shows where the view is),
+ * never shrunk. Scroll to zoom at the pointer, drag or Shift+arrows to pan, click a node to inspect
+ * it, double-click or F to fit, + and - to zoom. The camera is driven here, not by GraphStream's
+ * default managers (those move nodes on drag and take the arrow keys, which step through backprop).
  */
 public final class GraphPane extends StackPane {
     public static final String STYLE_CLASS = "graph-pane";
-    /** GraphStream's graph padding from the stylesheets, in pixels, on each side. */
+    /** The smallest text the graph ever draws, in pixels. */
+    public static final double MIN_TEXT_PX = 11;
+    static final double MIN_SCALE = MIN_TEXT_PX / NodeCard.FONT_SIZE;
+    private static final double MAX_SCALE = 8;
+    /** GraphStream's graph padding from the stylesheet, in pixels, on each side. */
     private static final double PADDING = 24;
-    private static final double MAX_FIT_SCALE = 1.5;
+    private static final double MAX_FIT_SCALE = 1.6;
+    /** A pane whose proportions moved this much since the layout was made gets a new one. */
+    private static final double RESHAPE_RATIO = 1.3;
+    /** Graphs larger than this are not laid out: ELK would take seconds and no one could read them. */
+    public static final int MAX_NODES = 2_000;
 
     private final GraphMirror mirror = new GraphMirror();
-    private final RecordLabelLayer labels = new RecordLabelLayer();
+    private final CardLayer cards = new CardLayer();
     private final FxViewer viewer;
     private final FxDefaultView view;
     private final Label title = new Label();
+    private final Label notice = new Label();
+    private final Minimap minimap = new Minimap(this::centreOn);
+    private final ExecutorService layoutWorker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "graph-layout");
+        t.setDaemon(true);
+        return t;
+    });
+    private final PauseTransition reshape = new PauseTransition(Duration.millis(200));
     private GraphModel graph;
     private Layout layout;
+    private LayeredLayout.Shape layoutShape;
+    /** Bumped for every layout request: a result for an older request is dropped. */
+    private long layoutRequest;
     private String pickedId;
     private String followedId;
-    private String stylesheet;
+    private boolean dark;
+    private boolean stale;
     private Consumer<GraphNode> onSelect = n -> { };
+    private Consumer<Layout> onLayout = l -> { };
 
     // the camera: graph-unit centre (y up) and pixels per graph unit
     private double centerX;
     private double centerY;
     private double scale = 1;
-    /** The view shows the whole graph (a resize fits it again); false once zoomed or panned. */
+    /** The view shows the whole graph, or its start when it is too big (a resize fits it again). */
     private boolean fitted;
-    /** A new layout arrived and has not been fitted yet (the pane may still have no size). */
-    private boolean needsFit;
     private double dragX;
     private double dragY;
 
     public GraphPane() {
         getStyleClass().add(STYLE_CLASS);
-        setMinSize(300, 150);
+        setMinSize(200, 120);
         setFocusTraversable(true);
         mirror.graph().setAttribute("ui.antialias");
         mirror.graph().setAttribute("ui.quality");
@@ -78,10 +105,10 @@ public final class GraphPane extends StackPane {
         view = (FxDefaultView) viewer.addDefaultView(false);
         view.setMouseManager(new Inert());
         view.setShortcutManager(new Inert());
-        view.setForeLayoutRenderer(labels);
+        view.setForeLayoutRenderer(cards);
         view.setMinSize(0, 0);
         view.setPrefSize(800, 500);
-        setTheme(false);
+        mirror.graph().setAttribute("ui.stylesheet", GraphStyle.stylesheet(false));
 
         // GraphStream reads mouse coordinates relative to its panel: it gets a pane of its own
         StackPane holder = new StackPane(view);
@@ -91,13 +118,27 @@ public final class GraphPane extends StackPane {
         StackPane.setAlignment(title, Pos.TOP_LEFT);
         title.setTranslateX(8);
         title.setTranslateY(4);
-        getChildren().addAll(holder, title);
+        notice.getStyleClass().add("graph-notice");
+        notice.setWrapText(true);
+        notice.setVisible(false);
+        notice.setMouseTransparent(true);
+        StackPane.setAlignment(notice, Pos.TOP_CENTER);
+        notice.setTranslateY(28);
+        StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
+        minimap.setTranslateX(-8);
+        minimap.setTranslateY(-8);
+        getChildren().addAll(holder, title, notice, minimap);
         initListeners();
     }
 
     private void initListeners() {
-        widthProperty().addListener((o, a, b) -> refit());
-        heightProperty().addListener((o, a, b) -> refit());
+        widthProperty().addListener((o, a, b) -> resized());
+        heightProperty().addListener((o, a, b) -> resized());
+        reshape.setOnFinished(e -> {
+            if (graph != null && reshaped()) {
+                layOut(graph);
+            }
+        });
         addEventHandler(ScrollEvent.SCROLL, e -> zoom(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY()));
         // a hand over a node says it can be clicked
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> setCursor(nodeAt(e.getX(), e.getY()) != null ? Cursor.HAND : Cursor.DEFAULT));
@@ -107,6 +148,9 @@ public final class GraphPane extends StackPane {
             dragY = e.getY();
         });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (e.getTarget() == minimap) {
+                return;
+            }
             centerX -= (e.getX() - dragX) / scale;
             centerY += (e.getY() - dragY) / scale;
             dragX = e.getX();
@@ -115,7 +159,7 @@ public final class GraphPane extends StackPane {
             applyCamera();
         });
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) {
+            if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress() || e.getTarget() == minimap) {
                 return;
             }
             if (e.getClickCount() == 2) {
@@ -141,39 +185,101 @@ public final class GraphPane extends StackPane {
         });
     }
 
-    /** Light or dark GraphStream stylesheet. */
-    public void setTheme(boolean dark) {
-        String css = resource(dark ? "graph-dark.gss" : "graph-light.gss");
-        if (css.equals(stylesheet)) {
+    /** Light or dark colours. */
+    public void setTheme(boolean darkTheme) {
+        if (darkTheme == dark) {
             return;
         }
-        stylesheet = css;
+        dark = darkTheme;
         // removing the attribute clears the style sheet, per-node sizes included: rebuild them
         mirror.graph().removeAttribute("ui.stylesheet");
-        mirror.graph().setAttribute("ui.stylesheet", css);
-        labels.setInk(Color.web(dark ? "#e6e6e6" : "#222222"));
+        mirror.graph().setAttribute("ui.stylesheet", GraphStyle.stylesheet(dark));
+        cards.setDark(dark);
+        minimap.setDark(dark);
         mirror.invalidate();
         refresh();
     }
 
-    /** Shows a graph and its layout; a new structure is fitted to the pane. */
-    public void show(GraphModel newGraph, Layout newLayout) {
-        if (newGraph == graph && newLayout == layout) {
+    /**
+     * Shows a graph. When only its values changed the cards update at once; a new structure is
+     * laid out in the background for this pane's shape, then fitted.
+     */
+    public void show(GraphModel newGraph) {
+        if (newGraph == graph) {
             return;
         }
-        // a new structure is fitted; a relayout of the same nodes (numbers grew wider) keeps the
-        // user's zoom and pan, and a view that showed everything shows everything again
-        if (newLayout != layout && (fitted || layout == null || !layout.boxes().keySet().equals(newLayout.boxes().keySet()))) {
-            needsFit = true;
-        }
         graph = newGraph;
-        layout = newLayout;
         title.setText(graph.title());
-        refresh();
-        if (needsFit) {
-            fit();
+        if (layout != null && layout.fits(graph)) {
+            refresh();
+            followStep();
+        } else {
+            layOut(graph);
         }
+    }
+
+    /** Marks the graph as out of date (the lab's script has an error): dimmed, with the reason. */
+    public void setStale(String why) {
+        stale = why != null;
+        notice.setText(why == null ? "" : why);
+        notice.setVisible(stale || notice.getText().length() > 0);
+        view.setOpacity(stale ? 0.35 : 1);
+    }
+
+    private void layOut(GraphModel g) {
+        long request = ++layoutRequest;
+        LayeredLayout.Shape shape = paneShape();
+        if (g.size() > MAX_NODES) {
+            showNotice(String.format("This graph has %,d nodes: more than the %,d that can be laid out and read. "
+                    + "Try a smaller expression or network.", g.size(), MAX_NODES));
+            return;
+        }
+        layoutWorker.submit(() -> {
+            Layout made;
+            try {
+                made = LayeredLayout.layout(g, shape);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                Platform.runLater(() -> showNotice("The graph could not be laid out: " + e));
+                return;
+            }
+            Platform.runLater(() -> {
+                if (request == layoutRequest) {
+                    adopt(made, shape);
+                }
+            });
+        });
+    }
+
+    private void adopt(Layout made, LayeredLayout.Shape shape) {
+        layout = made;
+        layoutShape = shape;
+        if (!stale) {
+            notice.setVisible(false);
+        }
+        refresh();
+        fit();
         followStep();
+        onLayout.accept(made);
+    }
+
+    private void showNotice(String text) {
+        notice.setText(text);
+        notice.setVisible(true);
+    }
+
+    /** The shape to lay the graph out for: this pane's, once it has a size. */
+    private LayeredLayout.Shape paneShape() {
+        return LayeredLayout.Shape.forPane(getWidth() - 2 * PADDING, getHeight() - 2 * PADDING);
+    }
+
+    /** Whether the pane's shape moved far from the one the layout was made for. */
+    private boolean reshaped() {
+        if (layoutShape == null) {
+            return true;
+        }
+        LayeredLayout.Shape now = paneShape();
+        double ratio = now.aspectRatio() / Math.max(1e-9, layoutShape.aspectRatio());
+        return now.topDown() != layoutShape.topDown() || ratio > RESHAPE_RATIO || ratio < 1 / RESHAPE_RATIO;
     }
 
     /**
@@ -193,15 +299,45 @@ public final class GraphPane extends StackPane {
         double halfW = b.w() * scale / 2;
         double halfH = b.h() * scale / 2;
         if (c.getX() - halfW < 0 || c.getX() + halfW > getWidth() || c.getY() - halfH < 0 || c.getY() + halfH > getHeight()) {
-            centerX = b.centerX();
-            centerY = -b.centerY();
-            fitted = false;
-            applyCamera();
+            centreOn(b.centerX(), b.centerY());
         }
+    }
+
+    /** Centres the view on a point of the layout (y down), keeping the zoom. */
+    private void centreOn(double x, double y) {
+        centerX = x;
+        centerY = -y;
+        fitted = false;
+        applyCamera();
     }
 
     public GraphModel graph() {
         return graph;
+    }
+
+    /** The layout the graph is drawn with (null until the first one is made). */
+    public Layout graphLayout() {
+        return layout;
+    }
+
+    /** Called on the FX thread each time a new layout is adopted (tests wait for it). */
+    public void setOnLayout(Consumer<Layout> handler) {
+        onLayout = handler;
+    }
+
+    /** The height of the smallest text the graph draws now, in pixels: font size times zoom. */
+    public double smallestTextPx() {
+        return NodeCard.FONT_SIZE * scale;
+    }
+
+    /** Pixels per graph unit. */
+    public double scale() {
+        return scale;
+    }
+
+    /** Whether the whole graph is in view (false: part of it, and the map shows which). */
+    public boolean showsWholeGraph() {
+        return layout != null && layout.width() * scale <= getWidth() + 1 && layout.height() * scale <= getHeight() + 1;
     }
 
     /** The number of nodes GraphStream is drawing. */
@@ -213,6 +349,11 @@ public final class GraphPane extends StackPane {
     public String drawnLabel(String id) {
         var node = mirror.graph().getNode(id);
         return node == null ? null : (String) node.getAttribute("ui.label");
+    }
+
+    /** The ui.class GraphStream draws an edge with ("flow" while it carries the stepped value), or null. */
+    String drawnEdgeClass(int index) {
+        return index < mirror.graph().getEdgeCount() ? (String) mirror.graph().getEdge(index).getAttribute("ui.class") : null;
     }
 
     /** Called with the clicked node, or null when the click hit no node. */
@@ -227,7 +368,7 @@ public final class GraphPane extends StackPane {
 
     /** The node under a point of the pane, as GraphStream picks it, or null. */
     public GraphNode nodeAt(double px, double py) {
-        if (graph == null) {
+        if (graph == null || layout == null) {
             return null;
         }
         GraphicElement hit = view.findGraphicElementAt(EnumSet.of(InteractiveElement.NODE), px, py);
@@ -241,24 +382,30 @@ public final class GraphPane extends StackPane {
                 getHeight() / 2 - (-b.centerY() - centerY) * scale);
     }
 
-    /** Scales and centres the whole graph in the pane. */
+    /**
+     * Scales the whole graph into the pane, but never below the readable scale: a graph too big for
+     * that shows its start (or the stepped node), and the map shows the rest.
+     */
     public void fit() {
         if (layout == null || getWidth() <= 0 || getHeight() <= 0) {
             return;
         }
         double w = Math.max(layout.width(), 1);
         double h = Math.max(layout.height(), 1);
-        scale = Math.min(MAX_FIT_SCALE,
-                Math.min((getWidth() - 2 * PADDING) / w, (getHeight() - 2 * PADDING) / h));
-        centerX = w / 2;
-        centerY = -h / 2;
+        double fitScale = Math.min((getWidth() - 2 * PADDING) / w, (getHeight() - 2 * PADDING) / h);
+        scale = Math.max(MIN_SCALE, Math.min(MAX_FIT_SCALE, fitScale));
+        // each axis: centred when it fits, else the graph's start at the pane's edge
+        double halfW = getWidth() / 2 / scale;
+        double halfH = getHeight() / 2 / scale;
+        centerX = w * scale <= getWidth() ? w / 2 : halfW - PADDING / scale;
+        centerY = -(h * scale <= getHeight() ? h / 2 : halfH - PADDING / scale);
         fitted = true;
-        needsFit = false;
         applyCamera();
     }
 
-    /** Stops GraphStream's repaint timer; the pane is unusable afterwards. */
+    /** Stops GraphStream's repaint timer and the layout thread; the pane is unusable afterwards. */
     public void dispose() {
+        layoutWorker.shutdownNow();
         // GraphStream 2.0's close() throws on a view that never drew (the tab never shown) and on
         // style groups that were never drawn: drop the nodes and draw the empty graph once first
         mirror.graph().clear();
@@ -266,10 +413,13 @@ public final class GraphPane extends StackPane {
         viewer.close();
     }
 
-    private void refit() {
-        if (fitted || needsFit) {
+    private void resized() {
+        if (fitted) {
             fit();
+        } else {
+            applyCamera();
         }
+        reshape.playFromStart();
     }
 
     /** Shift+arrow: moves the view an eighth of the pane (plain arrows step through backprop). */
@@ -287,7 +437,7 @@ public final class GraphPane extends StackPane {
     }
 
     private void zoom(double factor, double px, double py) {
-        double s = Math.max(0.05, Math.min(8, scale * factor));
+        double s = Math.max(MIN_SCALE, Math.min(MAX_SCALE, scale * factor));
         // keep the graph point under the pointer where it is
         double gx = centerX + (px - getWidth() / 2) / scale;
         double gy = centerY - (py - getHeight() / 2) / scale;
@@ -313,19 +463,16 @@ public final class GraphPane extends StackPane {
         camera.setViewCenter(centerX, centerY, 0);
         double fitScale = Math.min((getWidth() - 2 * PADDING) / w, (getHeight() - 2 * PADDING) / h);
         camera.setViewPercent(fitScale / scale);
+        // the map: where the view is in the whole graph, shown only when part of it is hidden
+        minimap.show(layout, centerX - getWidth() / 2 / scale, -centerY - getHeight() / 2 / scale,
+                getWidth() / scale, getHeight() / scale, !showsWholeGraph());
     }
 
     private void refresh() {
-        if (graph != null && layout != null) {
+        if (graph != null && layout != null && layout.fits(graph)) {
+            cards.setModel(graph);
             mirror.show(graph, layout, pickedId);
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = GraphPane.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            minimap.highlight(followedId);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.graph.GraphNode;
 import dev.backprop.playground.graph.NumberFormat;
 import dev.backprop.playground.graph.Tensor;
+import dev.backprop.playground.render.Diverging;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -12,7 +13,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 
 /**
  * Everything about one node: its op and formula, what feeds it and what it feeds, and its full data
@@ -22,7 +22,14 @@ import javafx.scene.paint.Color;
 public final class InspectorPane extends VBox {
     public static final String STYLE_CLASS = "inspector";
     private static final double MAP_WIDTH = 240;
+    private static final double MIN_ROW_HEIGHT = 14;
+    private static final double MAX_MAP_HEIGHT = 320;
 
+    static final String HOW_TO_READ = "Each card: the node's label, its data (the value of the forward pass) and its grad "
+            + "(dL/d node, from backprop; \u2013 until computed).\n\nTensors show a heatmap of their values: blue negative, "
+            + "red positive, each scaled to its largest |value|; \u2016\u00b7\u2016 is the norm. Scalar rows are tinted the same way."
+            + "\n\nClick a node to see all its numbers here; step through backprop (Right) and this panel follows the "
+            + "current node with its chain rule.";
     private final Label title = new Label("Click a node to inspect it.");
     private final Label details = new Label();
     private final Label dataTitle = new Label();
@@ -34,6 +41,8 @@ public final class InspectorPane extends VBox {
     public InspectorPane() {
         getStyleClass().add(STYLE_CLASS);
         title.getStyleClass().add("inspector-title");
+        details.getStyleClass().add("inspector-details");
+        title.setWrapText(true);
         details.setWrapText(true);
         dataTitle.setWrapText(true);
         gradTitle.setWrapText(true);
@@ -47,14 +56,15 @@ public final class InspectorPane extends VBox {
         setPrefWidth(MAP_WIDTH + 20);
         setMinWidth(180);
         getChildren().addAll(title, details, dataTitle, dataMap, gradTitle, gradMap, hover);
+        show(null, null);
         Tooltip.install(dataMap, new Tooltip("Each cell is one value; hover for the number."));
     }
 
     /** Shows {@code node} of {@code graph}; null clears. */
     public void show(GraphModel graph, GraphNode node) {
         if (node == null) {
-            title.setText("Click a node to inspect it.");
-            details.setText("");
+            title.setText("How to read the graph");
+            details.setText(HOW_TO_READ);
             dataTitle.setText("");
             gradTitle.setText("");
             clear(dataMap);
@@ -109,16 +119,18 @@ public final class InspectorPane extends VBox {
         heading.setText(String.format(Locale.ROOT, "%s: %d\u00d7%d%s, norm %s, min %s, max %s", what, t.rows(), t.cols(),
                 transposed ? " (drawn as a row)" : "", NumberFormat.short4(t.norm()), NumberFormat.short4(min(t)),
                 NumberFormat.short4(max(t))));
-        double cell = Math.max(2, Math.min(18, MAP_WIDTH / cols));
+        // as wide as the inspector allows; rows at least 14 px high (a 2x128 tensor is 28 px, not 5)
+        double avail = Math.max(MAP_WIDTH, getWidth() - getPadding().getLeft() - getPadding().getRight());
+        double cell = Math.min(28, avail / cols);
         map.setWidth(cell * cols);
-        map.setHeight(Math.max(12, Math.min(240, cell * rows)));
+        map.setHeight(Math.min(MAX_MAP_HEIGHT, Math.max(MIN_ROW_HEIGHT, Math.min(28, cell)) * rows));
         double cellH = map.getHeight() / rows;
         GraphicsContext g = map.getGraphicsContext2D();
         double scale = Math.max(Math.abs(min(t)), Math.abs(max(t)));
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 double v = transposed ? t.get(c, 0) : t.get(r, c);
-                g.setFill(diverging(scale == 0 ? 0 : v / scale));
+                g.setFill(CardPainter.rgb(Diverging.rgb(scale == 0 ? 0 : v / scale)));
                 g.fillRect(c * cell, r * cellH, cell, cellH);
             }
         }
@@ -131,12 +143,6 @@ public final class InspectorPane extends VBox {
                 hover.setText(String.format(Locale.ROOT, "%s[%d, %d] = %s", what, row, col, NumberFormat.fixed4(t.get(row, col))));
             }
         });
-    }
-
-    /** -1 blue, 0 white, +1 red. */
-    private static Color diverging(double v) {
-        double t = Math.max(-1, Math.min(1, v));
-        return t < 0 ? Color.WHITE.interpolate(Color.web("#2f6db5"), -t) : Color.WHITE.interpolate(Color.web("#c92a2a"), t);
     }
 
     private static double min(Tensor t) {

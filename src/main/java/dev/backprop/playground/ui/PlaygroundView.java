@@ -1,6 +1,7 @@
 package dev.backprop.playground.ui;
 
 import dev.backprop.playground.graph.GraphModel;
+import dev.backprop.playground.graph.GraphNode;
 import dev.backprop.playground.train.Command;
 import dev.backprop.playground.train.Snapshot;
 import dev.backprop.playground.train.TrainingSession;
@@ -45,7 +46,7 @@ public final class PlaygroundView extends BorderPane {
     private final ControlBar controls;
     private final GraphPane graphPane = new GraphPane();
     private final InspectorPane inspector = new InspectorPane();
-    private final javafx.scene.control.ListView<String> stepLog = new javafx.scene.control.ListView<>();
+    private final StepLog stepLog = new StepLog("Node \u25b8 (Right) walks one training step\nnode by node: forward, backward, update.");
     private final ExpressionLab lab = new ExpressionLab();
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final BoundaryPane boundaryPane = new BoundaryPane();
@@ -78,8 +79,8 @@ public final class PlaygroundView extends BorderPane {
         };
         createView();
         initShortcuts();
-        controls.setOnExportSvg(() -> files.exportGraphSvg(shownGraph()));
-        lab.setOnExportSvg(() -> files.exportGraphSvg(shownGraph()));
+        controls.setOnExportSvg(() -> files.exportGraphSvg(shownPane()));
+        lab.setOnExportSvg(() -> files.exportGraphSvg(shownPane()));
     }
 
     private void createView() {
@@ -98,27 +99,26 @@ public final class PlaygroundView extends BorderPane {
         chartPane.setId("loss-chart");
 
         stepLog.setId("network-step-log");
-        stepLog.getStyleClass().add("code");
-        stepLog.setPlaceholder(new Label("Node \u25b8 (Right) walks one training step\nnode by node: forward, backward, update."));
         javafx.scene.control.ScrollPane inspectorScroll = new javafx.scene.control.ScrollPane(inspector);
         inspectorScroll.setFitToWidth(true);
-        SplitPane side = new SplitPane(stepLog, inspectorScroll);
+        // the current step (the inspector follows the stepped node) above the log of steps so far
+        SplitPane side = new SplitPane(inspectorScroll, stepLog);
         side.setOrientation(Orientation.VERTICAL);
-        side.setDividerPositions(0.45);
+        side.setDividerPositions(0.6);
         SplitPane graphAndInspector = new SplitPane(graphPane, side);
         graphAndInspector.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(side, false);
-        graphPane.setOnSelect(n -> inspector.show(graphPane.graph(), n));
+        graphPane.setOnSelect(n -> inspector.show(graphPane.graph(), n != null ? n : ExpressionLab.highlighted(graphPane.graph())));
         TitledPane graphBox = titled("Computation graph: data and grad of every node (click one to inspect it)",
                 graphAndInspector);
         TitledPane boundaryBox = titled("Data and decision boundary", boundaryPane);
         TitledPane chartBox = titled("Loss and accuracy", chartPane);
-        // A left-to-right graph is wide: it gets the full width on top, the plots share the bottom.
+        // the graph is the heart: it gets the larger share, the plots share the bottom
         SplitPane bottom = new SplitPane(boundaryBox, chartBox);
-        bottom.setDividerPositions(0.42);
+        bottom.setDividerPositions(0.45);
         SplitPane main = new SplitPane(graphBox, bottom);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.42);
+        main.setDividerPositions(0.62);
 
         HBox statusBar = new HBox(16, stepLabel, statusLabel);
         statusBar.getStyleClass().add("status-bar");
@@ -151,10 +151,9 @@ public final class PlaygroundView extends BorderPane {
     }
 
     private MenuBar menuBar() {
-        MenuItem exportSvg = item("Export graph as SVG\u2026", "Shortcut+E", () -> files.exportGraphSvg(shownGraph()));
+        MenuItem exportSvg = item("Export graph as SVG\u2026", "Shortcut+E", () -> files.exportGraphSvg(shownPane()));
         MenuItem exportPng = item("Export boundary as PNG\u2026", "Shortcut+Shift+E", files::exportBoundaryPng);
-        MenuItem graphPng = item("Export graph pane as PNG\u2026", null,
-                () -> files.exportPanePng(tabs.getSelectionModel().getSelectedIndex() == 1 ? lab.graphPane() : graphPane, "graph"));
+        MenuItem graphPng = item("Export graph as PNG\u2026", null, () -> files.exportGraphPng(shownPane(), darkItem.isSelected()));
         MenuItem chartPng = item("Export loss chart as PNG\u2026", null, () -> files.exportPanePng(chartPane, "loss-chart"));
         MenuItem save = item("Save model\u2026", "Shortcut+S", files::saveModel);
         MenuItem load = item("Load model\u2026", "Shortcut+O", files::loadModel);
@@ -193,6 +192,9 @@ public final class PlaygroundView extends BorderPane {
                     || tabs.getSelectionModel().getSelectedIndex() != 0) {
                 return;
             }
+            // once a step-through has started, Right / Left / Enter step whatever has the focus (a
+            // slider would otherwise take them: two presses sent the learning rate from 0.007 to 10)
+            boolean stepping = shown != null && shown.stepping() != null;
             Command c = null;
             if (new KeyCodeCombination(KeyCode.SPACE).match(e)) {
                 c = shown != null && shown.running() ? new Command.Pause() : new Command.Play();
@@ -202,7 +204,7 @@ public final class PlaygroundView extends BorderPane {
                 c = new Command.Step(250);
             } else if (new KeyCodeCombination(KeyCode.R).match(e)) {
                 c = new Command.Reset();
-            } else if (!usesArrows(e.getTarget()) && !e.isShiftDown()) { // Shift+arrows pan the graph
+            } else if ((stepping || !usesArrows(e.getTarget())) && !e.isShiftDown()) { // Shift+arrows pan the graph
                 if (e.getCode() == KeyCode.RIGHT) {
                     c = new Command.NodeForward();
                 } else if (e.getCode() == KeyCode.LEFT) {
@@ -218,9 +220,14 @@ public final class PlaygroundView extends BorderPane {
         });
     }
 
+    /** The graph pane of the tab in front. */
+    GraphPane shownPane() {
+        return tabs.getSelectionModel().getSelectedIndex() == 1 ? lab.graphPane() : graphPane;
+    }
+
     /** The graph of the tab in front, as it is drawn now. */
     GraphModel shownGraph() {
-        return tabs.getSelectionModel().getSelectedIndex() == 1 ? lab.graph() : graphPane.graph();
+        return shownPane().graph();
     }
 
     /** Controls that move with the arrow keys keep them; elsewhere arrows step through backprop. */
@@ -250,9 +257,11 @@ public final class PlaygroundView extends BorderPane {
         shown = s;
         boundaryPane.show(s.grid(), s.gridPixels(), s.data());
         chartPane.show(s.history(), s.rebuilds());
-        graphPane.show(s.graph(), s.layout());
-        if (graphPane.selected() != null) {
-            inspector.show(s.graph(), graphPane.selected());
+        graphPane.show(s.graph());
+        // the inspector shows the picked node, else the node being stepped: the current step, large
+        GraphNode inspected = graphPane.selected() != null ? graphPane.selected() : ExpressionLab.highlighted(s.graph());
+        if (inspected != null) {
+            inspector.show(s.graph(), inspected);
         }
         controls.update(s);
         stepLabel.setText(String.format(Locale.ROOT, "step %,d   loss %.4f   accuracy %.1f%%%s", s.step(),
@@ -264,12 +273,7 @@ public final class PlaygroundView extends BorderPane {
         }
         Snapshot.StepView stepping = s.stepping();
         List<String> lines = stepping == null ? List.of() : stepping.lines();
-        if (!lines.equals(stepLog.getItems())) {
-            stepLog.getItems().setAll(lines);
-            if (!lines.isEmpty()) {
-                stepLog.scrollTo(lines.size() - 1);
-            }
-        }
+        stepLog.show(lines, lines.size() - 1);
         banner.setText(s.divergence());
         banner.setVisible(s.diverged());
         banner.setManaged(s.diverged());

@@ -17,21 +17,42 @@ final class WindowMemory {
         return new WindowMemory(Preferences.userNodeForPackage(WindowMemory.class).node("window"));
     }
 
-    /** Applies the saved bounds if they are still on a screen, else a default size. */
+    static final double DEFAULT_WIDTH = 1400;
+    static final double DEFAULT_HEIGHT = 900;
+
+    /**
+     * Applies the saved bounds if they lie on a screen, else the default size shrunk to fit the
+     * primary screen's usable area and centred in it: the menu, Play and the status bar are never
+     * off screen (a 1400x900 window on a 1280x800 screen was).
+     */
     void restore(Stage stage) {
-        double w = prefs.getDouble("width", 1400);
-        double h = prefs.getDouble("height", 900);
-        double x = prefs.getDouble("x", Double.NaN);
-        double y = prefs.getDouble("y", Double.NaN);
-        stage.setWidth(w);
-        stage.setHeight(h);
-        if (!Double.isNaN(x) && !Screen.getScreensForRectangle(new Rectangle2D(x, y, w, h)).isEmpty()) {
-            stage.setX(x);
-            stage.setY(y);
-        } else {
-            stage.centerOnScreen();
-        }
+        Rectangle2D saved = new Rectangle2D(prefs.getDouble("x", Double.NaN), prefs.getDouble("y", Double.NaN),
+                prefs.getDouble("width", DEFAULT_WIDTH), prefs.getDouble("height", DEFAULT_HEIGHT));
+        Rectangle2D bounds = bounds(saved, Screen.getPrimary().getVisualBounds(),
+                Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
         stage.setMaximized(prefs.getBoolean("maximized", false));
+    }
+
+    /**
+     * Where the window goes: the saved bounds when they lie wholly within one screen's usable area,
+     * else the default size (or the saved size) shrunk to the primary screen and centred on it.
+     */
+    static Rectangle2D bounds(Rectangle2D saved, Rectangle2D primary, java.util.List<Rectangle2D> screens) {
+        if (!Double.isNaN(saved.getMinX()) && !Double.isNaN(saved.getMinY())) {
+            for (Rectangle2D screen : screens) {
+                if (screen.contains(saved)) {
+                    return saved;
+                }
+            }
+        }
+        double w = Math.min(Double.isNaN(saved.getWidth()) ? DEFAULT_WIDTH : saved.getWidth(), primary.getWidth());
+        double h = Math.min(Double.isNaN(saved.getHeight()) ? DEFAULT_HEIGHT : saved.getHeight(), primary.getHeight());
+        return new Rectangle2D(primary.getMinX() + (primary.getWidth() - w) / 2, primary.getMinY() + (primary.getHeight() - h) / 2,
+                w, h);
     }
 
     void save(Stage stage) {

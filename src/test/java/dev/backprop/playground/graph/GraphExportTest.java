@@ -98,13 +98,21 @@ class GraphExportTest {
         nodes.forEach(n -> labelOf.put(n.id(), n.texts().getOrDefault("label", "op")));
         NodeList paths = doc.getElementsByTagName("path");
         int edges = 0;
+        int flow = 0;
         boolean aFeedsOp = false;
         for (int i = 0; i < paths.getLength(); i++) {
             Element path = (Element) paths.item(i);
-            if (!"edge".equals(path.getAttribute("class"))) {
+            if (!path.getAttribute("class").startsWith("edge")) {
                 continue;
             }
             edges++;
+            if (path.getAttribute("class").equals("edge flow")) {
+                // e's gradient came back from d through the + op: d's op -> d and e -> d's op
+                flow++;
+                assertEquals("url(#arrow-flow)", path.getAttribute("marker-end"));
+                assertTrue(Set.of("e", "op").contains(labelOf.get(path.getAttribute("data-from"))));
+                continue;
+            }
             assertEquals("url(#arrow)", path.getAttribute("marker-end"));
             if (labelOf.get(path.getAttribute("data-from")).equals("a")) {
                 aFeedsOp = true;
@@ -115,6 +123,7 @@ class GraphExportTest {
         }
         assertTrue(aFeedsOp);
         assertEquals(9, edges, "2 into each op node (6) + 3 from op to value");
+        assertEquals(2, flow, "the gradient of the stepped node e flows along two edges");
         assertNoOverlap(nodes);
     }
 

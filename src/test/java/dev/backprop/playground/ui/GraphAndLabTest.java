@@ -1,7 +1,9 @@
 package dev.backprop.playground.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.playground.expr.Presets;
@@ -71,6 +73,13 @@ class GraphAndLabTest extends FxRobot {
         return lab;
     }
 
+    /** Waits until the pane has laid out the graph it shows (layouts are made off the FX thread). */
+    static void waitForLayout(GraphPane pane) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.graph() != null && pane.graphLayout() != null
+                && pane.graphLayout().fits(pane.graph()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private static GraphNode byLabel(GraphModel g, String label) {
         return g.nodes().stream().filter(n -> n.label().equals(label)).findFirst().orElseThrow();
     }
@@ -81,6 +90,7 @@ class GraphAndLabTest extends FxRobot {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.session().latest().step() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         GraphPane pane = lookup("#graph-pane").queryAs(GraphPane.class);
+        waitForLayout(pane);
         GraphModel shown = pane.graph();
         assertEquals(app.session().latest().graph().size(), shown.size());
         assertEquals(13, shown.size(), "x W1 b1 matmul + relu W2 b2 matmul + sigmoid y loss");
@@ -89,7 +99,7 @@ class GraphAndLabTest extends FxRobot {
             String drawn = pane.drawnLabel(n.id());
             assertTrue(drawn.contains("data ") && drawn.contains("grad "), n.id() + ": " + drawn);
         }
-        assertTrue(pane.drawnLabel("W1").startsWith("W1\ndata 2\u00d750 \u2016"), pane.drawnLabel("W1"));
+        assertTrue(pane.drawnLabel("W1").startsWith("W1 \u2502 data 2\u00d750 \u2016"), pane.drawnLabel("W1"));
         // click W1: the inspector shows its shape and its consumers (once GraphStream has drawn the fit)
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pane.nodeAt(pane.centreOf("W1").getX(), pane.centreOf("W1").getY()) != null);
         var at = pane.localToScreen(pane.centreOf("W1"));
@@ -106,7 +116,7 @@ class GraphAndLabTest extends FxRobot {
     void shiftArrowsPanTheGraphWithoutSteppingAndFFitsItAgain() throws Exception {
         GraphPane pane = lookup("#graph-pane").queryAs(GraphPane.class);
         clickOn(pane);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.graph() != null);
+        waitForLayout(pane);
         var before = pane.centreOf("W1");
         press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
@@ -122,26 +132,32 @@ class GraphAndLabTest extends FxRobot {
     }
 
     @Test
-    void aRelayoutOfTheSameNodesKeepsTheZoomANewStructureIsFitted() throws Exception {
+    void newValuesKeepTheZoomANewStructureIsFittedAgain() throws Exception {
         GraphPane pane = lookup("#graph-pane").queryAs(GraphPane.class);
         clickOn(pane);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.graph() != null);
+        waitForLayout(pane);
         GraphModel g = pane.graph();
-        double fittedSpan = pane.centreOf("loss").distance(pane.centreOf("x"));
+        double fittedScale = pane.scale();
+        double fittedSpan = pane.centreOf("W1").distance(pane.centreOf("x"));
         type(KeyCode.EQUALS, KeyCode.EQUALS);
         WaitForAsyncUtils.waitForFxEvents();
-        double zoomedSpan = pane.centreOf("loss").distance(pane.centreOf("x"));
+        double zoomedSpan = pane.centreOf("W1").distance(pane.centreOf("x"));
         assertEquals(1.44, zoomedSpan / fittedSpan, 1e-6);
-        // the engine lays the same nodes out again when numbers outgrow their boxes
-        interact(() -> pane.show(g, dev.backprop.playground.graph.LayeredLayout.layout(g)));
-        assertEquals(zoomedSpan, pane.centreOf("loss").distance(pane.centreOf("x")), 1e-6, "the zoom stays");
-        // a second hidden layer is a new structure: the whole graph is fitted into view again
+        // the same structure with other values (every training frame) keeps the layout and the zoom
+        var layout = pane.graphLayout();
+        interact(() -> pane.show(new GraphModel("same nodes", g.nodes(), g.edges())));
+        assertSame(layout, pane.graphLayout(), "no new layout for new values");
+        assertEquals(zoomedSpan, pane.centreOf("W1").distance(pane.centreOf("x")), 1e-6, "the zoom stays");
+        // a second hidden layer is a new structure: laid out again and fitted, readable
         interact(() -> lookup("#layers").queryAs(javafx.scene.control.Spinner.class).increment());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.graph().nodes().stream().anyMatch(n -> n.id().equals("W3")));
-        WaitForAsyncUtils.waitForFxEvents();
-        double x = pane.centreOf("x").getX();
-        double loss = pane.centreOf("loss").getX();
-        assertTrue(x > 0 && loss < pane.getWidth() && loss - x < zoomedSpan, x + " .. " + loss + " in " + pane.getWidth());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.graph().contains("W3"));
+        waitForLayout(pane);
+        assertNotSame(layout, pane.graphLayout());
+        assertTrue(pane.scale() <= fittedScale * 1.44 - 1e-9, "the zoom was reset by the fit: " + pane.scale());
+        assertTrue(pane.smallestTextPx() >= GraphPane.MIN_TEXT_PX - 1e-9, pane.smallestTextPx() + " px");
+        var x = pane.centreOf("x");
+        assertTrue(x.getX() > 0 && x.getX() < pane.getWidth() && x.getY() > 0 && x.getY() < pane.getHeight(),
+                "the input is in view: " + x);
     }
 
     @Test
@@ -181,14 +197,15 @@ class GraphAndLabTest extends FxRobot {
         ExpressionLab lab = openLabWith(Presets.TINY_MLP, "loss");
         interact(lab::focusGraph);
         GraphPane pane = lab.graphPane();
+        waitForLayout(pane);
         String a = byLabel(lab.graph(), "x1").id();
         String b = byLabel(lab.graph(), "loss").id();
         double span = pane.centreOf(b).distance(pane.centreOf(a));
-        for (int i = 0; i < 12; i++) {
-            type(KeyCode.EQUALS); // zoom in, 1.2^12 = about 9x
+        for (int i = 0; i < 6; i++) {
+            type(KeyCode.EQUALS); // zoom in, 1.2^6 = about 3x
         }
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(Math.pow(1.2, 12), pane.centreOf(b).distance(pane.centreOf(a)) / span, 1e-6);
+        assertEquals(Math.pow(1.2, 6), pane.centreOf(b).distance(pane.centreOf(a)) / span, 1e-6);
         boolean leftTheFirstView = false;
         var first = pane.centreOf(byLabel(lab.graph(), "loss").id());
         for (int i = 0; i < 30; i++) {
@@ -201,7 +218,7 @@ class GraphAndLabTest extends FxRobot {
             leftTheFirstView |= pane.centreOf(byLabel(lab.graph(), "loss").id()).distance(first) > 1;
         }
         assertTrue(leftTheFirstView, "the view moved to follow the backward pass");
-        assertEquals(Math.pow(1.2, 12), pane.centreOf(b).distance(pane.centreOf(a)) / span, 1e-6, "the zoom survived 30 steps");
+        assertEquals(Math.pow(1.2, 6), pane.centreOf(b).distance(pane.centreOf(a)) / span, 1e-6, "the zoom survived 30 steps");
     }
 
     @Test
@@ -212,7 +229,8 @@ class GraphAndLabTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         GraphModel shown = lab.graph();
         Path svg = dir.resolve("lab.svg");
-        interact(() -> view.files().exportGraphSvg(view.shownGraph(), svg));
+        waitForLayout(lab.graphPane());
+        interact(() -> view.files().exportGraphSvg(view.shownGraph(), lab.graphPane().graphLayout(), svg));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(svg));
         var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
         NodeList groups = doc.getElementsByTagName("g");
@@ -227,8 +245,16 @@ class GraphAndLabTest extends FxRobot {
         }
         assertEquals(shown.size(), nodes);
         assertEquals(1, highlighted, "the node being stepped is marked in the export");
-        assertEquals(shown.nodes().stream().filter(n -> n.kind() == NodeKind.OP).count(),
-                doc.getElementsByTagName("circle").getLength());
+        int pills = 0;
+        for (int i = 0; i < groups.getLength(); i++) {
+            Element g = (Element) groups.item(i);
+            if (g.getAttribute("class").contains("node op")) {
+                pills += ((Element) g.getElementsByTagName("rect").item(0)).hasAttribute("rx") ? 1 : 0;
+            }
+        }
+        assertEquals(shown.nodes().stream().filter(n -> !n.hasValue()).count(), pills, "op nodes are pills");
+        assertEquals(2, countClass(doc, "path", "edge flow"),
+                "the stepped node's gradient came back along two edges: from L through its op");
     }
 
     @Test
@@ -282,13 +308,29 @@ class GraphAndLabTest extends FxRobot {
         assertEquals(total, log.getItems().size());
     }
 
+    private static int countClass(org.w3c.dom.Document doc, String tag, String cls) {
+        NodeList all = doc.getElementsByTagName(tag);
+        int n = 0;
+        for (int i = 0; i < all.getLength(); i++) {
+            n += ((Element) all.item(i)).getAttribute("class").equals(cls) ? 1 : 0;
+        }
+        return n;
+    }
+
     @Test
-    void eachPaneExportsAsAPng() throws Exception {
+    void theGraphPngIsDrawnFromTheModelAtTwiceTheResolution() throws Exception {
+        GraphPane pane = view.graphPane();
+        waitForLayout(pane);
         Path png = dir.resolve("graph.png");
-        interact(() -> view.files().exportPanePng(view.graphPane(), png));
+        interact(() -> view.files().exportGraphPng(pane, false, png));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(png));
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
-        assertEquals((int) view.graphPane().getWidth(), image.getWidth());
-        assertTrue(image.getHeight() > 50);
+        // the whole graph, not the part the pane shows, at twice the layout's size
+        assertEquals((int) Math.ceil(pane.graphLayout().width() * 2), image.getWidth());
+        var w1 = pane.graphLayout().box("W1");
+        // W1's card (parameter fill) is where the layout put it, at twice the scale, below the title
+        int rgb = image.getRGB((int) ((w1.x() + 3) * 2), (int) ((w1.y() + 30 + 2) * 2)) & 0xFFFFFF;
+        assertEquals(dev.backprop.playground.graph.NodePalette.fill(NodeKind.PARAMETER, false), rgb,
+                Integer.toHexString(rgb));
     }
 }

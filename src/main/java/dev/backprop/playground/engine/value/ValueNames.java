@@ -6,20 +6,45 @@ import java.util.Map;
 
 /**
  * A printable name for every value of a graph: its label, or, when it has none, its data for a
- * constant leaf and {@code t<k>} for an unnamed intermediate (k its topological index).
+ * constant leaf and its expression for an unnamed intermediate ({@code a*b}, {@code tanh(n)}),
+ * built from its operands' names. An expression longer than {@link #MAX_EXPRESSION} characters
+ * keeps its op and elides the long operands ({@code … + b}): a student sees what a node computes,
+ * never a temporary like {@code t57}.
  */
 public final class ValueNames {
+    static final int MAX_EXPRESSION = 28;
     private final Map<Value, String> names = new IdentityHashMap<>();
 
+    /** @param order the values in topological order: operands are named before their consumers */
     public ValueNames(List<Value> order) {
-        for (int k = 0; k < order.size(); k++) {
-            Value v = order.get(k);
+        for (Value v : order) {
             String name = v.label();
             if (name.isEmpty()) {
-                name = v.isLeaf() ? Numbers.compact(v.data()) : "t" + k;
+                name = v.isLeaf() ? Numbers.compact(v.data()) : expression(v);
             }
             names.put(v, name);
         }
+    }
+
+    private String expression(Value v) {
+        String full = formula(v).replace(" * ", "*").replace(" / ", "/");
+        if (full.length() <= MAX_EXPRESSION) {
+            return full;
+        }
+        List<Value> ops = v.operands();
+        return switch (v.op()) {
+            case ADD -> short1(ops.get(0)) + " + " + short1(ops.get(1));
+            case MUL -> short1(ops.get(0)) + "*" + short1(ops.get(1));
+            case POW -> short1(ops.get(0)) + "**" + Numbers.compact(v.exponent());
+            case NEG -> "-" + short1(ops.get(0));
+            default -> v.op().symbol() + "(" + (of(ops.get(0)).length() <= MAX_EXPRESSION / 2 ? of(ops.get(0)) : "\u2026") + ")";
+        };
+    }
+
+    /** An operand as it reads inside a longer name: itself when short, else an ellipsis. */
+    private String short1(Value operand) {
+        String o = operand(operand);
+        return o.length() <= MAX_EXPRESSION / 2 ? o : "\u2026";
     }
 
     public String of(Value v) {

@@ -1,0 +1,105 @@
+package dev.backprop.playground.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one node's card shows, row by row, and how big it is. A scalar value is a stacked record
+ * {@code label / data / grad} (narrower than draw_dot's one-line record); a tensor adds a small
+ * heatmap under its data and under its grad, with its norm in the text; an op without a value
+ * (a Value graph's +, *, tanh) is a pill with its symbol. The layout sizes boxes from it and the
+ * screen, the PNG and the SVG all draw it, so they show the same picture. Sizes depend only on the
+ * node's label and shape, never on its numbers: a layout stays valid while values change.
+ */
+public record NodeCard(double width, double height, boolean pill, List<Row> rows) {
+    /** Every text of a card is drawn at this size in graph units: on screen, size times zoom. */
+    public static final double FONT_SIZE = 12;
+    /** Advance of one character of the monospace font at {@link #FONT_SIZE}, with a little slack. */
+    public static final double CHAR_WIDTH = 7.4;
+    public static final double PADDING = 8;
+    public static final double ROW_HEIGHT = 18;
+    /** A tensor row's heatmap, beside its text. */
+    public static final double PICTURE_WIDTH = 64;
+    public static final double PILL_HEIGHT = 30;
+    /** Room for the longest number a row shows: {@code grad -1.2346e-07}. */
+    static final int VALUE_CHARS = 16;
+    /** Room for a tensor row's text: {@code grad ‖1.234e-05‖}. */
+    static final int TENSOR_TEXT_CHARS = 15;
+    /** Longer labels (a lab expression) are cut with an ellipsis; the inspector shows them whole. */
+    static final int MAX_LABEL_CHARS = 36;
+
+    public NodeCard {
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * One row of a card, at {@code y} from the card's top and {@code h} high: a line of text
+     * centred in the row's text area, and for a tensor a heatmap of {@code picture} at
+     * {@code pictureX} from the card's left, {@code pictureW} wide (the text area ends where it
+     * starts). {@code tint} is the value whose sign and size tint a scalar row (NaN: no tint);
+     * {@code heading} marks the label row.
+     */
+    public record Row(double y, double h, String text, Tensor picture, double pictureX, double pictureW, double tint,
+                      boolean heading) {
+        public boolean hasPicture() {
+            return picture != null;
+        }
+
+        /** Where the row's text is centred, from the card's left, in a card {@code cardWidth} wide. */
+        public double textCentre(double cardWidth) {
+            return hasPicture() ? pictureX / 2 + PADDING / 4 : cardWidth / 2;
+        }
+
+        /** How wide the row's text may be. */
+        public double textWidth(double cardWidth) {
+            return (hasPicture() ? pictureX : cardWidth) - PADDING;
+        }
+    }
+
+    public static NodeCard of(GraphNode n) {
+        if (!n.hasValue()) {
+            double w = Math.max(PILL_HEIGHT, n.op().length() * CHAR_WIDTH + 2 * PADDING);
+            return new NodeCard(w, PILL_HEIGHT, true, List.of(new Row(0, PILL_HEIGHT, n.op(), null, 0, 0, Double.NaN, true)));
+        }
+        Tensor data = n.data();
+        boolean tensor = !data.isScalar();
+        String heading = heading(n) + (tensor ? "  " + data.rows() + "\u00d7" + data.cols() : "");
+        if (heading.length() > MAX_LABEL_CHARS) {
+            heading = heading.substring(0, MAX_LABEL_CHARS - 1) + "\u2026";
+        }
+        double textW = (tensor ? TENSOR_TEXT_CHARS : VALUE_CHARS) * CHAR_WIDTH + 2 * PADDING;
+        double w = Math.max(textW + (tensor ? PICTURE_WIDTH + PADDING : 0), heading.length() * CHAR_WIDTH + 2 * PADDING);
+        List<Row> rows = new ArrayList<>();
+        rows.add(textRow(0, heading, Double.NaN, true));
+        for (int k = 0; k < 2; k++) {
+            Tensor t = k == 0 ? data : n.grad();
+            String name = k == 0 ? "data " : "grad ";
+            boolean known = t != null && !t.isPending();
+            double y = (k + 1) * ROW_HEIGHT;
+            if (!tensor) {
+                rows.add(textRow(y, name + (known ? NumberFormat.fixed4(t.first()) : "\u2013"), known ? t.first() : Double.NaN, false));
+            } else {
+                // the text on the left, the heatmap filling the rest of the row
+                Tensor picture = known ? t : Tensor.pending(data.rows(), data.cols());
+                String norm = known ? "\u2016" + NumberFormat.short4(t.norm()) + "\u2016" : "\u2013";
+                rows.add(new Row(y, ROW_HEIGHT, name + norm, picture, textW, w - textW - PADDING, Double.NaN, false));
+            }
+        }
+        return new NodeCard(w, 3 * ROW_HEIGHT, false, rows);
+    }
+
+    private static Row textRow(double y, String text, double tint, boolean heading) {
+        return new Row(y, ROW_HEIGHT, text, null, 0, 0, tint, heading);
+    }
+
+    /** The label row: the node's name, with its op when it is an op's output ({@code z1 (+)}). */
+    private static String heading(GraphNode n) {
+        if (n.label().isEmpty()) {
+            return n.op();
+        }
+        if (n.kind() == NodeKind.OP && !n.op().isEmpty()) {
+            return n.label() + " (" + n.op() + ")";
+        }
+        return n.label();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.backprop.playground.graph;
+
+import java.util.Map;
+
+/**
+ * The fill of a node by kind, light and dark: the GraphStream stylesheets, the PNG export and the
+ * SVG export all take their colours from here (0xRRGGBB).
+ */
+public final class NodePalette {
+    private static final Map<NodeKind, Integer> LIGHT = Map.of(
+            NodeKind.INPUT, 0xE3EEFB,
+            NodeKind.PARAMETER, 0xFDF0D5,
+            NodeKind.OP, 0xEEEEEE,
+            NodeKind.VALUE, 0xFFFFFF,
+            NodeKind.LOSS, 0xFBE0E0);
+    private static final Map<NodeKind, Integer> DARK = Map.of(
+            NodeKind.INPUT, 0x23415F,
+            NodeKind.PARAMETER, 0x5A4619,
+            NodeKind.OP, 0x3A3A3A,
+            NodeKind.VALUE, 0x2B2B2B,
+            NodeKind.LOSS, 0x5E2626);
+
+    private NodePalette() {
+    }
+
+    public static int fill(NodeKind kind, boolean dark) {
+        return (dark ? DARK : LIGHT).get(kind);
+    }
+
+    /** Text and the outline of a card. */
+    public static int ink(boolean dark) {
+        return dark ? 0xE6E6E6 : 0x222222;
+    }
+
+    public static int background(boolean dark) {
+        return dark ? 0x1B1C1E : 0xFFFFFF;
+    }
+
+    public static int edge(boolean dark) {
+        return dark ? 0xAAAAAA : 0x555555;
+    }
+
+    /** The node being stepped and the edges its value or gradient flows along. */
+    public static int step(boolean dark) {
+        return dark ? 0xFF922B : 0xE8590C;
+    }
+
+    /** The node shown in the inspector. */
+    public static int picked(boolean dark) {
+        return dark ? 0x4DABF7 : 0x1C7ED6;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.backprop.playground.ui;
+
+import dev.backprop.playground.graph.GraphNode;
+import dev.backprop.playground.graph.NodeCard;
+import dev.backprop.playground.graph.NodePalette;
+import dev.backprop.playground.graph.SvgExport;
+import dev.backprop.playground.graph.Tensor;
+import dev.backprop.playground.graph.TensorPicture;
+import dev.backprop.playground.render.Diverging;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws a node's {@link NodeCard} on a canvas: text rows, scalar rows tinted by sign and size,
+ * tensor heatmaps, dividers; and, for exports, the card's fill and outline, which GraphStream
+ * draws on screen. The same card the SVG export draws, so the screen, the PNG and the SVG agree.
+ * Heatmaps are cached as small images per tensor: a repaint only scales them.
+ */
+final class CardPainter {
+    /** Below this many pixels text is not drawn at all (only ever reached by exports of huge graphs). */
+    private static final double MIN_TEXT_PX = 3;
+
+    private final Map<Tensor, Image> pictures = new IdentityHashMap<>();
+    private boolean dark;
+    private Font font = Font.font("Monospaced", NodeCard.FONT_SIZE);
+    private Font headingFont = Font.font("Monospaced", FontWeight.BOLD, NodeCard.FONT_SIZE);
+
+    void setDark(boolean dark) {
+        this.dark = dark;
+    }
+
+    /** Forgets cached heatmaps: call when a new graph arrives (its tensors are new objects). */
+    void newFrame() {
+        pictures.clear();
+    }
+
+    /** The card's fill and outline at (x, y) with {@code scale} pixels per graph unit. */
+    void frame(GraphicsContext g, GraphNode n, NodeCard card, double x, double y, double scale, boolean picked) {
+        double w = card.width() * scale;
+        double h = card.height() * scale;
+        double arc = card.pill() ? h : 0;
+        g.setFill(rgb(NodePalette.fill(n.kind(), dark)));
+        g.fillRoundRect(x, y, w, h, arc, arc);
+        int stroke = n.highlighted() ? NodePalette.step(dark) : picked ? NodePalette.picked(dark) : NodePalette.ink(dark);
+        g.setStroke(rgb(stroke));
+        g.setLineWidth((n.highlighted() || picked ? 3 : 1) * Math.max(1, scale / 2));
+        g.strokeRoundRect(x, y, w, h, arc, arc);
+    }
+
+    /** The card's rows at (x, y), its top-left corner in pixels, {@code scale} pixels per graph unit. */
+    void content(GraphicsContext g, GraphNode n, NodeCard card, double x, double y, double scale) {
+        double w = card.width() * scale;
+        double fontPx = NodeCard.FONT_SIZE * scale;
+        int fill = NodePalette.fill(n.kind(), dark);
+        Color ink = rgb(NodePalette.ink(dark));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setLineWidth(Math.max(0.5, scale * 0.6));
+        for (NodeCard.Row row : card.rows()) {
+            double ry = y + row.y() * scale;
+            double rh = row.h() * scale;
+            if (!Double.isNaN(row.tint())) {
+                // inset by a pixel: GraphStream's outline stays visible
+                g.setFill(rgb(Diverging.tint(fill, row.tint())));
+                g.fillRect(x + 1, ry, w - 2, rh - (row == card.rows().get(card.rows().size() - 1) ? 1 : 0));
+            }
+            if (row.y() > 0) {
+                g.setStroke(ink);
+                g.strokeLine(x, ry, x + w, ry);
+            }
+            if (row.hasPicture()) {
+                picture(g, row.picture(), x + row.pictureX() * scale, ry + 3 * scale, row.pictureW() * scale, rh - 6 * scale);
+            }
+            if (fontPx >= MIN_TEXT_PX) {
+                g.setFill(ink);
+                g.setFont(font(fontPx, row.heading()));
+                // maxWidth squeezes rather than letting a wider screen font spill out of the card
+                g.fillText(row.text(), x + row.textCentre(card.width()) * scale, ry + rh / 2,
+                        Math.max(1, row.textWidth(card.width()) * scale));
+            }
+        }
+    }
+
+    private void picture(GraphicsContext g, Tensor t, double x, double y, double w, double h) {
+        Image img = pictures.computeIfAbsent(t, CardPainter::image);
+        g.setImageSmoothing(false);
+        g.drawImage(img, x, y, w, h);
+        g.setStroke(Color.gray(0.55));
+        g.setLineWidth(0.5);
+        g.strokeRect(x, y, w, h);
+    }
+
+    /** One pixel per heatmap cell (grey while pending); drawn scaled without smoothing. */
+    private static Image image(Tensor t) {
+        if (t.isPending()) {
+            WritableImage img = new WritableImage(1, 1);
+            img.getPixelWriter().setArgb(0, 0, 0xFF000000 | Diverging.PENDING);
+            return img;
+        }
+        TensorPicture pic = TensorPicture.of(t, SvgExport.PICTURE_ROWS, SvgExport.PICTURE_COLS);
+        int[] argb = new int[pic.rows() * pic.cols()];
+        for (int r = 0; r < pic.rows(); r++) {
+            for (int c = 0; c < pic.cols(); c++) {
+                argb[r * pic.cols() + c] = 0xFF000000 | Diverging.rgb(pic.cell(r, c));
+            }
+        }
+        WritableImage img = new WritableImage(pic.cols(), pic.rows());
+        img.getPixelWriter().setPixels(0, 0, pic.cols(), pic.rows(), PixelFormat.getIntArgbInstance(), argb, 0, pic.cols());
+        return img;
+    }
+
+    private Font font(double px, boolean heading) {
+        if (font.getSize() != px) {
+            font = Font.font("Monospaced", px);
+            headingFont = Font.font("Monospaced", FontWeight.BOLD, px);
+        }
+        return heading ? headingFont : font;
+    }
+
+    static Color rgb(int rgb) {
+        return Color.rgb((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
+    }
+}
