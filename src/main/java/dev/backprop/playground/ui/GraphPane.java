@@ -93,6 +93,7 @@ public final class GraphPane extends StackPane {
     private boolean fitted;
     private double dragX;
     private double dragY;
+    private boolean cameraPending;
 
     public GraphPane() {
         getStyleClass().add(STYLE_CLASS);
@@ -227,6 +228,9 @@ public final class GraphPane extends StackPane {
     }
 
     private void layOut(GraphModel g) {
+        if (layoutWorker.isShutdown()) {
+            return; // disposed: the window is closing
+        }
         long request = ++layoutRequest;
         LayeredLayout.Shape shape = paneShape();
         if (g.size() > MAX_NODES) {
@@ -405,6 +409,7 @@ public final class GraphPane extends StackPane {
 
     /** Stops GraphStream's repaint timer and the layout thread; the pane is unusable afterwards. */
     public void dispose() {
+        reshape.stop();
         layoutWorker.shutdownNow();
         // GraphStream 2.0's close() throws on a view that never drew (the tab never shown) and on
         // style groups that were never drawn: drop the nodes and draw the empty graph once first
@@ -459,6 +464,17 @@ public final class GraphPane extends StackPane {
         double w = Math.max(layout.width(), 1);
         double h = Math.max(layout.height(), 1);
         Camera camera = view.getCamera();
+        if (camera == null) {
+            // GraphStream makes its camera when the view first draws: apply this then
+            if (!cameraPending) {
+                cameraPending = true;
+                Platform.runLater(() -> {
+                    cameraPending = false;
+                    applyCamera();
+                });
+            }
+            return;
+        }
         camera.setGraphViewport(0, -h, w, 0);
         camera.setViewCenter(centerX, centerY, 0);
         double fitScale = Math.min((getWidth() - 2 * PADDING) / w, (getHeight() - 2 * PADDING) / h);

@@ -68,4 +68,18 @@ class WindowMemoryTest extends FxRobot {
                 "a window saved on a monitor that is gone is not put back there");
         assertEquals(800, stage[0].getWidth());
     }
+
+    @Test
+    void aFirstWindowShrinksToTheScreenAndASavedOneOffScreenIsMovedBack() {
+        javafx.geometry.Rectangle2D small = new javafx.geometry.Rectangle2D(0, 0, 1280, 800);
+        javafx.geometry.Rectangle2D none = new javafx.geometry.Rectangle2D(Double.NaN, Double.NaN, 1400, 900);
+        assertEquals(new javafx.geometry.Rectangle2D(0, 0, 1280, 800), WindowMemory.bounds(none, small, java.util.List.of(small)));
+        javafx.geometry.Rectangle2D big = new javafx.geometry.Rectangle2D(0, 0, 1600, 1000);
+        assertEquals(new javafx.geometry.Rectangle2D(100, 50, 1400, 900), WindowMemory.bounds(none, big, java.util.List.of(big)));
+        // saved at (-60, -33) as the old default put it on a 1280x800 screen: not within it, so centred
+        javafx.geometry.Rectangle2D off = new javafx.geometry.Rectangle2D(-60, -33, 1000, 700);
+        assertEquals(new javafx.geometry.Rectangle2D(140, 50, 1000, 700), WindowMemory.bounds(off, small, java.util.List.of(small)));
+        javafx.geometry.Rectangle2D inside = new javafx.geometry.Rectangle2D(10, 20, 1000, 700);
+        assertEquals(inside, WindowMemory.bounds(inside, small, java.util.List.of(small)));
+    }
 }
