@@ -463,6 +463,16 @@ public final class GraphPane extends StackPane {
         }
         double w = Math.max(layout.width(), 1);
         double h = Math.max(layout.height(), 1);
+        // a graph larger than the view is panned within its bounds: the view never drifts off into
+        // empty space (an axis that fits keeps the centre it was given)
+        double halfW = getWidth() / 2 / scale - PADDING / scale;
+        double halfH = getHeight() / 2 / scale - PADDING / scale;
+        if (w > 2 * halfW) {
+            centerX = Math.max(halfW, Math.min(w - halfW, centerX));
+        }
+        if (h > 2 * halfH) {
+            centerY = -Math.max(halfH, Math.min(h - halfH, -centerY));
+        }
         Camera camera = view.getCamera();
         if (camera == null) {
             // GraphStream makes its camera when the view first draws: apply this then
