@@ -82,6 +82,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (spec.commandLine().getParseResult().matchedOption("--hidden") != null
+                && spec.commandLine().getParseResult().matchedOption("--hidden").originalStringValues().size() > 1) {
+            // picocli appends repeated array options: --hidden 5 --hidden 6 would silently build 2-5-6-1
+            throw new CommandLine.ParameterException(spec.commandLine(), "--hidden is given more than once: "
+                    + "give every size in one, e.g. --hidden 5,6");
+        }
         TrainingConfig config;
         try {
             config = new TrainingConfig(dataset, samples, noise, testRatio, seed,

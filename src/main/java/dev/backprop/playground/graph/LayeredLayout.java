@@ -40,7 +40,9 @@ public final class LayeredLayout {
     private LayeredLayout() {
     }
 
+    /** @throws LayoutLimits.GraphTooLargeException for a graph beyond {@link LayoutLimits} */
     public static Layout layout(GraphModel graph) {
+        LayoutLimits.check(graph);
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
