@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Backprop Playground 0.1.0",
         description = "See how a neural network learns. With no command, opens the app.",
-        subcommands = {TrainCommand.class, ExprCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, ExprCommand.class, BenchCommand.class})
 public final class PlaygroundCommand implements Runnable {
 
     @CommandLine.Spec
@@ -18,7 +18,7 @@ public final class PlaygroundCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, expr or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, eval, expr or bench");
     }
 
     /** Parses and runs {@code args}; returns the exit code. */

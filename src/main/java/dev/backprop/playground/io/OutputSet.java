@@ -3,7 +3,8 @@ package dev.backprop.playground.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,16 +43,35 @@ public final class OutputSet implements AutoCloseable {
         return staging.resolve(name);
     }
 
-    /** Replaces the previous set by the staged files: stale files of the set's names are removed. */
+    /**
+     * Replaces the previous set by the staged files: the old files of the set's names are first moved
+     * aside, and moved back if any step fails, so the folder holds one whole set or the other.
+     */
     public void commit() throws IOException {
-        for (String name : names) {
-            Files.deleteIfExists(dir.resolve(name));
-        }
-        for (String name : names) {
-            Path file = staging.resolve(name);
-            if (Files.exists(file)) {
-                Files.move(file, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        Path aside = Files.createDirectory(staging.resolve(".previous"));
+        List<String> movedAside = new ArrayList<>();
+        List<String> movedIn = new ArrayList<>();
+        try {
+            for (String name : names) {
+                if (Files.exists(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(dir.resolve(name), aside.resolve(name));
+                    movedAside.add(name);
+                }
             }
+            for (String name : names) {
+                if (Files.exists(staging.resolve(name))) {
+                    Files.move(staging.resolve(name), dir.resolve(name));
+                    movedIn.add(name);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            for (String name : movedIn) {
+                Files.deleteIfExists(dir.resolve(name));
+            }
+            for (String name : movedAside) {
+                Files.move(aside.resolve(name), dir.resolve(name));
+            }
+            throw e;
         }
         committed = true;
     }
