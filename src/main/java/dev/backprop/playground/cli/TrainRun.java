@@ -52,14 +52,15 @@ final class TrainRun {
         long trainingNanos = 0;
         while (trainer.steps() < config.steps() && !loop.diverged()) {
             long t0 = System.nanoTime();
+            long measuringBefore = loop.measuringNanos();
             // a deadline lets a slow network redraw the progress bar between frames
             TrainingLoop.Advance a = loop.advance(config.steps() - trainer.steps(), t0 + 200_000_000L);
-            trainingNanos += System.nanoTime() - t0;
-            if (a.frame() != null) {
-                rows.add(a.frame());
-            } else if (trainer.steps() == config.steps()) {
+            if (a.frame() == null && trainer.steps() == config.steps()) {
                 rows.add(loop.frame()); // the last row, off the frame grid
+            } else if (a.frame() != null) {
+                rows.add(a.frame());
             }
+            trainingNanos += System.nanoTime() - t0 - (loop.measuringNanos() - measuringBefore);
             progress.update(trainer.steps(), trainer.lastLoss());
         }
         progress.finish();
