@@ -1,6 +1,7 @@
 package dev.backprop.playground;
 
 import dev.backprop.playground.cli.PlaygroundCommand;
+import dev.backprop.playground.engine.Failures;
 import dev.backprop.playground.ui.PlaygroundApp;
 import javafx.application.Application;
 
@@ -15,9 +16,40 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            Application.launch(PlaygroundApp.class);
-            return;
+            System.exit(openApp());
         }
         System.exit(PlaygroundCommand.run(args));
+    }
+
+    /** Opens the window, or says in one sentence why it cannot (no display): exit 0, or 1. */
+    private static int openApp() {
+        String missing = missingDisplay();
+        if (missing != null) {
+            System.err.println("Backprop Playground cannot open its window: " + missing + ". The headless commands "
+                    + "work without one: train, expr, eval, bench (see --help).");
+            return 1;
+        }
+        try {
+            Application.launch(PlaygroundApp.class);
+            return 0;
+        } catch (RuntimeException | Error e) {
+            System.err.println("Backprop Playground could not start its window: " + Failures.describe(e)
+                    + ". The headless commands still work: train, expr, eval, bench (see --help).");
+            return 1;
+        }
+    }
+
+    /** Why no window can open here, or null. On Linux JavaFX needs an X11 or Wayland display. */
+    private static String missingDisplay() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        if (linux && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))
+                && !"Monocle".equals(System.getProperty("glass.platform"))) {
+            return "no display (neither DISPLAY nor WAYLAND_DISPLAY is set)";
+        }
+        return null;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 }

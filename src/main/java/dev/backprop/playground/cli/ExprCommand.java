@@ -7,10 +7,11 @@ import dev.backprop.playground.engine.value.Numbers;
 import dev.backprop.playground.engine.value.Value;
 import dev.backprop.playground.expr.Evaluator;
 import dev.backprop.playground.expr.ExprException;
+import dev.backprop.playground.expr.ExprLimits;
+import dev.backprop.playground.io.InputLimits;
+import dev.backprop.playground.io.JsonNumbers;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:evaluated", "1:a file could not be read or written",
                         "2:bad arguments or an error in the script (line L, column C: message)"})
 public final class ExprCommand implements Callable<Integer> {
+    /** A script file's size limit: the parser's character limit, in UTF-8 bytes at worst. */
+    static final long MAX_FILE_BYTES = 4L * ExprLimits.MAX_SCRIPT_CHARS;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,7 +63,10 @@ public final class ExprCommand implements Callable<Integer> {
         }
         String text;
         try {
-            text = script != null ? script : Files.readString(file, StandardCharsets.UTF_8);
+            // a FIFO or a device would block or never end: only regular files, and a bounded size
+            text = script != null ? script : InputLimits.readString(file, MAX_FILE_BYTES, "--file");
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (IOException e) {
             err.println("cannot read " + file + ": " + e.getMessage());
             return 1;
@@ -96,16 +102,20 @@ public final class ExprCommand implements Callable<Integer> {
 
     private static String toJson(Evaluator.Program program) {
         JsonObject values = new JsonObject();
+        boolean nonFinite = false;
         for (Map.Entry<String, Value> e : program.bindings().entrySet()) {
             JsonObject v = new JsonObject();
-            v.addProperty("data", e.getValue().data());
-            v.addProperty("grad", e.getValue().grad());
+            nonFinite |= JsonNumbers.put(v, "data", e.getValue().data());
+            nonFinite |= JsonNumbers.put(v, "grad", e.getValue().grad());
             values.add(e.getKey(), v);
         }
         JsonObject root = new JsonObject();
         root.addProperty("output", program.outputName());
         root.add("values", values);
-        return new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(root);
+        if (nonFinite) {
+            root.addProperty(JsonNumbers.FLAG, true); // the nulls above were NaN or infinite
+        }
+        return new GsonBuilder().serializeNulls().create().toJson(root);
     }
 
     private static void printTable(PrintWriter out, Map<String, Value> bindings) {

@@ -1,5 +1,6 @@
 package dev.backprop.playground.cli;
 
+import dev.backprop.playground.engine.Failures;
 import dev.backprop.playground.engine.Named;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Backprop Playground 0.1.0",
         description = "See how a neural network learns. With no command, opens the app.",
-        subcommands = {TrainCommand.class, ExprCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, ExprCommand.class, BenchCommand.class})
 public final class PlaygroundCommand implements Runnable {
 
     @CommandLine.Spec
@@ -17,17 +18,34 @@ public final class PlaygroundCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, expr or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, eval, expr or bench");
     }
 
     /** Parses and runs {@code args}; returns the exit code. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // picocli hands Errors on; a user still gets a sentence, not a trace
+            cl.getErr().println("backprop-playground: " + Failures.describe(e));
+            cl.getErr().flush();
+            return 1;
+        }
     }
 
+    /**
+     * The command line with the project's rules: an option given twice is an error (not silently
+     * the last one), and a failure inside a command prints one line, never a stack trace.
+     */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PlaygroundCommand());
         cl.setOverwrittenOptionsAllowed(false);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println(commandLine.getCommandName() + ": " + Failures.describe(e));
+            commandLine.getErr().flush();
+            return 1;
+        });
         return cl;
     }
 

@@ -25,22 +25,8 @@ public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--dataset", paramLabel = "NAME", converter = DatasetConverter.class,
-            description = "moons, circles, xor, spiral or blobs (default: moons)")
-    DatasetKind dataset = DEFAULTS.dataset();
-
-    @Option(names = "--samples", paramLabel = "N", description = "number of points, at least 2 (default: 2000)")
-    int samples = DEFAULTS.samples();
-
-    @Option(names = "--noise", paramLabel = "X", description = "std of the Gaussian jitter (default: 0.1)")
-    double noise = DEFAULTS.noise();
-
-    @Option(names = "--test-ratio", paramLabel = "R",
-            description = "share of points held out for testing, 0 to 0.9; 0 trains on everything (default: 0.2)")
-    double testRatio = DEFAULTS.testRatio();
-
-    @Option(names = "--seed", paramLabel = "N", description = "seed for data, init and sampling (default: 0)")
-    long seed = DEFAULTS.seed();
+    @CommandLine.Mixin
+    DataOptions data = new DataOptions();
 
     @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",",
             description = "hidden layer sizes, e.g. 50 or 16,16 (default: 50)")
@@ -82,9 +68,15 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (spec.commandLine().getParseResult().matchedOption("--hidden") != null
+                && spec.commandLine().getParseResult().matchedOption("--hidden").originalStringValues().size() > 1) {
+            // picocli appends repeated array options: --hidden 5 --hidden 6 would silently build 2-5-6-1
+            throw new CommandLine.ParameterException(spec.commandLine(), "--hidden is given more than once: "
+                    + "give every size in one, e.g. --hidden 5,6");
+        }
         TrainingConfig config;
         try {
-            config = new TrainingConfig(dataset, samples, noise, testRatio, seed,
+            config = new TrainingConfig(data.dataset, data.samples, data.noise, data.testRatio, data.seed,
                     new NetworkSpec(2, hidden, activation, loss, init), optimizer, learningRate, batch, steps,
                     snapshotEvery);
         } catch (IllegalArgumentException e) {

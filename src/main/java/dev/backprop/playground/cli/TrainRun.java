@@ -1,25 +1,35 @@
 package dev.backprop.playground.cli;
 
+import dev.backprop.playground.engine.Failures;
 import dev.backprop.playground.engine.nn.DecisionGridEvaluator;
 import dev.backprop.playground.engine.nn.Metrics;
 import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainingConfig;
+import dev.backprop.playground.engine.nn.TrainingLoop;
 import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.graph.NetworkGraphBuilder;
 import dev.backprop.playground.io.BoundaryPng;
 import dev.backprop.playground.io.ModelJson;
+import dev.backprop.playground.io.OutputSet;
 import dev.backprop.playground.io.RunFiles;
+import dev.backprop.playground.graph.SvgExport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** One headless training run: the loop, the metrics rows, the summary and the output files. */
+/** One headless training run: the shared {@link TrainingLoop}, the summary and the output files. */
 final class TrainRun {
     static final int BOUNDARY_PIXELS = 400;
+    /**
+     * Multiply-adds allowed for boundary.png (pixels x parameters): a 400x400 picture up to 25,000
+     * parameters; a bigger network gets fewer pixels so the picture takes seconds, not minutes.
+     */
+    static final double BOUNDARY_BUDGET = 4e9;
+    static final int MIN_BOUNDARY_PIXELS = 32;
+    static final List<String> FILES = List.of("dataset.csv", "metrics.csv", "model.json", "boundary.png", "graph.svg");
 
     private final TrainingConfig config;
     private final Path outDir;
@@ -34,52 +44,37 @@ final class TrainRun {
     }
 
     int execute() {
-        Trainer trainer = Trainer.fromConfig(config);
+        TrainingLoop loop = new TrainingLoop(Trainer.fromConfig(config), config.snapshotEvery());
+        Trainer trainer = loop.trainer();
         List<Metrics> rows = new ArrayList<>();
         rows.add(trainer.evaluate());
         ProgressBar progress = new ProgressBar(System.err, config.steps());
         long trainingNanos = 0;
-        long divergedAt = -1;
-        String why = "";
-        while (trainer.steps() < config.steps()) {
-            long chunk = Math.min(config.snapshotEvery() - trainer.steps() % config.snapshotEvery(),
-                    config.steps() - trainer.steps());
+        while (trainer.steps() < config.steps() && !loop.diverged()) {
             long t0 = System.nanoTime();
-            for (long i = 0; i < chunk; i++) {
-                if (!Double.isFinite(trainer.step())) {
-                    divergedAt = trainer.steps();
-                    break;
-                }
+            long measuringBefore = loop.measuringNanos();
+            // a deadline lets a slow network redraw the progress bar between frames
+            TrainingLoop.Advance a = loop.advance(config.steps() - trainer.steps(), t0 + 200_000_000L);
+            if (a.frame() == null && trainer.steps() == config.steps()) {
+                rows.add(loop.frame()); // the last row, off the frame grid
+            } else if (a.frame() != null) {
+                rows.add(a.frame());
             }
-            trainingNanos += System.nanoTime() - t0;
-            boolean last = trainer.steps() == config.steps();
-            if (divergedAt >= 0 || trainer.steps() % config.snapshotEvery() == 0 || last) {
-                Metrics m = trainer.evaluate();
-                rows.add(m);
-                if (m.diverged()) {
-                    divergedAt = trainer.steps();
-                    why = m.divergenceReason();
-                } else if (divergedAt >= 0) {
-                    why = "the loss of step " + divergedAt + " became " + trainer.lastLoss();
-                }
-            }
+            trainingNanos += System.nanoTime() - t0 - (loop.measuringNanos() - measuringBefore);
             progress.update(trainer.steps(), trainer.lastLoss());
-            if (divergedAt >= 0) {
-                break;
-            }
         }
         progress.finish();
-        if (divergedAt >= 0) {
+        if (loop.diverged()) {
             stderr.printf(Locale.ROOT, "diverged at step %d: %s. Try a smaller --lr (now %s).%n",
-                    divergedAt, why, config.learningRate());
+                    loop.divergedAt(), loop.divergence(), config.learningRate());
         }
         Metrics last = rows.get(rows.size() - 1);
         double stepsPerSecond = trainingNanos == 0 ? 0 : trainer.steps() / (trainingNanos / 1e9);
-        stdout.println(summary(last, stepsPerSecond, divergedAt));
+        stdout.println(summary(last, stepsPerSecond, loop.divergedAt()));
         stdout.flush();
         boolean written = outDir == null || writeFiles(trainer, rows);
         stderr.flush();
-        return divergedAt >= 0 || !written ? 1 : 0;
+        return loop.diverged() || !written ? 1 : 0;
     }
 
     private String summary(Metrics m, double stepsPerSecond, long divergedAt) {
@@ -91,25 +86,33 @@ final class TrainRun {
                 stepsPerSecond, divergedAt >= 0 ? " diverged_at=" + divergedAt : "");
     }
 
+    /** Side of boundary.png for a network of {@code parameters}: see {@link #BOUNDARY_BUDGET}. */
+    static int boundaryPixels(long parameters) {
+        int side = (int) Math.sqrt(BOUNDARY_BUDGET / Math.max(1, parameters));
+        return Math.max(MIN_BOUNDARY_PIXELS, Math.min(BOUNDARY_PIXELS, side));
+    }
+
+    /** Writes the run's five files as one set: all of them replace the old set, or none does. */
     private boolean writeFiles(Trainer trainer, List<Metrics> rows) {
-        try {
-            Files.createDirectories(outDir);
-            RunFiles.writeDataset(outDir.resolve("dataset.csv"), trainer.data());
-            RunFiles.writeMetrics(outDir.resolve("metrics.csv"), rows);
-            ModelJson.write(outDir.resolve("model.json"), trainer.network());
-            BoundaryPng.write(outDir.resolve("boundary.png"),
-                    DecisionGridEvaluator.around(trainer.data().all(), BOUNDARY_PIXELS, BOUNDARY_PIXELS)
-                            .evaluate(trainer.network()),
+        try (OutputSet files = OutputSet.begin(outDir, FILES)) {
+            stderr.println("writing the run's files to " + outDir.toAbsolutePath() + " ...");
+            stderr.flush();
+            RunFiles.writeDataset(files.staged("dataset.csv"), trainer.data());
+            RunFiles.writeMetrics(files.staged("metrics.csv"), rows);
+            ModelJson.write(files.staged("model.json"), trainer.network());
+            int pixels = boundaryPixels(trainer.spec().parameterCount());
+            BoundaryPng.write(files.staged("boundary.png"),
+                    DecisionGridEvaluator.around(trainer.data().all(), pixels, pixels).evaluate(trainer.network()),
                     trainer.data());
             GraphModel graph = NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(),
                     trainer.lastBatchLabels(), trainer.lastLoss());
-            if (GraphFiles.writeSvg(outDir.resolve("graph.svg"), graph, stderr) != 0) {
-                return false;
-            }
+            SvgExport.write(files.staged("graph.svg"), graph);
+            files.commit();
             stderr.println("wrote " + outDir.toAbsolutePath());
             return true;
-        } catch (IOException e) {
-            stderr.println("could not write to " + outDir + ": " + e);
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // the staged files are removed by close(); an older run's set, if any, is left whole
+            stderr.println("could not write the run's files to " + outDir + ": " + Failures.describe(e));
             return false;
         }
     }

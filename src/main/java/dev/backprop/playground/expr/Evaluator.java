@@ -2,7 +2,6 @@ package dev.backprop.playground.expr;
 
 import dev.backprop.playground.engine.value.Numbers;
 import dev.backprop.playground.engine.value.Value;
-import dev.backprop.playground.expr.Ast.Binary;
 import dev.backprop.playground.expr.Ast.Call;
 import dev.backprop.playground.expr.Ast.Expr;
 import dev.backprop.playground.expr.Ast.Statement;
@@ -74,18 +73,18 @@ public final class Evaluator {
 
     private Value eval(Expr e) {
         if (e instanceof Ast.Num n) {
-            return Value.of(n.value(), n.text());
+            return Value.of(n.value(), n.at().text());
         }
         if (isConstant(e)) {
             // -3 or 2*3 is a number, as Value(-3.0) is in micrograd: one leaf, not a little graph
-            return Value.of(evalOps(e).data(), e.text());
+            return Value.of(evalOps(e).data(), e.span().textUpTo(MAX_LABEL));
         }
         return evalOps(e);
     }
 
     private Value evalOps(Expr e) {
         if (e instanceof Ast.Num n) {
-            return Value.of(n.value(), n.text());
+            return Value.of(n.value(), n.at().text());
         }
         if (e instanceof Ast.Name n) {
             Value v = bindings.get(n.name());
@@ -96,7 +95,7 @@ public final class Evaluator {
             return v;
         }
         if (e instanceof Ast.Neg n) {
-            return labelled(eval(n.operand()).neg(), n.text());
+            return labelled(eval(n.operand()).neg(), n.span());
         }
         if (e instanceof Call c) {
             Value arg = eval(c.argument());
@@ -110,19 +109,25 @@ public final class Evaluator {
                 case "exp" -> arg.exp();
                 default -> arg.log();
             };
-            return checked(labelled(v, c.text()));
+            return checked(labelled(v, c.span()));
         }
-        Binary b = (Binary) e;
-        Value left = eval(b.left());
-        if (b.op().equals("**")) {
-            if (!isConstant(b.right())) {
-                throw new ExprException(b.at().line(), b.at().column(),
+        if (e instanceof Ast.Power p) {
+            Value base = eval(p.base());
+            if (!isConstant(p.exponent())) {
+                throw new ExprException(p.at().line(), p.at().column(),
                         "the exponent of ** must be a number (as in micrograd), not an expression with names");
             }
-            double exponent = eval(b.right()).data();
-            return checked(labelled(left.pow(exponent), b.text()));
+            double exponent = eval(p.exponent()).data();
+            return checked(labelled(base.pow(exponent), p.span()));
         }
-        return labelled(apply(b.op(), left, eval(b.right()), b.at()), b.text());
+        // a chain is folded left to right by a loop: a + b + c is (a + b) + c, labelled "a + b", then "a + b + c"
+        Ast.Chain chain = (Ast.Chain) e;
+        Value v = eval(chain.first());
+        for (Ast.Link link : chain.links()) {
+            v = apply(link.op().text(), v, eval(link.operand()), link.op());
+            labelled(v, new Ast.Span(chain.span().src(), chain.span().begin(), link.end()));
+        }
+        return v;
     }
 
     /** left op right for op in + - * /, labelling the helper nodes of - and /. */
@@ -149,8 +154,8 @@ public final class Evaluator {
         return v.label().isEmpty() ? Numbers.compact(v.data()) : v.label();
     }
 
-    private static Value labelled(Value v, String text) {
-        return v.label(text.length() <= MAX_LABEL ? text : "");
+    private static Value labelled(Value v, Ast.Span source) {
+        return v.label(source.textUpTo(MAX_LABEL));
     }
 
     private Value checked(Value v) {
@@ -162,7 +167,7 @@ public final class Evaluator {
     }
 
     private ExprException domain(String message) {
-        return new ExprException(current.target().line(), 0, "in `" + current.source() + "`: " + message);
+        return new ExprException(current.target().line(), 0, "in `" + current.source().text() + "`: " + message);
     }
 
     private static boolean isConstant(Expr e) {
@@ -172,8 +177,19 @@ public final class Evaluator {
         if (e instanceof Ast.Neg n) {
             return isConstant(n.operand());
         }
-        if (e instanceof Binary b) {
-            return isConstant(b.left()) && isConstant(b.right());
+        if (e instanceof Ast.Power p) {
+            return isConstant(p.base()) && isConstant(p.exponent());
+        }
+        if (e instanceof Ast.Chain c) {
+            if (!isConstant(c.first())) {
+                return false;
+            }
+            for (Ast.Link link : c.links()) {
+                if (!isConstant(link.operand())) {
+                    return false;
+                }
+            }
+            return true;
         }
         return e instanceof Call c && isConstant(c.argument());
     }

@@ -64,7 +64,9 @@ public final class LayeredLayout {
         return layout(graph, Shape.LEFT_TO_RIGHT);
     }
 
+    /** @throws LayoutLimits.GraphTooLargeException for a graph beyond {@link LayoutLimits} */
     public static Layout layout(GraphModel graph, Shape shape) {
+        LayoutLimits.check(graph);
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, shape.topDown() ? Direction.DOWN : Direction.RIGHT);

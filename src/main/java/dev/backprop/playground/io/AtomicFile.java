@@ -9,7 +9,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file so that it either appears complete or not at all: the content goes to a temporary
- * file beside the target, which is then moved over it. A failure deletes the temporary file.
+ * file beside the target, which is then moved over it. Any failure, an OutOfMemoryError included,
+ * deletes the temporary file; so does a shutdown hook if the process ends mid-write.
  */
 public final class AtomicFile {
     private AtomicFile() {
@@ -24,8 +25,8 @@ public final class AtomicFile {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         // Not createTempFile: its 0600 permissions would stick to the final file.
-        Path tmp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".part");
+        Path tmp = TempFiles.register(dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid()
+                + "." + System.nanoTime() + ".part"));
         try {
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
@@ -36,9 +37,9 @@ public final class AtomicFile {
             } catch (java.nio.file.AtomicMoveNotSupportedException e) {
                 Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
+        } finally {
+            // after a move there is nothing left; after any failure (an Error too) the part file goes
+            TempFiles.delete(tmp);
         }
     }
 

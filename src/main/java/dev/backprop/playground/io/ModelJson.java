@@ -3,36 +3,34 @@ package dev.backprop.playground.io;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import dev.backprop.playground.engine.nn.Activation;
-import dev.backprop.playground.engine.nn.ActivationLayer;
 import dev.backprop.playground.engine.nn.Layer;
+import dev.backprop.playground.engine.nn.Limits;
 import dev.backprop.playground.engine.nn.Linear;
-import dev.backprop.playground.engine.nn.Loss;
 import dev.backprop.playground.engine.nn.Sequential;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * model.json: {"layers":[{"type":"linear","in":2,"out":50,"W":[[..],..],"b":[..]},{"type":"relu"},
- * ...,{"type":"sigmoid"}],"loss":"bce"} with W as {@code in} rows of {@code out} values.
+ * ...,{"type":"sigmoid"}],"loss":"bce"} with W as {@code in} rows of {@code out} values. A weight
+ * that is NaN or infinite (a diverged run) is written as null with {"nonFinite":true}, so the file
+ * stays valid JSON; reading refuses such a file.
  */
 public final class ModelJson {
-    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON = new GsonBuilder().serializeNulls().create();
 
     private ModelJson() {
     }
 
     public static String toJson(Sequential network) {
         JsonArray layers = new JsonArray();
+        boolean nonFinite = false;
         for (Layer layer : network.layers()) {
             JsonObject o = new JsonObject();
             o.addProperty("type", layer.kind());
@@ -44,14 +42,14 @@ public final class ModelJson {
                 for (int r = 0; r < w.numRows; r++) {
                     JsonArray row = new JsonArray();
                     for (int c = 0; c < w.numCols; c++) {
-                        row.add(w.get(r, c));
+                        nonFinite |= JsonNumbers.add(row, w.get(r, c));
                     }
                     rows.add(row);
                 }
                 o.add("W", rows);
                 JsonArray b = new JsonArray();
                 for (double v : linear.bias().value().data) {
-                    b.add(v);
+                    nonFinite |= JsonNumbers.add(b, v);
                 }
                 o.add("b", b);
             }
@@ -60,6 +58,9 @@ public final class ModelJson {
         JsonObject root = new JsonObject();
         root.add("layers", layers);
         root.addProperty("loss", network.loss().id());
+        if (nonFinite) {
+            root.addProperty(JsonNumbers.FLAG, true); // the weights that are null were NaN or infinite
+        }
         return GSON.toJson(root);
     }
 
@@ -67,57 +68,30 @@ public final class ModelJson {
         AtomicFile.writeString(file, toJson(network));
     }
 
+    /** Reads a model of at most {@link Limits#MAX_MODEL_BYTES} and {@link Limits#MAX_PARAMETERS}. */
     public static Sequential read(Path file) throws IOException {
-        return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+        return read(file, Limits.MAX_MODEL_BYTES, Limits.MAX_PARAMETERS);
     }
 
-    /** Parses a model; a malformed file raises IllegalArgumentException saying what is wrong. */
+    /**
+     * Reads and checks a model completely before building it. Refuses anything but a regular file
+     * (a FIFO would block) and files over {@code maxBytes}, before reading a byte.
+     *
+     * @throws ModelFormatException naming what is wrong, for any file that is not a valid model
+     */
+    public static Sequential read(Path file, long maxBytes, long maxParameters) throws IOException {
+        InputLimits.checkRegularFile(file, maxBytes, "model.json");
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return ModelJsonReader.read(in, maxParameters);
+        }
+    }
+
+    /** Parses a model; a malformed one raises {@link ModelFormatException} saying what is wrong. */
     public static Sequential fromJson(String json) {
         try {
-            JsonObject root = JsonParser.parseString(json).getAsJsonObject();
-            List<Layer> layers = new ArrayList<>();
-            int index = 1;
-            for (JsonElement e : root.getAsJsonArray("layers")) {
-                JsonObject o = e.getAsJsonObject();
-                String type = o.get("type").getAsString();
-                if (type.equals("linear")) {
-                    layers.add(readLinear(o, index++));
-                } else {
-                    layers.add(new ActivationLayer(Activation.fromId(type)));
-                }
-            }
-            return new Sequential(layers, Loss.fromId(root.get("loss").getAsString()));
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException
-                 | ClassCastException | IndexOutOfBoundsException e) {
-            // Gson reports a wrong shape (a number where an array belongs...) with these
-            throw new IllegalArgumentException("not a model.json file: " + e.getMessage(), e);
+            return ModelJsonReader.read(new StringReader(json), Limits.MAX_PARAMETERS);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringReader does not fail
         }
-    }
-
-    private static Linear readLinear(JsonObject o, int index) {
-        int in = o.get("in").getAsInt();
-        int out = o.get("out").getAsInt();
-        Linear layer = new Linear(in, out, index);
-        JsonArray rows = o.getAsJsonArray("W");
-        JsonArray b = o.getAsJsonArray("b");
-        if (rows.size() != in || b.size() != out) {
-            throw new IllegalArgumentException("layer " + index + ": W must have " + in + " rows and b "
-                    + out + " values");
-        }
-        for (int r = 0; r < in; r++) {
-            JsonArray row = rows.get(r).getAsJsonArray();
-            if (row.size() != out) {
-                throw new IllegalArgumentException("layer " + index + ": W row " + r + " must have " + out + " values");
-            }
-            for (int c = 0; c < out; c++) {
-                layer.weight().value().set(r, c, row.get(c).getAsDouble());
-            }
-        }
-        for (int c = 0; c < out; c++) {
-            layer.bias().value().set(0, c, b.get(c).getAsDouble());
-        }
-        return layer;
     }
 }

@@ -1,70 +1,266 @@
 package dev.backprop.playground.train;
 
 import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.engine.nn.Limits;
 import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.OptimizerKind;
+import java.nio.file.Path;
+import java.util.Locale;
 
-/** What the UI asks of the training session. Sent through a queue; the engine thread applies them in order. */
+/**
+ * What the UI asks of the training session. Sent through a queue; the engine thread applies them in
+ * order. This file is the one list of commands: each says what makes it invalid ({@link #problem()},
+ * checked before anything changes: a bad command is refused with that message, never applied),
+ * how the queue treats it, and which {@link CommandHandler} method applies it.
+ */
 public sealed interface Command {
-    /** Train continuously at the current speed. */
+    /** The largest {@link Step}: about an hour of unthrottled training. */
+    long MAX_STEPS = 1_000_000_000L;
+    /** The largest learning rate accepted (the app's slider ends at 10). */
+    double MAX_LEARNING_RATE = 1000;
+    /** The largest noise accepted for generated data (the points are in a few units). */
+    double MAX_NOISE = 100;
+
+    /** Why this command cannot be applied, or null when it can. */
+    default String problem() {
+        return null;
+    }
+
+    /** A setting that a later command of the same kind overrides (a slider drag sends many). */
+    default boolean isSetting() {
+        return false;
+    }
+
+    /** True if a step-through in progress cannot go on after this command. */
+    default boolean endsStepThrough() {
+        return false;
+    }
+
+    /** Calls the handler method that applies this command. */
+    void dispatch(CommandHandler handler);
+
+    /** Train continuously at the current speed. Refused (with the reason) after divergence. */
     record Play() implements Command {
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.play();
+        }
     }
 
     record Pause() implements Command {
+        public void dispatch(CommandHandler h) {
+            h.pause();
+        }
     }
 
-    /** Take {@code steps} steps, then pause. */
-    record Step(int steps) implements Command {
+    /** Take {@code steps} steps (1 to {@link #MAX_STEPS}), then pause. */
+    record Step(long steps) implements Command {
+        public String problem() {
+            return steps >= 1 && steps <= MAX_STEPS ? null : "steps must be 1 to " + MAX_STEPS + ", got " + steps;
+        }
+
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.step(steps);
+        }
     }
 
     /** Step-through: pause and reveal the next node of the current step (starting one if needed). */
     record NodeForward() implements Command {
+        public void dispatch(CommandHandler h) {
+            h.nodeForward();
+        }
     }
 
     /** Step-through: hide the last revealed node. */
     record NodeBack() implements Command {
+        public void dispatch(CommandHandler h) {
+            h.nodeBack();
+        }
     }
 
     /** Step-through: run to the end of the current pass (forward, backward, or the update). */
     record FinishPass() implements Command {
+        public void dispatch(CommandHandler h) {
+            h.finishPass();
+        }
     }
 
-    /** Re-initialise the network from the seed: the same seed replays the same run. */
+    /** Re-initialise the network from the seed: the same seed replays the same run. Always possible. */
     record Reset() implements Command {
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.reset();
+        }
     }
 
-    /** Keeps the weights and the optimizer's state. */
+    /** Keeps the weights and the optimizer's state. A number in (0, {@link #MAX_LEARNING_RATE}]. */
     record SetLearningRate(double learningRate) implements Command {
+        public String problem() {
+            return learningRate > 0 && learningRate <= MAX_LEARNING_RATE ? null
+                    : "the learning rate must be a number in (0, " + (int) MAX_LEARNING_RATE + "], got " + learningRate;
+        }
+
+        public boolean isSetting() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.setLearningRate(learningRate);
+        }
     }
 
-    /** Steps per second; {@link TrainingSession#UNTHROTTLED} for as fast as possible. */
+    /** Steps per second, a positive number; {@link TrainingSession#UNTHROTTLED} for as fast as possible. */
     record SetSpeed(double stepsPerSecond) implements Command {
+        public String problem() {
+            return stepsPerSecond > 0 ? null : "the speed must be a positive number of steps per second, got "
+                    + stepsPerSecond;
+        }
+
+        public boolean isSetting() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.setSpeed(stepsPerSecond);
+        }
     }
 
     /** Rebuilds the network (new weights) when the shape, activation, loss or init changes. */
     record SetNetwork(NetworkSpec spec) implements Command {
+        public String problem() {
+            return spec == null ? "no network given" : appProblem(spec);
+        }
+
+        public boolean isSetting() {
+            return true;
+        }
+
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.setNetwork(spec);
+        }
     }
 
     /** A fresh optimizer of this kind on the current weights. */
     record SetOptimizer(OptimizerKind kind) implements Command {
+        public String problem() {
+            return kind == null ? "no optimizer given" : null;
+        }
+
+        public boolean isSetting() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.setOptimizer(kind);
+        }
     }
 
+    /** Examples per step, 1 to {@link Limits#APP_MAX_SAMPLES} (at most the training set is used). */
     record SetBatchSize(int batchSize) implements Command {
+        public String problem() {
+            return batchSize >= 1 && batchSize <= Limits.APP_MAX_SAMPLES ? null
+                    : "the batch size must be 1 to " + Limits.APP_MAX_SAMPLES + ", got " + batchSize;
+        }
+
+        public boolean isSetting() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.setBatchSize(batchSize);
+        }
     }
 
-    /** New data (and a new network on it): dataset, sample count, noise, seed. */
+    /** New data (and a new network on it): dataset, 2 to {@link Limits#APP_MAX_SAMPLES} points, noise, seed. */
     record SetData(DatasetKind dataset, int samples, double noise, long seed) implements Command {
+        public String problem() {
+            if (dataset == null) {
+                return "no dataset given";
+            }
+            if (samples < 2 || samples > Limits.APP_MAX_SAMPLES) {
+                return "the number of points must be 2 to " + Limits.APP_MAX_SAMPLES + ", got " + samples;
+            }
+            return noise >= 0 && noise <= MAX_NOISE ? null
+                    : "the noise must be a number from 0 to " + (int) MAX_NOISE + ", got " + noise;
+        }
+
+        public boolean isSetting() {
+            return true;
+        }
+
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.setData(dataset, samples, noise, seed);
+        }
     }
 
     /** Writes the current network as model.json (on the engine thread, which owns it). */
-    record SaveModel(java.nio.file.Path file) implements Command {
+    record SaveModel(Path file) implements Command {
+        public String problem() {
+            return file == null ? "no file given" : null;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.saveModel(file);
+        }
     }
 
-    /** Replaces the network with one read from a model.json file; the weights go on training. */
-    record LoadModel(java.nio.file.Path file) implements Command {
+    /**
+     * Replaces the network with one read from a model.json file; the weights go on training. The file
+     * is checked completely first: a bad one is refused and the network stays.
+     */
+    record LoadModel(Path file) implements Command {
+        public String problem() {
+            return file == null ? "no file given" : null;
+        }
+
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.loadModel(file);
+        }
     }
 
     /** Stops the engine thread. */
     record Shutdown() implements Command {
+        public void dispatch(CommandHandler h) {
+            h.shutdown();
+        }
+    }
+
+    /** Why the app's live engine will not train {@code spec} (it redraws its boundary as it trains), or null. */
+    static String appProblem(NetworkSpec spec) {
+        if (spec.inputSize() != 2) {
+            return "the app's networks have 2 inputs, got " + spec.inputSize();
+        }
+        if (spec.hidden().length > Limits.APP_MAX_HIDDEN_LAYERS) {
+            return spec.hidden().length + " hidden layers: the app trains at most " + Limits.APP_MAX_HIDDEN_LAYERS
+                    + " (the train command more)";
+        }
+        if (spec.parameterCount() > Limits.APP_MAX_PARAMETERS) {
+            return String.format(Locale.ROOT, "%s has %,d parameters: the app trains at most %,d live "
+                    + "(the train command up to %,d)", spec.describe(), spec.parameterCount(),
+                    Limits.APP_MAX_PARAMETERS, Limits.MAX_PARAMETERS);
+        }
+        return null;
     }
 }

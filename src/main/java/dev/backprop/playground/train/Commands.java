@@ -15,17 +15,11 @@ final class Commands {
     private Commands() {
     }
 
-    static boolean isSetting(Command c) {
-        return c instanceof Command.SetLearningRate || c instanceof Command.SetSpeed
-                || c instanceof Command.SetNetwork || c instanceof Command.SetOptimizer
-                || c instanceof Command.SetBatchSize || c instanceof Command.SetData;
-    }
-
     static List<Command> coalesce(List<Command> batch) {
         List<Command> out = new ArrayList<>();
         Map<Class<?>, Command> pending = new LinkedHashMap<>();
         for (Command c : batch) {
-            if (isSetting(c)) {
+            if (c.isSetting()) {
                 pending.remove(c.getClass()); // re-insert: the latest keeps its latest position
                 pending.put(c.getClass(), c);
             } else {

@@ -25,16 +25,44 @@ import java.util.List;
  * @param divergence  why training stopped because it blew up, or empty
  * @param message     what just happened, for the status line
  * @param stepping    the step-through in progress (revealed lines, position), or null
+ * @param configVersion grows by one whenever {@code config} changes (a setting, a load, new data,
+ *                    a recovery): controls follow {@code config} when this differs from the last
+ *                    version they showed
+ * @param playRefusal why Play, Step and stepping into a new step are refused now (training
+ *                    diverged, the message says what to do), or empty when they are accepted
+ * @param problem     the last command refused or error caught, or null; a new one has a larger
+ *                    {@link Problem#serial()}
  */
 public record Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                        List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
-                       double stepsPerSecond, String divergence, String message, StepView stepping) {
+                       double stepsPerSecond, String divergence, String message, StepView stepping,
+                       long configVersion, String playRefusal, Problem problem) {
+
+    /**
+     * Something the user must be told about: a command refused (out-of-range value, a model.json
+     * that does not check out, Play after divergence) or an error the engine caught and survived.
+     *
+     * @param serial counts problems in this session: the UI shows a problem once, when the serial is new
+     */
+    public record Problem(Kind kind, String text, long serial) {
+        public enum Kind {
+            /** A command was not applied; nothing changed. */
+            REFUSED,
+            /** The engine caught an error (out of memory...) and is paused in a consistent state. */
+            FAILED
+        }
+    }
 
     /** A step-through as the UI shows it: the lines revealed so far and where it stands. */
     public record StepView(List<String> lines, int position, int total, boolean complete) {
         public StepView {
             lines = List.copyOf(lines);
         }
+    }
+
+    /** True when Play is refused: see {@link #playRefusal()}. */
+    public boolean playRefused() {
+        return !playRefusal.isEmpty();
     }
 
     public boolean diverged() {

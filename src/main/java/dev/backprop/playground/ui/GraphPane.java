@@ -4,6 +4,7 @@ import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.graph.GraphNode;
 import dev.backprop.playground.graph.LayeredLayout;
 import dev.backprop.playground.graph.Layout;
+import dev.backprop.playground.graph.LayoutLimits;
 import dev.backprop.playground.graph.NodeCard;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
@@ -57,8 +58,6 @@ public final class GraphPane extends StackPane {
     private static final double MAX_FIT_SCALE = 1.6;
     /** A pane whose proportions moved this much since the layout was made gets a new one. */
     private static final double RESHAPE_RATIO = 1.3;
-    /** Graphs larger than this are not laid out: ELK would take seconds and no one could read them. */
-    public static final int MAX_NODES = 2_000;
 
     private final GraphMirror mirror = new GraphMirror();
     private final CardLayer cards = new CardLayer();
@@ -233,15 +232,13 @@ public final class GraphPane extends StackPane {
         }
         long request = ++layoutRequest;
         LayeredLayout.Shape shape = paneShape();
-        if (g.size() > MAX_NODES) {
-            showNotice(String.format("This graph has %,d nodes: more than the %,d that can be laid out and read. "
-                    + "Try a smaller expression or network.", g.size(), MAX_NODES));
-            return;
-        }
         layoutWorker.submit(() -> {
             Layout made;
             try {
                 made = LayeredLayout.layout(g, shape);
+            } catch (LayoutLimits.GraphTooLargeException e) {
+                Platform.runLater(() -> showNotice(e.getMessage() + " Try a smaller expression or network."));
+                return;
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 Platform.runLater(() -> showNotice("The graph could not be laid out: " + e));
                 return;

@@ -11,22 +11,22 @@ import org.junit.jupiter.api.Test;
 class BenchTest {
     @Test
     void medianIsTheMiddleRun() {
+        // a fake clock that the work advances: run i takes exactly sleeps[i] ms, so nothing depends on the machine
+        long[] now = {0};
         int[] calls = {0};
-        long[] sleeps = {5, 1, 9};
+        long[] millis = {5, 1, 9};
         Measure.Result r = Measure.median(1, 3, () -> {
             int i = calls[0]++;
             if (i > 0) {
-                try {
-                    Thread.sleep(sleeps[i - 1]);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
+                now[0] += millis[i - 1] * 1_000_000L;
             }
             return 10;
-        });
+        }, () -> now[0]);
         assertEquals(4, calls[0], "one warm-up, three timed runs");
-        assertTrue(r.medianSeconds() >= 0.005 && r.medianSeconds() < 0.009, "the 5 ms run is the median: " + r);
-        assertTrue(r.minRate() <= r.medianRate() && r.medianRate() <= r.maxRate());
+        assertEquals(0.005, r.medianSeconds(), 1e-12, "the 5 ms run is the median");
+        assertEquals(10 / 0.005, r.medianRate(), 1e-6);
+        assertEquals(10 / 0.009, r.minRate(), 1e-6);
+        assertEquals(10 / 0.001, r.maxRate(), 1e-6);
     }
 
     @Test

@@ -135,7 +135,7 @@ class TrainCommandTest {
     void messagesNameTheProblem() {
         assertTrue(run("train", "--dataset", "banana").err().contains("unknown dataset 'banana'"));
         assertTrue(run("train", "--test-ratio", "0.95").err().contains("--test-ratio must be in [0, 0.9]"));
-        assertTrue(run("train", "--hidden", "0").err().contains("hidden layer sizes must be at least 1"));
+        assertTrue(run("train", "--hidden", "0").err().contains("hidden layer sizes must be 1 to 4096"));
     }
 
     @Test

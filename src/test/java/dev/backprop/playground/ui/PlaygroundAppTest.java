@@ -26,9 +26,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class PlaygroundAppTest extends FxRobot {
     private PlaygroundApp app;
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    private Thread.UncaughtExceptionHandler previousHandler;
 
     @BeforeEach
     void launch() throws Exception {
+        previousHandler = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
         Stage stage = FxToolkit.registerPrimaryStage();
         app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
@@ -41,8 +43,12 @@ class PlaygroundAppTest extends FxRobot {
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        try {
+            FxToolkit.cleanupApplication(app);
+            FxToolkit.cleanupStages();
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previousHandler); // JVM-wide: other test classes run after
+        }
         assertEquals(List.of(), uncaught, "no exception on any thread");
     }
 

@@ -14,15 +14,46 @@ import java.util.Random;
 public record NetworkSpec(int inputSize, int[] hidden, Activation activation, Loss loss, Initializer init) {
 
     public NetworkSpec {
+        if (hidden == null || activation == null || loss == null || init == null) {
+            throw new IllegalArgumentException("a network needs hidden sizes, an activation, a loss and an init");
+        }
         hidden = hidden.clone();
         if (inputSize < 1) {
             throw new IllegalArgumentException("input size must be at least 1");
         }
+        if (hidden.length > Limits.MAX_HIDDEN_LAYERS) {
+            throw new IllegalArgumentException(hidden.length + " hidden layers: at most " + Limits.MAX_HIDDEN_LAYERS);
+        }
+        if (inputSize > Limits.MAX_LAYER_WIDTH) {
+            throw new IllegalArgumentException("input size " + inputSize + ": at most " + Limits.MAX_LAYER_WIDTH);
+        }
         for (int h : hidden) {
-            if (h < 1) {
-                throw new IllegalArgumentException("hidden layer sizes must be at least 1, got " + h);
+            if (h < 1 || h > Limits.MAX_LAYER_WIDTH) {
+                throw new IllegalArgumentException("hidden layer sizes must be 1 to " + Limits.MAX_LAYER_WIDTH
+                        + ", got " + h);
             }
         }
+        long parameters = parameterCount(inputSize, hidden);
+        if (parameters > Limits.MAX_PARAMETERS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "the network would have %,d parameters: at most %,d", parameters, Limits.MAX_PARAMETERS));
+        }
+    }
+
+    /** Weights and biases of inputs -> hidden -> 1 output: sum of (in + 1) * out. */
+    private static long parameterCount(int inputSize, int[] hidden) {
+        long total = 0;
+        long in = inputSize;
+        for (int h : hidden) {
+            total += (in + 1) * h;
+            in = h;
+        }
+        return total + in + 1;
+    }
+
+    /** Weights and biases in total. */
+    public long parameterCount() {
+        return parameterCount(inputSize, hidden);
     }
 
     @Override

@@ -111,16 +111,20 @@ public final class Trainer {
      * optimizer of the same kind and learning rate. The step count goes on.
      */
     public void rebuild(NetworkSpec newSpec, OptimizerKind kind, Random init) {
-        spec = newSpec;
-        network = newSpec.build(init);
-        optimizer = kind.create(network.parameters(), optimizer.learningRate());
+        adopt(newSpec.build(init), newSpec, kind);
     }
 
     /** Trains {@code net} (of shape {@code netSpec}) from now on, with a fresh optimizer. */
     public void adopt(Sequential net, NetworkSpec netSpec) {
+        adopt(net, netSpec, optimizer.kind());
+    }
+
+    /** Builds everything new before assigning any of it: a failure (out of memory) changes nothing. */
+    private void adopt(Sequential net, NetworkSpec netSpec, OptimizerKind kind) {
+        Optimizer fresh = kind.create(net.parameters(), optimizer.learningRate());
         spec = netSpec;
         network = net;
-        optimizer = optimizer.kind().create(network.parameters(), optimizer.learningRate());
+        optimizer = fresh;
     }
 
     /** A fresh optimizer of {@code kind} on the current weights, same learning rate. */

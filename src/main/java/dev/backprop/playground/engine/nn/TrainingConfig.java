@@ -19,8 +19,8 @@ public record TrainingConfig(
     }
 
     public TrainingConfig {
-        if (samples < 2) {
-            throw new IllegalArgumentException("--samples must be at least 2, got " + samples);
+        if (samples < 2 || samples > Limits.MAX_SAMPLES) {
+            throw new IllegalArgumentException("--samples must be 2 to " + Limits.MAX_SAMPLES + ", got " + samples);
         }
         if (!(noise >= 0) || Double.isInfinite(noise)) {
             throw new IllegalArgumentException("--noise must be a number >= 0, got " + noise);
@@ -28,8 +28,15 @@ public record TrainingConfig(
         if (!(testRatio >= 0 && testRatio <= 0.9)) {
             throw new IllegalArgumentException("--test-ratio must be in [0, 0.9], got " + testRatio);
         }
+        if (samples - Math.round(samples * testRatio) < 1) {
+            throw new IllegalArgumentException("--test-ratio " + testRatio + " of " + samples
+                    + " points leaves no training point");
+        }
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("--lr must be a positive number, got " + learningRate);
+        }
+        if (dataset == null || network == null || optimizer == null) {
+            throw new IllegalArgumentException("the dataset, the network and the optimizer must be given");
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch must be at least 1, got " + batchSize);

@@ -24,8 +24,25 @@ class GradientCheckTest {
         assertEquals(expected, actual, 1e-6 * scale, what);
     }
 
-    /** Checks every parameter entry and every input entry of {@code net} on the batch (x, y). */
+    /**
+     * Checks every parameter entry of {@code net} on the batch (x, y), and that every entry was
+     * checked: (in + 1) * out per linear layer, so a network whose parameters went missing fails.
+     */
     private static void checkNetwork(Sequential net, DMatrixRMaj x, DMatrixRMaj y) {
+        int expected = 0;
+        for (Layer layer : net.layers()) {
+            if (layer instanceof Linear lin) {
+                expected += (lin.inputSize() + 1) * lin.outputSize(0);
+            }
+        }
+        int checked = compareGradients(net, x, y);
+        assertTrue(expected > 0);
+        assertEquals(expected, checked, "every weight and bias checked");
+    }
+
+    /** Compares each analytic gradient entry with its finite difference; returns how many were compared. */
+    private static int compareGradients(Sequential net, DMatrixRMaj x, DMatrixRMaj y) {
+        int checked = 0;
         loss(net, x, y);
         net.backward();
         for (Parameter p : net.parameters()) {
@@ -39,8 +56,53 @@ class GradientCheckTest {
                 double down = loss(net, x, y);
                 v[i] = keep;
                 assertClose((up - down) / (2 * H), analytic.data[i], p.name() + "[" + i + "]");
+                checked++;
             }
         }
+        return checked;
+    }
+
+    @Test
+    void theCheckCatchesAWrongGradient() {
+        // the comparison must be able to fail: a backward pass that doubles dL/dW1 is caught
+        Random r = new Random(5);
+        Sequential good = new NetworkSpec(2, new int[] {3}, Activation.TANH, Loss.BCE, Initializer.NORMAL).build(r);
+        Linear first = (Linear) good.layers().get(0);
+        Sequential wrong = new Sequential(List.of(new Layer() {
+            public DMatrixRMaj forward(DMatrixRMaj in) {
+                return first.forward(in);
+            }
+
+            public DMatrixRMaj backward(DMatrixRMaj g) {
+                DMatrixRMaj out = first.backward(g);
+                org.ejml.dense.row.CommonOps_DDRM.scale(2, first.weight().grad());
+                return out;
+            }
+
+            public void step(double lr) {
+                first.step(lr);
+            }
+
+            public List<Parameter> parameters() {
+                return first.parameters();
+            }
+
+            public int outputSize(int inputSize) {
+                return first.outputSize(inputSize);
+            }
+
+            public String kind() {
+                return first.kind();
+            }
+
+            public void apply(DMatrixRMaj in, DMatrixRMaj out) {
+                first.apply(in, out);
+            }
+        }, good.layers().get(1), good.layers().get(2), good.layers().get(3)), Loss.BCE);
+        DMatrixRMaj x = randomMatrix(4, 2, r);
+        DMatrixRMaj y = labels(4, r);
+        org.junit.jupiter.api.Assertions.assertThrows(org.opentest4j.AssertionFailedError.class,
+                () -> compareGradients(wrong, x, y));
     }
 
     private static DMatrixRMaj randomMatrix(int rows, int cols, Random r) {

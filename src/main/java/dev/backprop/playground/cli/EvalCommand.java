@@ -1,0 +1,83 @@
+package dev.backprop.playground.cli;
+
+import dev.backprop.playground.engine.Failures;
+import dev.backprop.playground.engine.data.DataSplit;
+import dev.backprop.playground.engine.nn.Initializer;
+import dev.backprop.playground.engine.nn.NetworkSpec;
+import dev.backprop.playground.engine.nn.Sequential;
+import dev.backprop.playground.engine.nn.Trainer;
+import dev.backprop.playground.engine.nn.TrainingConfig;
+import dev.backprop.playground.io.DatasetCsv;
+import dev.backprop.playground.io.ModelJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code eval}: loss and accuracy of a saved model.json on a generated dataset or a CSV file. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Print the loss and accuracy of a saved model (model.json) on a dataset: generated as train "
+                + "generates it (same options, same seed, same points) or read from --data x1,x2,label[,split].",
+            "Output: net=2-50-1 points=N loss=L accuracy=A test_points=M test_loss=L test_acc=A"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:evaluated", "1:a file could not be read",
+                        "2:bad arguments, or a malformed or inconsistent model (model.json: what is wrong)"})
+public final class EvalCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "the model.json to evaluate")
+    Path model;
+
+    @Option(names = "--data", paramLabel = "CSV",
+            description = "points from a CSV file x1,x2,label[,split] instead of a generated dataset")
+    Path csv;
+
+    @CommandLine.Mixin
+    DataOptions data = new DataOptions();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Sequential net;
+        NetworkSpec shape;
+        DataSplit points;
+        try {
+            net = ModelJson.read(model);
+            shape = describe(net);
+            points = csv != null ? DatasetCsv.read(csv) : Trainer.split(new TrainingConfig(data.dataset, data.samples,
+                    data.noise, data.testRatio, data.seed, shape, TrainingConfig.defaults().optimizer(),
+                    TrainingConfig.defaults().learningRate(), 1, 0, 1));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("cannot read: " + Failures.describe(e));
+            return 1;
+        }
+        Trainer trainer = new Trainer(points, TrainingConfig.defaults().withNetwork(shape));
+        trainer.adopt(net, shape);
+        double[] all = trainer.measure(points.all());
+        double[] test = trainer.measure(points.test());
+        out.println(String.format(Locale.ROOT, "net=%s points=%d loss=%.4f accuracy=%.4f test_points=%d "
+                        + "test_loss=%.4f test_acc=%.4f", shape.describe(), points.all().size(), all[0], all[1],
+                points.test().size(), test[0], test[1]));
+        out.flush();
+        return 0;
+    }
+
+    /** The model's shape; one the playground cannot evaluate is a "model.json: ..." error. */
+    private static NetworkSpec describe(Sequential net) {
+        try {
+            return NetworkSpec.describing(net, Initializer.NORMAL);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("model.json: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.backprop.playground.engine.nn;
+
+/**
+ * The one training loop of the project, shared by the headless {@code train} command and the app's
+ * engine: steps a {@link Trainer}, measures it at every boundary frame ({@code snapshotEvery}
+ * steps) and applies the one divergence rule (a non-finite batch loss, or {@link Metrics#diverged()}
+ * at a frame). Once diverged it takes no more steps until {@link #clearDivergence()}.
+ */
+public final class TrainingLoop {
+    private final Trainer trainer;
+    private final int snapshotEvery;
+    private String divergence = "";
+    private long divergedAt = -1;
+    private long measuringNanos;
+
+    public TrainingLoop(Trainer trainer, int snapshotEvery) {
+        if (snapshotEvery < 1) {
+            throw new IllegalArgumentException("snapshot interval must be at least 1, got " + snapshotEvery);
+        }
+        this.trainer = trainer;
+        this.snapshotEvery = snapshotEvery;
+    }
+
+    /**
+     * What one call of {@link #advance} did.
+     *
+     * @param steps steps taken
+     * @param frame the metrics measured at a boundary frame or at divergence, or null
+     */
+    public record Advance(long steps, Metrics frame) {
+    }
+
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    /**
+     * Takes up to {@code maxSteps} steps, returning early after a boundary frame (with its metrics),
+     * at divergence (with the metrics then), or once {@code System.nanoTime()} passes
+     * {@code deadlineNanos} (checked every step, so a slow network still returns promptly).
+     */
+    public Advance advance(long maxSteps, long deadlineNanos) {
+        long done = 0;
+        while (done < maxSteps && !diverged()) {
+            double loss = trainer.step();
+            done++;
+            if (!Double.isFinite(loss)) {
+                Metrics m = measure();
+                diverge(m.diverged() ? m.divergenceReason() : "the loss of step " + trainer.steps() + " became " + loss);
+                return new Advance(done, m);
+            }
+            if (trainer.steps() % snapshotEvery == 0) {
+                return new Advance(done, frame());
+            }
+            if ((done & 15) == 0 && System.nanoTime() - deadlineNanos > 0) { // the clock costs as much as a tiny step
+                break;
+            }
+        }
+        return new Advance(done, null);
+    }
+
+    /** Measures the network now and applies the divergence rule to the measurement. */
+    public Metrics frame() {
+        Metrics m = measure();
+        if (m.diverged()) {
+            diverge(m.divergenceReason());
+        }
+        return m;
+    }
+
+    private Metrics measure() {
+        long t0 = System.nanoTime();
+        Metrics m = trainer.evaluate();
+        measuringNanos += System.nanoTime() - t0;
+        return m;
+    }
+
+    /** Time spent measuring (not training) so far: a training speed leaves it out. */
+    public long measuringNanos() {
+        return measuringNanos;
+    }
+
+    /** True when the step count is on a boundary frame. */
+    public boolean onFrame() {
+        return trainer.steps() % snapshotEvery == 0;
+    }
+
+    private void diverge(String why) {
+        divergence = why;
+        divergedAt = trainer.steps();
+    }
+
+    public boolean diverged() {
+        return !divergence.isEmpty();
+    }
+
+    /** Why the run diverged ("the loss became NaN"...), or empty. */
+    public String divergence() {
+        return divergence;
+    }
+
+    /** The step at which it diverged, or -1. */
+    public long divergedAt() {
+        return divergedAt;
+    }
+
+    /** After the network was replaced or repaired: training may go on. */
+    public void clearDivergence() {
+        divergence = "";
+        divergedAt = -1;
+    }
+}

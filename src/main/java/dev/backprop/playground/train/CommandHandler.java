@@ -1,0 +1,45 @@
+package dev.backprop.playground.train;
+
+import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.engine.nn.NetworkSpec;
+import dev.backprop.playground.engine.nn.OptimizerKind;
+import java.nio.file.Path;
+
+/**
+ * One method per {@link Command}, called by {@link Command#dispatch} after the command passed its
+ * own checks. A method may still refuse by throwing IllegalArgumentException before it changes
+ * anything (a combination only the session can judge, e.g. data that leaves no training point).
+ */
+interface CommandHandler {
+    void play();
+
+    void pause();
+
+    void step(long steps);
+
+    void nodeForward();
+
+    void nodeBack();
+
+    void finishPass();
+
+    void reset();
+
+    void setLearningRate(double learningRate);
+
+    void setSpeed(double stepsPerSecond);
+
+    void setNetwork(NetworkSpec spec);
+
+    void setOptimizer(OptimizerKind kind);
+
+    void setBatchSize(int batchSize);
+
+    void setData(DatasetKind dataset, int samples, double noise, long seed);
+
+    void saveModel(Path file);
+
+    void loadModel(Path file);
+
+    void shutdown();
+}

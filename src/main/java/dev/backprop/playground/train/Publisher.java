@@ -1,0 +1,92 @@
+package dev.backprop.playground.train;
+
+import dev.backprop.playground.engine.data.DataSplit;
+import dev.backprop.playground.engine.nn.DecisionGrid;
+import dev.backprop.playground.engine.nn.DecisionGridEvaluator;
+import dev.backprop.playground.engine.nn.NetworkStepper;
+import dev.backprop.playground.engine.nn.Trainer;
+import dev.backprop.playground.graph.GraphModel;
+import dev.backprop.playground.graph.NetworkGraphBuilder;
+import dev.backprop.playground.render.Heatmap;
+
+/**
+ * What the engine shows besides numbers, and how often it recomputes it: the decision grid (at most
+ * every {@link #GRID_EVERY_NANOS} while training), the network's graph (at most every
+ * {@link #GRAPH_EVERY_NANOS}; the graph pane lays it out for its own shape).
+ * Engine thread only; everything handed out is immutable or never written again.
+ */
+final class Publisher {
+    static final int GRID_SIZE = 200;
+    /**
+     * Boundary grids are computed at most this often (about 30 a second, what a screen shows):
+     * unthrottled, a grid every 250 steps would cost more than the training. At the default speed
+     * a 250-step frame comes every 100 ms, so every one gets its grid.
+     */
+    static final long GRID_EVERY_NANOS = 33_000_000L;
+    /** The graph is rebuilt for publishing at most this often while training. */
+    static final long GRAPH_EVERY_NANOS = 100_000_000L;
+
+    private DecisionGridEvaluator gridEvaluator;
+    private DecisionGrid grid;
+    private int[] gridPixels;
+    private long gridStep = -1;
+    private long lastGridNanos;
+    private GraphModel graph;
+    private long lastGraphNanos;
+
+    /** New data: the grid spans its points. */
+    void newData(DataSplit data) {
+        gridEvaluator = DecisionGridEvaluator.around(data.all(), GRID_SIZE, GRID_SIZE);
+    }
+
+    /** Recomputes the grid unless one was made less than {@link #GRID_EVERY_NANOS} ago while training. */
+    void gridIfDue(Trainer trainer, boolean running) {
+        if (System.nanoTime() - lastGridNanos >= GRID_EVERY_NANOS || !running) {
+            refreshGrid(trainer);
+        }
+    }
+
+    void refreshGrid(Trainer trainer) {
+        DecisionGrid g = gridEvaluator.evaluate(trainer.network());
+        gridPixels = Heatmap.pixels(g);
+        grid = g;
+        gridStep = trainer.steps();
+        lastGridNanos = System.nanoTime();
+    }
+
+    long gridStep() {
+        return gridStep;
+    }
+
+    boolean graphDue() {
+        return System.nanoTime() - lastGraphNanos > GRAPH_EVERY_NANOS;
+    }
+
+    /** The graph of the last step, or of the step-through in progress (revealed nodes only). */
+    void refreshGraph(Trainer trainer, NetworkStepper stepper) {
+        NetworkGraphBuilder.Reveal reveal = null;
+        double loss = trainer.lastLoss();
+        if (stepper != null) {
+            NetworkStepper.Step current = stepper.current();
+            reveal = new NetworkGraphBuilder.Reveal(stepper.pendingData(), stepper.knownGrads(),
+                    current == null || current.phase() == NetworkStepper.Phase.UPDATE ? null : current.nodeId(),
+                    current == null ? "" : current.text());
+            loss = stepper.loss();
+        }
+        graph = NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
+                loss, reveal);
+        lastGraphNanos = System.nanoTime();
+    }
+
+    DecisionGrid grid() {
+        return grid;
+    }
+
+    int[] gridPixels() {
+        return gridPixels;
+    }
+
+    GraphModel graph() {
+        return graph;
+    }
+}

@@ -1,0 +1,377 @@
+package dev.backprop.playground.train;
+
+import dev.backprop.playground.engine.Failures;
+import dev.backprop.playground.engine.data.DataSplit;
+import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.engine.nn.Metrics;
+import dev.backprop.playground.engine.nn.NetworkSpec;
+import dev.backprop.playground.engine.nn.NetworkStepper;
+import dev.backprop.playground.engine.nn.OptimizerKind;
+import dev.backprop.playground.engine.nn.Trainer;
+import dev.backprop.playground.engine.nn.TrainingConfig;
+import dev.backprop.playground.engine.nn.TrainingLoop;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * The session's model and what the commands do to it, on the engine thread: the config in force,
+ * the trainer and its {@link TrainingLoop}, the step-through, the history, and what to tell the
+ * user. Every handler checks (or builds) everything new before it replaces anything, so a refused
+ * or failed command leaves the session as it was. Scheduling is {@link RunScheduler}'s, pictures
+ * are {@link Publisher}'s.
+ */
+final class SessionEngine implements CommandHandler {
+    private final RunScheduler scheduler = new RunScheduler();
+    private final Publisher publisher = new Publisher();
+    private final MetricsLog history = new MetricsLog();
+    private final List<Long> rebuilds = new ArrayList<>();
+    private TrainingConfig config;
+    private long configVersion;
+    private TrainingLoop loop;
+    /** The step-through in progress, or null. */
+    private NetworkStepper stepper;
+    private String divergence = "";
+    private String message = "";
+    private Snapshot.Problem problem;
+    private long problemSerial;
+    private boolean stopped;
+
+    SessionEngine(TrainingConfig config) {
+        this.config = config;
+        start(Trainer.split(config));
+    }
+
+    RunScheduler scheduler() {
+        return scheduler;
+    }
+
+    boolean stopped() {
+        return stopped;
+    }
+
+    // ---- commands -----------------------------------------------------------------------------
+
+    /** Checks and applies one command; a refusal is reported, never applied. */
+    void apply(Command c) {
+        String refusal = c.problem();
+        if (refusal == null && !divergence.isEmpty() && needsHealthyNetwork(c)) {
+            refusal = "training diverged, so " + commandName(c) + " is refused: " + playRefusal();
+        }
+        if (refusal != null) {
+            refuse(commandName(c) + " refused: " + refusal);
+            return;
+        }
+        if (stepper != null && c.endsStepThrough()) {
+            if (c instanceof Command.Play || c instanceof Command.Step) {
+                stepper.complete(); // finish the step being shown, so training goes on from a whole step
+            }
+            stepper = null;
+            publisher.refreshGraph(trainer(), null);
+        }
+        try {
+            c.dispatch(this);
+        } catch (IllegalArgumentException e) {
+            refuse(commandName(c) + " refused: " + e.getMessage());
+        }
+    }
+
+    /** Commands that train: after divergence they would only produce NaN. */
+    private static boolean needsHealthyNetwork(Command c) {
+        return c instanceof Command.Play || c instanceof Command.Step || c instanceof Command.NodeForward
+                || c instanceof Command.FinishPass;
+    }
+
+    private static String commandName(Command c) {
+        return c.getClass().getSimpleName();
+    }
+
+    @Override
+    public void play() {
+        scheduler.play();
+    }
+
+    @Override
+    public void pause() {
+        scheduler.stop();
+    }
+
+    @Override
+    public void step(long steps) {
+        scheduler.addSteps(steps);
+    }
+
+    @Override
+    public void nodeForward() {
+        startStepIfNeeded();
+        stepThrough(() -> stepper.next());
+    }
+
+    @Override
+    public void nodeBack() {
+        if (stepper != null) {
+            stepThrough(stepper::back);
+        }
+    }
+
+    @Override
+    public void finishPass() {
+        startStepIfNeeded();
+        stepThrough(() -> stepper.finishPass());
+    }
+
+    /** Step-through starts the next training step when none is in progress (or the last one is done). */
+    private void startStepIfNeeded() {
+        if (stepper == null || !stepper.hasNext()) {
+            stepper = new NetworkStepper(trainer());
+        }
+    }
+
+    @Override
+    public void reset() {
+        start(Trainer.split(config));
+        message = "reset: new weights from seed " + config.seed();
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        setConfig(config.withLearningRate(learningRate));
+        trainer().setLearningRate(learningRate);
+        message = String.format(Locale.ROOT, "learning rate %.3g (weights kept)", learningRate);
+    }
+
+    @Override
+    public void setSpeed(double stepsPerSecond) {
+        scheduler.setSpeed(stepsPerSecond);
+    }
+
+    @Override
+    public void setNetwork(NetworkSpec spec) {
+        if (spec.equals(config.network())) {
+            return;
+        }
+        TrainingConfig next = config.withNetwork(spec);
+        trainer().rebuild(spec, config.optimizer(), new Random(config.seed() + 1 + trainer().steps()));
+        setConfig(next);
+        networkReplaced("network rebuilt as " + spec.describe() + " " + spec.activation().id());
+    }
+
+    @Override
+    public void setOptimizer(OptimizerKind kind) {
+        if (kind != config.optimizer()) {
+            TrainingConfig next = config.withOptimizer(kind);
+            trainer().rebuildOptimizer(kind);
+            setConfig(next);
+            message = "optimizer " + kind.id() + " (weights kept, fresh optimizer state)";
+        }
+    }
+
+    @Override
+    public void setBatchSize(int batchSize) {
+        TrainingConfig next = config.withBatchSize(batchSize);
+        trainer().setBatchSize(batchSize);
+        setConfig(next);
+        message = "batch size " + trainer().batchSize();
+    }
+
+    @Override
+    public void setData(DatasetKind dataset, int samples, double noise, long seed) {
+        TrainingConfig next = config.withData(dataset, samples, noise, seed); // refuses what leaves no training point
+        DataSplit data = Trainer.split(next);
+        TrainingConfig before = config;
+        config = next;
+        try {
+            start(data);
+        } catch (RuntimeException | Error e) {
+            config = before; // the old data and network stay
+            throw e;
+        }
+        configVersion++;
+        message = "new data: " + dataset.id() + ", " + samples + " points, noise " + noise;
+    }
+
+    @Override
+    public void saveModel(Path file) {
+        try {
+            ModelFiles.save(file, trainer().network());
+            message = "saved the model to " + file;
+        } catch (java.io.IOException | RuntimeException e) {
+            refuse("could not save the model to " + file + ": " + Failures.describe(e));
+        }
+    }
+
+    @Override
+    public void loadModel(Path file) {
+        ModelFiles.Loaded loaded;
+        try {
+            loaded = ModelFiles.load(file, config.network().init());
+        } catch (java.io.IOException | RuntimeException e) {
+            refuse("could not load " + file + ": " + Failures.describe(e));
+            return;
+        }
+        TrainingConfig next = config.withNetwork(loaded.spec());
+        trainer().adopt(loaded.network(), loaded.spec());
+        setConfig(next);
+        networkReplaced("loaded " + loaded.spec().describe() + " from " + file);
+    }
+
+    @Override
+    public void shutdown() {
+        stopped = true;
+    }
+
+    // ---- training -----------------------------------------------------------------------------
+
+    /** Trains for one slice: as many steps as the speed allows, within {@link RunScheduler#SLICE_NANOS}. */
+    void trainSlice() throws InterruptedException {
+        long start = System.nanoTime();
+        long due = scheduler.stepsDue(start);
+        long done = 0;
+        while (done < due && !loop.diverged() && System.nanoTime() - start < RunScheduler.SLICE_NANOS) {
+            TrainingLoop.Advance a = loop.advance(due - done, start + RunScheduler.SLICE_NANOS);
+            done += a.steps();
+            if (a.frame() != null) {
+                recordFrame(a.frame());
+            }
+        }
+        scheduler.took(done);
+        scheduler.measure(trainer().steps());
+        if (due == 0) {
+            scheduler.sleepUntilNextStep();
+        }
+        if (publisher.graphDue() || !scheduler.running()) {
+            publisher.refreshGraph(trainer(), stepper);
+        }
+        long lastFrameStep = trainer().steps() - trainer().steps() % config.snapshotEvery();
+        List<Metrics> rows = history.view();
+        if (!scheduler.busy() && publisher.gridStep() != lastFrameStep && rows.get(rows.size() - 1).step() == lastFrameStep) {
+            publisher.refreshGrid(trainer()); // paused: the last frame gets its boundary even if it was skipped
+        }
+    }
+
+    /** A boundary frame measured by the loop: a metrics row, a grid if due, and divergence. */
+    private void recordFrame(Metrics m) {
+        history.add(m);
+        publisher.gridIfDue(trainer(), scheduler.running());
+        if (loop.diverged()) {
+            scheduler.stop();
+            divergence = "Training diverged at step " + loop.divergedAt() + ": " + loop.divergence()
+                    + String.format(Locale.ROOT, ". Try a smaller learning rate (now %.3g), then Reset.",
+                    config.learningRate());
+            publisher.refreshGraph(trainer(), stepper);
+        }
+    }
+
+    private void stepThrough(Runnable move) {
+        scheduler.stop();
+        long stepsBefore = trainer().steps();
+        move.run();
+        // the update ran just now (not merely shown again after a step back): the chart moves on
+        if (trainer().steps() != stepsBefore && loop.onFrame()) {
+            recordFrame(loop.frame());
+        }
+        NetworkStepper.Step current = stepper.current();
+        message = current == null ? "step-through: press Node \u25b8 (Right) for the first node"
+                : String.format(Locale.ROOT, "step-through %d/%d: %s", stepper.position(), stepper.total(), current.text());
+        publisher.refreshGraph(trainer(), stepper);
+    }
+
+    // ---- state changes ------------------------------------------------------------------------
+
+    /** A fresh trainer on {@code data}, with history, grid and graph recomputed. */
+    private void start(DataSplit data) {
+        TrainingLoop fresh = new TrainingLoop(new Trainer(data, config), config.snapshotEvery());
+        fresh.trainer().previewForward();
+        loop = fresh;
+        stepper = null;
+        publisher.newData(data);
+        history.clear();
+        rebuilds.clear();
+        divergence = "";
+        scheduler.stop();
+        recordFrame(loop.frame());
+        publisher.refreshGrid(trainer());
+        publisher.refreshGraph(trainer(), null);
+    }
+
+    /** After the trainer got another network: mark the chart, measure it, lay out its graph. */
+    private void networkReplaced(String why) {
+        trainer().previewForward();
+        if (rebuilds.isEmpty() || rebuilds.get(rebuilds.size() - 1) != trainer().steps()) {
+            rebuilds.add(trainer().steps()); // one chart mark per step, however many rebuilds a drag made
+        }
+        divergence = "";
+        loop.clearDivergence();
+        recordFrame(loop.frame());
+        publisher.refreshGrid(trainer());
+        publisher.refreshGraph(trainer(), null);
+        message = why;
+    }
+
+    private void setConfig(TrainingConfig next) {
+        config = next;
+        configVersion++;
+    }
+
+    private void refuse(String why) {
+        message = why;
+        problem = new Snapshot.Problem(Snapshot.Problem.Kind.REFUSED, why, ++problemSerial);
+    }
+
+    /**
+     * After any Throwable escaped a command or training: paused, the step-through dropped, the user
+     * told. If the model cannot even be shown any more, it is rebuilt from the config (which only
+     * ever holds checked settings), and failing that from the defaults.
+     */
+    void recover(Throwable t, String during) {
+        scheduler.stop();
+        stepper = null;
+        String why = "The engine hit an error while " + during + ": " + Failures.describe(t)
+                + ". Training is paused; Reset starts over.";
+        message = why;
+        problem = new Snapshot.Problem(Snapshot.Problem.Kind.FAILED, why, ++problemSerial);
+        try {
+            trainer().previewForward();
+            publisher.refreshGraph(trainer(), null);
+        } catch (RuntimeException | Error e) {
+            try {
+                start(Trainer.split(config));
+            } catch (RuntimeException | Error e2) {
+                config = TrainingConfig.defaults();
+                configVersion++;
+                start(Trainer.split(config));
+            }
+        }
+    }
+
+    // ---- what the UI sees ---------------------------------------------------------------------
+
+    private Trainer trainer() {
+        return loop.trainer();
+    }
+
+    /** Why Play (and Step, and stepping into a new step) is refused now, or empty. */
+    private String playRefusal() {
+        return divergence;
+    }
+
+    Snapshot snapshot() {
+        Trainer t = trainer();
+        return new Snapshot(t.steps(), scheduler.running(), config, t.data(), history.view(), List.copyOf(rebuilds),
+                publisher.grid(), publisher.gridPixels(), publisher.graph(), t.lastLoss(),
+                scheduler.measuredSpeed(), divergence, message, stepView(), configVersion, playRefusal(), problem);
+    }
+
+    private Snapshot.StepView stepView() {
+        if (stepper == null) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        for (NetworkStepper.Step s : stepper.revealed()) {
+            lines.add(s.phase().name().toLowerCase(Locale.ROOT) + "  " + s.text());
+        }
+        return new Snapshot.StepView(lines, stepper.position(), stepper.total(), stepper.isComplete());
+    }
+}
