@@ -117,6 +117,10 @@ class GraphAndLabTest extends FxRobot {
         GraphPane pane = lookup("#graph-pane").queryAs(GraphPane.class);
         clickOn(pane);
         waitForLayout(pane);
+        var fitted = pane.centreOf("W1");
+        // zoomed in, the graph is larger than the view: there is room to pan (panning stops at its edges)
+        type(KeyCode.EQUALS, KeyCode.EQUALS);
+        WaitForAsyncUtils.waitForFxEvents();
         var before = pane.centreOf("W1");
         press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
@@ -126,9 +130,12 @@ class GraphAndLabTest extends FxRobot {
         // GraphStream repaints on its own 40 ms timer; picking uses the camera of the last repaint
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pane.graph().node("W1").equals(pane.nodeAt(after.getX(), after.getY())));
         assertNull(app.session().latest().stepping(), "Shift+Right pans, it does not step");
+        // F fits again: the zoom of the first view, the graph's start at the left
         type(KeyCode.F);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(before.getX(), pane.centreOf("W1").getX(), 1e-6);
+        assertEquals(fitted.getX(), pane.centreOf("W1").getX(), 1e-6, "back to the fitted view");
+        assertEquals(fitted.getY(), pane.centreOf("W1").getY(), 1e-6);
+        assertTrue(pane.smallestTextPx() >= GraphPane.MIN_TEXT_PX - 1e-9);
     }
 
     @Test
