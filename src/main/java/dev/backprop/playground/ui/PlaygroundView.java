@@ -59,6 +59,9 @@ public final class PlaygroundView extends BorderPane {
     private final CheckMenuItem darkItem = new CheckMenuItem("Dark theme");
     private final FrameStats frameStats = new FrameStats();
     private Snapshot shown;
+    private long problemShown = -1;
+    private String problemText = "";
+    private final javafx.animation.PauseTransition problemTimeout = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(10));
     private String lastMessage = "";
 
     public PlaygroundView(TrainingSession session, Stage stage, WindowMemory memory) {
@@ -77,6 +80,12 @@ public final class PlaygroundView extends BorderPane {
                 }
             }
         };
+        problemTimeout.setOnFinished(e -> {
+            problemText = "";
+            if (shown != null) {
+                showBanner(shown);
+            }
+        });
         createView();
         initShortcuts();
         controls.setOnExportSvg(() -> files.exportGraphSvg(shownPane()));
@@ -274,9 +283,25 @@ public final class PlaygroundView extends BorderPane {
         Snapshot.StepView stepping = s.stepping();
         List<String> lines = stepping == null ? List.of() : stepping.lines();
         stepLog.show(lines, lines.size() - 1);
-        banner.setText(s.divergence());
-        banner.setVisible(s.diverged());
-        banner.setManaged(s.diverged());
+        showBanner(s);
+    }
+
+    /**
+     * The banner: a divergence stays until Reset; a refused command or an error the engine survived
+     * (a bad model.json, an out-of-range value, out of memory) shows for a while, once per problem.
+     */
+    private void showBanner(Snapshot s) {
+        Snapshot.Problem p = s.problem();
+        if (p != null && p.serial() != problemShown) {
+            problemShown = p.serial();
+            problemText = (p.kind() == Snapshot.Problem.Kind.FAILED ? "The engine recovered from an error and is paused: "
+                    : "Not applied: ") + p.text();
+            problemTimeout.playFromStart();
+        }
+        String text = s.diverged() ? s.divergence() : problemText;
+        banner.setText(text);
+        banner.setVisible(!text.isEmpty());
+        banner.setManaged(!text.isEmpty());
     }
 
     public void applyTheme(boolean dark) {
