@@ -1,6 +1,7 @@
 package dev.backprop.playground.ui;
 
 import dev.backprop.playground.engine.nn.Metrics;
+import dev.backprop.playground.render.Ticks;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
