@@ -12,7 +12,8 @@ public final class Heatmap {
     public static final int CLASS0 = 0x2F6DB5;
     public static final int CLASS1 = 0xE8772E;
     private static final int NEUTRAL = 0xF4F4F0;
-    private static final int CONTOUR = 0x202020;
+    /** The 0.5 contour line. */
+    public static final int CONTOUR = 0x202020;
     private static final int UNKNOWN = 0x9A9A9A;
 
     private Heatmap() {

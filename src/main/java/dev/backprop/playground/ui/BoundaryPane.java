@@ -4,6 +4,7 @@ import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.data.Dataset;
 import dev.backprop.playground.engine.nn.DecisionGrid;
 import dev.backprop.playground.render.Heatmap;
+import dev.backprop.playground.render.Ticks;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;

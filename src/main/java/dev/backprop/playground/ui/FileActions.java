@@ -24,6 +24,8 @@ import javafx.stage.Window;
  * the outcome comes back as one status message.
  */
 final class FileActions {
+    /** Exported charts are drawn at twice the screen's resolution: readable when printed or zoomed. */
+    static final double CHART_SCALE = 2;
     private final Window owner;
     private final Supplier<Snapshot> snapshot;
     private final Consumer<Command> send;
@@ -78,9 +80,22 @@ final class FileActions {
     void exportBoundaryPng() {
         Path file = choose("Export boundary as PNG", "boundary.png", "PNG image", "*.png", true);
         if (file != null) {
-            Snapshot s = snapshot.get();
-            io.submit(() -> report(file, () -> BoundaryPng.write(file, s.grid(), s.data())));
+            exportBoundaryPng(file);
         }
+    }
+
+    /** Writes the latest boundary frame (heatmap, points, axes, legend) off the FX thread. */
+    void exportBoundaryPng(Path file) {
+        Snapshot s = snapshot.get();
+        io.submit(() -> report(file, () -> BoundaryPng.write(file, s.grid(), s.data())));
+    }
+
+    /**
+     * Writes the loss chart alone (axes, curves, legend; none of the pane's controls) drawn at
+     * {@link #CHART_SCALE} times its on-screen resolution. Drawn on the FX thread, encoded off it.
+     */
+    void exportChartPng(LossChartPane chart, Path file) {
+        writePng(chart.exportImage(CHART_SCALE), file);
     }
 
     /** Asks where, then writes what {@code pane} shows now as a PNG (pixels read on the FX thread, encoded off it). */
@@ -92,11 +107,15 @@ final class FileActions {
     }
 
     void exportPanePng(javafx.scene.Node pane, Path file) {
+        if (pane instanceof LossChartPane chart) { // the chart draws itself for export: no check box, 2x
+            exportChartPng(chart, file);
+            return;
+        }
         writePng(pane.snapshot(null, null), file);
     }
 
     /** Reads the pixels here (FX thread), encodes and writes them atomically off it. */
-    private void writePng(javafx.scene.image.WritableImage image, Path file) {
+    private void writePng(javafx.scene.image.Image image, Path file) {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         int[] argb = new int[w * h];

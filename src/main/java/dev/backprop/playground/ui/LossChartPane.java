@@ -1,14 +1,17 @@
 package dev.backprop.playground.ui;
 
 import dev.backprop.playground.engine.nn.Metrics;
+import dev.backprop.playground.render.Ticks;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import javafx.geometry.Pos;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
@@ -17,11 +20,13 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
  * Train and test loss per snapshot (left axis, linear or log) and train accuracy (right axis, 0-1),
- * with dashed marks where the network was rebuilt and a readout of the point under the mouse.
+ * with dashed marks where the network was rebuilt, a legend drawn into the plot (so a PNG export
+ * carries it) and a readout of the point under the mouse.
  * However long the history, each series is drawn from at most two points per pixel column (the
  * min and max of the rows that fall in it), so it stays smooth at any length.
  */
@@ -29,11 +34,19 @@ public final class LossChartPane extends VBox {
     public static final String STYLE_CLASS = "loss-chart";
     private static final double LEFT = 52;
     private static final double RIGHT = 44;
-    private static final double TOP = 10;
-    private static final double BOTTOM = 26;
+    /** Room above the plot for the legend, which is drawn into the canvas so exports carry it. */
+    private static final double TOP = 24;
+    private static final double BOTTOM = 30;
     static final Color TRAIN = Color.web("#2f6db5");
     static final Color TEST = Color.web("#e8772e");
     static final Color ACCURACY = Color.web("#3a9d5d");
+    private static final Color EXPORT_PAPER = Color.WHITE;
+    private static final Color EXPORT_INK = Color.web("#333333");
+    private static final double FONT_SIZE = 11;
+
+    /** An export of a chart squeezed on screen is still drawn at a readable size. */
+    private static final double MIN_EXPORT_WIDTH = 480;
+    private static final double MIN_EXPORT_HEIGHT = 280;
 
     private final Canvas canvas = new Canvas();
     private final Pane plot = new Pane(canvas);
@@ -51,9 +64,7 @@ public final class LossChartPane extends VBox {
         logScale.selectedProperty().addListener((o, a, b) -> draw());
         readout.setId("chart-readout");
         readout.getStyleClass().add("chart-readout");
-        Label legend = new Label("\u2014 train loss   - - test loss   \u2014 train accuracy (right axis)");
-        legend.getStyleClass().add("chart-legend");
-        HBox header = new HBox(12, logScale, legend, readout);
+        HBox header = new HBox(12, logScale, readout);
         header.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(header, plot);
         VBox.setVgrow(plot, javafx.scene.layout.Priority.ALWAYS);
@@ -92,25 +103,56 @@ public final class LossChartPane extends VBox {
         return logScale;
     }
 
+    /** The plot's on-screen size (the canvas, without the check box row): what an export draws at 2x. */
+    double plotWidth() {
+        return canvas.getWidth();
+    }
+
+    double plotHeight() {
+        return canvas.getHeight();
+    }
+
     /** Rows of history currently shown. */
     public int points() {
         return history.size();
     }
 
+    /**
+     * The chart alone (axes, curves, legend; no check box, no readout) drawn at {@code scale} times
+     * its on-screen size on white, for a PNG export. Vector drawing at that scale, not an upscaled
+     * screenshot. Call on the FX thread.
+     */
+    public WritableImage exportImage(double scale) {
+        double w = Math.max(canvas.getWidth(), MIN_EXPORT_WIDTH);
+        double h = Math.max(canvas.getHeight(), MIN_EXPORT_HEIGHT);
+        Canvas paper = new Canvas(Math.ceil(w * scale), Math.ceil(h * scale));
+        GraphicsContext g = paper.getGraphicsContext2D();
+        g.setFill(EXPORT_PAPER);
+        g.fillRect(0, 0, paper.getWidth(), paper.getHeight());
+        g.scale(scale, scale);
+        draw(g, w, h, EXPORT_INK, false);
+        SnapshotParameters params = new SnapshotParameters();
+        params.setFill(EXPORT_PAPER);
+        return paper.snapshot(params, null);
+    }
+
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        draw(g, canvas.getWidth(), canvas.getHeight(), axisColor, true);
+    }
+
+    private void draw(GraphicsContext g, double w, double h, Color ink, boolean onScreen) {
         double pw = w - LEFT - RIGHT;
         double ph = h - TOP - BOTTOM;
         if (pw < 20 || ph < 20) {
             return;
         }
-        g.setFont(Font.font(10));
-        g.setStroke(axisColor);
+        g.setFont(Font.font(FONT_SIZE));
+        g.setStroke(ink);
         g.setLineWidth(1);
         g.strokeRect(LEFT, TOP, pw, ph);
+        legend(g, ink);
         if (history.isEmpty()) {
             return;
         }
@@ -121,9 +163,9 @@ public final class LossChartPane extends VBox {
         Axis x = new Axis(0, maxStep, LEFT, LEFT + pw, false);
         Axis y = new Axis(range[0], range[1], TOP + ph, TOP, log);
         Axis acc = new Axis(0, 1, TOP + ph, TOP, false);
-        drawGrid(g, x, y, acc, pw, ph);
+        drawGrid(g, x, y, acc, pw, ph, ink);
 
-        g.setStroke(axisColor.deriveColor(0, 1, 1, 0.5));
+        g.setStroke(ink.deriveColor(0, 1, 1, 0.5));
         g.setLineDashes(4, 4);
         for (long s : rebuilds) {
             double px = x.map(s);
@@ -134,7 +176,38 @@ public final class LossChartPane extends VBox {
         series(g, x, y, Metrics::trainLoss, TRAIN, false, pw);
         series(g, x, y, Metrics::testLoss, TEST, true, pw);
         series(g, x, acc, Metrics::trainAccuracy, ACCURACY, false, pw);
-        hover(g, x, y, ph);
+        if (onScreen) {
+            hover(g, x, y, ph);
+        }
+    }
+
+    /** Swatches above the plot: what each line is, and the rebuild marks if there are any. */
+    private void legend(GraphicsContext g, Color ink) {
+        double x = LEFT;
+        double y = TOP - 9;
+        x = legendItem(g, x, y, TRAIN, false, "train loss", ink);
+        x = legendItem(g, x, y, TEST, true, "test loss", ink);
+        x = legendItem(g, x, y, ACCURACY, false, "train accuracy (right axis)", ink);
+        if (!rebuilds.isEmpty()) {
+            legendItem(g, x, y, ink.deriveColor(0, 1, 1, 0.5), true, "network rebuilt", ink);
+        }
+    }
+
+    private static double legendItem(GraphicsContext g, double x, double y, Color color, boolean dashed, String text,
+                                     Color ink) {
+        g.setStroke(color);
+        g.setLineWidth(dashed ? 1.6 : 2);
+        if (dashed) {
+            g.setLineDashes(5, 4);
+        }
+        g.strokeLine(x, y, x + 22, y);
+        g.setLineDashes();
+        g.setFill(ink);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(text, x + 27, y + 4);
+        Text measure = new Text(text);
+        measure.setFont(g.getFont());
+        return x + 27 + measure.getLayoutBounds().getWidth() + 16;
     }
 
     private double[] lossRange(boolean log) {
@@ -157,16 +230,16 @@ public final class LossChartPane extends VBox {
         return new double[] {0, hi * 1.05};
     }
 
-    private void drawGrid(GraphicsContext g, Axis x, Axis y, Axis acc, double pw, double ph) {
-        g.setFill(axisColor);
+    private void drawGrid(GraphicsContext g, Axis x, Axis y, Axis acc, double pw, double ph, Color ink) {
+        g.setFill(ink);
         g.setTextAlign(TextAlignment.CENTER);
         for (double t : Ticks.nice(x.min, x.max, 6)) {
             g.fillText(Ticks.label(t), x.map(t), TOP + ph + 14);
         }
-        g.fillText("step", LEFT + pw / 2, TOP + ph + 25);
+        g.fillText("step", LEFT + pw / 2, TOP + ph + 27);
         g.setTextAlign(TextAlignment.RIGHT);
         double[] yt = y.log ? decades(y.min, y.max) : Ticks.nice(y.min, y.max, 5);
-        g.setStroke(axisColor.deriveColor(0, 1, 1, 0.15));
+        g.setStroke(ink.deriveColor(0, 1, 1, 0.15));
         for (double t : yt) {
             double py = y.map(t);
             g.strokeLine(LEFT, py, LEFT + pw, py);

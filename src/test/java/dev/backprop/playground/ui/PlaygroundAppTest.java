@@ -88,7 +88,7 @@ class PlaygroundAppTest extends FxRobot {
         Snapshot before = waitFor("250 steps", s -> s.step() == 250 && !s.running());
         Slider lr = lookup("#learning-rate").queryAs(Slider.class);
         drag((javafx.scene.Node) lookup("#learning-rate .thumb").query(), MouseButton.PRIMARY).moveBy(35, 0).release(MouseButton.PRIMARY);
-        double expected = Math.pow(10, lr.getValue());
+        double expected = lookup(".control-bar").queryAs(ControlBar.class).learningRate();
         assertNotEquals(0.01, expected, 1e-6, "the drag moved the slider");
         Snapshot after = waitFor("the new rate", s -> Math.abs(s.config().learningRate() - expected) < 1e-12);
         assertEquals(250, after.step(), "no reset");
@@ -129,8 +129,8 @@ class PlaygroundAppTest extends FxRobot {
 
     @Test
     void learningRateTenDivergesAndShowsTheBanner() throws Exception {
-        Slider lr = lookup("#learning-rate").queryAs(Slider.class);
-        interact(() -> lr.setValue(ControlBar.MAX_LOG_LR)); // lr = 10
+        ControlBar controls = lookup(".control-bar").queryAs(ControlBar.class);
+        interact(() -> controls.setLearningRate(10));
         clickOn("#play");
         Snapshot s = waitFor("divergence", Snapshot::diverged);
         assertTrue(!s.running(), "training paused");
@@ -139,7 +139,7 @@ class PlaygroundAppTest extends FxRobot {
         assertTrue(banner.isVisible());
         assertTrue(banner.getText().contains("diverged") && banner.getText().contains("smaller learning rate"),
                 banner.getText());
-        interact(() -> lr.setValue(-2));
+        interact(() -> controls.setLearningRate(0.01));
         clickOn("#reset");
         waitFor("recovery", x -> !x.diverged() && x.step() == 0);
         WaitForAsyncUtils.waitForFxEvents();
@@ -167,7 +167,7 @@ class PlaygroundAppTest extends FxRobot {
         }
         // the engine is alive and applies a final, sane setting
         interact(() -> {
-            controls.learningRateSlider().setValue(-2);
+            controls.setLearningRate(0.01);
             controls.hiddenSlider().setValue(12);
         });
         clickOn("#reset");

@@ -1,14 +1,14 @@
-package dev.backprop.playground.ui;
+package dev.backprop.playground.render;
 
 import java.util.Locale;
 
-/** "Nice" axis ticks (1, 2, 5 times a power of ten), shared by the boundary pane and the chart. */
-final class Ticks {
+/** "Nice" axis ticks (1, 2, 5 times a power of ten), shared by the boundary pane, the chart and boundary.png. */
+public final class Ticks {
     private Ticks() {
     }
 
     /** About {@code count} round values covering [min, max]. */
-    static double[] nice(double min, double max, int count) {
+    public static double[] nice(double min, double max, int count) {
         if (!(max > min)) {
             return new double[] {min};
         }
@@ -27,7 +27,7 @@ final class Ticks {
         return t;
     }
 
-    static String label(double v) {
+    public static String label(double v) {
         double a0 = Math.abs(v);
         if (a0 >= 1e6) {
             return trim(String.format(Locale.ROOT, "%.2f", v / 1e6)) + "M";

@@ -1,4 +1,4 @@
-package dev.backprop.playground.ui;
+package dev.backprop.playground.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

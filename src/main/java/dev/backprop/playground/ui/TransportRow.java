@@ -1,0 +1,132 @@
+package dev.backprop.playground.ui;
+
+import dev.backprop.playground.train.Command;
+import dev.backprop.playground.train.Snapshot;
+import dev.backprop.playground.train.TrainingSession;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.animation.FadeTransition;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.util.Duration;
+
+/**
+ * The control bar's first row: play/pause, step, +250, reset, speed, the step-through buttons and
+ * Export SVG. After a divergence the engine ignores Play and the steps; this row refuses them itself
+ * and says why (a line beside the buttons, and Play's tooltip) instead of doing nothing.
+ */
+final class TransportRow extends ControlRow {
+    static final double MAX_LOG_SPEED = 5;
+    private static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
+    private static final String PLAY_TIP = "Train continuously at the chosen speed, or pause (Space).";
+
+    private final Consumer<Command> send;
+    private final Button play = new Button("Play");
+    private final Label refusal = new Label();
+    private final Slider speed = new Slider(0, MAX_LOG_SPEED, Math.log10(TrainingSession.DEFAULT_SPEED));
+    private final Label speedText = new Label();
+    private final Button exportSvg = new Button("Export SVG\u2026");
+    private boolean running;
+    private boolean diverged;
+
+    TransportRow(Consumer<Command> send) {
+        this.send = send;
+        createView();
+        speed.valueProperty().addListener((o, a, b) -> {
+            refreshSpeedText();
+            send.accept(new Command.SetSpeed(speed()));
+        });
+    }
+
+    private void createView() {
+        speed.setPrefWidth(110);
+        speed.setId("speed");
+        speedText.setMinWidth(VALUE_WIDTH);
+        tip(speed, "Training speed, from 1 step a second (watch every step) to unthrottled at the far right.");
+        play.setId("play");
+        tip(play, PLAY_TIP);
+        play.setOnAction(e -> transport(running ? new Command.Pause() : new Command.Play()));
+        refusal.setId("play-refused");
+        refusal.getStyleClass().add("refusal");
+        refusal.setWrapText(true);
+        Button step = button("Step", "step", "Take one training step, then pause (S).", new Command.Step(1));
+        Button step250 = button("+250", "step-250", "Take 250 steps (one boundary frame), then pause.",
+                new Command.Step(250));
+        Button nodeBack = button("\u25c2 Node", "node-back", "Step-through: hide the last node shown (Left).",
+                new Command.NodeBack());
+        Button nodeNext = button("Node \u25b8", "node-next",
+                "Step-through: pause and compute one node of the next training step, forward then backward, then the update (Right).",
+                new Command.NodeForward());
+        Button finishPass = button("Finish pass", "finish-pass",
+                "Step-through: run the rest of the forward pass, the backward pass or the update (Enter).",
+                new Command.FinishPass());
+        Button reset = new Button("Reset");
+        reset.setId("reset");
+        tip(reset, "New weights from the seed: the same seed replays the same run (R).");
+        reset.setOnAction(e -> send.accept(new Command.Reset()));
+        exportSvg.setId("export-svg");
+        tip(exportSvg, "Save the graph as it is shown now (highlight included) as an SVG file (Ctrl+E).");
+        getChildren().addAll(group(play, step, step250, reset), group(new Label("speed"), speed, speedText),
+                group(new Label("step through"), nodeBack, nodeNext, finishPass), exportSvg, refusal);
+        showRefusal();
+        refreshSpeedText();
+    }
+
+    void setOnExportSvg(Runnable action) {
+        exportSvg.setOnAction(e -> action.run());
+    }
+
+    /** Play follows {@code running}; a diverged run shows why Play and the steps are refused. */
+    void update(Snapshot s) {
+        running = s.running();
+        play.setText(running ? "Pause" : "Play");
+        diverged = s.diverged();
+        if (diverged) {
+            refusal.setText(String.format(Locale.ROOT,
+                    "The run diverged at step %,d: lower the learning rate and press Reset (R).", s.step()));
+        }
+        showRefusal();
+    }
+
+    double speed() {
+        return speed.getValue() >= MAX_LOG_SPEED - 1e-9 ? TrainingSession.UNTHROTTLED : Math.pow(10, speed.getValue());
+    }
+
+    Slider speedSlider() {
+        return speed;
+    }
+
+    private void transport(Command c) {
+        if (diverged && !(c instanceof Command.Pause)) {
+            FadeTransition flash = new FadeTransition(Duration.millis(180), refusal); // draw the eye to the reason
+            flash.setFromValue(0.2);
+            flash.setToValue(1);
+            flash.setCycleCount(3);
+            flash.play();
+            return;
+        }
+        send.accept(c);
+    }
+
+    private void showRefusal() {
+        refusal.setVisible(diverged);
+        refusal.setManaged(diverged);
+        play.pseudoClassStateChanged(REFUSED, diverged);
+        play.getTooltip().setText(diverged ? refusal.getText() : PLAY_TIP);
+    }
+
+    private void refreshSpeedText() {
+        double s = speed();
+        speedText.setText(s == TrainingSession.UNTHROTTLED ? "max" : String.format(Locale.ROOT, "%.0f/s", s));
+    }
+
+    private Button button(String text, String id, String tooltip, Command command) {
+        Button b = new Button(text);
+        b.setId(id);
+        tip(b, tooltip);
+        b.setOnAction(e -> transport(command));
+        return b;
+    }
+}

@@ -1,0 +1,275 @@
+package dev.backprop.playground.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.engine.nn.Activation;
+import dev.backprop.playground.engine.nn.Initializer;
+import dev.backprop.playground.engine.nn.Loss;
+import dev.backprop.playground.engine.nn.NetworkSpec;
+import dev.backprop.playground.engine.nn.OptimizerKind;
+import dev.backprop.playground.engine.nn.TrainingConfig;
+import dev.backprop.playground.train.Command;
+import dev.backprop.playground.train.Snapshot;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The control bar alone, headless, with every command it sends recorded. */
+class ControlBarTest extends FxRobot {
+    private static final Set<Double> ONE_TWO_FIVE = Set.of(1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 0.01, 0.02, 0.05, 0.1, 0.2,
+            0.5, 1.0, 2.0, 5.0, 10.0);
+
+    private final List<Command> sent = new CopyOnWriteArrayList<>();
+    private ControlBar bar;
+
+    @BeforeEach
+    void show() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            bar = new ControlBar(sent::add, TrainingConfig.defaults());
+            Scene scene = new Scene(bar, 1280, 140);
+            scene.getStylesheets().add(ControlBar.class.getResource("base.css").toExternalForm());
+            stage.setScene(scene);
+            stage.setWidth(1280);
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    private <T extends Command> List<T> sentOf(Class<T> kind) {
+        return sent.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    private Snapshot snapshot(TrainingConfig config, long step, boolean running, String divergence) {
+        return new Snapshot(step, running, config, null, List.of(), List.of(), null, null, null, 0, 0, divergence,
+                "", null, 0, divergence, null);
+    }
+
+    /** Screen x distance between two notches of {@code slider}, measured from its thumb. */
+    private double pixelsPerUnit(Slider slider) {
+        Node thumb = slider.lookup(".thumb");
+        double[] x = new double[2];
+        interact(() -> slider.setValue(slider.getMax()));
+        x[1] = thumb.localToScreen(thumb.getBoundsInLocal()).getCenterX();
+        interact(() -> slider.setValue(slider.getMin()));
+        x[0] = thumb.localToScreen(thumb.getBoundsInLocal()).getCenterX();
+        return (x[1] - x[0]) / (slider.getMax() - slider.getMin());
+    }
+
+    @Test
+    void learningRateDragsLandOnOneTwoFiveValuesAndReachExactlyPointZeroOne() {
+        Slider lr = bar.learningRateSlider();
+        double perNotch = pixelsPerUnit(lr); // leaves the slider at 1e-4
+        sent.clear();
+        // 1e-4 is notch 0, 0.01 notch 6; stop between notches, as a hand does
+        drag(lr.lookup(".thumb"), MouseButton.PRIMARY).moveBy(6.3 * perNotch, 0).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.01, bar.learningRate(), 0.0, "exactly 0.01, not 0.009018");
+        assertEquals("0.01", lookup("#learning-rate-text").queryAs(Label.class).getText());
+        List<Command.SetLearningRate> rates = sentOf(Command.SetLearningRate.class);
+        assertEquals(0.01, rates.get(rates.size() - 1).learningRate(), 0.0, "the command carries exactly 0.01");
+        for (Command.SetLearningRate r : rates) {
+            assertTrue(ONE_TWO_FIVE.contains(r.learningRate()), "a 1-2-5 value: " + r.learningRate());
+        }
+        drag(lr.lookup(".thumb"), MouseButton.PRIMARY).moveBy(-1.6 * perNotch, 0).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.002, bar.learningRate(), 0.0);
+        assertEquals("0.002", lookup("#learning-rate-text").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void arrowKeysMoveTheLearningRateOneNotch() {
+        clickOn(bar.learningRateSlider().lookup(".thumb")); // focus; a click on the thumb does not move it
+        assertEquals(0.01, bar.learningRate(), 0.0);
+        type(KeyCode.RIGHT);
+        assertEquals(0.02, bar.learningRate(), 0.0);
+        type(KeyCode.RIGHT);
+        assertEquals(0.05, bar.learningRate(), 0.0);
+        type(KeyCode.LEFT, 3);
+        assertEquals(0.005, bar.learningRate(), 0.0);
+        assertEquals("0.005", lookup("#learning-rate-text").queryAs(Label.class).getText());
+        assertEquals(0.005, sentOf(Command.SetLearningRate.class).get(4).learningRate(), 0.0, "one command per notch");
+    }
+
+    @Test
+    void aHiddenSizeDragRebuildsOnceOnRelease() {
+        Slider hidden = bar.hiddenSlider();
+        var drag = drag(hidden.lookup(".thumb"), MouseButton.PRIMARY);
+        for (int i = 0; i < 20; i++) {
+            drag.moveBy(-4, 0); // about 4 integers each
+        }
+        assertEquals(List.of(), sentOf(Command.SetNetwork.class), "nothing while the thumb is held");
+        drag.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Command.SetNetwork> rebuilds = sentOf(Command.SetNetwork.class);
+        assertEquals(1, rebuilds.size(), "one rebuild for the whole drag: " + rebuilds);
+        int size = bar.hiddenSize();
+        assertTrue(size < 40, "the drag moved the slider: " + size);
+        assertEquals(size, rebuilds.get(0).spec().hidden()[0]);
+        assertEquals(Integer.toString(size), lookup("#hidden-size-text").queryAs(Label.class).getText());
+
+        type(KeyCode.RIGHT); // the keyboard applies at once
+        assertEquals(2, sentOf(Command.SetNetwork.class).size());
+        assertEquals(size + 1, sentOf(Command.SetNetwork.class).get(1).spec().hidden()[0]);
+    }
+
+    @Test
+    void aNoiseDragMakesNewDataOnceOnRelease() {
+        var drag = drag((Node) lookup("#noise .thumb").query(), MouseButton.PRIMARY);
+        for (int i = 0; i < 10; i++) {
+            drag.moveBy(5, 0);
+        }
+        assertEquals(List.of(), sentOf(Command.SetData.class));
+        drag.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Command.SetData> data = sentOf(Command.SetData.class);
+        assertEquals(1, data.size(), data.toString());
+        double noise = data.get(0).noise();
+        assertEquals(Math.round(noise * 100) / 100.0, noise, 0.0, "hundredths, as the ticks");
+        assertTrue(noise > 0.1, "moved right: " + noise);
+        type(KeyCode.LEFT); // keyboard: at once, one hundredth
+        assertEquals(2, sentOf(Command.SetData.class).size());
+        assertEquals(Math.round((noise - 0.01) * 100) / 100.0, sentOf(Command.SetData.class).get(1).noise(), 0.0);
+    }
+
+    @Test
+    void theControlsFollowTheSessionsConfigWithoutSendingAnything() {
+        TrainingConfig loaded = TrainingConfig.defaults()
+                .withNetwork(new NetworkSpec(2, new int[] {16, 16, 16}, Activation.TANH, Loss.MSE, Initializer.XAVIER))
+                .withLearningRate(0.002).withOptimizer(OptimizerKind.ADAM).withBatchSize(32)
+                .withData(DatasetKind.CIRCLES, 500, 0.2, 7);
+        interact(() -> bar.update(snapshot(loaded, 0, false, "")));
+        assertEquals(List.of(), sent, "updating controls from a snapshot sends nothing");
+        assertEquals(0.002, bar.learningRate(), 0.0);
+        assertEquals("0.002", lookup("#learning-rate-text").queryAs(Label.class).getText());
+        assertEquals(16, bar.hiddenSize());
+        assertEquals(3, lookup("#layers").queryAs(Spinner.class).getValue());
+        assertEquals(Activation.TANH, lookup("#activation").queryAs(ChoiceBox.class).getValue());
+        assertEquals(Loss.MSE, lookup("#loss").queryAs(ChoiceBox.class).getValue());
+        assertEquals(Initializer.XAVIER, lookup("#init").queryAs(ChoiceBox.class).getValue());
+        assertEquals(OptimizerKind.ADAM, lookup("#optimizer").queryAs(ChoiceBox.class).getValue());
+        assertEquals(32, lookup("#batch").queryAs(ChoiceBox.class).getValue());
+        assertEquals(DatasetKind.CIRCLES, lookup("#dataset").queryAs(ChoiceBox.class).getValue());
+        assertEquals(0.2, lookup("#noise").queryAs(Slider.class).getValue(), 1e-12);
+        assertEquals(500, lookup("#samples").queryAs(Spinner.class).getValue());
+
+        // a model whose layers differ in width, and a rate off the ladder: the texts tell the truth
+        TrainingConfig odd = loaded.withNetwork(loaded.network().withHidden(16, 8)).withLearningRate(0.003);
+        interact(() -> bar.update(snapshot(odd, 0, false, "")));
+        assertEquals("16,8", lookup("#hidden-size-text").queryAs(Label.class).getText());
+        assertEquals("0.003", lookup("#learning-rate-text").queryAs(Label.class).getText());
+        assertEquals(List.of(), sent);
+
+        // the next touch of a control sends the whole, current network: layers 2, tanh, mse, xavier
+        clickOn(bar.hiddenSlider().lookup(".thumb"));
+        type(KeyCode.RIGHT);
+        Command.SetNetwork c = sentOf(Command.SetNetwork.class).get(0);
+        assertEquals(new NetworkSpec(2, new int[] {17, 17}, Activation.TANH, Loss.MSE, Initializer.XAVIER), c.spec());
+    }
+
+    @Test
+    void aSettingJustSentIsNotUndoneByAnOlderSnapshot() {
+        TrainingConfig before = TrainingConfig.defaults();
+        interact(() -> bar.update(snapshot(before, 0, false, "")));
+        clickOn(bar.learningRateSlider().lookup(".thumb"));
+        type(KeyCode.RIGHT); // 0.02 sent; the engine has not applied it yet
+        interact(() -> bar.update(snapshot(before.withBatchSize(4), 1, false, ""))); // published before it did
+        assertEquals(0.02, bar.learningRate(), 0.0, "the user's choice stays while the engine catches up");
+        assertEquals(4, lookup("#batch").queryAs(ChoiceBox.class).getValue(), "the other control followed");
+        interact(() -> bar.update(snapshot(before.withBatchSize(4).withLearningRate(0.02), 2, false, "")));
+        assertEquals(0.02, bar.learningRate(), 0.0);
+        assertEquals(4, lookup("#batch").queryAs(ChoiceBox.class).getValue(), "the other control followed");
+        assertEquals(1, sentOf(Command.SetLearningRate.class).size());
+        assertEquals(List.of(), sentOf(Command.SetBatchSize.class));
+    }
+
+    @Test
+    void typingLettersInThePointsFieldSendsNothingAndShowsWhy() {
+        Spinner<?> points = lookup("#samples").queryAs(Spinner.class);
+        doubleClickOn(points.getEditor());
+        interact(() -> points.getEditor().selectAll());
+        write("abc").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), sentOf(Command.SetData.class), "no command for abc");
+        assertTrue(points.getPseudoClassStates().contains(SpinnerValidation.INVALID), "red border");
+        assertTrue(points.getTooltip().getText().contains("50 to 5000"), points.getTooltip().getText());
+        assertEquals(2000, points.getValue());
+
+        interact(() -> points.getEditor().selectAll());
+        write("9000").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), sentOf(Command.SetData.class), "no command for an out-of-range count");
+        assertTrue(points.getPseudoClassStates().contains(SpinnerValidation.INVALID));
+
+        interact(() -> points.getEditor().selectAll());
+        write("1200").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, sentOf(Command.SetData.class).size());
+        assertEquals(1200, sentOf(Command.SetData.class).get(0).samples());
+        assertFalse(points.getPseudoClassStates().contains(SpinnerValidation.INVALID));
+        assertFalse(points.getTooltip().getText().contains("not a valid"), points.getTooltip().getText());
+    }
+
+    @Test
+    void afterADivergencePlaySaysWhyInsteadOfDoingNothing() {
+        interact(() -> bar.update(snapshot(TrainingConfig.defaults().withLearningRate(10), 1250, false,
+                "Training diverged at step 1250: the loss became NaN")));
+        Label refusal = lookup("#play-refused").queryAs(Label.class);
+        assertTrue(refusal.isVisible());
+        assertTrue(refusal.getText().contains("step 1,250") && refusal.getText().contains("Reset"), refusal.getText());
+        Button play = lookup("#play").queryAs(Button.class);
+        assertEquals(refusal.getText(), play.getTooltip().getText());
+        clickOn(play);
+        clickOn("#step");
+        assertEquals(List.of(), sent, "refused, and said so");
+
+        interact(() -> bar.update(snapshot(TrainingConfig.defaults(), 0, false, "")));
+        assertFalse(refusal.isVisible(), "a reset clears it");
+        clickOn(play);
+        assertEquals(List.of(new Command.Play()), sent);
+        interact(() -> bar.update(snapshot(TrainingConfig.defaults(), 3, true, "")));
+        assertEquals("Pause", play.getText(), "the button follows snapshot.running()");
+    }
+
+    @Test
+    void everyControlFitsA1280PixelWindowAndHasATooltip() {
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds window = bar.localToScreen(bar.getLayoutBounds());
+        for (Node n : bar.lookupAll(".button, .slider, .spinner, .choice-box")) {
+            if (!n.isVisible()) {
+                continue;
+            }
+            Bounds b = n.localToScreen(n.getBoundsInLocal());
+            assertTrue(b.getMaxX() <= window.getMaxX() + 0.5 && b.getMinX() >= window.getMinX() - 0.5,
+                    n.getId() + " lies within 1280 px: " + b);
+            assertTrue(((javafx.scene.control.Control) n).getTooltip() != null, n.getId() + " has a tooltip");
+        }
+        double rows = bar.prefHeight(bar.getWidth());
+        assertTrue(rows < 120, "three rows at most: " + rows);
+    }
+}
