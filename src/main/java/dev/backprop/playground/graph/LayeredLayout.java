@@ -76,7 +76,7 @@ public final class LayeredLayout {
         }
         root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.POLYLINE);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, 14.0);
-        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 30.0);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 24.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE, 10.0);
         root.setProperty(CoreOptions.RANDOM_SEED, 1);
         root.setProperty(LayeredOptions.THOROUGHNESS, graph.size() < LARGE ? THOROUGH : FAST);

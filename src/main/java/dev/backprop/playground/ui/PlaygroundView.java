@@ -115,7 +115,7 @@ public final class PlaygroundView extends BorderPane {
         side.setOrientation(Orientation.VERTICAL);
         side.setDividerPositions(0.6);
         SplitPane graphAndInspector = new SplitPane(graphPane, side);
-        graphAndInspector.setDividerPositions(0.72);
+        graphAndInspector.setDividerPositions(0.75);
         SplitPane.setResizableWithParent(side, false);
         graphPane.setOnSelect(n -> inspector.show(graphPane.graph(), n != null ? n : ExpressionLab.highlighted(graphPane.graph())));
         TitledPane graphBox = titled("Computation graph: data and grad of every node (click one to inspect it)",
