@@ -60,11 +60,12 @@ public final class NetworkGraphBuilder {
         List<GraphNode> nodes = new ArrayList<>();
         List<GraphModel.Edge> edges = new ArrayList<>();
         List<Layer> layers = net.layers();
-        // grads exist once a backward pass has run on this network
-        boolean trained = layers.get(0) instanceof Linear l0 && l0.lastGradOutput() != null;
-
+        // a layer's grads exist once a backward pass has reached it: during the very first step-through
+        // the later layers have theirs before the earlier ones
+        Layer first = layers.get(0);
+        Layer lastLayer = layers.get(layers.size() - 1);
         nodes.add(new GraphNode("x", "x", NodeKind.INPUT, "", rowMean(x),
-                trained ? rowSum(((Linear) layers.get(0)).lastGradInput()) : null,
+                first instanceof Linear l0 && l0.lastGradOutput() != null ? rowSum(l0.lastGradInput()) : null,
                 x.numRows == 1 ? "the input example" : "the inputs, mean of the batch of " + x.numRows, false));
         String previous = "x";
         String previousName = "x";
@@ -73,6 +74,7 @@ public final class NetworkGraphBuilder {
             Layer layer = layers.get(i);
             boolean last = i == layers.size() - 1;
             if (layer instanceof Linear lin) {
+                boolean trained = lin.lastGradOutput() != null;
                 linearIndex++;
                 String k = Integer.toString(linearIndex);
                 String w = "W" + k;
@@ -81,7 +83,10 @@ public final class NetworkGraphBuilder {
                         "weights of layer " + k + " (" + lin.inputSize() + " in, " + lin.outputSize(0) + " out)"));
                 nodes.add(param(b, lin.bias().value(), lin.bias().grad(), trained, "biases of layer " + k));
                 DMatrixRMaj z = lin.lastOutput();
-                DMatrixRMaj g = trained ? lin.lastGradOutput() : null;
+                // dL/dz: the activation after z computes it before this layer's own backward runs
+                DMatrixRMaj g = trained ? lin.lastGradOutput()
+                        : i + 1 < layers.size() && layers.get(i + 1) instanceof ActivationLayer next
+                        && next.lastGradOutput() != null ? next.lastGradInput() : null;
                 String mm = "matmul" + k;
                 String mmName = previousName + "\u00b7" + w;
                 nodes.add(new GraphNode(mm, mmName, NodeKind.OP, "matmul", rowMean(minusBias(z, lin)), rowSumOrNull(g),
@@ -101,7 +106,7 @@ public final class NetworkGraphBuilder {
                 String name = last ? "\u0177" : "h" + linearIndex;
                 String fn = act.activation().id();
                 nodes.add(new GraphNode(id, name, NodeKind.OP, fn, rowMean(act.lastOutput()),
-                        trained ? rowSum(act.lastGradOutput()) : null,
+                        act.lastGradOutput() != null ? rowSum(act.lastGradOutput()) : null,
                         name + " = " + fn + "(" + previousName + ")", false));
                 edges.add(new GraphModel.Edge(previous, id));
                 previous = id;
@@ -112,7 +117,8 @@ public final class NetworkGraphBuilder {
                 y.numRows == 1 ? "the label of the example" : "the labels, mean of the batch of " + y.numRows, false));
         String lossOp = net.loss().id();
         nodes.add(new GraphNode("loss", "L", NodeKind.LOSS, lossOp, Tensor.scalar(loss),
-                trained ? Tensor.scalar(1) : null, "L = mean " + lossOp + "(" + previousName + ", y)", false));
+                lastLayer instanceof ActivationLayer a && a.lastGradOutput() != null || lastLayer instanceof Linear l
+                        && l.lastGradOutput() != null ? Tensor.scalar(1) : null, "L = mean " + lossOp + "(" + previousName + ", y)", false));
         edges.add(new GraphModel.Edge(previous, "loss"));
         edges.add(new GraphModel.Edge("y", "loss"));
         return new GraphModel(title(net, x, y), nodes, edges);

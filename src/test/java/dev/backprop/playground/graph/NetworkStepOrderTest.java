@@ -44,4 +44,23 @@ class NetworkStepOrderTest {
         assertEquals("data 1\u00d750 \u2013", h1.compartments()[1]);
         assertEquals(null, h1.grad());
     }
+
+    @Test
+    void onTheVeryFirstStepAGradientShowsAsSoonAsBackpropReachesIt() {
+        // a fresh network: no backward pass has ever run, the later layers get their grads first
+        Trainer t = Trainer.fromConfig(TrainingConfig.defaults());
+        t.previewForward();
+        NetworkStepper s = new NetworkStepper(t);
+        NetworkStepper.Step step = s.next();
+        while (!(step.phase() == NetworkStepper.Phase.BACKWARD && step.nodeId().equals("add1"))) {
+            step = s.next();
+        }
+        GraphModel g = NetworkGraphBuilder.build(t.network(), t.lastBatchFeatures(), t.lastBatchLabels(), s.loss(),
+                new NetworkGraphBuilder.Reveal(s.pendingData(), s.knownGrads(), step.nodeId(), step.text()));
+        GraphNode z1 = g.node("add1");
+        assertTrue(z1.grad() != null && !z1.grad().isPending(), "dL/dz1 was just computed: " + z1.grad());
+        assertEquals(null, g.node("W1").grad(), "W1's grad comes in a later step");
+        // the gradient came back to z1 from its consumer h1
+        assertEquals(java.util.Set.of(new GraphModel.Edge("add1", "act1")), g.flow());
+    }
 }
