@@ -56,6 +56,7 @@ public final class GraphPane extends StackPane {
     /** GraphStream's graph padding from the stylesheet, in pixels, on each side. */
     private static final double PADDING = 24;
     private static final double MAX_FIT_SCALE = 1.6;
+    private static final double TITLE_STRIP = 22;
     /** A pane whose proportions moved this much since the layout was made gets a new one. */
     private static final double RESHAPE_RATIO = 1.3;
 
@@ -117,7 +118,9 @@ public final class GraphPane extends StackPane {
         title.setMouseTransparent(true);
         StackPane.setAlignment(title, Pos.TOP_LEFT);
         title.setTranslateX(8);
-        title.setTranslateY(4);
+        title.setTranslateY(3);
+        // the title has a strip of its own: a panned graph never slides under it
+        StackPane.setMargin(holder, new javafx.geometry.Insets(TITLE_STRIP, 0, 0, 0));
         notice.getStyleClass().add("graph-notice");
         notice.setWrapText(true);
         notice.setVisible(false);
@@ -178,9 +181,9 @@ public final class GraphPane extends StackPane {
             } else if (e.getCode() == KeyCode.F) {
                 fit();
             } else if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS) {
-                zoom(1.2, getWidth() / 2, getHeight() / 2);
+                zoom(1.2, getWidth() / 2, TITLE_STRIP + viewHeight() / 2);
             } else if (e.getCode() == KeyCode.MINUS) {
-                zoom(1 / 1.2, getWidth() / 2, getHeight() / 2);
+                zoom(1 / 1.2, getWidth() / 2, TITLE_STRIP + viewHeight() / 2);
             }
         });
     }
@@ -270,7 +273,7 @@ public final class GraphPane extends StackPane {
 
     /** The shape to lay the graph out for: this pane's, once it has a size. */
     private LayeredLayout.Shape paneShape() {
-        return LayeredLayout.Shape.forPane(getWidth() - 2 * PADDING, getHeight() - 2 * PADDING);
+        return LayeredLayout.Shape.forPane(getWidth() - 2 * PADDING, viewHeight() - 2 * PADDING);
     }
 
     /** Whether the pane's shape moved far from the one the layout was made for. */
@@ -299,7 +302,7 @@ public final class GraphPane extends StackPane {
         Point2D c = centreOf(stepped);
         double halfW = b.w() * scale / 2;
         double halfH = b.h() * scale / 2;
-        if (c.getX() - halfW < 0 || c.getX() + halfW > getWidth() || c.getY() - halfH < 0 || c.getY() + halfH > getHeight()) {
+        if (c.getX() - halfW < 0 || c.getX() + halfW > getWidth() || c.getY() - halfH < TITLE_STRIP || c.getY() + halfH > getHeight()) {
             centreOn(b.centerX(), b.centerY());
         }
     }
@@ -338,7 +341,7 @@ public final class GraphPane extends StackPane {
 
     /** Whether the whole graph is in view (false: part of it, and the map shows which). */
     public boolean showsWholeGraph() {
-        return layout != null && layout.width() * scale <= getWidth() + 1 && layout.height() * scale <= getHeight() + 1;
+        return layout != null && layout.width() * scale <= getWidth() + 1 && layout.height() * scale <= viewHeight() + 1;
     }
 
     /** The number of nodes GraphStream is drawing. */
@@ -372,15 +375,20 @@ public final class GraphPane extends StackPane {
         if (graph == null || layout == null) {
             return null;
         }
-        GraphicElement hit = view.findGraphicElementAt(EnumSet.of(InteractiveElement.NODE), px, py);
+        GraphicElement hit = view.findGraphicElementAt(EnumSet.of(InteractiveElement.NODE), px, py - TITLE_STRIP);
         return hit == null || !graph.contains(hit.getId()) ? null : graph.node(hit.getId());
+    }
+
+    /** The height of the graph's view: the pane less the title's strip. */
+    private double viewHeight() {
+        return Math.max(1, getHeight() - TITLE_STRIP);
     }
 
     /** Where a node's centre is on the pane, for tests and tooltips. */
     public Point2D centreOf(String id) {
         Layout.Box b = layout.box(id);
         return new Point2D(getWidth() / 2 + (b.centerX() - centerX) * scale,
-                getHeight() / 2 - (-b.centerY() - centerY) * scale);
+                TITLE_STRIP + viewHeight() / 2 - (-b.centerY() - centerY) * scale);
     }
 
     /**
@@ -388,18 +396,18 @@ public final class GraphPane extends StackPane {
      * that shows its start (or the stepped node), and the map shows the rest.
      */
     public void fit() {
-        if (layout == null || getWidth() <= 0 || getHeight() <= 0) {
+        if (layout == null || getWidth() <= 0 || viewHeight() <= 1) {
             return;
         }
         double w = Math.max(layout.width(), 1);
         double h = Math.max(layout.height(), 1);
-        double fitScale = Math.min((getWidth() - 2 * PADDING) / w, (getHeight() - 2 * PADDING) / h);
+        double fitScale = Math.min((getWidth() - 2 * PADDING) / w, (viewHeight() - 2 * PADDING) / h);
         scale = Math.max(MIN_SCALE, Math.min(MAX_FIT_SCALE, fitScale));
         // each axis: centred when it fits, else the graph's start at the pane's edge
         double halfW = getWidth() / 2 / scale;
-        double halfH = getHeight() / 2 / scale;
+        double halfH = viewHeight() / 2 / scale;
         centerX = w * scale <= getWidth() ? w / 2 : halfW - PADDING / scale;
-        centerY = -(h * scale <= getHeight() ? h / 2 : halfH - PADDING / scale);
+        centerY = -(h * scale <= viewHeight() ? h / 2 : halfH - PADDING / scale);
         fitted = true;
         applyCamera();
     }
@@ -427,7 +435,7 @@ public final class GraphPane extends StackPane {
     /** Shift+arrow: moves the view an eighth of the pane (plain arrows step through backprop). */
     private void pan(KeyCode arrow) {
         double stepX = getWidth() / 8 / scale;
-        double stepY = getHeight() / 8 / scale;
+        double stepY = viewHeight() / 8 / scale;
         switch (arrow) {
             case LEFT, KP_LEFT -> centerX -= stepX;
             case RIGHT, KP_RIGHT -> centerX += stepX;
@@ -441,10 +449,11 @@ public final class GraphPane extends StackPane {
     private void zoom(double factor, double px, double py) {
         double s = Math.max(MIN_SCALE, Math.min(MAX_SCALE, scale * factor));
         // keep the graph point under the pointer where it is
+        double vy = py - TITLE_STRIP;
         double gx = centerX + (px - getWidth() / 2) / scale;
-        double gy = centerY - (py - getHeight() / 2) / scale;
+        double gy = centerY - (vy - viewHeight() / 2) / scale;
         centerX = gx - (px - getWidth() / 2) / s;
-        centerY = gy + (py - getHeight() / 2) / s;
+        centerY = gy + (vy - viewHeight() / 2) / s;
         scale = s;
         fitted = false;
         applyCamera();
@@ -455,7 +464,7 @@ public final class GraphPane extends StackPane {
      * into the panel minus the padding, so it is that fit's scale over ours.
      */
     private void applyCamera() {
-        if (layout == null || getWidth() <= 0 || getHeight() <= 0) {
+        if (layout == null || getWidth() <= 0 || viewHeight() <= 1) {
             return;
         }
         double w = Math.max(layout.width(), 1);
@@ -463,7 +472,7 @@ public final class GraphPane extends StackPane {
         // a graph larger than the view is panned within its bounds: the view never drifts off into
         // empty space (an axis that fits keeps the centre it was given)
         double halfW = getWidth() / 2 / scale - PADDING / scale;
-        double halfH = getHeight() / 2 / scale - PADDING / scale;
+        double halfH = viewHeight() / 2 / scale - PADDING / scale;
         if (w > 2 * halfW) {
             centerX = Math.max(halfW, Math.min(w - halfW, centerX));
         }
@@ -484,11 +493,11 @@ public final class GraphPane extends StackPane {
         }
         camera.setGraphViewport(0, -h, w, 0);
         camera.setViewCenter(centerX, centerY, 0);
-        double fitScale = Math.min((getWidth() - 2 * PADDING) / w, (getHeight() - 2 * PADDING) / h);
+        double fitScale = Math.min((getWidth() - 2 * PADDING) / w, (viewHeight() - 2 * PADDING) / h);
         camera.setViewPercent(fitScale / scale);
         // the map: where the view is in the whole graph, shown only when part of it is hidden
-        minimap.show(layout, centerX - getWidth() / 2 / scale, -centerY - getHeight() / 2 / scale,
-                getWidth() / scale, getHeight() / scale, !showsWholeGraph());
+        minimap.show(layout, centerX - getWidth() / 2 / scale, -centerY - viewHeight() / 2 / scale,
+                getWidth() / scale, viewHeight() / scale, !showsWholeGraph());
     }
 
     private void refresh() {

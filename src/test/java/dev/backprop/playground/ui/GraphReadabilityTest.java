@@ -53,7 +53,8 @@ class GraphReadabilityTest extends FxRobot {
 
     @Test
     void theScreenIsTheSizeThisRunIsFor() {
-        String expected = System.getProperty("readability.screen", "1280x800");
+        String expected = System.getProperty("readability.screen");
+        org.junit.jupiter.api.Assumptions.assumeTrue(expected != null, "run by the readability executions of the pom");
         Rectangle2D screen = Screen.getPrimary().getBounds();
         assertEquals(expected, (int) screen.getWidth() + "x" + (int) screen.getHeight());
     }
