@@ -48,7 +48,7 @@ public final class SvgExport {
         try {
             Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(w);
-            double width = Math.max(layout.width(), 760);
+            double width = Math.max(layout.width(), 880);
             double height = layout.height() + TITLE_HEIGHT + LEGEND_HEIGHT;
             x.writeStartDocument("UTF-8", "1.0");
             x.writeCharacters("\n");
