@@ -9,6 +9,7 @@ import dev.backprop.playground.engine.nn.OptimizerKind;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import dev.backprop.playground.graph.GraphView;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,6 +63,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "steps between metrics rows and boundary frames (default: 250)")
     int snapshotEvery = DEFAULTS.snapshotEvery();
 
+    @Option(names = "--graph", paramLabel = "VIEW", converter = GraphViewConverter.class,
+            description = "what graph.svg draws: tensors (x, W1, matmul ...) or neurons (one node per unit, "
+                    + "its picture over the plane, weights on the edges) (default: tensors)")
+    GraphView graphView = GraphView.TENSORS;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "write dataset.csv, metrics.csv, model.json, boundary.png and graph.svg here")
     Path out;
@@ -85,7 +91,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (hidden.length == 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--hidden needs at least one size");
         }
-        return new TrainRun(config, out, spec.commandLine().getOut(), spec.commandLine().getErr()).execute();
+        return new TrainRun(config, out, spec.commandLine().getOut(), spec.commandLine().getErr()).drawing(graphView)
+                .execute();
     }
 
     static final class DatasetConverter extends PlaygroundCommand.NamedConverter<DatasetKind> {
@@ -109,6 +116,12 @@ public final class TrainCommand implements Callable<Integer> {
     static final class InitConverter extends PlaygroundCommand.NamedConverter<Initializer> {
         InitConverter() {
             super(Initializer.class, "init");
+        }
+    }
+
+    static final class GraphViewConverter extends PlaygroundCommand.NamedConverter<GraphView> {
+        GraphViewConverter() {
+            super(GraphView.class, "graph view");
         }
     }
 

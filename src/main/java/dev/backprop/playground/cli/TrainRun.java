@@ -7,7 +7,10 @@ import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.engine.nn.TrainingLoop;
 import dev.backprop.playground.graph.GraphModel;
+import dev.backprop.playground.graph.GraphView;
 import dev.backprop.playground.graph.NetworkGraphBuilder;
+import dev.backprop.playground.graph.NeuronGraphBuilder;
+import dev.backprop.playground.graph.NeuronThumbnails;
 import dev.backprop.playground.io.BoundaryPng;
 import dev.backprop.playground.io.ModelJson;
 import dev.backprop.playground.io.OutputSet;
@@ -35,12 +38,20 @@ final class TrainRun {
     private final Path outDir;
     private final PrintWriter stdout;
     private final PrintWriter stderr;
+    /** Which view of the network graph.svg draws. */
+    private GraphView graphView = GraphView.TENSORS;
 
     TrainRun(TrainingConfig config, Path outDir, PrintWriter stdout, PrintWriter stderr) {
         this.config = config;
         this.outDir = outDir;
         this.stdout = stdout;
         this.stderr = stderr;
+    }
+
+    /** graph.svg draws this view (tensors by default). */
+    TrainRun drawing(GraphView view) {
+        graphView = view;
+        return this;
     }
 
     int execute() {
@@ -104,8 +115,12 @@ final class TrainRun {
             BoundaryPng.write(files.staged("boundary.png"),
                     DecisionGridEvaluator.around(trainer.data().all(), pixels, pixels).evaluate(trainer.network()),
                     trainer.data());
-            GraphModel graph = NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(),
-                    trainer.lastBatchLabels(), trainer.lastLoss());
+            GraphModel graph = graphView == GraphView.NEURONS
+                    ? NeuronGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
+                            trainer.lastLoss(), null, new NeuronThumbnails(
+                                    DecisionGridEvaluator.equalAspectBounds(trainer.data().all(), 1)).compute(trainer.network()))
+                    : NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
+                            trainer.lastLoss());
             SvgExport.write(files.staged("graph.svg"), graph);
             files.commit();
             stderr.println("wrote " + outDir.toAbsolutePath());

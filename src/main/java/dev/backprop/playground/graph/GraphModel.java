@@ -19,16 +19,23 @@ public final class GraphModel {
     private final Map<String, GraphNode> nodes;
     private final List<Edge> edges;
     private final java.util.Set<Edge> flow;
+    private final Map<Edge, EdgeWeight> weights;
 
     public GraphModel(String title, List<GraphNode> nodes, List<Edge> edges) {
         this(title, nodes, edges, java.util.Set.of());
     }
 
+    public GraphModel(String title, List<GraphNode> nodes, List<Edge> edges, java.util.Set<Edge> flow) {
+        this(title, nodes, edges, flow, Map.of());
+    }
+
     /**
      * @param flow the edges to highlight while stepping: those the highlighted node's value came
      *             along (forward) or its gradient came back along (backward); a subset of edges
+     * @param weights the weight each edge of the neuron view carries (empty for the other views)
      */
-    public GraphModel(String title, List<GraphNode> nodes, List<Edge> edges, java.util.Set<Edge> flow) {
+    public GraphModel(String title, List<GraphNode> nodes, List<Edge> edges, java.util.Set<Edge> flow,
+                      Map<Edge, EdgeWeight> weights) {
         this.title = title;
         Map<String, GraphNode> byId = new LinkedHashMap<>();
         for (GraphNode n : nodes) {
@@ -44,9 +51,25 @@ public final class GraphModel {
         this.nodes = java.util.Collections.unmodifiableMap(byId);
         this.edges = List.copyOf(edges);
         this.flow = java.util.Set.copyOf(flow);
+        this.weights = Map.copyOf(weights);
         if (!this.edges.containsAll(this.flow)) {
             throw new IllegalArgumentException("a flow edge is not an edge of the graph");
         }
+    }
+
+    /** Whether this is the neuron view of a network (its units carry a {@link Neuron}). */
+    public boolean isNeuronView() {
+        for (GraphNode n : nodes.values()) {
+            if (n.neuron() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The weight an edge carries (neuron view), or null. */
+    public EdgeWeight weight(Edge e) {
+        return weights.get(e);
     }
 
     /** The edges to highlight: where the stepped node's value or gradient flows. */

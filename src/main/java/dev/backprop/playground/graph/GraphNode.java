@@ -9,9 +9,15 @@ package dev.backprop.playground.graph;
  * @param data      the forward value, or null for op circles
  * @param grad      d output / d node, or null when not computed (op circles, nodes backprop has not reached)
  * @param formula   how the node is computed or, during backward stepping, the chain-rule text; may be empty
+ * @param neuron    for a node of the neuron view, its z, bias and picture; null otherwise
  */
 public record GraphNode(String id, String label, NodeKind kind, String op, Tensor data, Tensor grad,
-                        String formula, boolean highlighted) {
+                        String formula, boolean highlighted, Neuron neuron) {
+
+    public GraphNode(String id, String label, NodeKind kind, String op, Tensor data, Tensor grad, String formula,
+                     boolean highlighted) {
+        this(id, label, kind, op, data, grad, formula, highlighted, null);
+    }
 
     public boolean hasValue() {
         return data != null;

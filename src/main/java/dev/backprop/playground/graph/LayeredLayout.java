@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.OrderingStrategy;
 import org.eclipse.elk.alg.layered.options.WrappingStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
@@ -75,6 +76,10 @@ public final class LayeredLayout {
             root.setProperty(LayeredOptions.ASPECT_RATIO, shape.aspectRatio());
         }
         root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.POLYLINE);
+        if (graph.isNeuronView()) {
+            // units in their order, h1.1 above h1.2: a layer reads like a column of TF Playground's
+            root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
+        }
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, 14.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 24.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE, 10.0);

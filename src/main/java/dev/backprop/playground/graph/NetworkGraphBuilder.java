@@ -121,29 +121,7 @@ public final class NetworkGraphBuilder {
                         && l.lastGradOutput() != null ? Tensor.scalar(1) : null, "L = mean " + lossOp + "(" + previousName + ", y)", false));
         edges.add(new GraphModel.Edge(previous, "loss"));
         edges.add(new GraphModel.Edge("y", "loss"));
-        return new GraphModel(title(net, x, y), nodes, edges);
-    }
-
-    /** Which sample the values come from: the example itself for per-sample SGD, the batch size otherwise. */
-    private static String title(Sequential net, DMatrixRMaj x, DMatrixRMaj y) {
-        String shape = "network " + describe(net);
-        if (x.numRows == 1 && x.numCols == 2) {
-            return String.format(java.util.Locale.ROOT, "%s, values for the last example x = (%.3f, %.3f), y = %.0f",
-                    shape, x.get(0, 0), x.get(0, 1), y.get(0));
-        }
-        return shape + ", batch means over the last batch of " + x.numRows
-                + " examples (grads: the mean of each example's gradient)";
-    }
-
-    private static String describe(Sequential net) {
-        int[] w = net.widths(2);
-        StringBuilder sb = new StringBuilder().append(w[0]);
-        for (int i = 0; i < net.layers().size(); i++) {
-            if (net.layers().get(i) instanceof Linear) {
-                sb.append('-').append(w[i + 1]);
-            }
-        }
-        return sb.toString();
+        return new GraphModel(NetworkTitle.of(net, x, y), nodes, edges);
     }
 
     private static GraphNode param(String id, DMatrixRMaj value, DMatrixRMaj grad, boolean trained, String what) {

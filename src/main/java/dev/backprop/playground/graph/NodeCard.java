@@ -11,7 +11,7 @@ import java.util.List;
  * screen, the PNG and the SVG all draw it, so they show the same picture. Sizes depend only on the
  * node's label and shape, never on its numbers: a layout stays valid while values change.
  */
-public record NodeCard(double width, double height, boolean pill, List<Row> rows) {
+public record NodeCard(double width, double height, boolean pill, List<Row> rows, Thumbnail thumbnail) {
     /** Every text of a card is drawn at this size in graph units: on screen, size times zoom. */
     public static final double FONT_SIZE = 12;
     /** Advance of one character of the monospace font at {@link #FONT_SIZE}, with a little slack. */
@@ -21,6 +21,8 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
     /** A tensor row's heatmap, beside its text. */
     public static final double PICTURE_WIDTH = 64;
     public static final double PILL_HEIGHT = 30;
+    /** Room for a neuron row: {@code dL/da -1.2346e-07}. */
+    static final int NEURON_CHARS = 17;
     /** Room for the longest number a row shows: {@code grad -1.2346e-07}. */
     static final int VALUE_CHARS = 16;
     /** Room for a tensor row's text: {@code grad ‖1.234e-05‖}. */
@@ -32,6 +34,15 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
         rows = List.copyOf(rows);
     }
 
+    public NodeCard(double width, double height, boolean pill, List<Row> rows) {
+        this(width, height, pill, rows, null);
+    }
+
+    /** Where the thumbnail goes, from the card's top-left corner: {x, y, side}. */
+    public double[] thumbnailBox() {
+        return new double[] {PADDING / 2, PADDING / 2, height - PADDING};
+    }
+
     /**
      * One row of a card, at {@code y} from the card's top and {@code h} high: a line of text
      * centred in the row's text area, and for a tensor a heatmap of {@code picture} at
@@ -40,23 +51,31 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
      * {@code heading} marks the label row.
      */
     public record Row(double y, double h, String text, Tensor picture, double pictureX, double pictureW, double tint,
-                      boolean heading) {
+                      boolean heading, double left) {
+        public Row(double y, double h, String text, Tensor picture, double pictureX, double pictureW, double tint,
+                   boolean heading) {
+            this(y, h, text, picture, pictureX, pictureW, tint, heading, 0);
+        }
+
         public boolean hasPicture() {
             return picture != null;
         }
 
         /** Where the row's text is centred, from the card's left, in a card {@code cardWidth} wide. */
         public double textCentre(double cardWidth) {
-            return hasPicture() ? pictureX / 2 + PADDING / 4 : cardWidth / 2;
+            return left + ((hasPicture() ? pictureX : cardWidth) - left) / 2 + (hasPicture() ? PADDING / 4 : 0);
         }
 
         /** How wide the row's text may be. */
         public double textWidth(double cardWidth) {
-            return (hasPicture() ? pictureX : cardWidth) - PADDING;
+            return (hasPicture() ? pictureX : cardWidth) - left - PADDING;
         }
     }
 
     public static NodeCard of(GraphNode n) {
+        if (n.neuron() != null) {
+            return neuron(n);
+        }
         if (!n.hasValue()) {
             double w = Math.max(PILL_HEIGHT, n.op().length() * CHAR_WIDTH + 2 * PADDING);
             return new NodeCard(w, PILL_HEIGHT, true, List.of(new Row(0, PILL_HEIGHT, n.op(), null, 0, 0, Double.NaN, true)));
@@ -86,6 +105,36 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
             }
         }
         return new NodeCard(w, 3 * ROW_HEIGHT, false, rows);
+    }
+
+    /**
+     * A neuron of the neuron view: its picture over the plane on the left; on the right its name
+     * with its bias, then z, a and dL/da (an input: its value and dL/dx).
+     */
+    private static NodeCard neuron(GraphNode n) {
+        Neuron u = n.neuron();
+        boolean input = Double.isNaN(u.bias());
+        double height = (input ? 3 : 4) * ROW_HEIGHT;
+        double left = height;
+        String heading = input ? n.label() : n.label() + "  b " + NumberFormat.short4(u.bias());
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row(0, ROW_HEIGHT, heading, null, 0, 0, Double.NaN, true, left));
+        boolean known = !n.data().isPending();
+        double a = known ? n.data().first() : Double.NaN;
+        boolean gradKnown = n.grad() != null && !n.grad().isPending();
+        double g = gradKnown ? n.grad().first() : Double.NaN;
+        if (!input) {
+            boolean zKnown = !Double.isNaN(u.z());
+            rows.add(new Row(ROW_HEIGHT, ROW_HEIGHT, "z " + (zKnown ? NumberFormat.fixed4(u.z()) : "\u2013"), null, 0, 0,
+                    zKnown ? u.z() : Double.NaN, false, left));
+        }
+        double y = rows.size() * ROW_HEIGHT;
+        rows.add(new Row(y, ROW_HEIGHT, (input ? "value " : "a ") + (known ? NumberFormat.fixed4(a) : "\u2013"), null, 0, 0,
+                a, false, left));
+        rows.add(new Row(y + ROW_HEIGHT, ROW_HEIGHT, (input ? "dL/dx " : "dL/da ") + (gradKnown ? NumberFormat.fixed4(g) : "\u2013"),
+                null, 0, 0, g, false, left));
+        double textW = Math.max(NEURON_CHARS, heading.length()) * CHAR_WIDTH + 2 * PADDING;
+        return new NodeCard(left + textW, height, false, rows, u.thumbnail());
     }
 
     private static Row textRow(double y, String text, double tint, boolean heading) {

@@ -21,6 +21,7 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class SvgExport {
     private static final String NS = "http://www.w3.org/2000/svg";
+    private static final String XLINK = "http://www.w3.org/1999/xlink";
     private static final double TITLE_HEIGHT = 30;
     private static final double LEGEND_HEIGHT = 46;
     /** Heatmap cells at most: a wider tensor is averaged down (the inspector shows every value). */
@@ -54,6 +55,7 @@ public final class SvgExport {
             x.writeCharacters("\n");
             x.writeStartElement("svg");
             x.writeDefaultNamespace(NS);
+            x.writeNamespace("xlink", XLINK);
             x.writeAttribute("version", "1.1");
             x.writeAttribute("width", num(width));
             x.writeAttribute("height", num(height));
@@ -67,7 +69,7 @@ public final class SvgExport {
             x.writeStartElement("g");
             x.writeAttribute("transform", "translate(0," + num(TITLE_HEIGHT) + ")");
             for (Layout.Route r : layout.routes()) {
-                edge(x, r, graph.flow().contains(r.edge()));
+                edge(x, r, graph.flow().contains(r.edge()), graph.weight(r.edge()));
             }
             for (GraphNode n : graph.nodes()) {
                 node(x, n, layout.box(n.id()));
@@ -107,21 +109,36 @@ public final class SvgExport {
         x.writeEndElement();
     }
 
-    private static void edge(XMLStreamWriter x, Layout.Route r, boolean flow) throws XMLStreamException {
+    /** An edge; one that carries a weight (neuron view) is coloured by its sign, as wide as |w| says, titled with it. */
+    private static void edge(XMLStreamWriter x, Layout.Route r, boolean flow, EdgeWeight weight) throws XMLStreamException {
         double[] p = r.points();
         StringBuilder d = new StringBuilder("M ").append(num(p[0])).append(' ').append(num(p[1]));
         for (int i = 2; i + 1 < p.length; i += 2) {
             d.append(" L ").append(num(p[i])).append(' ').append(num(p[i + 1]));
         }
-        x.writeEmptyElement("path");
+        if (weight != null) {
+            x.writeStartElement("path");
+        } else {
+            x.writeEmptyElement("path");
+        }
         x.writeAttribute("class", flow ? "edge flow" : "edge");
         x.writeAttribute("data-from", r.edge().from());
         x.writeAttribute("data-to", r.edge().to());
         x.writeAttribute("d", d.toString());
         x.writeAttribute("fill", "none");
-        x.writeAttribute("stroke", Diverging.hex(flow ? NodePalette.step(false) : NodePalette.edge(false)));
-        x.writeAttribute("stroke-width", flow ? "3" : "1.2");
+        int colour = flow ? NodePalette.step(false) : weight == null ? NodePalette.edge(false)
+                : weight.weight() < 0 ? Diverging.NEGATIVE : Diverging.POSITIVE;
+        x.writeAttribute("stroke", Diverging.hex(colour));
+        x.writeAttribute("stroke-width", weight != null ? num(weight.width()) : flow ? "3" : "1.2");
         x.writeAttribute("marker-end", flow ? "url(#arrow-flow)" : "url(#arrow)");
+        if (weight != null) {
+            x.writeAttribute("data-weight", Double.toString(weight.weight()));
+            x.writeStartElement("title");
+            x.writeCharacters(weight.name() + " = " + NumberFormat.fixed4(weight.weight())
+                    + (Double.isNaN(weight.grad()) ? "" : ", dL/dw = " + NumberFormat.fixed4(weight.grad())));
+            x.writeEndElement();
+            x.writeEndElement();
+        }
     }
 
     private static void node(XMLStreamWriter x, GraphNode n, Layout.Box b) throws XMLStreamException {
@@ -138,15 +155,27 @@ public final class SvgExport {
         x.writeCharacters(n.formula().isEmpty() ? String.join(" | ", n.hasValue() ? n.compartments() : new String[] {n.op()}) : n.formula());
         x.writeEndElement();
         rect(x, b.x(), b.y(), b.w(), b.h(), Diverging.hex(fill), "none", 0, card.pill() ? b.h() / 2 : 0);
+        if (card.thumbnail() != null) {
+            double[] t = card.thumbnailBox();
+            x.writeEmptyElement("image");
+            x.writeAttribute("class", "thumbnail");
+            x.writeAttribute("x", num(b.x() + t[0]));
+            x.writeAttribute("y", num(b.y() + t[1]));
+            x.writeAttribute("width", num(t[2]));
+            x.writeAttribute("height", num(t[2]));
+            x.writeAttribute("preserveAspectRatio", "none");
+            x.writeAttribute("xlink", XLINK, "href", "data:image/png;base64," + png(card.thumbnail()));
+        }
         String[] classes = {"label", "data", "grad"};
         int textRow = 0;
         for (NodeCard.Row row : card.rows()) {
             double y = b.y() + row.y();
             if (!Double.isNaN(row.tint())) {
-                rect(x, b.x(), y, b.w(), row.h(), Diverging.hex(Diverging.tint(fill, row.tint())), "none", 0, 0);
+                rect(x, b.x() + row.left(), y, b.w() - row.left(), row.h(), Diverging.hex(Diverging.tint(fill, row.tint())),
+                        "none", 0, 0);
             }
             if (row.y() > 0) {
-                line(x, b.x(), y, b.x() + b.w(), y);
+                line(x, b.x() + row.left(), y, b.x() + b.w(), y);
             }
             if (row.hasPicture()) {
                 picture(x, row.picture(), b.x() + row.pictureX(), y + 3, row.pictureW(), row.h() - 6);
@@ -238,6 +267,21 @@ public final class SvgExport {
         x.writeCharacters(s);
         x.writeEndElement();
         x.writeEndElement();
+    }
+
+    /** A neuron's picture as a base64 PNG, one pixel per grid cell (viewers scale it). */
+    private static String png(Thumbnail t) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(t.size(), t.size(),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        img.setRGB(0, 0, t.size(), t.size(), dev.backprop.playground.render.ThumbnailColours.argb(t.values(), t.probability()),
+                0, t.size());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
     }
 
     private static String num(double v) {

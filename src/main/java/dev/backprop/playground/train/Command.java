@@ -240,6 +240,13 @@ public sealed interface Command {
         }
     }
 
+    /** Shows the network's graph as tensors or as neurons; null picks by the network's widths. */
+    record SetGraphView(dev.backprop.playground.graph.GraphView view) implements Command {
+        public void dispatch(CommandHandler h) {
+            h.setGraphView(view);
+        }
+    }
+
     /** Stops the engine thread. */
     record Shutdown() implements Command {
         public void dispatch(CommandHandler h) {

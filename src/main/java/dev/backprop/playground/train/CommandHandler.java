@@ -41,5 +41,7 @@ interface CommandHandler {
 
     void loadModel(Path file);
 
+    void setGraphView(dev.backprop.playground.graph.GraphView view);
+
     void shutdown();
 }

@@ -6,7 +6,12 @@ import dev.backprop.playground.engine.nn.DecisionGridEvaluator;
 import dev.backprop.playground.engine.nn.NetworkStepper;
 import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.graph.GraphModel;
+import dev.backprop.playground.graph.GraphView;
 import dev.backprop.playground.graph.NetworkGraphBuilder;
+import dev.backprop.playground.graph.NeuronGraphBuilder;
+import dev.backprop.playground.graph.NeuronThumbnails;
+import dev.backprop.playground.graph.Thumbnail;
+import java.util.Map;
 import dev.backprop.playground.render.Heatmap;
 
 /**
@@ -33,10 +38,29 @@ final class Publisher {
     private long lastGridNanos;
     private GraphModel graph;
     private long lastGraphNanos;
+    /** The view asked for, or null: neurons when every layer fits, else tensors. */
+    private GraphView requestedView;
+    /** Each neuron's picture over the plane, made with the grid while the neuron view is shown. */
+    private Map<String, Thumbnail> thumbnails = Map.of();
+    private NeuronThumbnails neuronThumbnails;
 
     /** New data: the grid spans its points. */
     void newData(DataSplit data) {
         gridEvaluator = DecisionGridEvaluator.around(data.all(), GRID_SIZE, GRID_SIZE);
+        neuronThumbnails = null;
+    }
+
+    /** Shows the tensor or the neuron view; null picks by the network's widths. */
+    void setView(GraphView view) {
+        requestedView = view;
+    }
+
+    /** The view the graph is built for, given {@code trainer}'s network. */
+    GraphView view(Trainer trainer) {
+        if (requestedView != null) {
+            return requestedView;
+        }
+        return NeuronGraphBuilder.fits(trainer.network()) ? GraphView.NEURONS : GraphView.TENSORS;
     }
 
     /** Recomputes the grid unless one was made less than {@link #GRID_EVERY_NANOS} ago while training. */
@@ -50,6 +74,15 @@ final class Publisher {
         DecisionGrid g = gridEvaluator.evaluate(trainer.network());
         gridPixels = Heatmap.pixels(g);
         grid = g;
+        // the neuron pictures go with the boundary: the same cadence, nothing when the view is hidden
+        if (view(trainer) == GraphView.NEURONS) {
+            if (neuronThumbnails == null) {
+                neuronThumbnails = new NeuronThumbnails(new double[] {g.minX1(), g.maxX1(), g.minX2(), g.maxX2()});
+            }
+            thumbnails = neuronThumbnails.compute(trainer.network());
+        } else {
+            thumbnails = Map.of();
+        }
         gridStep = trainer.steps();
         lastGridNanos = System.nanoTime();
     }
@@ -73,8 +106,11 @@ final class Publisher {
                     current == null ? "" : current.text());
             loss = stepper.loss();
         }
-        graph = NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
-                loss, reveal);
+        graph = view(trainer) == GraphView.NEURONS
+                ? NeuronGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(), loss,
+                        reveal, thumbnails)
+                : NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
+                        loss, reveal);
         lastGraphNanos = System.nanoTime();
     }
 

@@ -143,6 +143,14 @@ final class SessionEngine implements CommandHandler {
     }
 
     @Override
+    public void setGraphView(dev.backprop.playground.graph.GraphView view) {
+        publisher.setView(view);
+        publisher.refreshGrid(trainer());
+        publisher.refreshGraph(trainer(), stepper);
+        message = "graph: " + publisher.view(trainer()).id();
+    }
+
+    @Override
     public void setSpeed(double stepsPerSecond) {
         scheduler.setSpeed(stepsPerSecond);
     }

@@ -6,6 +6,8 @@ import dev.backprop.playground.graph.NodePalette;
 import dev.backprop.playground.graph.SvgExport;
 import dev.backprop.playground.graph.Tensor;
 import dev.backprop.playground.graph.TensorPicture;
+import dev.backprop.playground.graph.Thumbnail;
+import dev.backprop.playground.render.ThumbnailColours;
 import dev.backprop.playground.render.Diverging;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -29,7 +31,7 @@ final class CardPainter {
     /** Below this many pixels text is not drawn at all (only ever reached by exports of huge graphs). */
     private static final double MIN_TEXT_PX = 3;
 
-    private final Map<Tensor, Image> pictures = new IdentityHashMap<>();
+    private final Map<Object, Image> pictures = new IdentityHashMap<>();
     private boolean dark;
     private Font font = Font.font("Monospaced", NodeCard.FONT_SIZE);
     private Font headingFont = Font.font("Monospaced", FontWeight.BOLD, NodeCard.FONT_SIZE);
@@ -64,6 +66,15 @@ final class CardPainter {
         Color ink = rgb(NodePalette.ink(dark));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
+        if (card.thumbnail() != null) {
+            double[] t = card.thumbnailBox();
+            Image img = pictures.computeIfAbsent(card.thumbnail(), k -> image(card.thumbnail()));
+            g.setImageSmoothing(true);
+            g.drawImage(img, x + t[0] * scale, y + t[1] * scale, t[2] * scale, t[2] * scale);
+            g.setStroke(Color.gray(0.55));
+            g.setLineWidth(0.5);
+            g.strokeRect(x + t[0] * scale, y + t[1] * scale, t[2] * scale, t[2] * scale);
+        }
         g.setLineWidth(Math.max(0.5, scale * 0.6));
         for (NodeCard.Row row : card.rows()) {
             double ry = y + row.y() * scale;
@@ -71,11 +82,12 @@ final class CardPainter {
             if (!Double.isNaN(row.tint())) {
                 // inset by a pixel: GraphStream's outline stays visible
                 g.setFill(rgb(Diverging.tint(fill, row.tint())));
-                g.fillRect(x + 1, ry, w - 2, rh - (row == card.rows().get(card.rows().size() - 1) ? 1 : 0));
+                g.fillRect(x + Math.max(1, row.left() * scale), ry, w - 1 - Math.max(1, row.left() * scale),
+                        rh - (row == card.rows().get(card.rows().size() - 1) ? 1 : 0));
             }
             if (row.y() > 0) {
                 g.setStroke(ink);
-                g.strokeLine(x, ry, x + w, ry);
+                g.strokeLine(x + row.left() * scale, ry, x + w, ry);
             }
             if (row.hasPicture()) {
                 picture(g, row.picture(), x + row.pictureX() * scale, ry + 3 * scale, row.pictureW() * scale, rh - 6 * scale);
@@ -91,7 +103,7 @@ final class CardPainter {
     }
 
     private void picture(GraphicsContext g, Tensor t, double x, double y, double w, double h) {
-        Image img = pictures.computeIfAbsent(t, CardPainter::image);
+        Image img = pictures.computeIfAbsent(t, k -> image(t));
         g.setImageSmoothing(false);
         g.drawImage(img, x, y, w, h);
         g.setStroke(Color.gray(0.55));
@@ -115,6 +127,14 @@ final class CardPainter {
         }
         WritableImage img = new WritableImage(pic.cols(), pic.rows());
         img.getPixelWriter().setPixels(0, 0, pic.cols(), pic.rows(), PixelFormat.getIntArgbInstance(), argb, 0, pic.cols());
+        return img;
+    }
+
+    /** A neuron's picture: one pixel per grid cell, smoothed when scaled (it is a continuous surface). */
+    static Image image(Thumbnail t) {
+        int[] argb = ThumbnailColours.argb(t.values(), t.probability());
+        WritableImage img = new WritableImage(t.size(), t.size());
+        img.getPixelWriter().setPixels(0, 0, t.size(), t.size(), PixelFormat.getIntArgbInstance(), argb, 0, t.size());
         return img;
     }
 

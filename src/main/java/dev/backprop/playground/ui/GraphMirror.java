@@ -1,5 +1,6 @@
 package dev.backprop.playground.ui;
 
+import dev.backprop.playground.graph.EdgeWeight;
 import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.graph.GraphNode;
 import dev.backprop.playground.graph.Layout;
@@ -50,12 +51,22 @@ final class GraphMirror {
         }
         for (int k = 0; k < newLayout.routes().size(); k++) {
             Edge ge = graph.getEdge(k);
-            boolean flow = model.flow().contains(newLayout.routes().get(k).edge());
-            if (flow != ge.hasAttribute("ui.class")) {
-                if (flow) {
-                    ge.setAttribute("ui.class", GraphStyle.FLOW);
-                } else {
+            GraphModel.Edge e = newLayout.routes().get(k).edge();
+            EdgeWeight w = model.weight(e);
+            // the flow class first: with several classes GraphStream lets the first win
+            String cls = model.flow().contains(e) ? GraphStyle.FLOW
+                    : w == null ? null : w.weight() < 0 ? GraphStyle.NEGATIVE : GraphStyle.POSITIVE;
+            if (!Objects.equals(cls, ge.getAttribute("ui.class"))) {
+                if (cls == null) {
                     ge.removeAttribute("ui.class");
+                } else {
+                    ge.setAttribute("ui.class", cls);
+                }
+            }
+            if (w != null) {
+                Object size = ge.getAttribute("ui.size");
+                if (!(size instanceof Double d) || d != w.width()) {
+                    ge.setAttribute("ui.size", w.width());
                 }
             }
         }

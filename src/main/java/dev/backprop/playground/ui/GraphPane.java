@@ -1,5 +1,6 @@
 package dev.backprop.playground.ui;
 
+import dev.backprop.playground.graph.EdgeWeight;
 import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.graph.GraphNode;
 import dev.backprop.playground.graph.LayeredLayout;
@@ -67,6 +68,9 @@ public final class GraphPane extends StackPane {
     private final Label title = new Label();
     private final Label notice = new Label();
     private final Minimap minimap = new Minimap(this::centreOn);
+    private final Label weightTip = new Label();
+    /** How near an edge the pointer must be to show its weight. */
+    static final double EDGE_PICK_PX = 6;
     private final ExecutorService layoutWorker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "graph-layout");
         t.setDaemon(true);
@@ -130,7 +134,11 @@ public final class GraphPane extends StackPane {
         StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
         minimap.setTranslateX(-8);
         minimap.setTranslateY(-8);
-        getChildren().addAll(holder, title, notice, minimap);
+        weightTip.getStyleClass().addAll("graph-notice", "weight-tip");
+        weightTip.setMouseTransparent(true);
+        weightTip.setVisible(false);
+        StackPane.setAlignment(weightTip, Pos.TOP_LEFT);
+        getChildren().addAll(holder, title, notice, minimap, weightTip);
         initListeners();
     }
 
@@ -144,7 +152,12 @@ public final class GraphPane extends StackPane {
         });
         addEventHandler(ScrollEvent.SCROLL, e -> zoom(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY()));
         // a hand over a node says it can be clicked
-        addEventHandler(MouseEvent.MOUSE_MOVED, e -> setCursor(nodeAt(e.getX(), e.getY()) != null ? Cursor.HAND : Cursor.DEFAULT));
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            boolean onNode = nodeAt(e.getX(), e.getY()) != null;
+            setCursor(onNode ? Cursor.HAND : Cursor.DEFAULT);
+            showWeightAt(onNode ? null : weightAt(e.getX(), e.getY()), e.getX(), e.getY());
+        });
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> showWeightAt(null, 0, 0));
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             requestFocus();
             dragX = e.getX();
@@ -384,11 +397,61 @@ public final class GraphPane extends StackPane {
         return Math.max(1, getHeight() - TITLE_STRIP);
     }
 
+    /**
+     * The weight of the edge nearest a point of the pane within {@link #EDGE_PICK_PX} (neuron view),
+     * or null: measured on the layout's routes, the lines GraphStream draws.
+     */
+    public EdgeWeight weightAt(double px, double py) {
+        if (graph == null || layout == null || !layout.fits(graph)) {
+            return null;
+        }
+        EdgeWeight best = null;
+        double bestDistance = EDGE_PICK_PX;
+        for (Layout.Route r : layout.routes()) {
+            EdgeWeight w = graph.weight(r.edge());
+            if (w == null) {
+                continue;
+            }
+            Point2D a = paneOf(layout.box(r.edge().from()).centerX(), layout.box(r.edge().from()).centerY());
+            Point2D b = paneOf(layout.box(r.edge().to()).centerX(), layout.box(r.edge().to()).centerY());
+            double d = distanceToSegment(px, py, a, b);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = w;
+            }
+        }
+        return best;
+    }
+
+    private void showWeightAt(EdgeWeight w, double px, double py) {
+        if (w == null) {
+            weightTip.setVisible(false);
+            return;
+        }
+        weightTip.setText(w.name() + " = " + dev.backprop.playground.graph.NumberFormat.fixed4(w.weight())
+                + (Double.isNaN(w.grad()) ? "" : "\ndL/d" + w.name() + " = " + dev.backprop.playground.graph.NumberFormat.fixed4(w.grad())));
+        weightTip.setTranslateX(Math.min(px + 14, Math.max(0, getWidth() - 220)));
+        weightTip.setTranslateY(py + 14);
+        weightTip.setVisible(true);
+    }
+
+    private static double distanceToSegment(double px, double py, Point2D a, Point2D b) {
+        double dx = b.getX() - a.getX();
+        double dy = b.getY() - a.getY();
+        double len2 = dx * dx + dy * dy;
+        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - a.getX()) * dx + (py - a.getY()) * dy) / len2));
+        return Math.hypot(px - (a.getX() + t * dx), py - (a.getY() + t * dy));
+    }
+
+    /** A point of the layout (y down) on the pane. */
+    private Point2D paneOf(double x, double y) {
+        return new Point2D(getWidth() / 2 + (x - centerX) * scale, TITLE_STRIP + viewHeight() / 2 - (-y - centerY) * scale);
+    }
+
     /** Where a node's centre is on the pane, for tests and tooltips. */
     public Point2D centreOf(String id) {
         Layout.Box b = layout.box(id);
-        return new Point2D(getWidth() / 2 + (b.centerX() - centerX) * scale,
-                TITLE_STRIP + viewHeight() / 2 - (-b.centerY() - centerY) * scale);
+        return paneOf(b.centerX(), b.centerY());
     }
 
     /**

@@ -18,6 +18,9 @@ final class GraphStyle {
     static final String PICKED = "picked";
     static final String PILL = "pill";
     static final String FLOW = "carrying";
+    /** Weight edges of the neuron view, by sign; their width (ui.size) is |w|. */
+    static final String POSITIVE = "positive";
+    static final String NEGATIVE = "negative";
 
     private GraphStyle() {
     }
@@ -38,6 +41,10 @@ final class GraphStyle {
                 .append("; stroke-width: 3px; }\n");
         s.append("edge { shape: polyline; size: 1.2px; fill-color: ").append(hex(NodePalette.edge(dark)))
                 .append("; arrow-shape: arrow; arrow-size: 8gu, 4gu; z-index: 1; }\n");
+        s.append("edge.").append(POSITIVE).append(" { size-mode: dyn-size; size: 1px; fill-color: ")
+                .append(hex(Diverging.POSITIVE)).append("; arrow-size: 6gu, 3gu; }\n");
+        s.append("edge.").append(NEGATIVE).append(" { size-mode: dyn-size; size: 1px; fill-color: ")
+                .append(hex(Diverging.NEGATIVE)).append("; arrow-size: 6gu, 3gu; }\n");
         s.append("edge.").append(FLOW).append(" { size: 3.5px; fill-color: ").append(hex(NodePalette.step(dark)))
                 .append("; arrow-size: 12gu, 6gu; z-index: 1; }\n");
         return s.toString();

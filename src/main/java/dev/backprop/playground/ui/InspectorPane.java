@@ -1,5 +1,6 @@
 package dev.backprop.playground.ui;
 
+import dev.backprop.playground.graph.EdgeWeight;
 import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.graph.GraphNode;
 import dev.backprop.playground.graph.NumberFormat;
@@ -36,6 +37,8 @@ public final class InspectorPane extends VBox {
     private final Canvas dataMap = new Canvas(MAP_WIDTH, 0);
     private final Label gradTitle = new Label();
     private final Canvas gradMap = new Canvas(MAP_WIDTH, 0);
+    /** A neuron's picture over the input plane, large. */
+    private final Canvas picture = new Canvas(0, 0);
     private final Label hover = new Label();
 
     public InspectorPane() {
@@ -55,7 +58,7 @@ public final class InspectorPane extends VBox {
         setPadding(new Insets(8));
         setPrefWidth(MAP_WIDTH + 20);
         setMinWidth(180);
-        getChildren().addAll(title, details, dataTitle, dataMap, gradTitle, gradMap, hover);
+        getChildren().addAll(title, details, picture, dataTitle, dataMap, gradTitle, gradMap, hover);
         show(null, null);
         Tooltip.install(dataMap, new Tooltip("Each cell is one value; hover for the number."));
     }
@@ -70,6 +73,7 @@ public final class InspectorPane extends VBox {
             clear(dataMap);
             clear(gradMap);
             hover.setText("");
+            showPicture(null);
             return;
         }
         title.setText(node.label().isEmpty() ? "op " + node.op() : node.label());
@@ -83,10 +87,41 @@ public final class InspectorPane extends VBox {
         }
         sb.append("\ninputs: ").append(names(graph, graph.inputsOf(node.id())));
         sb.append("\nconsumers: ").append(names(graph, graph.consumersOf(node.id())));
+        weights(sb, graph, node);
         details.setText(sb.toString());
+        showPicture(node);
         showTensor("data", node.data(), dataTitle, dataMap);
         showTensor("grad", node.grad(), gradTitle, gradMap);
         hover.setText("");
+    }
+
+    /** A neuron's incoming and outgoing weights, each with dL/dw once backprop has reached it. */
+    private static void weights(StringBuilder sb, GraphModel graph, GraphNode node) {
+        if (node.neuron() == null) {
+            return;
+        }
+        for (GraphModel.Edge e : graph.edges()) {
+            EdgeWeight w = graph.weight(e);
+            boolean in = e.to().equals(node.id());
+            if (w != null && (in || e.from().equals(node.id()))) {
+                sb.append(in ? "\nin  " : "\nout ").append(w.name()).append(" = ").append(NumberFormat.short4(w.weight()));
+                if (!Double.isNaN(w.grad())) {
+                    sb.append("   dL/dw = ").append(NumberFormat.short4(w.grad()));
+                }
+            }
+        }
+    }
+
+    /** A neuron's picture over the plane, as large as the inspector is wide (at most 240 px). */
+    private void showPicture(GraphNode node) {
+        var t = node == null || node.neuron() == null ? null : node.neuron().thumbnail();
+        double side = t == null ? 0 : Math.min(240, Math.max(MAP_WIDTH, getWidth() - 20));
+        picture.setWidth(side);
+        picture.setHeight(side);
+        if (t != null) {
+            picture.getGraphicsContext2D().setImageSmoothing(true);
+            picture.getGraphicsContext2D().drawImage(CardPainter.image(t), 0, 0, side, side);
+        }
     }
 
     private static String names(GraphModel graph, List<String> ids) {

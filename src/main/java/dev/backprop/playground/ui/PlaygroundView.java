@@ -2,6 +2,7 @@ package dev.backprop.playground.ui;
 
 import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.graph.GraphNode;
+import dev.backprop.playground.graph.GraphView;
 import dev.backprop.playground.train.Command;
 import dev.backprop.playground.train.Snapshot;
 import dev.backprop.playground.train.TrainingSession;
@@ -26,6 +27,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -57,6 +59,8 @@ public final class PlaygroundView extends BorderPane {
     private final FileActions files;
     private final AnimationTimer timer;
     private final CheckMenuItem darkItem = new CheckMenuItem("Dark theme");
+    private final javafx.scene.control.ToggleButton tensorsView = new javafx.scene.control.ToggleButton("Tensors");
+    private final javafx.scene.control.ToggleButton neuronsView = new javafx.scene.control.ToggleButton("Neurons");
     private final FrameStats frameStats = new FrameStats();
     private Snapshot shown;
     private long problemShown = -1;
@@ -114,7 +118,7 @@ public final class PlaygroundView extends BorderPane {
         SplitPane side = new SplitPane(inspectorScroll, stepLog);
         side.setOrientation(Orientation.VERTICAL);
         side.setDividerPositions(0.6);
-        SplitPane graphAndInspector = new SplitPane(graphPane, side);
+        SplitPane graphAndInspector = new SplitPane(graphWithViewToggle(), side);
         graphAndInspector.setDividerPositions(0.75);
         SplitPane.setResizableWithParent(side, false);
         graphPane.setOnSelect(n -> inspector.show(graphPane.graph(), n != null ? n : ExpressionLab.highlighted(graphPane.graph())));
@@ -150,6 +154,27 @@ public final class PlaygroundView extends BorderPane {
         setCenter(tabs);
         setBottom(statusBar);
         VBox.setVgrow(main, Priority.ALWAYS);
+    }
+
+    /** The graph with its two views' toggle in the top right corner: tensors (the algebra) or neurons. */
+    private javafx.scene.Node graphWithViewToggle() {
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        tensorsView.setToggleGroup(group);
+        neuronsView.setToggleGroup(group);
+        tensorsView.setId("view-tensors");
+        neuronsView.setId("view-neurons");
+        tensorsView.setTooltip(new javafx.scene.control.Tooltip("The training step at tensor level: x, W1, matmul, +, relu ..."));
+        neuronsView.setTooltip(new javafx.scene.control.Tooltip(
+                "One node per neuron with its output over the plane, one edge per weight (colour: sign, width: size)"));
+        tensorsView.setOnAction(e -> session.send(new Command.SetGraphView(GraphView.TENSORS)));
+        neuronsView.setOnAction(e -> session.send(new Command.SetGraphView(GraphView.NEURONS)));
+        HBox toggle = new HBox(tensorsView, neuronsView);
+        toggle.getStyleClass().add("view-toggle");
+        toggle.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        javafx.scene.layout.StackPane stack = new javafx.scene.layout.StackPane(graphPane, toggle);
+        javafx.scene.layout.StackPane.setAlignment(toggle, javafx.geometry.Pos.TOP_RIGHT);
+        javafx.scene.layout.StackPane.setMargin(toggle, new javafx.geometry.Insets(2, 6, 0, 0));
+        return stack;
     }
 
     private static TitledPane titled(String title, javafx.scene.Node content) {
@@ -267,6 +292,8 @@ public final class PlaygroundView extends BorderPane {
         boundaryPane.show(s.grid(), s.gridPixels(), s.data());
         chartPane.show(s.history(), s.rebuilds());
         graphPane.show(s.graph());
+        // the toggle follows the view the session publishes (it picks one by the network's widths)
+        (s.graph().isNeuronView() ? neuronsView : tensorsView).setSelected(true);
         // the inspector shows the picked node, else the node being stepped: the current step, large
         GraphNode inspected = graphPane.selected() != null ? graphPane.selected() : ExpressionLab.highlighted(s.graph());
         if (inspected != null) {

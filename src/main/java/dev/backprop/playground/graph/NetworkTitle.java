@@ -1,0 +1,34 @@
+package dev.backprop.playground.graph;
+
+import dev.backprop.playground.engine.nn.Linear;
+import dev.backprop.playground.engine.nn.Sequential;
+import org.ejml.data.DMatrixRMaj;
+
+/** The title of a network's graph (tensor or neuron view): its shape and which sample the values come from. */
+final class NetworkTitle {
+    private NetworkTitle() {
+    }
+
+    /** Which sample the values come from: the example itself for per-sample SGD, the batch size otherwise. */
+    static String of(Sequential net, DMatrixRMaj x, DMatrixRMaj y) {
+        String shape = "network " + describe(net);
+        if (x.numRows == 1 && x.numCols == 2) {
+            return String.format(java.util.Locale.ROOT, "%s, values for the last example x = (%.3f, %.3f), y = %.0f",
+                    shape, x.get(0, 0), x.get(0, 1), y.get(0));
+        }
+        return shape + ", batch means over the last batch of " + x.numRows
+                + " examples (grads: the mean of each example's gradient)";
+    }
+
+    private static String describe(Sequential net) {
+        int[] w = net.widths(2);
+        StringBuilder sb = new StringBuilder().append(w[0]);
+        for (int i = 0; i < net.layers().size(); i++) {
+            if (net.layers().get(i) instanceof Linear) {
+                sb.append('-').append(w[i + 1]);
+            }
+        }
+        return sb.toString();
+    }
+
+}

@@ -1,0 +1,215 @@
+package dev.backprop.playground.graph;
+
+import dev.backprop.playground.engine.nn.ActivationLayer;
+import dev.backprop.playground.engine.nn.Layer;
+import dev.backprop.playground.engine.nn.Linear;
+import dev.backprop.playground.engine.nn.Sequential;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The network one neuron at a time, as TensorFlow Playground draws it: the inputs x1, x2, one node
+ * per hidden unit ({@code h1.1 … h1.N}, {@code h2.1 …}), the output unit ({@code out}) and the loss,
+ * with one edge per weight (its value and dL/dw on it). Each neuron carries z, its activation a,
+ * dL/da, its bias and, when given, a picture of a over the input plane. Values are those of the
+ * tensor view (the same step, batch means for a mini-batch), revealed by the same step-through: a
+ * tensor step of layer k lights the neurons (and for W_k the edges) of layer k.
+ *
+ * <p>A layer wider than {@link #MAX_SHOWN} shows its first units and one node standing for the rest.
+ */
+public final class NeuronGraphBuilder {
+    /** Units drawn per layer; the rest of a wider layer is one "+N more" node. */
+    public static final int MAX_SHOWN = 8;
+    static final String[] INPUT_NAMES = {"x1", "x2"};
+
+    private NeuronGraphBuilder() {
+    }
+
+    /** Whether the neuron view is the natural one: every layer has at most {@link #MAX_SHOWN} units. */
+    public static boolean fits(Sequential net) {
+        for (int w : net.widths(INPUT_NAMES.length)) {
+            if (w > MAX_SHOWN) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param thumbnails pictures by node id (inputs {@code x1}, neurons {@code h1.3}, {@code out}); may
+     *                   be empty
+     * @param reveal     what a step-through has revealed, or null for everything
+     */
+    public static GraphModel build(Sequential net, DMatrixRMaj x, DMatrixRMaj y, double loss,
+                                   NetworkGraphBuilder.Reveal reveal, Map<String, Thumbnail> thumbnails) {
+        List<GraphNode> nodes = new ArrayList<>();
+        List<GraphModel.Edge> edges = new ArrayList<>();
+        Map<GraphModel.Edge, EdgeWeight> weights = new HashMap<>();
+        Set<GraphModel.Edge> flow = new HashSet<>();
+        String hl = reveal == null ? null : reveal.highlight();
+        List<Layer> layers = net.layers();
+
+        // the inputs
+        Linear first = (Linear) layers.get(0);
+        double[] xMean = mean(x);
+        double[] dx = first.lastGradOutput() != null && known(reveal, "x") ? columnSums(first.lastGradInput()) : null;
+        List<String> previous = new ArrayList<>();
+        for (int i = 0; i < first.inputSize(); i++) {
+            String id = inputName(i);
+            nodes.add(new GraphNode(id, id, NodeKind.INPUT, "", Tensor.scalar(xMean[i]), dx == null ? null : Tensor.scalar(dx[i]),
+                    id + " = " + NumberFormat.fixed4(xMean[i]), "x".equals(hl),
+                    new Neuron(Double.NaN, Double.NaN, thumbnails.get(id))));
+            previous.add(id);
+        }
+
+        int k = 0;
+        String lastAct = null;
+        for (int i = 0; i < layers.size(); i++) {
+            if (!(layers.get(i) instanceof Linear lin)) {
+                continue;
+            }
+            k++;
+            ActivationLayer act = i + 1 < layers.size() && layers.get(i + 1) instanceof ActivationLayer a ? a : null;
+            boolean output = i + (act == null ? 1 : 2) >= layers.size();
+            int units = lin.outputSize(lin.inputSize());
+            int shown = Math.min(units, MAX_SHOWN);
+            String add = "add" + k;
+            String actId = "act" + k;
+            lastAct = act == null ? add : actId;
+            boolean layerLit = hl != null && (hl.equals("matmul" + k) || hl.equals(add) || hl.equals(actId));
+            boolean weightsLit = hl != null && (hl.equals("W" + k) || hl.equals("b" + k));
+            double[] z = mean(lin.lastOutput());
+            double[] a = act == null ? z : mean(act.lastOutput());
+            double[] dA = act != null && act.lastGradOutput() != null ? columnSums(act.lastGradOutput())
+                    : act == null && lin.lastGradOutput() != null ? columnSums(lin.lastGradOutput()) : null;
+            double[] dZ = lin.lastGradOutput() != null ? columnSums(lin.lastGradOutput())
+                    : act != null && act.lastGradOutput() != null ? columnSums(act.lastGradInput()) : null;
+            boolean zPending = pending(reveal, add);
+            boolean aPending = pending(reveal, lastAct);
+            boolean dAKnown = dA != null && known(reveal, lastAct);
+            boolean dZKnown = dZ != null && known(reveal, add);
+            boolean dWKnown = known(reveal, "W" + k);
+            double[] w = lin.weight().value().data;
+            double[] dw = lin.weight().grad().data;
+            double[] b = lin.bias().value().data;
+            String fn = act == null ? "identity" : act.activation().id();
+            List<String> current = new ArrayList<>();
+            for (int j = 0; j < shown; j++) {
+                String id = output ? (units == 1 ? "out" : "out." + (j + 1)) : "h" + k + "." + (j + 1);
+                String formula = formula(id, fn, previous, w, b, j, units, z[j], a[j], dAKnown ? dA[j] : Double.NaN,
+                        dZKnown ? dZ[j] : Double.NaN, hl != null && hl.equals(add) && dZKnown);
+                nodes.add(new GraphNode(id, id, NodeKind.VALUE, fn,
+                        aPending ? Tensor.pending(1, 1) : Tensor.scalar(a[j]), dAKnown ? Tensor.scalar(dA[j]) : null, formula,
+                        layerLit, new Neuron(zPending ? Double.NaN : z[j], b[j], thumbnails.get(id))));
+                current.add(id);
+                for (int p = 0; p < previous.size(); p++) {
+                    if (p >= MAX_SHOWN) {
+                        break;
+                    }
+                    GraphModel.Edge e = new GraphModel.Edge(previous.get(p), id);
+                    edges.add(e);
+                    weights.put(e, new EdgeWeight(String.format(Locale.ROOT, "W%d[%d,%d]", k, p + 1, j + 1), w[p * units + j],
+                            dWKnown ? dw[p * units + j] : Double.NaN));
+                    if (weightsLit || layerLit && isForward(reveal, add)) {
+                        flow.add(e);
+                    }
+                }
+            }
+            if (units > shown) {
+                String id = (output ? "out" : "h" + k) + ".more";
+                nodes.add(new GraphNode(id, "+" + (units - shown) + " more", NodeKind.VALUE, "", Tensor.pending(1, 1), null,
+                        (units - shown) + " more units of layer " + k + ": the tensor view shows them all", false));
+                for (String p : previous.subList(0, Math.min(previous.size(), MAX_SHOWN))) {
+                    edges.add(new GraphModel.Edge(p, id));
+                }
+                current.add(id);
+            }
+            previous = current;
+        }
+
+        nodes.add(new GraphNode("y", "y", NodeKind.INPUT, "", Tensor.scalar(mean(y)[0]), null,
+                y.numRows == 1 ? "the label of the example" : "the labels, mean of the batch of " + y.numRows, false));
+        boolean lossKnown = net.lossGradient() != null && known(reveal, "loss");
+        nodes.add(new GraphNode("loss", "L", NodeKind.LOSS, net.loss().id(), Tensor.scalar(loss),
+                lossKnown ? Tensor.scalar(1) : null, "L = mean " + net.loss().id() + "(out, y)", "loss".equals(hl)));
+        for (String p : previous) {
+            edges.add(new GraphModel.Edge(p, "loss"));
+        }
+        edges.add(new GraphModel.Edge("y", "loss"));
+        String title = "neurons of " + NetworkTitle.of(net, x, y);
+        return new GraphModel(title, nodes, edges, flow, weights);
+    }
+
+    static String inputName(int i) {
+        return i < INPUT_NAMES.length ? INPUT_NAMES[i] : "x" + (i + 1);
+    }
+
+    /**
+     * The neuron's computation with its numbers: in the forward pass z as the weighted sum and a;
+     * when backprop has just reached z, the chain rule {@code dL/dz = dL/da · relu'(z) = 0.31 · 1}.
+     */
+    private static String formula(String id, String fn, List<String> inputs, double[] w, double[] b, int j, int units,
+                                  double z, double a, double dA, double dZ, boolean backwardHere) {
+        StringBuilder s = new StringBuilder(id).append(": z = ");
+        for (int p = 0; p < Math.min(inputs.size(), MAX_SHOWN); p++) {
+            s.append(NumberFormat.short4(w[p * units + j])).append("\u00b7").append(inputs.get(p)).append(" + ");
+        }
+        if (inputs.size() > MAX_SHOWN) {
+            s.append("\u2026 + ");
+        }
+        s.append(NumberFormat.short4(b[j])).append(" = ").append(NumberFormat.short4(z));
+        s.append("\na = ").append(fn).append("(z) = ").append(NumberFormat.short4(a));
+        if (!Double.isNaN(dZ)) {
+            double local = Double.isNaN(dA) || dA == 0 ? Double.NaN : dZ / dA;
+            s.append("\ndL/dz = dL/da \u00b7 ").append(fn).append("'(z)");
+            if (!Double.isNaN(dA)) {
+                s.append(" = ").append(NumberFormat.short4(dA)).append(" \u00b7 ")
+                        .append(Double.isNaN(local) ? "?" : NumberFormat.short4(local));
+            }
+            s.append(" = ").append(NumberFormat.short4(dZ));
+        }
+        if (backwardHere) {
+            s.append("   \u2190 this step");
+        }
+        return s.toString();
+    }
+
+    private static boolean pending(NetworkGraphBuilder.Reveal reveal, String id) {
+        return reveal != null && reveal.pendingData().contains(id);
+    }
+
+    private static boolean known(NetworkGraphBuilder.Reveal reveal, String id) {
+        return reveal == null || reveal.knownGrads().contains(id);
+    }
+
+    /** A layer lit while its output is still being computed: the forward pass. */
+    private static boolean isForward(NetworkGraphBuilder.Reveal reveal, String add) {
+        return reveal != null && !reveal.knownGrads().contains(add);
+    }
+
+    /** Column means: the batch mean of each unit (one example passes through). */
+    private static double[] mean(DMatrixRMaj m) {
+        double[] out = columnSums(m);
+        for (int c = 0; c < out.length; c++) {
+            out[c] /= m.numRows;
+        }
+        return out;
+    }
+
+    /** Column sums: for dL/dnode of a mean loss, the mean of each example's own gradient. */
+    private static double[] columnSums(DMatrixRMaj m) {
+        double[] out = new double[m.numCols];
+        for (int r = 0; r < m.numRows; r++) {
+            for (int c = 0; c < m.numCols; c++) {
+                out[c] += m.data[r * m.numCols + c];
+            }
+        }
+        return out;
+    }
+}

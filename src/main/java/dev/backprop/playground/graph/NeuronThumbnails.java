@@ -1,0 +1,53 @@
+package dev.backprop.playground.graph;
+
+import dev.backprop.playground.engine.nn.ActivationLayer;
+import dev.backprop.playground.engine.nn.Layer;
+import dev.backprop.playground.engine.nn.Linear;
+import dev.backprop.playground.engine.nn.NeuronGrid;
+import dev.backprop.playground.engine.nn.Sequential;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The pictures of the neuron view: each shown unit's activation over the boundary pane's plane, on
+ * a {@link NeuronGrid#DEFAULT_SIZE}-cell grid, keyed by the neuron view's node ids (x1, h1.3, out).
+ * Keeps its grid's buffers between calls: one thread only.
+ */
+public final class NeuronThumbnails {
+    private final NeuronGrid grid;
+
+    /** @param bounds {minX1, maxX1, minX2, maxX2}: the plane the boundary is drawn on */
+    public NeuronThumbnails(double[] bounds) {
+        grid = new NeuronGrid(NeuronGrid.DEFAULT_SIZE, bounds);
+    }
+
+    /** The pictures of {@code net}'s inputs and shown units, by the neuron view's node ids. */
+    public Map<String, Thumbnail> compute(Sequential net) {
+        int size = grid.size();
+        Map<String, Thumbnail> out = new HashMap<>();
+        out.put("x1", new Thumbnail(size, grid.input(0), false));
+        out.put("x2", new Thumbnail(size, grid.input(1), false));
+        List<DMatrixRMaj> stages = grid.evaluate(net);
+        List<Layer> layers = net.layers();
+        int k = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            if (!(layers.get(i) instanceof Linear lin)) {
+                continue;
+            }
+            k++;
+            boolean activated = i + 1 < layers.size() && layers.get(i + 1) instanceof ActivationLayer;
+            int stage = activated ? i + 1 : i;
+            boolean output = stage == layers.size() - 1;
+            int units = lin.outputSize(lin.inputSize());
+            boolean probability = output && activated
+                    && ((ActivationLayer) layers.get(i + 1)).activation().id().equals("sigmoid");
+            for (int j = 0; j < Math.min(units, NeuronGraphBuilder.MAX_SHOWN); j++) {
+                String id = output ? (units == 1 ? "out" : "out." + (j + 1)) : "h" + k + "." + (j + 1);
+                out.put(id, new Thumbnail(size, NeuronGrid.unit(stages.get(stage), j), probability));
+            }
+        }
+        return out;
+    }
+}
