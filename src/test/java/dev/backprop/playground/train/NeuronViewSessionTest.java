@@ -1,0 +1,92 @@
+package dev.backprop.playground.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.playground.engine.nn.Linear;
+import dev.backprop.playground.engine.nn.NetworkSpec;
+import dev.backprop.playground.engine.nn.Trainer;
+import dev.backprop.playground.engine.nn.TrainingConfig;
+import dev.backprop.playground.graph.GraphModel;
+import dev.backprop.playground.graph.GraphNode;
+import dev.backprop.playground.graph.GraphView;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/** The session publishes the neuron view for small networks, and stepping it is a training step. */
+class NeuronViewSessionTest {
+    private static Snapshot await(TrainingSession s, Predicate<Snapshot> p) throws InterruptedException {
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < end) {
+            if (p.test(s.latest())) {
+                return s.latest();
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("timed out; step " + s.latest().step());
+    }
+
+    private static TrainingConfig small() {
+        TrainingConfig d = TrainingConfig.defaults();
+        return d.withNetwork(d.network().withHidden(4, 3));
+    }
+
+    @Test
+    void aSmallNetworkIsShownAsNeuronsWithPicturesAndTheToggleSwitchesViews() throws Exception {
+        try (TrainingSession s = new TrainingSession(small())) {
+            Snapshot first = await(s, x -> x.graph().isNeuronView());
+            GraphNode h = first.graph().node("h1.1");
+            assertTrue(h.neuron().thumbnail() != null, "pictures come with the grid");
+            s.send(new Command.SetGraphView(GraphView.TENSORS));
+            assertTrue(await(s, x -> !x.graph().isNeuronView()).graph().contains("W1"));
+            s.send(new Command.SetGraphView(GraphView.NEURONS));
+            await(s, x -> x.graph().isNeuronView());
+        }
+        try (TrainingSession s = new TrainingSession(TrainingConfig.defaults())) {
+            assertFalse(await(s, x -> x.graph() != null).graph().isNeuronView(), "50 units: tensors by default");
+        }
+    }
+
+    @Test
+    void steppingTheNeuronViewIsATrainingStep() throws Exception {
+        try (TrainingSession s = new TrainingSession(small())) {
+            await(s, x -> x.graph().isNeuronView());
+            s.send(new Command.NodeForward());
+            Snapshot started = await(s, x -> x.stepping() != null && x.stepping().position() == 1);
+            // x·W1 lights layer 1's units, z not computed yet; then z = x·W1 + b1, a not yet
+            assertTrue(started.graph().node("h1.2").highlighted());
+            assertTrue(Double.isNaN(started.graph().node("h1.2").neuron().z()));
+            s.send(new Command.NodeForward());
+            GraphModel g = await(s, x -> x.stepping() != null && x.stepping().position() == 2).graph();
+            assertTrue(g.node("h1.2").highlighted());
+            assertFalse(Double.isNaN(g.node("h1.2").neuron().z()));
+            assertTrue(g.node("h1.2").data().isPending());
+            s.send(new Command.FinishPass());
+            s.send(new Command.FinishPass());
+            s.send(new Command.FinishPass());
+            Snapshot done = await(s, x -> x.stepping() != null && x.stepping().complete() && x.step() == 1);
+            Trainer plain = Trainer.fromConfig(done.config());
+            plain.step();
+            Linear w1 = (Linear) plain.network().layers().get(0);
+            // every weight edge of layer 1 carries the weight a plain training step left
+            double[] shown = new double[w1.weight().value().getNumElements()];
+            for (GraphModel.Edge e : done.graph().edges()) {
+                var w = done.graph().weight(e);
+                if (w != null && w.name().startsWith("W1[")) {
+                    String[] ij = w.name().substring(3, w.name().length() - 1).split(",");
+                    shown[(Integer.parseInt(ij[0]) - 1) * 4 + Integer.parseInt(ij[1]) - 1] = w.weight();
+                }
+            }
+            assertArrayEquals(w1.weight().value().data, shown);
+            assertEquals(plain.lastLoss(), done.graph().node("loss").data().first(), 1e-12);
+        }
+    }
+
+    @Test
+    void theNetworkSpecOfTheTestIsSmall() {
+        NetworkSpec spec = small().network();
+        assertEquals(2, spec.hidden().length);
+    }
+}
