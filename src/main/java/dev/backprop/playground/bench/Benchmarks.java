@@ -42,7 +42,7 @@ public final class Benchmarks {
 
     /** The benchmarks by name, in report order. Each is meant to run in a JVM of its own. */
     public static final List<String> NAMES = List.of("per-sample", "batch32", "batch256", "full-batch", "value",
-            "grid", "layout100", "layout1000", "snapshot");
+            "grid", "layout100", "layout1000", "snapshot", "neuron-view");
 
     public List<Figure> run(String name) {
         return switch (name) {
@@ -55,6 +55,7 @@ public final class Benchmarks {
             case "layout100" -> List.of(layout(100));
             case "layout1000" -> List.of(layout(1000));
             case "snapshot" -> List.of(graphSnapshot());
+            case "neuron-view" -> neuronView();
             default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (" + String.join(", ", NAMES) + ")");
         };
     }
@@ -139,6 +140,45 @@ public final class Benchmarks {
         });
         return new Figure("layout_" + nodes + "_ms", "layered layout (ELK) of " + nodes + " nodes (ms)",
                 r.medianSeconds() * 1e3, "ms", r);
+    }
+
+    /**
+     * What the neuron view costs the engine: the app's session trains a 2-8-8-8-8-8-8-1 tanh network
+     * unthrottled while publishing the tensor view, then the neuron view (its pictures computed with
+     * every boundary frame), {@code seconds} each, after a warm-up.
+     */
+    List<Figure> neuronView() {
+        TrainingConfig d = TrainingConfig.defaults();
+        TrainingConfig c = d.withNetwork(new dev.backprop.playground.engine.nn.NetworkSpec(2, new int[] {8, 8, 8, 8, 8, 8},
+                dev.backprop.playground.engine.nn.Activation.TANH, d.network().loss(), d.network().init()));
+        double seconds = scale < 1 ? 0.5 : 3;
+        double tensors = sessionRate(c, dev.backprop.playground.graph.GraphView.TENSORS, seconds);
+        double neurons = sessionRate(c, dev.backprop.playground.graph.GraphView.NEURONS, seconds);
+        Measure.Result none = new Measure.Result(seconds, 0, 0, 0, 1);
+        return List.of(
+                new Figure("session_tensors_steps_per_s", "app session, 2-8x6-1 unthrottled, tensor view (steps/s)",
+                        tensors, "steps/s", none),
+                new Figure("session_neurons_steps_per_s", "app session, 2-8x6-1 unthrottled, neuron view (steps/s)",
+                        neurons, "steps/s", none),
+                new Figure("neuron_view_speed_ratio", "neuron view's training speed over the tensor view's",
+                        neurons / tensors, "x", none));
+    }
+
+    private static double sessionRate(TrainingConfig c, dev.backprop.playground.graph.GraphView view, double seconds) {
+        try (dev.backprop.playground.train.TrainingSession s = new dev.backprop.playground.train.TrainingSession(c)) {
+            s.send(new dev.backprop.playground.train.Command.SetGraphView(view));
+            s.send(new dev.backprop.playground.train.Command.SetSpeed(dev.backprop.playground.train.TrainingSession.UNTHROTTLED));
+            s.send(new dev.backprop.playground.train.Command.Play());
+            Thread.sleep((long) (seconds * 500)); // warm-up
+            long step0 = s.latest().step();
+            long t0 = System.nanoTime();
+            Thread.sleep((long) (seconds * 1000));
+            long steps = s.latest().step() - step0;
+            return steps / ((System.nanoTime() - t0) / 1e9);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
     }
 
     Figure graphSnapshot() {

@@ -340,4 +340,27 @@ class GraphAndLabTest extends FxRobot {
         assertEquals(dev.backprop.playground.graph.NodePalette.fill(NodeKind.PARAMETER, false), rgb,
                 Integer.toHexString(rgb));
     }
+
+    @Test
+    void theViewToggleShowsNeuronsWithTheirWeightsAndBackTensors() throws Exception {
+        GraphPane pane = view.graphPane();
+        waitForLayout(pane);
+        assertTrue(lookup("#view-tensors").queryAs(javafx.scene.control.ToggleButton.class).isSelected(),
+                "2-50-1 opens as tensors");
+        clickOn("#view-neurons");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.graph().isNeuronView());
+        waitForLayout(pane);
+        assertTrue(lookup("#view-neurons").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertEquals(pane.graph().size(), pane.drawnNodeCount());
+        assertTrue(pane.graph().contains("h1.8") && pane.graph().contains("h1.more"), "8 of 50 units and one for the rest");
+        // the pointer on an edge's middle shows its weight
+        GraphModel.Edge e = new GraphModel.Edge("x1", "h1.1");
+        var a = pane.centreOf("x1");
+        var b = pane.centreOf("h1.1");
+        var w = pane.weightAt((a.getX() + b.getX()) / 2, (a.getY() + b.getY()) / 2);
+        assertEquals(pane.graph().weight(e), w);
+        assertEquals("W1[1,1]", w.name());
+        clickOn("#view-tensors");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !pane.graph().isNeuronView());
+    }
 }
