@@ -82,6 +82,9 @@ public final class GraphPane extends StackPane {
     private LayeredLayout.Shape layoutShape;
     /** Bumped for every layout request: a result for an older request is dropped. */
     private long layoutRequest;
+    /** The graph and shape of the layout being made, or null when none is under way. */
+    private GraphModel pendingGraph;
+    private LayeredLayout.Shape pendingShape;
     private String pickedId;
     private String followedId;
     private boolean dark;
@@ -246,25 +249,59 @@ public final class GraphPane extends StackPane {
         if (layoutWorker.isShutdown()) {
             return; // disposed: the window is closing
         }
-        long request = ++layoutRequest;
         LayeredLayout.Shape shape = paneShape();
+        // new values of a structure already being laid out (a frame while a big layout runs): wait for it
+        if (pendingGraph != null && shape.equals(pendingShape) && sameStructure(pendingGraph, g)) {
+            return;
+        }
+        pendingGraph = g;
+        pendingShape = shape;
+        long request = ++layoutRequest;
         layoutWorker.submit(() -> {
             Layout made;
             try {
                 made = LayeredLayout.layout(g, shape);
             } catch (LayoutLimits.GraphTooLargeException e) {
-                Platform.runLater(() -> showNotice(e.getMessage() + " Try a smaller expression or network."));
+                failed(request, e.getMessage() + " Try a smaller expression or network.");
                 return;
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                Platform.runLater(() -> showNotice("The graph could not be laid out: " + e));
+                failed(request, "The graph could not be laid out: " + e);
                 return;
             }
             Platform.runLater(() -> {
                 if (request == layoutRequest) {
+                    pendingGraph = null;
                     adopt(made, shape);
                 }
             });
         });
+    }
+
+    /** A layout that could not be made: say why; the graph on screen stays. */
+    private void failed(long request, String why) {
+        Platform.runLater(() -> {
+            if (request == layoutRequest) {
+                showNotice(why);
+            }
+        });
+    }
+
+    /** Same nodes with cards of the same sizes, same edges: one layout serves both. */
+    private static boolean sameStructure(GraphModel a, GraphModel b) {
+        if (a.size() != b.size() || !a.edges().equals(b.edges())) {
+            return false;
+        }
+        for (GraphNode n : a.nodes()) {
+            if (!b.contains(n.id())) {
+                return false;
+            }
+            NodeCard x = NodeCard.of(n);
+            NodeCard y = NodeCard.of(b.node(n.id()));
+            if (x.width() != y.width() || x.height() != y.height()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void adopt(Layout made, LayeredLayout.Shape shape) {
