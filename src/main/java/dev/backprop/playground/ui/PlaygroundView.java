@@ -49,7 +49,9 @@ public final class PlaygroundView extends BorderPane {
     private final GraphPane graphPane = new GraphPane();
     private final InspectorPane inspector = new InspectorPane();
     private final StepLog stepLog = new StepLog("Node \u25b8 (Right) walks one training step\nnode by node: forward, backward, update.");
-    private final ExpressionLab lab = new ExpressionLab();
+    /** Made when its tab is first shown: start-up draws the network tab only. */
+    private ExpressionLab lab;
+    private final javafx.scene.control.Tab labTab = new javafx.scene.control.Tab("Expression lab");
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final BoundaryPane boundaryPane = new BoundaryPane();
     private final LossChartPane chartPane = new LossChartPane();
@@ -63,6 +65,9 @@ public final class PlaygroundView extends BorderPane {
     private final javafx.scene.control.ToggleButton neuronsView = new javafx.scene.control.ToggleButton("Neurons");
     private final FrameStats frameStats = new FrameStats();
     private Snapshot shown;
+    /** {@code -Dplayground.startupProbe=true}: print the time from the JVM's start to the first frame. */
+    static final boolean STARTUP_PROBE = Boolean.getBoolean("playground.startupProbe");
+    private boolean probed;
     private long problemShown = -1;
     private String problemText = "";
     private final javafx.animation.PauseTransition problemTimeout = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(10));
@@ -77,6 +82,13 @@ public final class PlaygroundView extends BorderPane {
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                if (STARTUP_PROBE && !probed) {
+                    probed = true;
+                    // the process's own start (java.base: the app image carries no java.management)
+                    ProcessHandle.current().info().startInstant().ifPresent(start -> System.err.printf(Locale.ROOT,
+                            "startup: first frame %d ms after the process started%n",
+                            java.time.Duration.between(start, java.time.Instant.now()).toMillis()));
+                }
                 long t0 = System.nanoTime();
                 render(session.latest());
                 if (FrameStats.ENABLED) {
@@ -93,7 +105,6 @@ public final class PlaygroundView extends BorderPane {
         createView();
         initShortcuts();
         controls.setOnExportSvg(() -> files.exportGraphSvg(shownPane()));
-        lab.setOnExportSvg(() -> files.exportGraphSvg(shownPane()));
     }
 
     private void createView() {
@@ -139,7 +150,6 @@ public final class PlaygroundView extends BorderPane {
         VBox.setVgrow(main, Priority.ALWAYS);
         javafx.scene.control.Tab networkTab = new javafx.scene.control.Tab("Network", network);
         networkTab.setId("network-tab");
-        javafx.scene.control.Tab labTab = new javafx.scene.control.Tab("Expression lab", lab);
         labTab.setId("lab-tab");
         tabs.getTabs().addAll(networkTab, labTab);
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -147,7 +157,7 @@ public final class PlaygroundView extends BorderPane {
         // Left/Right step through backprop in the lab: keep them away from the tab header
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b == labTab) {
-                Platform.runLater(lab::focusGraph);
+                Platform.runLater(lab()::focusGraph);
             }
         });
         setTop(menuBar());
@@ -256,7 +266,7 @@ public final class PlaygroundView extends BorderPane {
 
     /** The graph pane of the tab in front. */
     GraphPane shownPane() {
-        return tabs.getSelectionModel().getSelectedIndex() == 1 ? lab.graphPane() : graphPane;
+        return tabs.getSelectionModel().getSelectedIndex() == 1 ? lab().graphPane() : graphPane;
     }
 
     /** The graph of the tab in front, as it is drawn now. */
@@ -280,7 +290,9 @@ public final class PlaygroundView extends BorderPane {
     public void stop() {
         timer.stop();
         graphPane.dispose();
-        lab.graphPane().dispose();
+        if (lab != null) {
+            lab.graphPane().dispose();
+        }
     }
 
     /** Shows {@code s} if it is new: the panes skip work for parts that did not change. */
@@ -378,7 +390,13 @@ public final class PlaygroundView extends BorderPane {
         return files;
     }
 
+    /** The expression lab, made (and put in its tab) the first time it is asked for. */
     ExpressionLab lab() {
+        if (lab == null) {
+            lab = new ExpressionLab();
+            lab.setOnExportSvg(() -> files.exportGraphSvg(shownPane()));
+            labTab.setContent(lab);
+        }
         return lab;
     }
 
