@@ -100,6 +100,7 @@ class PlaygroundAppTest extends FxRobot {
 
     @Test
     void hiddenSizeSliderRebuildsTheNetworkWithThatSize() throws Exception {
+        clickOn("#view-tensors"); // a small network would otherwise open as neurons
         clickOn("#step-250");
         waitFor("250 steps", s -> s.step() == 250);
         drag((javafx.scene.Node) lookup("#hidden-size .thumb").query(), MouseButton.PRIMARY).moveBy(-50, 0).release(MouseButton.PRIMARY);
