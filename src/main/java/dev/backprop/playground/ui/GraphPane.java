@@ -69,6 +69,7 @@ public final class GraphPane extends StackPane {
     private final Label notice = new Label();
     private final Minimap minimap = new Minimap(this::centreOn);
     private final Label weightTip = new Label();
+    private final PaletteLegend legend = new PaletteLegend();
     /** How near an edge the pointer must be to show its weight. */
     static final double EDGE_PICK_PX = 6;
     private final ExecutorService layoutWorker = Executors.newSingleThreadExecutor(r -> {
@@ -137,11 +138,14 @@ public final class GraphPane extends StackPane {
         StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
         minimap.setTranslateX(-8);
         minimap.setTranslateY(-8);
+        StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
+        legend.setTranslateX(8);
+        legend.setTranslateY(-6);
         weightTip.getStyleClass().addAll("graph-notice", "weight-tip");
         weightTip.setMouseTransparent(true);
         weightTip.setVisible(false);
         StackPane.setAlignment(weightTip, Pos.TOP_LEFT);
-        getChildren().addAll(holder, title, notice, minimap, weightTip);
+        getChildren().addAll(holder, title, notice, legend, minimap, weightTip);
         initListeners();
     }
 
