@@ -355,6 +355,9 @@ public final class PlaygroundView extends BorderPane {
         boundaryPane.setAxisColor(ink);
         chartPane.setAxisColor(ink);
         graphPane.setTheme(dark);
+        if (lab != null) {
+            lab.graphPane().setTheme(dark);
+        }
     }
 
     private void showShortcuts() {
@@ -395,6 +398,7 @@ public final class PlaygroundView extends BorderPane {
         if (lab == null) {
             lab = new ExpressionLab();
             lab.setOnExportSvg(() -> files.exportGraphSvg(shownPane()));
+            lab.graphPane().setTheme(darkItem.isSelected());
             labTab.setContent(lab);
         }
         return lab;
