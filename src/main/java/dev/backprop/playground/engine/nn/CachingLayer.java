@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
  * the last input (a reference: the previous stage keeps it until the next step), its own output
  * and grad-input buffers, and the last upstream gradient.
  */
-abstract class CachingLayer implements Layer {
+public abstract class CachingLayer implements Layer {
     protected final DMatrixRMaj output = new DMatrixRMaj(1, 1);
     protected final DMatrixRMaj gradInput = new DMatrixRMaj(1, 1);
     protected DMatrixRMaj input;

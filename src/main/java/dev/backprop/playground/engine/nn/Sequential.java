@@ -116,14 +116,20 @@ public final class Sequential {
         return lossGrad;
     }
 
-    /** Points (rows of x1, x2) in; the features are expanded first. */
-    public DMatrixRMaj forward(DMatrixRMaj x) {
+    /** The front stage alone: expands points into the first layer's inputs and keeps them as {@link #lastInputs()}. */
+    public DMatrixRMaj expandInputs(DMatrixRMaj x) {
         DMatrixRMaj a = x;
         if (!features.isRaw()) {
             features.expand(x, expanded);
             a = expanded;
         }
         lastInputs = a;
+        return a;
+    }
+
+    /** Points (rows of x1, x2) in; the features are expanded first. */
+    public DMatrixRMaj forward(DMatrixRMaj x) {
+        DMatrixRMaj a = expandInputs(x);
         for (Layer stage : stages) {
             a = stage.forward(a);
         }
