@@ -76,6 +76,22 @@ public record TrainingConfig(
         return Head.of(Head.defaultLoss(classes), classes);
     }
 
+    /**
+     * {@code spec} with a head that fits this config's data: its own if it does, else its loss on
+     * these classes if that fits, else the data's default head (the app's controls send a spec
+     * without knowing the data's classes).
+     */
+    public NetworkSpec fitting(NetworkSpec spec) {
+        if (spec.head().classes() == classes) {
+            return spec;
+        }
+        try {
+            return spec.withHead(Head.of(spec.loss(), classes));
+        } catch (IllegalArgumentException e) {
+            return spec.withHead(defaultHead(classes));
+        }
+    }
+
     public TrainingConfig withRegularization(Regularization kind, double rate) {
         return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, optimizer, learningRate,
                 batchSize, steps, snapshotEvery, classes, kind, rate);
