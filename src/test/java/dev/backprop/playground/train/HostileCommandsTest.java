@@ -64,7 +64,7 @@ class HostileCommandsTest {
         all.add(new Command.SetData(null, 200, 0.1, 0));
         all.add(new Command.SetNetwork(null));
         all.add(new Command.SetNetwork(base.withHidden(2000, 2000)));
-        all.add(new Command.SetNetwork(base.withHidden(new int[Limits.APP_MAX_HIDDEN_LAYERS + 1])));
+        all.add(new Command.SetNetwork(base.withHidden(java.util.stream.IntStream.range(0, Limits.APP_MAX_HIDDEN_LAYERS + 1).map(i -> 2).toArray())));
         all.add(new Command.SetOptimizer(null));
         all.add(new Command.Step(0));
         all.add(new Command.Step(-5));
