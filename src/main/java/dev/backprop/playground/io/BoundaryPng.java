@@ -108,7 +108,7 @@ public final class BoundaryPng {
     private static void points(Graphics2D g, DecisionGrid grid, DataSplit split, Rectangle plot) {
         Dataset all = split.all();
         double r = Math.max(1.5, plot.width / 250.0);
-        double scale = Heatmap.regressionScale(grid.range());
+        double scale = Heatmap.regressionScale(grid);
         for (int i = 0; i < all.size(); i++) {
             double px = plot.x + (all.x1(i) - grid.minX1()) / (grid.maxX1() - grid.minX1()) * plot.width;
             double py = plot.y + (grid.maxX2() - all.x2(i)) / (grid.maxX2() - grid.minX2()) * plot.height;
@@ -190,7 +190,7 @@ public final class BoundaryPng {
             g.drawString("paler: less sure", x, ty);
             return;
         }
-        double scale = head.classifies() ? 1 : Heatmap.regressionScale(grid.range());
+        double scale = head.classifies() ? 1 : Heatmap.regressionScale(grid);
         g.drawString(head.classifies() ? "P(class 1)" : "prediction", x, ty);
         int barTop = ty + 8;
         int barHeight = 120;

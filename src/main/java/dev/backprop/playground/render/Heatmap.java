@@ -35,7 +35,7 @@ public final class Heatmap {
         int w = grid.width();
         int h = grid.height();
         Head head = grid.head();
-        double scale = head.classifies() ? 1 : regressionScale(grid.range());
+        double scale = head.classifies() ? 1 : regressionScale(grid);
         int[] argb = new int[w * h];
         for (int row = 0; row < h; row++) {
             for (int col = 0; col < w; col++) {
@@ -55,9 +55,19 @@ public final class Heatmap {
         return head.classifies() ? classColour((int) label) : strong(label, scale);
     }
 
-    /** Half the width of a regression colour scale: the largest |value|, at least 1e-9. */
-    public static double regressionScale(double[] range) {
-        double m = Math.max(Math.abs(range[0]), Math.abs(range[1]));
+    /**
+     * Half the width of a regression colour scale: the 90th percentile of |value| over the grid, so
+     * the network's extrapolation in the margins does not wash out the surface over the data.
+     */
+    public static double regressionScale(DecisionGrid grid) {
+        double[] abs = new double[grid.width() * grid.height()];
+        for (int row = 0, k = 0; row < grid.height(); row++) {
+            for (int col = 0; col < grid.width(); col++, k++) {
+                abs[k] = Math.abs(grid.probability(col, row));
+            }
+        }
+        java.util.Arrays.sort(abs);
+        double m = abs[(int) (0.9 * (abs.length - 1))];
         return Double.isFinite(m) ? Math.max(m, 1e-9) : 1;
     }
 

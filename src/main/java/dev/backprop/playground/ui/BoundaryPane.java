@@ -98,7 +98,7 @@ public final class BoundaryPane extends Region {
     private void drawPoints(GraphicsContext g, double left, double top, double side) {
         Dataset all = data.all();
         double r = Math.max(1.6, side / 220);
-        double scale = Heatmap.regressionScale(grid.range());
+        double scale = Heatmap.regressionScale(grid);
         g.setLineWidth(1.2);
         for (int i = 0; i < all.size(); i++) {
             double px = left + (all.x1(i) - grid.minX1()) / (grid.maxX1() - grid.minX1()) * side;
