@@ -41,8 +41,8 @@ public final class Benchmarks {
     }
 
     /** The benchmarks by name, in report order. Each is meant to run in a JVM of its own. */
-    public static final List<String> NAMES = List.of("per-sample", "batch32", "batch256", "full-batch", "value",
-            "grid", "layout100", "layout1000", "snapshot", "neuron-view");
+    public static final List<String> NAMES = List.of("per-sample", "batch32", "batch256", "full-batch",
+            "softmax-per-sample", "softmax-batch32", "value", "grid", "layout100", "layout1000", "snapshot", "neuron-view");
 
     public List<Figure> run(String name) {
         return switch (name) {
@@ -50,6 +50,8 @@ public final class Benchmarks {
             case "batch32" -> List.of(miniBatch(32));
             case "batch256" -> List.of(miniBatch(256));
             case "full-batch" -> List.of(fullBatch());
+            case "softmax-per-sample" -> List.of(softmax(1));
+            case "softmax-batch32" -> List.of(softmax(32));
             case "value" -> valueEngine();
             case "grid" -> List.of(decisionGrid());
             case "layout100" -> List.of(layout(100));
@@ -64,6 +66,22 @@ public final class Benchmarks {
         TrainingConfig c = TrainingConfig.defaults().withBatchSize(batch).withData(DatasetKind.MOONS, 2000, 0.1, 0);
         return Trainer.fromConfig(new TrainingConfig(c.dataset(), c.samples(), c.noise(), 0, c.seed(), c.network(),
                 c.optimizer(), c.learningRate(), c.batchSize(), c.steps(), c.snapshotEvery()));
+    }
+
+    /** A 3-arm spiral on 2-50-3 with softmax + cross-entropy: the multiclass head beside the sigmoid one. */
+    private static Trainer spiral3(int batch) {
+        TrainingConfig c = TrainingConfig.defaults().withBatchSize(batch).withData(DatasetKind.SPIRAL, 2000, 0.02, 0, 3);
+        return Trainer.fromConfig(c);
+    }
+
+    Figure softmax(int batch) {
+        long steps = batch == 1 ? n(500_000) : n(2_000_000 / batch);
+        Measure.Result r = Measure.median(batch == 1 ? 3 : 2, runs, training(spiral3(batch), steps, batch));
+        return batch == 1
+                ? new Figure("softmax_per_sample_steps_per_s", "per-sample SGD, 2-50-3 softmax on a 3-arm spiral "
+                        + "(steps/s)", r.medianRate(), "steps/s", r)
+                : new Figure("softmax_batch" + batch + "_samples_per_s", "mini-batch " + batch + ", 2-50-3 softmax "
+                        + "(samples/s)", r.medianRate(), "samples/s", r);
     }
 
     /** {@code steps} training steps, counted as {@code unitsPerStep} units each (samples for mini-batches). */

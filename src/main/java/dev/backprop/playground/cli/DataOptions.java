@@ -9,14 +9,21 @@ final class DataOptions {
     private static final TrainingConfig DEFAULTS = TrainingConfig.defaults();
 
     @Option(names = "--dataset", paramLabel = "NAME", converter = TrainCommand.DatasetConverter.class,
-            description = "moons, circles, xor, spiral or blobs (default: moons)")
+            description = "moons, circles, xor, spiral, blobs, iris (classification), plane, gauss (regression) "
+                    + "(default: moons)")
     DatasetKind dataset = DEFAULTS.dataset();
+
+    @Option(names = "--classes", paramLabel = "K",
+            description = "classes of spiral (K arms) and blobs, 2 to 6 (default: 2)")
+    Integer classes;
 
     @Option(names = "--samples", paramLabel = "N", description = "number of points, 2 to 1000000 (default: 2000)")
     int samples = DEFAULTS.samples();
 
-    @Option(names = "--noise", paramLabel = "X", description = "std of the Gaussian jitter (default: 0.1)")
-    double noise = DEFAULTS.noise();
+    @Option(names = "--noise", paramLabel = "X",
+            description = "std of the Gaussian jitter, of the target for regression (default: the dataset's: "
+                    + "0.02 spiral, 0 iris, 0.05 gauss, 0.1 the others)")
+    Double noise;
 
     @Option(names = "--test-ratio", paramLabel = "R",
             description = "share of points held out for testing, 0 to 0.9; 0 trains on everything (default: 0.2)")
@@ -24,4 +31,24 @@ final class DataOptions {
 
     @Option(names = "--seed", paramLabel = "N", description = "seed for data, init and sampling (default: 0)")
     long seed = DEFAULTS.seed();
+
+    /** The noise given, or the dataset's own default. */
+    double noise() {
+        return noise != null ? noise : dataset.defaultNoise();
+    }
+
+    /**
+     * The classes given with --classes; else {@code preferred} where the dataset takes a count and
+     * it fits (a saved model's classes), else the dataset's own.
+     */
+    int classes(int preferred) {
+        if (classes != null) {
+            return classes;
+        }
+        return dataset.takesClassCount() && preferred >= 2 ? preferred : dataset.defaultClasses();
+    }
+
+    int classes() {
+        return classes(-1);
+    }
 }

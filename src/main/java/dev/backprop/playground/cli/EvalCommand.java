@@ -2,8 +2,10 @@ package dev.backprop.playground.cli;
 
 import dev.backprop.playground.engine.Failures;
 import dev.backprop.playground.engine.data.DataSplit;
+import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.nn.Initializer;
 import dev.backprop.playground.engine.nn.NetworkSpec;
+import dev.backprop.playground.engine.nn.Regularization;
 import dev.backprop.playground.engine.nn.Sequential;
 import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainingConfig;
@@ -52,8 +54,9 @@ public final class EvalCommand implements Callable<Integer> {
             net = ModelJson.read(model);
             shape = describe(net);
             points = csv != null ? DatasetCsv.read(csv) : Trainer.split(new TrainingConfig(data.dataset, data.samples,
-                    data.noise, data.testRatio, data.seed, shape, TrainingConfig.defaults().optimizer(),
-                    TrainingConfig.defaults().learningRate(), 1, 0, 1));
+                    data.noise(), data.testRatio, data.seed, shape, TrainingConfig.defaults().optimizer(),
+                    TrainingConfig.defaults().learningRate(), 1, 0, 1, data.classes(shape.head().classes()), Regularization.NONE, 0));
+            DatasetCsv.checkLabels(points, shape.head());
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
@@ -61,7 +64,10 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("cannot read: " + Failures.describe(e));
             return 1;
         }
-        Trainer trainer = new Trainer(points, TrainingConfig.defaults().withNetwork(shape));
+        // any config whose data fits the model's head: the trainer only measures the adopted network
+        int k = shape.head().classes();
+        Trainer trainer = new Trainer(points, TrainingConfig.defaults()
+                .withData(k == 0 ? DatasetKind.PLANE : DatasetKind.SPIRAL, 2, 0, 0, k).withNetwork(shape));
         trainer.adopt(net, shape);
         double[] all = trainer.measure(points.all());
         double[] test = trainer.measure(points.test());

@@ -3,13 +3,17 @@ package dev.backprop.playground.cli;
 import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.nn.Activation;
 import dev.backprop.playground.engine.nn.Initializer;
+import dev.backprop.playground.engine.nn.FeatureSet;
+import dev.backprop.playground.engine.nn.Head;
 import dev.backprop.playground.engine.nn.Loss;
+import dev.backprop.playground.engine.nn.Regularization;
 import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.OptimizerKind;
 import dev.backprop.playground.engine.nn.TrainingConfig;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import dev.backprop.playground.graph.GraphView;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,16 +34,29 @@ public final class TrainCommand implements Callable<Integer> {
     DataOptions data = new DataOptions();
 
     @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",",
-            description = "hidden layer sizes, e.g. 50 or 16,16 (default: 50)")
+            description = "hidden layer sizes, e.g. 50 or 16,16; 0 for no hidden layer (default: 50)")
     int[] hidden = DEFAULTS.network().hidden();
 
     @Option(names = "--activation", paramLabel = "NAME", converter = ActivationConverter.class,
-            description = "relu, tanh or sigmoid for hidden layers (default: relu)")
+            description = "relu, tanh, sigmoid or identity for hidden layers (default: relu)")
     Activation activation = DEFAULTS.network().activation();
 
     @Option(names = "--loss", paramLabel = "NAME", converter = LossConverter.class,
-            description = "bce or mse, on a sigmoid output (default: bce)")
-    Loss loss = DEFAULTS.network().loss();
+            description = "bce (sigmoid output), ce (softmax over the classes) or mse (sigmoid output for 2 classes, "
+                    + "identity for regression) (default: bce for 2 classes, ce for more, mse for regression)")
+    Loss loss;
+
+    @Option(names = "--features", paramLabel = "F[,F...]", split = ",",
+            description = "input features, any of x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2 (default: x1,x2)")
+    List<String> features = FeatureSet.RAW.idList();
+
+    @Option(names = "--reg", paramLabel = "NAME", converter = RegularizationConverter.class,
+            description = "penalty on the weights: none, l1 or l2 (default: none)")
+    Regularization regularization = Regularization.NONE;
+
+    @Option(names = "--reg-rate", paramLabel = "R",
+            description = "the penalty's rate, 0 to 10: l2 adds R/2 sum w^2, l1 R sum |w| (default: 0.001 with --reg)")
+    Double regularizationRate;
 
     @Option(names = "--init", paramLabel = "NAME", converter = InitConverter.class,
             description = "normal (randn), xavier or he (default: normal)")
@@ -80,19 +97,38 @@ public final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--hidden is given more than once: "
                     + "give every size in one, e.g. --hidden 5,6");
         }
-        TrainingConfig config;
-        try {
-            config = new TrainingConfig(data.dataset, data.samples, data.noise, data.testRatio, data.seed,
-                    new NetworkSpec(2, hidden, activation, loss, init), optimizer, learningRate, batch, steps,
-                    snapshotEvery);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
         if (hidden.length == 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--hidden needs at least one size");
         }
+        TrainingConfig config;
+        try {
+            int classes = data.classes();
+            data.dataset.checkClasses(classes);
+            Head head = Head.of(loss != null ? loss : Head.defaultLoss(classes), classes);
+            double rate = regularizationRate != null ? regularizationRate
+                    : regularization == Regularization.NONE ? 0 : DEFAULT_REG_RATE;
+            config = new TrainingConfig(data.dataset, data.samples, data.noise(), data.testRatio, data.seed,
+                    new NetworkSpec(FeatureSet.parse(features), hiddenLayers(), activation, head, init), optimizer,
+                    learningRate, batch, steps, snapshotEvery, classes, regularization, rate);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         return new TrainRun(config, out, spec.commandLine().getOut(), spec.commandLine().getErr()).drawing(graphView)
                 .execute();
+    }
+
+    /** The rate --reg gets without --reg-rate (TF Playground's default choice). */
+    static final double DEFAULT_REG_RATE = 0.001;
+
+    /** --hidden 0 alone is no hidden layer; a 0 among other sizes is an error (from NetworkSpec). */
+    private int[] hiddenLayers() {
+        return hidden.length == 1 && hidden[0] == 0 ? new int[0] : hidden;
+    }
+
+    static final class RegularizationConverter extends PlaygroundCommand.NamedConverter<Regularization> {
+        RegularizationConverter() {
+            super(Regularization.class, "regularization");
+        }
     }
 
     static final class DatasetConverter extends PlaygroundCommand.NamedConverter<DatasetKind> {

@@ -1,6 +1,6 @@
 package dev.backprop.playground.graph;
 
-import dev.backprop.playground.engine.nn.ActivationLayer;
+import dev.backprop.playground.engine.nn.CachingLayer;
 import dev.backprop.playground.engine.nn.Layer;
 import dev.backprop.playground.engine.nn.Linear;
 import dev.backprop.playground.engine.nn.Sequential;
@@ -64,11 +64,22 @@ public final class NetworkGraphBuilder {
         // the later layers have theirs before the earlier ones
         Layer first = layers.get(0);
         Layer lastLayer = layers.get(layers.size() - 1);
-        nodes.add(new GraphNode("x", "x", NodeKind.INPUT, "", rowMean(x),
-                first instanceof Linear l0 && l0.lastGradOutput() != null ? rowSum(l0.lastGradInput()) : null,
+        Tensor firstGrad = first instanceof Linear l0 && l0.lastGradOutput() != null ? rowSum(l0.lastGradInput()) : null;
+        boolean raw = net.features().isRaw();
+        nodes.add(new GraphNode("x", "x", NodeKind.INPUT, "", rowMean(x), raw ? firstGrad : null,
                 x.numRows == 1 ? "the input example" : "the inputs, mean of the batch of " + x.numRows, false));
         String previous = "x";
         String previousName = "x";
+        if (!raw) {
+            // the front stage: the features the first layer sees (no parameters, so no gradient flows past it)
+            DMatrixRMaj inputs = net.lastInputs() != null && net.lastInputs().numCols == net.inputSize()
+                    ? net.lastInputs() : new DMatrixRMaj(1, net.inputSize());
+            nodes.add(new GraphNode("features", "features", NodeKind.OP, "features", rowMean(inputs), firstGrad,
+                    "features = (" + net.features().symbols() + ") of x", false));
+            edges.add(new GraphModel.Edge("x", "features"));
+            previous = "features";
+            previousName = "features";
+        }
         int linearIndex = 0;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
@@ -85,8 +96,8 @@ public final class NetworkGraphBuilder {
                 DMatrixRMaj z = lin.lastOutput();
                 // dL/dz: the activation after z computes it before this layer's own backward runs
                 DMatrixRMaj g = trained ? lin.lastGradOutput()
-                        : i + 1 < layers.size() && layers.get(i + 1) instanceof ActivationLayer next
-                        && next.lastGradOutput() != null ? next.lastGradInput() : null;
+                        : i + 1 < layers.size() && layers.get(i + 1) instanceof CachingLayer next
+                        && (next.lastGradOutput() != null || next.lastBackwardFused()) ? next.lastGradInput() : null;
                 String mm = "matmul" + k;
                 String mmName = previousName + "\u00b7" + w;
                 nodes.add(new GraphNode(mm, mmName, NodeKind.OP, "matmul", rowMean(minusBias(z, lin)), rowSumOrNull(g),
@@ -101,10 +112,10 @@ public final class NetworkGraphBuilder {
                 edges.add(new GraphModel.Edge(b, add));
                 previous = add;
                 previousName = zName;
-            } else if (layer instanceof ActivationLayer act) {
+            } else if (layer instanceof CachingLayer act) {
                 String id = "act" + linearIndex;
                 String name = last ? "\u0177" : "h" + linearIndex;
-                String fn = act.activation().id();
+                String fn = act.kind();
                 nodes.add(new GraphNode(id, name, NodeKind.OP, fn, rowMean(act.lastOutput()),
                         act.lastGradOutput() != null ? rowSum(act.lastGradOutput()) : null,
                         name + " = " + fn + "(" + previousName + ")", false));
@@ -117,8 +128,8 @@ public final class NetworkGraphBuilder {
                 y.numRows == 1 ? "the label of the example" : "the labels, mean of the batch of " + y.numRows, false));
         String lossOp = net.loss().id();
         nodes.add(new GraphNode("loss", "L", NodeKind.LOSS, lossOp, Tensor.scalar(loss),
-                lastLayer instanceof ActivationLayer a && a.lastGradOutput() != null || lastLayer instanceof Linear l
-                        && l.lastGradOutput() != null ? Tensor.scalar(1) : null, "L = mean " + lossOp + "(" + previousName + ", y)", false));
+                lastLayer instanceof CachingLayer a && (a.lastGradOutput() != null || a.lastBackwardFused())
+                        ? Tensor.scalar(1) : null, "L = mean " + lossOp + "(" + previousName + ", y)", false));
         edges.add(new GraphModel.Edge(previous, "loss"));
         edges.add(new GraphModel.Edge("y", "loss"));
         return new GraphModel(NetworkTitle.of(net, x, y), nodes, edges);

@@ -21,7 +21,7 @@ final class NetworkTitle {
     }
 
     private static String describe(Sequential net) {
-        int[] w = net.widths(2);
+        int[] w = net.widths(net.inputSize());
         StringBuilder sb = new StringBuilder().append(w[0]);
         for (int i = 0; i < net.layers().size(); i++) {
             if (net.layers().get(i) instanceof Linear) {

@@ -1,6 +1,6 @@
 package dev.backprop.playground.graph;
 
-import dev.backprop.playground.engine.nn.ActivationLayer;
+import dev.backprop.playground.engine.nn.CachingLayer;
 import dev.backprop.playground.engine.nn.Layer;
 import dev.backprop.playground.engine.nn.Linear;
 import dev.backprop.playground.engine.nn.Sequential;
@@ -33,7 +33,7 @@ public final class NeuronGraphBuilder {
 
     /** Whether the neuron view is the natural one: every layer has at most {@link #MAX_SHOWN} units. */
     public static boolean fits(Sequential net) {
-        for (int w : net.widths(INPUT_NAMES.length)) {
+        for (int w : net.widths(net.inputSize())) {
             if (w > MAX_SHOWN) {
                 return false;
             }
@@ -55,13 +55,14 @@ public final class NeuronGraphBuilder {
         String hl = reveal == null ? null : reveal.highlight();
         List<Layer> layers = net.layers();
 
-        // the inputs
+        // the inputs: x1, x2 and any features, as the first layer receives them
         Linear first = (Linear) layers.get(0);
-        double[] xMean = mean(x);
+        List<String> inputNames = net.features().idList();
+        double[] xMean = mean(net.lastInputs() != null && net.lastInputs().numCols == inputNames.size() ? net.lastInputs() : x);
         double[] dx = first.lastGradOutput() != null && known(reveal, "x") ? columnSums(first.lastGradInput()) : null;
         List<String> previous = new ArrayList<>();
         for (int i = 0; i < first.inputSize(); i++) {
-            String id = inputName(i);
+            String id = i < inputNames.size() ? inputNames.get(i) : inputName(i);
             nodes.add(new GraphNode(id, id, NodeKind.INPUT, "", Tensor.scalar(xMean[i]), dx == null ? null : Tensor.scalar(dx[i]),
                     id + " = " + NumberFormat.fixed4(xMean[i]), "x".equals(hl),
                     new Neuron(Double.NaN, Double.NaN, thumbnails.get(id))));
@@ -75,8 +76,8 @@ public final class NeuronGraphBuilder {
                 continue;
             }
             k++;
-            ActivationLayer act = i + 1 < layers.size() && layers.get(i + 1) instanceof ActivationLayer a ? a : null;
-            boolean output = i + (act == null ? 1 : 2) >= layers.size();
+            CachingLayer act = activationAfter(layers, i);
+            boolean output = isLastLinear(layers, i);
             int units = lin.outputSize(lin.inputSize());
             int shown = Math.min(units, MAX_SHOWN);
             String add = "add" + k;
@@ -98,7 +99,7 @@ public final class NeuronGraphBuilder {
             double[] w = lin.weight().value().data;
             double[] dw = lin.weight().grad().data;
             double[] b = lin.bias().value().data;
-            String fn = act == null ? "identity" : act.activation().id();
+            String fn = act == null ? "identity" : act.kind();
             List<String> current = new ArrayList<>();
             for (int j = 0; j < shown; j++) {
                 String id = output ? (units == 1 ? "out" : "out." + (j + 1)) : "h" + k + "." + (j + 1);
@@ -144,6 +145,22 @@ public final class NeuronGraphBuilder {
         edges.add(new GraphModel.Edge("y", "loss"));
         String title = "neurons of " + NetworkTitle.of(net, x, y);
         return new GraphModel(title, nodes, edges, flow, weights);
+    }
+
+    /** The activation stage right after linear layer {@code i} (relu, tanh, sigmoid, softmax ...), or null. */
+    public static CachingLayer activationAfter(List<Layer> layers, int i) {
+        return i + 1 < layers.size() && !(layers.get(i + 1) instanceof Linear) && layers.get(i + 1) instanceof CachingLayer c
+                ? c : null;
+    }
+
+    /** Whether linear layer {@code i} is the last one: its units are the network's outputs. */
+    public static boolean isLastLinear(List<Layer> layers, int i) {
+        for (int j = i + 1; j < layers.size(); j++) {
+            if (layers.get(j) instanceof Linear) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String inputName(int i) {

@@ -1,6 +1,5 @@
 package dev.backprop.playground.graph;
 
-import dev.backprop.playground.engine.nn.ActivationLayer;
 import dev.backprop.playground.engine.nn.Layer;
 import dev.backprop.playground.engine.nn.Linear;
 import dev.backprop.playground.engine.nn.NeuronGrid;
@@ -27,9 +26,11 @@ public final class NeuronThumbnails {
     public Map<String, Thumbnail> compute(Sequential net) {
         int size = grid.size();
         Map<String, Thumbnail> out = new HashMap<>();
-        out.put("x1", new Thumbnail(size, grid.input(0), false));
-        out.put("x2", new Thumbnail(size, grid.input(1), false));
         List<DMatrixRMaj> stages = grid.evaluate(net);
+        List<String> inputs = net.features().idList();
+        for (int c = 0; c < inputs.size(); c++) {
+            out.put(inputs.get(c), new Thumbnail(size, grid.input(c), false));
+        }
         List<Layer> layers = net.layers();
         int k = 0;
         for (int i = 0; i < layers.size(); i++) {
@@ -37,12 +38,12 @@ public final class NeuronThumbnails {
                 continue;
             }
             k++;
-            boolean activated = i + 1 < layers.size() && layers.get(i + 1) instanceof ActivationLayer;
-            int stage = activated ? i + 1 : i;
-            boolean output = stage == layers.size() - 1;
+            Layer activation = NeuronGraphBuilder.activationAfter(layers, i);
+            int stage = activation != null ? i + 1 : i;
+            boolean output = NeuronGraphBuilder.isLastLinear(layers, i);
             int units = lin.outputSize(lin.inputSize());
-            boolean probability = output && activated
-                    && ((ActivationLayer) layers.get(i + 1)).activation().id().equals("sigmoid");
+            // a binary head's output is P(class 1): its picture is the boundary, in the boundary's colours
+            boolean probability = output && units == 1 && activation != null && activation.kind().equals("sigmoid");
             for (int j = 0; j < Math.min(units, NeuronGraphBuilder.MAX_SHOWN); j++) {
                 String id = output ? (units == 1 ? "out" : "out." + (j + 1)) : "h" + k + "." + (j + 1);
                 out.put(id, new Thumbnail(size, NeuronGrid.unit(stages.get(stage), j), probability));

@@ -3,6 +3,7 @@ package dev.backprop.playground.io;
 import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.data.Dataset;
 import dev.backprop.playground.engine.nn.DecisionGrid;
+import dev.backprop.playground.engine.nn.Head;
 import dev.backprop.playground.render.Heatmap;
 import dev.backprop.playground.render.Ticks;
 import java.awt.BasicStroke;
@@ -75,7 +76,7 @@ public final class BoundaryPng {
         points(g, grid, split, plot);
         g.setClip(clip);
         axes(g, grid, plot);
-        legend(g, plot.x + plot.width + 24, plot.y);
+        legend(g, grid, plot.x + plot.width + 24, plot.y);
         g.dispose();
         return image;
     }
@@ -107,17 +108,18 @@ public final class BoundaryPng {
     private static void points(Graphics2D g, DecisionGrid grid, DataSplit split, Rectangle plot) {
         Dataset all = split.all();
         double r = Math.max(1.5, plot.width / 250.0);
+        double scale = Heatmap.regressionScale(grid);
         for (int i = 0; i < all.size(); i++) {
             double px = plot.x + (all.x1(i) - grid.minX1()) / (grid.maxX1() - grid.minX1()) * plot.width;
             double py = plot.y + (grid.maxX2() - all.x2(i)) / (grid.maxX2() - grid.minX2()) * plot.height;
-            marker(g, px, py, r, all.label(i), split.isTest(i));
+            marker(g, px, py, r, Heatmap.labelColour(grid.head(), all.labels().get(i), scale), split.isTest(i));
         }
     }
 
-    /** A training point is a filled dot, a test point a ring, in its class colour. */
-    private static void marker(Graphics2D g, double x, double y, double r, int label, boolean test) {
+    /** A training point is a filled dot, a test point a ring, in its class colour (its target's, for regression). */
+    private static void marker(Graphics2D g, double x, double y, double r, int rgb, boolean test) {
         Ellipse2D dot = new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r);
-        Color c = new Color(label == 1 ? Heatmap.CLASS1 : Heatmap.CLASS0);
+        Color c = new Color(rgb);
         if (test) {
             g.setColor(Color.WHITE);
             g.fill(dot);
@@ -154,17 +156,20 @@ public final class BoundaryPng {
         g.setTransform(saved);
     }
 
-    /** Classes, markers, and the shading scale from P(class 1) = 1 (top) to 0 (bottom). */
-    private static void legend(Graphics2D g, int x, int y) {
+    /**
+     * Classes, markers, and the shading scale: P(class 1) from 1 (top) to 0 for a sigmoid head, the
+     * prediction from +scale to -scale for regression; a softmax head's classes are its colours.
+     */
+    private static void legend(Graphics2D g, DecisionGrid grid, int x, int y) {
         FontMetrics fm = g.getFontMetrics();
         int line = fm.getHeight() + 6;
         int ty = y + fm.getAscent();
         double r = 5;
-        String[][] items = {{"class 0", "0"}, {"class 1", "1"}};
-        for (String[] item : items) {
-            marker(g, x + r, ty - fm.getAscent() / 2.0 + 1, r, Integer.parseInt(item[1]), false);
+        Head head = grid.head();
+        for (int k = 0; k < head.classes(); k++) {
+            marker(g, x + r, ty - fm.getAscent() / 2.0 + 1, r, Heatmap.classColour(k), false);
             g.setColor(INK);
-            g.drawString(item[0], x + 18, ty);
+            g.drawString("class " + k, x + 18, ty);
             ty += line;
         }
         g.setColor(new Color(0x888888));
@@ -181,13 +186,18 @@ public final class BoundaryPng {
         g.setColor(INK);
         g.drawString("test point", x + 18, ty);
         ty += line + 6;
-
-        g.drawString("P(class 1)", x, ty);
+        if (head.kind() == Head.Kind.MULTICLASS) {
+            g.drawString("paler: less sure", x, ty);
+            return;
+        }
+        double scale = head.classifies() ? 1 : Heatmap.regressionScale(grid);
+        g.drawString(head.classifies() ? "P(class 1)" : "prediction", x, ty);
         int barTop = ty + 8;
         int barHeight = 120;
         int barWidth = 16;
         for (int k = 0; k < barHeight; k++) {
-            g.setColor(new Color(Heatmap.shade(1 - k / (double) (barHeight - 1))));
+            double t = 1 - k / (double) (barHeight - 1);
+            g.setColor(new Color(head.classifies() ? Heatmap.shade(t) : Heatmap.value((2 * t - 1) * scale, scale)));
             g.fillRect(x, barTop + k, barWidth, 1);
         }
         g.setColor(INK);
@@ -196,7 +206,11 @@ public final class BoundaryPng {
         for (double p : new double[] {1, 0.5, 0}) {
             int py = barTop + (int) Math.round((1 - p) * (barHeight - 1));
             g.drawLine(x + barWidth, py, x + barWidth + 4, py);
-            g.drawString(Ticks.label(p), x + barWidth + 7, py + fm.getAscent() / 2 - 1);
+            g.drawString(head.classifies() ? Ticks.label(p) : String.format(java.util.Locale.ROOT, "%.3g",
+                    (2 * p - 1) * scale), x + barWidth + 7, py + fm.getAscent() / 2 - 1);
+        }
+        if (!head.classifies()) {
+            return;
         }
         int cy = barTop + barHeight + 10 + fm.getAscent() / 2;
         g.setColor(new Color(Heatmap.CONTOUR));

@@ -12,7 +12,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Reads x1,x2,label[,split] (the train command's dataset.csv): a header line, then one point per
- * line with finite coordinates, a label 0 or 1 and optionally "train" or "test" (default train).
+ * line with finite coordinates, a finite label (a class index 0..K-1, or a regression target) and
+ * optionally "train" or "test" (default train).
  * At most {@link Limits#MAX_SAMPLES} points, from a regular file; a bad line is named.
  */
 public final class DatasetCsv {
@@ -57,11 +58,8 @@ public final class DatasetCsv {
                 }
                 xs[2 * n] = finite(f[0], where + "x1");
                 xs[2 * n + 1] = finite(f[1], where + "x2");
-                String label = f[2].strip();
-                if (!label.equals("0") && !label.equals("1")) {
-                    throw new IllegalArgumentException(where + "the label must be 0 or 1, found '" + label + "'");
-                }
-                ys[n] = label.equals("1") ? 1 : 0;
+                // a class index or a regression target: the model's head checks which it needs
+                ys[n] = finite(f[2], where + "the label");
                 String split = f.length == 4 ? f[3].strip() : "train";
                 if (!split.equals("train") && !split.equals("test")) {
                     throw new IllegalArgumentException(where + "the split must be train or test, found '" + split + "'");
@@ -89,6 +87,24 @@ public final class DatasetCsv {
             }
         }
         return new DataSplit(all, all.subset(trainRows), all.subset(testRows), java.util.Arrays.copyOf(test, n));
+    }
+
+    /**
+     * Checks that every label fits {@code head}: a class index 0 to K-1 for a classifier, any
+     * finite target for regression.
+     */
+    public static void checkLabels(DataSplit split, dev.backprop.playground.engine.nn.Head head) {
+        if (!head.classifies()) {
+            return;
+        }
+        double[] y = split.all().labels().data;
+        for (int i = 0; i < split.all().size(); i++) {
+            if (y[i] != Math.rint(y[i]) || y[i] < 0 || y[i] >= head.classes()) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "point %d: the label must be a class 0 to %d for this model, found %s", i + 1,
+                        head.classes() - 1, y[i]));
+            }
+        }
     }
 
     private static double finite(String field, String what) {

@@ -18,7 +18,9 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * model.json: {"layers":[{"type":"linear","in":2,"out":50,"W":[[..],..],"b":[..]},{"type":"relu"},
- * ...,{"type":"sigmoid"}],"loss":"bce"} with W as {@code in} rows of {@code out} values. A weight
+ * ...,{"type":"sigmoid"}],"loss":"bce","features":["x1","x2"]} with W as {@code in} rows of {@code out}
+ * values; the last layer is the head's output: sigmoid (bce or mse), softmax (ce) or identity (mse).
+ * A file without "features" (from before them) is a network on x1, x2. A weight
  * that is NaN or infinite (a diverged run) is written as null with {"nonFinite":true}, so the file
  * stays valid JSON; reading refuses such a file.
  */
@@ -58,6 +60,9 @@ public final class ModelJson {
         JsonObject root = new JsonObject();
         root.add("layers", layers);
         root.addProperty("loss", network.loss().id());
+        JsonArray features = new JsonArray();
+        network.features().idList().forEach(features::add);
+        root.add("features", features);
         if (nonFinite) {
             root.addProperty(JsonNumbers.FLAG, true); // the weights that are null were NaN or infinite
         }

@@ -6,11 +6,15 @@ import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
 import dev.backprop.playground.engine.nn.Activation;
 import dev.backprop.playground.engine.nn.ActivationLayer;
+import dev.backprop.playground.engine.nn.Feature;
+import dev.backprop.playground.engine.nn.FeatureSet;
+import dev.backprop.playground.engine.nn.Head;
 import dev.backprop.playground.engine.nn.Layer;
 import dev.backprop.playground.engine.nn.Limits;
 import dev.backprop.playground.engine.nn.Linear;
 import dev.backprop.playground.engine.nn.Loss;
 import dev.backprop.playground.engine.nn.Sequential;
+import dev.backprop.playground.engine.nn.SoftmaxLayer;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
@@ -57,11 +61,13 @@ final class ModelJsonReader {
         json.beginObject();
         List<LayerFields> layers = null;
         Loss loss = null;
+        FeatureSet features = FeatureSet.RAW; // files from before input features: x1, x2
         while (json.hasNext()) {
             String name = json.nextName();
             switch (name) {
                 case "layers" -> layers = layers();
                 case "loss" -> loss = named(Loss.class, "loss", text("\"loss\""));
+                case "features" -> features = features();
                 case "nonFinite" -> {
                     if (bool("\"nonFinite\"")) {
                         throw new ModelFormatException("the model was saved with non-finite weights (NaN or "
@@ -79,7 +85,26 @@ final class ModelJsonReader {
         if (loss == null) {
             throw new ModelFormatException("\"loss\" is missing");
         }
-        return build(layers, loss);
+        return build(layers, loss, features);
+    }
+
+    /** "features":["x1","x2","x1sq",...]: known names, each once. */
+    private FeatureSet features() throws IOException {
+        expect(JsonToken.BEGIN_ARRAY, "\"features\" must be an array of names");
+        json.beginArray();
+        List<String> ids = new ArrayList<>();
+        while (json.hasNext()) {
+            if (ids.size() >= Feature.values().length) {
+                throw new ModelFormatException("\"features\" has more than " + Feature.values().length + " names");
+            }
+            ids.add(text("a feature"));
+        }
+        json.endArray();
+        try {
+            return FeatureSet.parse(ids);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException("\"features\": " + e.getMessage());
+        }
     }
 
     /** A layer as read, before the network is built: weights stay flat arrays until everything checked out. */
@@ -133,7 +158,9 @@ final class ModelJsonReader {
             throw new ModelFormatException(where + "\"type\" is missing");
         }
         if (!type.equals("linear")) {
-            named(Activation.class, "layer type", type);
+            if (!type.equals("softmax")) {
+                named(Activation.class, "layer type", type);
+            }
             if (in >= 0 || out >= 0 || weights != null || bias != null) {
                 throw new ModelFormatException(where + "a " + type + " layer has no in, out, W or b");
             }
@@ -162,9 +189,43 @@ final class ModelJsonReader {
         return new LayerFields(index, type, in, out, flat, bias);
     }
 
-    private Sequential build(List<LayerFields> fields, Loss loss) {
+    private Sequential build(List<LayerFields> fields, Loss loss, FeatureSet features) {
         if (fields.stream().noneMatch(f -> f.type().equals("linear"))) {
             throw new ModelFormatException("the model has no linear layer");
+        }
+        LayerFields first = fields.stream().filter(f -> f.type().equals("linear")).findFirst().orElseThrow();
+        if (first.in() != features.size()) {
+            throw new ModelFormatException("layer " + first.index() + ": in=" + first.in() + " but there are "
+                    + features.size() + " input features (" + features.ids() + ")");
+        }
+        String outputType = fields.get(fields.size() - 1).type();
+        for (LayerFields f : fields.subList(0, fields.size() - 1)) {
+            if (f.type().equals("softmax")) { // identity is a hidden activation too; softmax only ends a network
+                throw new ModelFormatException("layer " + f.index() + ": softmax can only be the last layer");
+            }
+        }
+        int outputs = 0;
+        for (LayerFields f : fields) {
+            if (f.type().equals("linear")) {
+                outputs = f.out();
+            }
+        }
+        Head head;
+        try {
+            head = switch (outputType) {
+                case "softmax" -> Head.of(loss, outputs);
+                case "identity" -> Head.of(loss, 0);
+                case "sigmoid" -> Head.of(loss, 2);
+                default -> throw new IllegalArgumentException("the last layer must be sigmoid, softmax or identity, "
+                        + "found " + outputType);
+            };
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException("a " + outputType + " output with the " + loss.id() + " loss: "
+                    + e.getMessage().replace("--loss ", ""));
+        }
+        if (head.outputs() != outputs) {
+            throw new ModelFormatException("a " + outputType + " output needs " + head.outputs()
+                    + " output units, the last linear layer has " + outputs);
         }
         List<Layer> layers = new ArrayList<>();
         int linearIndex = 1;
@@ -174,11 +235,13 @@ final class ModelJsonReader {
                 System.arraycopy(f.weights(), 0, layer.weight().value().data, 0, f.weights().length);
                 System.arraycopy(f.bias(), 0, layer.bias().value().data, 0, f.bias().length);
                 layers.add(layer);
+            } else if (f.type().equals("softmax")) {
+                layers.add(new SoftmaxLayer());
             } else {
                 layers.add(new ActivationLayer(Activation.fromId(f.type())));
             }
         }
-        return new Sequential(layers, loss);
+        return new Sequential(layers, head, features);
     }
 
     /** A layer size: a whole number from 1 to the width limit. */

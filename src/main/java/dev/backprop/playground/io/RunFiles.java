@@ -13,18 +13,24 @@ public final class RunFiles {
     private RunFiles() {
     }
 
-    /** x1,x2,label,split with split "train" or "test", one row per point in generation order. */
+    /**
+     * x1,x2,label,split with split "train" or "test", one row per point in generation order; the
+     * label is the class index, or the real target of a regression dataset.
+     */
     public static void writeDataset(Path file, DataSplit split) throws IOException {
         Dataset all = split.all();
         StringBuilder sb = new StringBuilder("x1,x2,label,split\n");
         for (int i = 0; i < all.size(); i++) {
             sb.append(num(all.x1(i))).append(',').append(num(all.x2(i))).append(',')
-              .append(all.label(i)).append(',').append(split.isTest(i) ? "test" : "train").append('\n');
+              .append(label(all.labels().get(i))).append(',').append(split.isTest(i) ? "test" : "train").append('\n');
         }
         AtomicFile.writeString(file, sb.toString());
     }
 
-    /** step,train_loss,test_loss,train_acc,test_acc; empty fields where there is no test set. */
+    /**
+     * step,train_loss,test_loss,train_acc,test_acc; empty fields where there is no test set, and
+     * empty accuracies for regression. The losses are data losses (a weight penalty is not in them).
+     */
     public static void writeMetrics(Path file, List<Metrics> rows) throws IOException {
         StringBuilder sb = new StringBuilder("step,train_loss,test_loss,train_acc,test_acc\n");
         for (Metrics m : rows) {
@@ -32,6 +38,11 @@ public final class RunFiles {
               .append(',').append(num(m.trainAccuracy())).append(',').append(num(m.testAccuracy())).append('\n');
         }
         AtomicFile.writeString(file, sb.toString());
+    }
+
+    /** A class index as a whole number (0, 1, 2), anything else in full. */
+    private static String label(double v) {
+        return v == Math.rint(v) && Math.abs(v) <= 1e6 ? Long.toString((long) v) : num(v);
     }
 
     /** Shortest round-tripping form; NaN (a missing value) as an empty field. */

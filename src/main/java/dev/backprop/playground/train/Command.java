@@ -256,9 +256,6 @@ public sealed interface Command {
 
     /** Why the app's live engine will not train {@code spec} (it redraws its boundary as it trains), or null. */
     static String appProblem(NetworkSpec spec) {
-        if (spec.inputSize() != 2) {
-            return "the app's networks have 2 inputs, got " + spec.inputSize();
-        }
         if (spec.hidden().length > Limits.APP_MAX_HIDDEN_LAYERS) {
             return spec.hidden().length + " hidden layers: the app trains at most " + Limits.APP_MAX_HIDDEN_LAYERS
                     + " (the train command more)";

@@ -156,7 +156,8 @@ final class SessionEngine implements CommandHandler {
     }
 
     @Override
-    public void setNetwork(NetworkSpec spec) {
+    public void setNetwork(NetworkSpec asked) {
+        NetworkSpec spec = config.fitting(asked);
         if (spec.equals(config.network())) {
             return;
         }

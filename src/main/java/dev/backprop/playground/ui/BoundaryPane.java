@@ -98,13 +98,13 @@ public final class BoundaryPane extends Region {
     private void drawPoints(GraphicsContext g, double left, double top, double side) {
         Dataset all = data.all();
         double r = Math.max(1.6, side / 220);
-        Color c0 = Color.rgb(Heatmap.CLASS0 >> 16, (Heatmap.CLASS0 >> 8) & 0xFF, Heatmap.CLASS0 & 0xFF);
-        Color c1 = Color.rgb(Heatmap.CLASS1 >> 16, (Heatmap.CLASS1 >> 8) & 0xFF, Heatmap.CLASS1 & 0xFF);
+        double scale = Heatmap.regressionScale(grid);
         g.setLineWidth(1.2);
         for (int i = 0; i < all.size(); i++) {
             double px = left + (all.x1(i) - grid.minX1()) / (grid.maxX1() - grid.minX1()) * side;
             double py = top + (grid.maxX2() - all.x2(i)) / (grid.maxX2() - grid.minX2()) * side;
-            Color c = all.label(i) == 1 ? c1 : c0;
+            int rgb = Heatmap.labelColour(grid.head(), all.labels().get(i), scale);
+            Color c = Color.rgb(rgb >> 16, (rgb >> 8) & 0xFF, rgb & 0xFF);
             if (data.isTest(i)) {
                 g.setFill(Color.WHITE);
                 g.fillOval(px - r, py - r, 2 * r, 2 * r);

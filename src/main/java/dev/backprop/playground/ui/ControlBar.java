@@ -47,7 +47,7 @@ public final class ControlBar extends VBox {
     private final Label learningRateText = new Label();
     private final Slider hidden = new Slider(1, 128, 50);
     private final Label hiddenText = new Label();
-    private final Spinner<Integer> layers = new Spinner<>(1, 4, 1);
+    private final Spinner<Integer> layers = new Spinner<>(0, 4, 1); // 0: logistic / softmax / linear regression
     private final ChoiceBox<Activation> activation = choice(Activation.values());
     private final ChoiceBox<OptimizerKind> optimizer = choice(OptimizerKind.values());
     private final ChoiceBox<Loss> loss = choice(Loss.values());
@@ -285,7 +285,7 @@ public final class ControlBar extends VBox {
         SpinnerValueFactory.IntegerSpinnerValueFactory f =
                 (SpinnerValueFactory.IntegerSpinnerValueFactory) layers.getValueFactory();
         // a loaded model may have more layers than the spinner offers, or none: widen it rather than lie
-        f.setMin(Math.min(1, sizes.length));
+        f.setMin(0);
         f.setMax(Math.max(4, sizes.length));
         f.setValue(sizes.length);
         if (sizes.length > 0) {

@@ -120,7 +120,7 @@ class TrainCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "--dataset=banana", "--lr=-0.1", "--lr=0", "--hidden=0", "--hidden=16,0", "--samples=1",
+        "--dataset=banana", "--lr=-0.1", "--lr=0", "--hidden=16,0", "--samples=1",
         "--test-ratio=0.95", "--test-ratio=-0.1", "--batch=0", "--optimizer=rmsprop", "--activation=gelu",
         "--bogus", "--steps=ten"})
     void badOptionsPrintAMessageAndUsageAndExitTwo(String option) {
@@ -135,7 +135,7 @@ class TrainCommandTest {
     void messagesNameTheProblem() {
         assertTrue(run("train", "--dataset", "banana").err().contains("unknown dataset 'banana'"));
         assertTrue(run("train", "--test-ratio", "0.95").err().contains("--test-ratio must be in [0, 0.9]"));
-        assertTrue(run("train", "--hidden", "0").err().contains("hidden layer sizes must be 1 to 4096"));
+        assertTrue(run("train", "--hidden", "0,5").err().contains("hidden layer sizes must be 1 to 4096"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.engine.nn.Limits;
 import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ class HostileCommandsTest {
         all.add(new Command.SetData(null, 200, 0.1, 0));
         all.add(new Command.SetNetwork(null));
         all.add(new Command.SetNetwork(base.withHidden(2000, 2000)));
-        all.add(new Command.SetNetwork(new NetworkSpec(3, new int[] {4}, base.activation(), base.loss(), base.init())));
+        all.add(new Command.SetNetwork(base.withHidden(java.util.stream.IntStream.range(0, Limits.APP_MAX_HIDDEN_LAYERS + 1).map(i -> 2).toArray())));
         all.add(new Command.SetOptimizer(null));
         all.add(new Command.Step(0));
         all.add(new Command.Step(-5));

@@ -66,6 +66,7 @@ class TrainingSessionTest {
     @Test
     void aFloodOfRebuildsEndsOnTheLastOneQuickly() throws Exception {
         try (TrainingSession s = new TrainingSession(TrainingConfig.defaults())) {
+            s.send(new Command.SetGraphView(dev.backprop.playground.graph.GraphView.TENSORS)); // W1 as a tensor
             for (int i = 1; i <= 2000; i++) {
                 s.send(new Command.SetNetwork(TrainingConfig.defaults().network().withHidden(1 + i % 128)));
             }
@@ -81,6 +82,7 @@ class TrainingSessionTest {
     void saveThenLoadRestoresTheWeights(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path file = dir.resolve("model.json");
         try (TrainingSession s = new TrainingSession(TrainingConfig.defaults())) {
+            s.send(new Command.SetGraphView(dev.backprop.playground.graph.GraphView.TENSORS)); // W1 as a tensor
             s.send(new Command.Step(250));
             Snapshot trained = await(s, x -> x.step() == 250);
             s.send(new Command.SaveModel(file));

@@ -5,17 +5,20 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The five 2D two-class datasets. Each generator is deterministic for a given {@link Random}.
- * Noise is the standard deviation of Gaussian jitter added to every coordinate.
+ * The 2D datasets: classification with 2 classes (moons, circles, xor), with 2 to
+ * {@link #MAX_CLASSES} (spiral, blobs), Fisher's iris (3), and regression targets (plane, gauss).
+ * Each generator is deterministic for a given {@link Random}. Noise is the standard deviation of
+ * Gaussian jitter added to every coordinate (to the target, for regression); each dataset has its
+ * own default, the most that still leaves its shape visible.
  */
 public enum DatasetKind implements Named {
     /**
      * scikit-learn's make_moons: the outer half circle (label 0) has n/2 points, the inner one
      * (label 1, shifted by (1, -0.5)) the rest, points evenly spaced in angle, then shuffled.
      */
-    MOONS("moons", "two interleaving half circles") {
+    MOONS("moons", "two interleaving half circles", 2, 0.1) {
         @Override
-        void fill(DMatrixRMaj f, DMatrixRMaj l, Random random) {
+        void fill(DMatrixRMaj f, DMatrixRMaj l, int classes, Random random) {
             int n = f.numRows;
             int nOut = n / 2;
             int nIn = n - nOut;
@@ -30,9 +33,9 @@ public enum DatasetKind implements Named {
         }
     },
     /** scikit-learn's make_circles with factor 0.5: outer circle label 0, inner circle label 1. */
-    CIRCLES("circles", "a small circle inside a large one") {
+    CIRCLES("circles", "a small circle inside a large one", 2, 0.1) {
         @Override
-        void fill(DMatrixRMaj f, DMatrixRMaj l, Random random) {
+        void fill(DMatrixRMaj f, DMatrixRMaj l, int classes, Random random) {
             int n = f.numRows;
             int nOut = n / 2;
             int nIn = n - nOut;
@@ -47,9 +50,9 @@ public enum DatasetKind implements Named {
         }
     },
     /** Uniform points in [-1, 1]^2, label 1 where x1 and x2 have the same sign. */
-    XOR("xor", "four quadrants, opposite corners share a class") {
+    XOR("xor", "four quadrants, opposite corners share a class", 2, 0.1) {
         @Override
-        void fill(DMatrixRMaj f, DMatrixRMaj l, Random random) {
+        void fill(DMatrixRMaj f, DMatrixRMaj l, int classes, Random random) {
             for (int i = 0; i < f.numRows; i++) {
                 double x = 2 * random.nextDouble() - 1;
                 double y = 2 * random.nextDouble() - 1;
@@ -57,41 +60,158 @@ public enum DatasetKind implements Named {
             }
         }
     },
-    /** Two interleaved Archimedean spirals, 1.75 turns each. */
-    SPIRAL("spiral", "two interleaved spiral arms") {
+    /**
+     * K interleaved Archimedean spirals, 1.75 turns each, arm a turned by a·2π/K. Arms lie
+     * 1/(1.75 K) apart along a ray (0.29 for 2 arms), so the default noise is 0.02: at 0.1 two
+     * arms already blur into one another.
+     */
+    SPIRAL("spiral", "interleaved spiral arms, one per class", -1, 0.02) {
         @Override
-        void fill(DMatrixRMaj f, DMatrixRMaj l, Random random) {
+        void fill(DMatrixRMaj f, DMatrixRMaj l, int classes, Random random) {
             int n = f.numRows;
-            int nA = n / 2;
             for (int i = 0; i < n; i++) {
-                int label = i < nA ? 0 : 1;
-                int k = label == 0 ? i : i - nA;
-                int count = label == 0 ? nA : n - nA;
-                double r = (double) k / count;
-                double t = 1.75 * 2 * Math.PI * r + label * Math.PI;
+                int label = classOf(i, n, classes);
+                int first = label * n / classes;
+                int count = (label + 1) * n / classes - first;
+                double r = (double) (i - first) / count;
+                double t = 1.75 * 2 * Math.PI * r + label * 2 * Math.PI / classes;
                 set(f, l, i, r * Math.sin(t), r * Math.cos(t), label);
             }
         }
     },
-    /** Two Gaussian clusters of standard deviation 0.4 around (-1, -1) (label 0) and (1, 1) (label 1). */
-    BLOBS("blobs", "two Gaussian clusters") {
+    /**
+     * K Gaussian clusters of standard deviation 0.4: for 2, around (-1, -1) and (1, 1); for more,
+     * evenly around a circle of radius 1.5.
+     */
+    BLOBS("blobs", "Gaussian clusters, one per class", -1, 0.1) {
         @Override
-        void fill(DMatrixRMaj f, DMatrixRMaj l, Random random) {
+        void fill(DMatrixRMaj f, DMatrixRMaj l, int classes, Random random) {
             int n = f.numRows;
             for (int i = 0; i < n; i++) {
-                int label = i < n / 2 ? 0 : 1;
-                double c = label == 0 ? -1 : 1;
-                set(f, l, i, c + 0.4 * random.nextGaussian(), c + 0.4 * random.nextGaussian(), label);
+                int label = classOf(i, n, classes);
+                double angle = Math.PI / 4 + label * 2 * Math.PI / classes;
+                double cx = classes == 2 ? (label == 0 ? -1 : 1) : 1.5 * Math.cos(angle);
+                double cy = classes == 2 ? cx : 1.5 * Math.sin(angle);
+                set(f, l, i, cx + 0.4 * random.nextGaussian(), cy + 0.4 * random.nextGaussian(), label);
+            }
+        }
+    },
+    /**
+     * Fisher's 150 iris flowers: petal length as x1 and petal width as x2 (the two measurements that
+     * tell the species apart best), each standardized to mean 0 and standard deviation 1; 3 classes
+     * (setosa, versicolor, virginica). At most 150 points: fewer take a random subset.
+     */
+    IRIS("iris", "Fisher's iris flowers: petal length and width, 3 species", 3, 0) {
+        @Override
+        void fill(DMatrixRMaj f, DMatrixRMaj l, int classes, Random random) {
+            Iris.fill(f, l, random);
+        }
+
+        @Override
+        int points(int samples) {
+            return Math.min(samples, Iris.FLOWERS);
+        }
+    },
+    /** Regression: uniform points in [-1, 1]², target (x1 + 2 x2) / 3 plus noise (the noise floor of its MSE is noise²). */
+    PLANE("plane", "regression: a tilted plane, target (x1 + 2 x2) / 3", 0, 0.1) {
+        @Override
+        void fill(DMatrixRMaj f, DMatrixRMaj l, int classes, Random random) {
+            for (int i = 0; i < f.numRows; i++) {
+                double x = 2 * random.nextDouble() - 1;
+                double y = 2 * random.nextDouble() - 1;
+                set(f, l, i, x, y, (x + 2 * y) / 3);
+            }
+        }
+    },
+    /**
+     * Regression, TF Playground's multi-gaussian: uniform points in [-1, 1]², target the sum of
+     * Gaussian bumps (width 0.25) of height +1 or -1 at six fixed centres.
+     */
+    GAUSS("gauss", "regression: a sum of Gaussian bumps", 0, 0.05) {
+        private static final double[][] BUMPS = {
+            {-0.6, 0.6, 1}, {0, 0.6, -1}, {0.6, 0.6, 1}, {-0.6, -0.6, -1}, {0, -0.6, 1}, {0.6, -0.6, -1}};
+
+        @Override
+        void fill(DMatrixRMaj f, DMatrixRMaj l, int classes, Random random) {
+            for (int i = 0; i < f.numRows; i++) {
+                double x = 2 * random.nextDouble() - 1;
+                double y = 2 * random.nextDouble() - 1;
+                double target = 0;
+                for (double[] b : BUMPS) {
+                    double dx = x - b[0];
+                    double dy = y - b[1];
+                    target += b[2] * Math.exp(-(dx * dx + dy * dy) / (2 * 0.25 * 0.25));
+                }
+                set(f, l, i, x, y, target);
             }
         }
     };
 
+    /** Most classes a dataset can be asked for. */
+    public static final int MAX_CLASSES = 6;
+
     private final String id;
     private final String description;
+    /** Classes this dataset always has (0: a regression target), or -1 when it takes a count. */
+    private final int fixedClasses;
+    private final double defaultNoise;
 
-    DatasetKind(String id, String description) {
+    DatasetKind(String id, String description, int fixedClasses, double defaultNoise) {
         this.id = id;
         this.description = description;
+        this.fixedClasses = fixedClasses;
+        this.defaultNoise = defaultNoise;
+    }
+
+    /** True for spiral and blobs, which take a class count. */
+    public boolean takesClassCount() {
+        return fixedClasses < 0;
+    }
+
+    public boolean isRegression() {
+        return fixedClasses == 0;
+    }
+
+    /** The classes of this dataset when {@code requested} are asked for: spiral and blobs take it, others have their own. */
+    public int classes(int requested) {
+        return takesClassCount() ? requested : fixedClasses;
+    }
+
+    /** The classes it has unless told otherwise: 2 for spiral and blobs. */
+    public int defaultClasses() {
+        return takesClassCount() ? 2 : fixedClasses;
+    }
+
+    /** The noise that leaves the dataset's shape visible: 0.02 for spiral, 0 for iris, 0.1 for most. */
+    public double defaultNoise() {
+        return defaultNoise;
+    }
+
+    /**
+     * Checks a requested class count: 2 to {@link #MAX_CLASSES} for spiral and blobs; the others
+     * must be asked for their own count (or not at all).
+     */
+    public void checkClasses(int classes) {
+        if (takesClassCount() ? classes < 2 || classes > MAX_CLASSES : classes != fixedClasses) {
+            throw new IllegalArgumentException(takesClassCount()
+                    ? "--classes must be 2 to " + MAX_CLASSES + " for " + id + ", got " + classes
+                    : id + (isRegression() ? " is a regression dataset and has no classes"
+                    : " has " + fixedClasses + " classes, not " + classes));
+        }
+    }
+
+    /** Points generated for {@code samples} asked: all of them, except for a dataset of fixed size. */
+    int points(int samples) {
+        return samples;
+    }
+
+    /** Class of row {@code i} of {@code n} rows in class order: rows a·n/K to (a+1)·n/K - 1 are class a. */
+    private static int classOf(int i, int n, int classes) {
+        int a = classes - 1;
+        while (a * n / classes > i) {
+            a--;
+        }
+        return a;
     }
 
     @Override
@@ -103,14 +223,24 @@ public enum DatasetKind implements Named {
         return description;
     }
 
-    /** Writes the noise-free points and labels, rows in class order. */
-    abstract void fill(DMatrixRMaj features, DMatrixRMaj labels, Random random);
+    /** Writes the noise-free points and labels (or targets), rows in class order. */
+    abstract void fill(DMatrixRMaj features, DMatrixRMaj labels, int classes, Random random);
 
     /**
      * {@code samples} labelled points: built in class order, shuffled, then jittered by Gaussian
      * noise of standard deviation {@code noise} (the order of make_moons).
      */
     public Dataset generate(int samples, double noise, Random random) {
+        return generate(samples, noise, defaultClasses(), random);
+    }
+
+    /**
+     * As {@link #generate(int, double, Random)} with {@code classes} classes (see
+     * {@link #checkClasses}). A regression dataset's noise goes to the target, not the point.
+     */
+    public Dataset generate(int samples, double noise, int classes, Random random) {
+        checkClasses(classes);
+        samples = points(samples);
         if (samples < 2) {
             throw new IllegalArgumentException("a dataset needs at least 2 samples, got " + samples);
         }
@@ -119,11 +249,11 @@ public enum DatasetKind implements Named {
         }
         DMatrixRMaj f = new DMatrixRMaj(samples, 2);
         DMatrixRMaj l = new DMatrixRMaj(samples, 1);
-        fill(f, l, random);
+        fill(f, l, classes, random);
         Dataset ordered = new Dataset(f, l);
         Dataset shuffled = ordered.subset(Shuffle.permutation(samples, random));
         if (noise > 0) {
-            double[] d = shuffled.features().data;
+            double[] d = isRegression() ? shuffled.labels().data : shuffled.features().data;
             for (int i = 0; i < d.length; i++) {
                 d[i] += noise * random.nextGaussian();
             }
@@ -136,7 +266,7 @@ public enum DatasetKind implements Named {
         return count == 1 ? 0 : end * i / (count - 1);
     }
 
-    private static void set(DMatrixRMaj f, DMatrixRMaj l, int row, double x1, double x2, int label) {
+    static void set(DMatrixRMaj f, DMatrixRMaj l, int row, double x1, double x2, double label) {
         f.set(row, 0, x1);
         f.set(row, 1, x2);
         l.set(row, 0, label);

@@ -4,13 +4,14 @@ import dev.backprop.playground.engine.Named;
 
 /**
  * Element-wise activation functions, each paired with its derivative. The derivative is written
- * in terms of the input x and the output y = f(x), whichever is cheaper.
+ * in terms of the input x and the output y = f(x), whichever is cheaper. The one place these
+ * formulas live: the layers and the scalar engine's ops call them.
  */
 public enum Activation implements Named {
     RELU("relu") {
         @Override
         public double apply(double x) {
-            return x > 0 ? x : 0;
+            return Math.max(x, 0.0); // branch-free: signs are random, branches mispredict
         }
 
         @Override
@@ -38,6 +39,18 @@ public enum Activation implements Named {
         @Override
         public double derivative(double x, double y) {
             return y * (1 - y);
+        }
+    },
+    /** The output of a regression head (and TF Playground's "linear" hidden activation). */
+    IDENTITY("identity") {
+        @Override
+        public double apply(double x) {
+            return x;
+        }
+
+        @Override
+        public double derivative(double x, double y) {
+            return 1;
         }
     };
 

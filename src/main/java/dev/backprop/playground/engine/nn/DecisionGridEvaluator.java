@@ -58,11 +58,11 @@ public final class DecisionGridEvaluator {
     }
 
     public DecisionGrid evaluate(Sequential network) {
-        if (network.layers().get(0) instanceof Linear first && first.inputSize() == 2) {
-            return new DecisionGrid(width, height, bounds, separable(network, first));
+        if (network.features().isRaw() && network.layers().get(0) instanceof Linear first) {
+            return new DecisionGrid(width, height, bounds, separable(network, first), network.head());
         }
         network.predict(inputs, outputs);
-        return new DecisionGrid(width, height, bounds, outputs.data.clone());
+        return new DecisionGrid(width, height, bounds, outputs.data.clone(), network.head());
     }
 
     /**
@@ -87,7 +87,8 @@ public final class DecisionGridEvaluator {
         }
         rowBlock.reshape(width, h);
         double[] z = rowBlock.data;
-        double[] probability = new double[width * height];
+        int outs = network.head().outputs();
+        double[] values = new double[width * height * outs];
         for (int r = 0; r < height; r++) {
             double x2 = layout.x2At(r);
             for (int j = 0; j < h; j++) {
@@ -99,8 +100,8 @@ public final class DecisionGridEvaluator {
                 }
             }
             network.predictFrom(1, rowBlock, outputs);
-            System.arraycopy(outputs.data, 0, probability, r * width, width);
+            System.arraycopy(outputs.data, 0, values, r * width * outs, width * outs);
         }
-        return probability;
+        return values;
     }
 }

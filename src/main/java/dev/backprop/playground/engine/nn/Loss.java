@@ -3,8 +3,9 @@ package dev.backprop.playground.engine.nn;
 import dev.backprop.playground.engine.Named;
 
 /**
- * Per-example losses of a probability output o against a 0/1 label y, each paired with
- * d loss / d o. The network's loss over a batch is the mean of these.
+ * Per-element losses of an output o against a target y, each paired with d loss / d o. A {@link Head}
+ * sums them per example and averages over the batch; cross-entropy over K classes is computed there
+ * from the logits (log-sum-exp), and its entry here is the per-class term for a one-hot target.
  */
 public enum Loss implements Named {
     /** Binary cross-entropy; seed 000 adds 1e-10 so log and division never see zero. */
@@ -17,6 +18,18 @@ public enum Loss implements Named {
         @Override
         public double derivative(double o, double y) {
             return -y / (o + EPSILON) + (1 - y) / (1 - o + EPSILON);
+        }
+    },
+    /** Cross-entropy of a class probability o against a one-hot target y: -y log(o + 1e-10). */
+    CE("ce") {
+        @Override
+        public double value(double o, double y) {
+            return y == 0 ? 0 : -y * Math.log(o + EPSILON);
+        }
+
+        @Override
+        public double derivative(double o, double y) {
+            return -y / (o + EPSILON);
         }
     },
     /** Squared error (o - y)^2. */

@@ -4,11 +4,24 @@ import java.util.Locale;
 
 /**
  * Loss and accuracy of a network after {@code step} training steps, on the training and test
- * sets (NaN when the test set is empty), and the share of training points the network gets
- * wrong with certainty (see {@link #SATURATION}).
+ * sets (NaN when the test set is empty; accuracy NaN for regression), the share of training points
+ * the network gets wrong with certainty (see {@link #SATURATION}), and the weight penalty (0 without
+ * regularization). The losses are data losses: the total a regularized run minimizes is
+ * {@link #trainTotal()}.
  */
 public record Metrics(long step, double trainLoss, double testLoss, double trainAccuracy, double testAccuracy,
-                      double saturatedWrong) {
+                      double saturatedWrong, double penalty) {
+
+    /** Metrics of a run without a weight penalty. */
+    public Metrics(long step, double trainLoss, double testLoss, double trainAccuracy, double testAccuracy,
+                   double saturatedWrong) {
+        this(step, trainLoss, testLoss, trainAccuracy, testAccuracy, saturatedWrong, 0);
+    }
+
+    /** Training data loss plus the penalty: what the optimizer minimizes. */
+    public double trainTotal() {
+        return trainLoss + penalty;
+    }
 
     /**
      * An output this close to the wrong label is saturated: BCE's 1e-10 guard and the sigmoid's

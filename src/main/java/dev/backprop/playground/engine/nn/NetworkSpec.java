@@ -6,26 +6,21 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The shape of a binary classifier: inputs -> hidden layers with an activation -> 1 sigmoid output.
+ * The shape of a network: input features -> hidden layers with an activation (none at all is
+ * logistic, softmax or linear regression) -> a {@link Head}.
  *
- * @param inputSize number of input features (2 for the playground's datasets)
- * @param hidden    width of each hidden layer, e.g. {50} or {16, 16}; may be empty
+ * @param features what the first layer sees of each point (x1, x2 and any of x1², x2², x1·x2, sin x1, sin x2)
+ * @param hidden   width of each hidden layer, e.g. {50} or {16, 16}; may be empty
  */
-public record NetworkSpec(int inputSize, int[] hidden, Activation activation, Loss loss, Initializer init) {
+public record NetworkSpec(FeatureSet features, int[] hidden, Activation activation, Head head, Initializer init) {
 
     public NetworkSpec {
-        if (hidden == null || activation == null || loss == null || init == null) {
-            throw new IllegalArgumentException("a network needs hidden sizes, an activation, a loss and an init");
+        if (features == null || hidden == null || activation == null || head == null || init == null) {
+            throw new IllegalArgumentException("a network needs features, hidden sizes, an activation, a head and an init");
         }
         hidden = hidden.clone();
-        if (inputSize < 1) {
-            throw new IllegalArgumentException("input size must be at least 1");
-        }
         if (hidden.length > Limits.MAX_HIDDEN_LAYERS) {
             throw new IllegalArgumentException(hidden.length + " hidden layers: at most " + Limits.MAX_HIDDEN_LAYERS);
-        }
-        if (inputSize > Limits.MAX_LAYER_WIDTH) {
-            throw new IllegalArgumentException("input size " + inputSize + ": at most " + Limits.MAX_LAYER_WIDTH);
         }
         for (int h : hidden) {
             if (h < 1 || h > Limits.MAX_LAYER_WIDTH) {
@@ -33,27 +28,52 @@ public record NetworkSpec(int inputSize, int[] hidden, Activation activation, Lo
                         + ", got " + h);
             }
         }
-        long parameters = parameterCount(inputSize, hidden);
+        long parameters = parameterCount(features.size(), hidden, head.outputs());
         if (parameters > Limits.MAX_PARAMETERS) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "the network would have %,d parameters: at most %,d", parameters, Limits.MAX_PARAMETERS));
         }
     }
 
-    /** Weights and biases of inputs -> hidden -> 1 output: sum of (in + 1) * out. */
-    private static long parameterCount(int inputSize, int[] hidden) {
+    /**
+     * A binary classifier on raw x1, x2 (the spec before heads and features existed); {@code loss}
+     * ce makes it a 2-class softmax.
+     */
+    public NetworkSpec(int inputSize, int[] hidden, Activation activation, Loss loss, Initializer init) {
+        this(rawInputs(inputSize), hidden, activation, Head.of(loss, 2), init);
+    }
+
+    private static FeatureSet rawInputs(int inputSize) {
+        if (inputSize != 2) {
+            throw new IllegalArgumentException("the networks take the 2 inputs x1, x2 (and features of them), got "
+                    + inputSize);
+        }
+        return FeatureSet.RAW;
+    }
+
+    /** Weights and biases of inputs -> hidden -> outputs: sum of (in + 1) * out. */
+    private static long parameterCount(int inputSize, int[] hidden, int outputs) {
         long total = 0;
         long in = inputSize;
         for (int h : hidden) {
             total += (in + 1) * h;
             in = h;
         }
-        return total + in + 1;
+        return total + (in + 1) * outputs;
+    }
+
+    /** Number of inputs of the first layer: one per feature. */
+    public int inputSize() {
+        return features.size();
+    }
+
+    public Loss loss() {
+        return head.loss();
     }
 
     /** Weights and biases in total. */
     public long parameterCount() {
-        return parameterCount(inputSize, hidden);
+        return parameterCount(features.size(), hidden, head.outputs());
     }
 
     @Override
@@ -62,22 +82,30 @@ public record NetworkSpec(int inputSize, int[] hidden, Activation activation, Lo
     }
 
     public NetworkSpec withHidden(int... newHidden) {
-        return new NetworkSpec(inputSize, newHidden, activation, loss, init);
+        return new NetworkSpec(features, newHidden, activation, head, init);
+    }
+
+    public NetworkSpec withHead(Head newHead) {
+        return new NetworkSpec(features, hidden, activation, newHead, init);
+    }
+
+    public NetworkSpec withFeatures(FeatureSet newFeatures) {
+        return new NetworkSpec(newFeatures, hidden, activation, head, init);
     }
 
     /** A new network with parameters drawn from {@code random} by {@link #init()}. */
     public Sequential build(Random random) {
         List<Layer> layers = new ArrayList<>();
-        int in = inputSize;
+        int in = features.size();
         int index = 1;
         for (int h : hidden) {
             layers.add(linear(in, h, index++, random));
             layers.add(new ActivationLayer(activation));
             in = h;
         }
-        layers.add(linear(in, 1, index, random));
-        layers.add(new ActivationLayer(Activation.SIGMOID));
-        return new Sequential(layers, loss);
+        layers.add(linear(in, head.outputs(), index, random));
+        layers.add(head.newOutputLayer());
+        return new Sequential(layers, head, features);
     }
 
     private Linear linear(int in, int out, int index, Random random) {
@@ -87,17 +115,17 @@ public record NetworkSpec(int inputSize, int[] hidden, Activation activation, Lo
     }
 
     /**
-     * The spec of an existing network, which must be a playground classifier: 2 inputs, Linear
-     * layers each followed by the same activation, and a 1-unit sigmoid output.
+     * The spec of an existing network, which must be a playground network: Linear layers each
+     * followed by the same activation, and the head's output layer last.
      */
     public static NetworkSpec describing(Sequential net, Initializer init) {
         List<Layer> layers = net.layers();
         int n = layers.size();
-        if (n < 2 || n % 2 != 0 || !(layers.get(0) instanceof Linear first) || first.inputSize() != 2
-                || !(layers.get(n - 1) instanceof ActivationLayer out) || out.activation() != Activation.SIGMOID
-                || layers.get(n - 2).outputSize(0) != 1) {
-            throw new IllegalArgumentException("the app trains networks with 2 inputs, linear layers each followed by "
-                    + "an activation, and one sigmoid output");
+        if (n < 2 || n % 2 != 0 || !(layers.get(0) instanceof Linear first) || first.inputSize() != net.inputSize()
+                || !layers.get(n - 1).kind().equals(net.head().outputType())
+                || layers.get(n - 2).outputSize(0) != net.head().outputs()) {
+            throw new IllegalArgumentException("the app trains networks of linear layers each followed by "
+                    + "an activation, and a sigmoid, softmax or identity output");
         }
         int[] hidden = new int[n / 2 - 1];
         Activation act = Activation.RELU;
@@ -109,31 +137,31 @@ public record NetworkSpec(int inputSize, int[] hidden, Activation activation, Lo
             hidden[i] = lin.outputSize(0);
             act = a.activation();
         }
-        return new NetworkSpec(2, hidden, act, net.loss(), init);
+        return new NetworkSpec(net.features(), hidden, act, net.head(), init);
     }
 
-    /** "2-50-1" style description. */
+    /** "2-50-1" style description: inputs, hidden widths, outputs. */
     public String describe() {
-        StringBuilder sb = new StringBuilder().append(inputSize);
+        StringBuilder sb = new StringBuilder().append(features.size());
         for (int h : hidden) {
             sb.append('-').append(h);
         }
-        return sb.append("-1").toString();
+        return sb.append('-').append(head.outputs()).toString();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NetworkSpec s && s.inputSize == inputSize && Arrays.equals(s.hidden, hidden)
-                && s.activation == activation && s.loss == loss && s.init == init;
+        return o instanceof NetworkSpec s && s.features.equals(features) && Arrays.equals(s.hidden, hidden)
+                && s.activation == activation && s.head.equals(head) && s.init == init;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(hidden) * 31 + java.util.Objects.hash(inputSize, activation, loss, init);
+        return Arrays.hashCode(hidden) * 31 + java.util.Objects.hash(features, activation, head, init);
     }
 
     @Override
     public String toString() {
-        return describe() + " " + activation.id() + " " + loss.id() + " " + init.id();
+        return describe() + " " + features.ids() + " " + activation.id() + " " + head.describe() + " " + init.id();
     }
 }

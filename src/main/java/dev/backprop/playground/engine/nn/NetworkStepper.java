@@ -46,8 +46,9 @@ public final class NetworkStepper {
         return (Linear) net.layers().get(2 * k - 2);
     }
 
-    private ActivationLayer activation(int k) {
-        return (ActivationLayer) net.layers().get(2 * k - 1);
+    /** The activation after linear layer k: a hidden activation, or the head's output layer. */
+    private CachingLayer activation(int k) {
+        return (CachingLayer) net.layers().get(2 * k - 1);
     }
 
     private int depth() {
@@ -59,20 +60,26 @@ public final class NetworkStepper {
     }
 
     private DMatrixRMaj input(int k) {
-        return k == 1 ? trainer.lastBatchFeatures() : activation(k - 1).lastOutput();
+        return k == 1 ? net.lastInputs() : activation(k - 1).lastOutput();
     }
 
     private void planForward() {
+        FeatureSet features = net.features();
+        if (!features.isRaw()) {
+            plan.add(new Planned(Phase.FORWARD, "features", () -> net.expandInputs(trainer.lastBatchFeatures()),
+                    () -> "x = (" + features.symbols() + ") of the point" + summary(net.lastInputs())));
+        }
         for (int k = 1; k <= depth(); k++) {
             int layer = k;
             String in = hName(k - 1);
             String mm = in + "\u00b7W" + k;
-            plan.add(new Planned(Phase.FORWARD, "matmul" + k, () -> linear(layer).forward(input(layer)),
+            plan.add(new Planned(Phase.FORWARD, "matmul" + k, () -> linear(layer).forward(layer == 1
+                            ? net.expandInputs(trainer.lastBatchFeatures()) : input(layer)),
                     () -> mm + " = " + in + " \u00b7 W" + layer + "   (" + shape(input(layer)) + " \u00b7 "
                             + shape(linear(layer).weight().value()) + ")"));
             plan.add(new Planned(Phase.FORWARD, "add" + k, () -> { },
                     () -> "z" + layer + " = " + mm + " + b" + layer + summary(linear(layer).lastOutput())));
-            String fn = activation(k).activation().id();
+            String fn = activation(k).kind();
             plan.add(new Planned(Phase.FORWARD, "act" + k, () -> activation(layer).forward(linear(layer).lastOutput()),
                     () -> hName(layer) + " = " + fn + "(z" + layer + ")" + summary(activation(layer).lastOutput())));
         }
@@ -84,24 +91,29 @@ public final class NetworkStepper {
     private void planBackward() {
         int last = depth();
         plan.add(new Planned(Phase.BACKWARD, "loss", () -> { }, () -> "dL/dL = 1"));
-        plan.add(new Planned(Phase.BACKWARD, "act" + last, () -> { },
-                () -> "dL/d\u0177 = " + net.loss().id() + "'(\u0177, y) / batch" + summary(net.lossGradient())));
+        Head head = net.head();
+        if (!head.fused()) {
+            plan.add(new Planned(Phase.BACKWARD, "act" + last, () -> { },
+                    () -> "dL/d\u0177 = " + net.loss().id() + "'(\u0177, y) / batch" + summary(net.lossGradient())));
+        }
         for (int k = last; k >= 1; k--) {
             int layer = k;
             String h = hName(k);
-            String fn = activation(k).activation().id();
+            String fn = activation(k).kind();
             String in = hName(k - 1);
             DMatrixRMaj[] gz = new DMatrixRMaj[1];
             plan.add(new Planned(Phase.BACKWARD, "add" + k,
-                    () -> gz[0] = activation(layer).backward(layer == last ? net.lossGradient() : linear(layer + 1).lastGradInput()),
-                    () -> "dL/dz" + layer + " = dL/d" + h + " \u2299 " + fn + "'(z" + layer + ")" + summary(gz[0])));
+                    () -> gz[0] = layer == last ? net.backwardOutput() : activation(layer).backward(linear(layer + 1).lastGradInput()),
+                    () -> (layer == last ? head.logitGradientText().replace("dL/dz", "dL/dz" + layer)
+                            .replace("(z)", "(z" + layer + ")")
+                            : "dL/dz" + layer + " = dL/d" + h + " \u2299 " + fn + "'(z" + layer + ")") + summary(gz[0])));
             plan.add(new Planned(Phase.BACKWARD, "b" + k, () -> linear(layer).backward(gz[0]),
                     () -> "dL/db" + layer + " = sum over the batch of dL/dz" + layer + summary(linear(layer).bias().grad())));
             plan.add(new Planned(Phase.BACKWARD, "matmul" + k, () -> { },
                     () -> "dL/d(" + in + "\u00b7W" + layer + ") = dL/dz" + layer + "   (+ passes the gradient through)"));
             plan.add(new Planned(Phase.BACKWARD, "W" + k, () -> { },
                     () -> "dL/dW" + layer + " = " + in + "\u1d40 \u00b7 dL/dz" + layer + summary(linear(layer).weight().grad())));
-            plan.add(new Planned(Phase.BACKWARD, layer == 1 ? "x" : "act" + (layer - 1), () -> { },
+            plan.add(new Planned(Phase.BACKWARD, layer == 1 ? (net.features().isRaw() ? "x" : "features") : "act" + (layer - 1), () -> { },
                     () -> "dL/d" + in + " = dL/dz" + layer + " \u00b7 W" + layer + "\u1d40" + summary(linear(layer).lastGradInput())));
         }
     }

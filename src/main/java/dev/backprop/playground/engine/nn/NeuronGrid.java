@@ -17,6 +17,9 @@ public final class NeuronGrid {
     private final int size;
     private final double[] bounds;
     private final DMatrixRMaj inputs;
+    private final DMatrixRMaj expanded = new DMatrixRMaj(1, 1);
+    /** The first layer's inputs at the last {@link #evaluate}: the grid points, or their features. */
+    private DMatrixRMaj networkInputs;
     private final List<DMatrixRMaj> outputs = new ArrayList<>();
 
     /** @param bounds {minX1, maxX1, minX2, maxX2}, the plane the boundary pane shows */
@@ -53,6 +56,11 @@ public final class NeuronGrid {
             outputs.add(new DMatrixRMaj(1, 1));
         }
         DMatrixRMaj in = inputs;
+        if (!network.features().isRaw()) {
+            network.features().expand(inputs, expanded);
+            in = expanded;
+        }
+        networkInputs = in;
         for (int i = 0; i < layers.size(); i++) {
             layers.get(i).apply(in, outputs.get(i));
             in = outputs.get(i);
@@ -74,8 +82,11 @@ public final class NeuronGrid {
         return out;
     }
 
-    /** Input feature {@code column}'s values over the grid (x1 or x2), as {@link #unit} gives them. */
+    /**
+     * Input {@code column}'s values over the grid as the last {@link #evaluate} fed them to the first
+     * layer (x1, x2, or a feature such as x1sq), as {@link #unit} gives them.
+     */
     public double[] input(int column) {
-        return unit(inputs, column);
+        return unit(networkInputs == null ? inputs : networkInputs, column);
     }
 }

@@ -7,14 +7,20 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Layers applied in order, seed 000's Sequential: forward, computeLoss (which saves the loss
- * gradient), backward, step. Buffers grow to the largest batch seen and are reused afterwards.
+ * gradient), backward, step. In front, the {@link FeatureSet} expands each point (x1, x2) into the
+ * first layer's inputs; at the end, the last layer is the {@link Head}'s output activation, and the
+ * head computes the loss. Buffers grow to the largest batch seen and are reused afterwards.
  */
 public final class Sequential {
     private final List<Layer> layers;
     /** The same layers as an array: the hot loops index it, so no iterator is ever allocated. */
     private final Layer[] stages;
-    private final Loss loss;
+    private final Head head;
+    private final FeatureSet features;
     private final DMatrixRMaj lossGrad = new DMatrixRMaj(1, 1);
+    /** The expanded inputs of the last forward; unused when the features are raw x1, x2. */
+    private final DMatrixRMaj expanded = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj blockFeatures = new DMatrixRMaj(1, 1);
     /** Rows per block in {@link #predict}: small enough that a block's activations stay in L2. */
     static final int PREDICT_BLOCK = 256;
 
@@ -24,14 +30,25 @@ public final class Sequential {
     private final DMatrixRMaj predictB = new DMatrixRMaj(1, 1);
     private final List<Parameter> parameters;
     private DMatrixRMaj lastOutput;
+    private DMatrixRMaj lastInputs;
 
+    /**
+     * A network on raw x1, x2 whose head follows from its last layer and its loss: softmax is
+     * multiclass over its width, identity regression, anything else a binary head.
+     */
     public Sequential(List<Layer> layers, Loss loss) {
+        this(layers, headOf(layers, loss), FeatureSet.RAW);
+    }
+
+    /** The last layer must be {@code head}'s output layer. */
+    public Sequential(List<Layer> layers, Head head, FeatureSet features) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least one layer");
         }
         this.layers = List.copyOf(layers);
         this.stages = this.layers.toArray(new Layer[0]);
-        this.loss = loss;
+        this.head = head;
+        this.features = features;
         List<Parameter> all = new ArrayList<>();
         for (Layer layer : this.layers) {
             all.addAll(layer.parameters());
@@ -39,12 +56,50 @@ public final class Sequential {
         this.parameters = Collections.unmodifiableList(all);
     }
 
+    private static Head headOf(List<Layer> layers, Loss loss) {
+        Layer last = layers.get(layers.size() - 1);
+        if (last instanceof SoftmaxLayer) {
+            int width = 0;
+            for (Layer l : layers) {
+                width = l.outputSize(width);
+            }
+            return Head.multiclass(width);
+        }
+        if (last instanceof ActivationLayer a && a.activation() == Activation.IDENTITY) {
+            return Head.regression();
+        }
+        return Head.of(loss, 2);
+    }
+
     public List<Layer> layers() {
         return layers;
     }
 
+    /** The same layers as an array, for loops that must not allocate an iterator. Not to be modified. */
+    Layer[] stages() {
+        return stages;
+    }
+
     public Loss loss() {
-        return loss;
+        return head.loss();
+    }
+
+    public Head head() {
+        return head;
+    }
+
+    public FeatureSet features() {
+        return features;
+    }
+
+    /** What the first layer saw in the last forward: the expanded features of the batch. */
+    public DMatrixRMaj lastInputs() {
+        return lastInputs;
+    }
+
+    /** The output layer's input in the last forward: the logits. */
+    public DMatrixRMaj lastLogits() {
+        return stages[stages.length - 1] instanceof CachingLayer out ? out.input : null;
     }
 
     public List<Parameter> parameters() {
@@ -61,8 +116,20 @@ public final class Sequential {
         return lossGrad;
     }
 
-    public DMatrixRMaj forward(DMatrixRMaj x) {
+    /** The front stage alone: expands points into the first layer's inputs and keeps them as {@link #lastInputs()}. */
+    public DMatrixRMaj expandInputs(DMatrixRMaj x) {
         DMatrixRMaj a = x;
+        if (!features.isRaw()) {
+            features.expand(x, expanded);
+            a = expanded;
+        }
+        lastInputs = a;
+        return a;
+    }
+
+    /** Points (rows of x1, x2) in; the features are expanded first. */
+    public DMatrixRMaj forward(DMatrixRMaj x) {
+        DMatrixRMaj a = expandInputs(x);
         for (Layer stage : stages) {
             a = stage.forward(a);
         }
@@ -71,28 +138,26 @@ public final class Sequential {
     }
 
     /**
-     * Mean loss of {@code output} against {@code target} over the batch; saves d loss / d output
-     * (already divided by the batch size) for {@link #backward()}.
+     * Mean loss of the last forward's {@code output} against {@code target} over the batch, by the
+     * head; saves what backward starts from (already divided by the batch size): d loss / d output,
+     * or for the fused softmax head d loss / d logits.
      */
     public double computeLoss(DMatrixRMaj output, DMatrixRMaj target) {
-        int n = output.getNumElements();
-        lossGrad.reshape(output.numRows, output.numCols);
-        double[] o = output.data;
-        double[] y = target.data;
-        double[] g = lossGrad.data;
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += loss.value(o[i], y[i]);
-            g[i] = loss.derivative(o[i], y[i]) / n;
-        }
-        return sum / n;
+        return head.lossAndGradient(lastLogits(), output, target, lossGrad);
     }
 
     public void backward() {
-        DMatrixRMaj g = lossGrad;
-        for (int i = stages.length - 1; i >= 0; i--) {
+        int last = stages.length - 1;
+        DMatrixRMaj g = backwardOutput();
+        for (int i = last - 1; i >= 0; i--) {
             g = stages[i].backward(g);
         }
+    }
+
+    /** The output layer's backward: through its derivative, or taking the fused head's dL/dz as it is. */
+    public DMatrixRMaj backwardOutput() {
+        Layer out = stages[stages.length - 1];
+        return head.fused() ? ((CachingLayer) out).passLogitGradient(lossGrad) : out.backward(lossGrad);
     }
 
     /** Seed 000's step: plain gradient descent on every layer. */
@@ -109,19 +174,38 @@ public final class Sequential {
      * otherwise be 16 MB per layer. Output: reshaped to rows x outputs and filled.
      */
     public void predict(DMatrixRMaj x, DMatrixRMaj output) {
+        predictUpTo(stages.length, x, output);
+    }
+
+    /** The logits (the output layer's input) for points {@code x}. Output: reshaped and filled. */
+    public void predictLogits(DMatrixRMaj x, DMatrixRMaj output) {
+        predictUpTo(stages.length - 1, x, output);
+    }
+
+    private void predictUpTo(int end, DMatrixRMaj x, DMatrixRMaj output) {
         int cols = x.numCols;
         for (int start = 0; start < x.numRows; start += PREDICT_BLOCK) {
             int rows = Math.min(PREDICT_BLOCK, x.numRows - start);
             blockInput.reshape(rows, cols);
             System.arraycopy(x.data, start * cols, blockInput.data, 0, rows * cols);
-            predictFrom(0, blockInput, blockOutput);
+            DMatrixRMaj in = blockInput;
+            if (!features.isRaw()) {
+                features.expand(blockInput, blockFeatures);
+                in = blockFeatures;
+            }
+            if (end == 0) {
+                blockOutput.reshape(in.numRows, in.numCols);
+                System.arraycopy(in.data, 0, blockOutput.data, 0, in.getNumElements());
+            } else {
+                predictRange(0, end, in, blockOutput);
+            }
             if (start == 0) {
                 output.reshape(x.numRows, blockOutput.numCols);
             }
             System.arraycopy(blockOutput.data, 0, output.data, start * blockOutput.numCols, rows * blockOutput.numCols);
         }
         if (x.numRows == 0) {
-            output.reshape(0, 1);
+            output.reshape(0, head.outputs());
         }
     }
 
@@ -130,12 +214,21 @@ public final class Sequential {
      * (not one of this network's buffers). Output: reshaped and filled.
      */
     public void predictFrom(int first, DMatrixRMaj input, DMatrixRMaj output) {
+        predictRange(first, stages.length, input, output);
+    }
+
+    private void predictRange(int first, int end, DMatrixRMaj input, DMatrixRMaj output) {
         DMatrixRMaj in = input;
-        for (int i = first; i < stages.length; i++) {
-            DMatrixRMaj out = i == stages.length - 1 ? output : (in == predictA ? predictB : predictA);
+        for (int i = first; i < end; i++) {
+            DMatrixRMaj out = i == end - 1 ? output : (in == predictA ? predictB : predictA);
             stages[i].apply(in, out);
             in = out;
         }
+    }
+
+    /** Inputs the first layer takes: one per feature. */
+    public int inputSize() {
+        return features.size();
     }
 
     /** Sizes of every layer's output, starting with the input: 2, 50, 50, 1, 1 for 2-50-1. */

@@ -19,11 +19,14 @@ public final class Trainer {
     private final DMatrixRMaj batchX = new DMatrixRMaj(1, 2);
     private final DMatrixRMaj batchY = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj evalOutput = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj evalLogits = new DMatrixRMaj(1, 1);
     private final int[] order;
     private NetworkSpec spec;
     private Sequential network;
     private Optimizer optimizer;
     private int batchSize;
+    private Regularization regularization;
+    private double regularizationRate;
     private int cursor;
     private long step;
     private double lastLoss = Double.NaN;
@@ -40,6 +43,7 @@ public final class Trainer {
         this.network = spec.build(new Random(config.seed() + 1));
         this.optimizer = config.optimizer().create(network.parameters(), config.learningRate());
         setBatchSize(config.batchSize());
+        setRegularization(config.regularization(), config.regularizationRate());
     }
 
     /** Generates the config's dataset and split from its seed, then builds the trainer. */
@@ -50,7 +54,7 @@ public final class Trainer {
     /** The config's dataset, generated and split from its seed. */
     public static DataSplit split(TrainingConfig config) {
         Random random = new Random(config.seed());
-        Dataset all = config.dataset().generate(config.samples(), config.noise(), random);
+        Dataset all = config.dataset().generate(config.samples(), config.noise(), config.classes(), random);
         return DataSplit.of(all, config.testRatio(), random);
     }
 
@@ -79,7 +83,7 @@ public final class Trainer {
         return batchSize;
     }
 
-    /** Mean loss of the last step's batch. */
+    /** Mean data loss of the last step's batch (the penalty not included). */
     public double lastLoss() {
         return lastLoss;
     }
@@ -92,6 +96,26 @@ public final class Trainer {
     /** The labels of the last step's batch (rows x 1). */
     public DMatrixRMaj lastBatchLabels() {
         return batchY;
+    }
+
+    /** The penalty on the weights from the next step on; the weights are kept. */
+    public void setRegularization(Regularization kind, double rate) {
+        Regularization.checkRate(rate);
+        regularization = kind;
+        regularizationRate = rate;
+    }
+
+    public Regularization regularization() {
+        return regularization;
+    }
+
+    public double regularizationRate() {
+        return regularizationRate;
+    }
+
+    /** The penalty term of the current weights: rate · Σ penalty(w), 0 without regularization. */
+    public double penalty() {
+        return regularization.of(network, regularizationRate);
     }
 
     public void setLearningRate(double learningRate) {
@@ -159,8 +183,9 @@ public final class Trainer {
         fillBatch();
     }
 
-    /** The last part of a step, after forward and backward: the optimizer's update. */
+    /** The last part of a step, after forward and backward: the weight penalty's gradient, then the update. */
     void finishStep(double loss) {
+        regularization.addGradient(network, regularizationRate);
         optimizer.step();
         lastLoss = loss;
         step++;
@@ -202,11 +227,17 @@ public final class Trainer {
         batchY.data[k] = train.labels().data[row];
     }
 
-    /** Loss and accuracy (output > 0.5 means class 1) on the train and test sets. */
+    /** Loss and accuracy (by the head's prediction rule) on the train and test sets, and the penalty. */
     public Metrics evaluate() {
         double[] train = measure(data.train());
         double[] test = measure(data.test());
-        return new Metrics(step, train[0], test[0], train[1], test[1], train[2]);
+        return new Metrics(step, train[0], test[0], train[1], test[1], train[2], penalty());
+    }
+
+    /** counts[true class][predicted class] on {@code set}; empty for regression. */
+    public int[][] confusion(Dataset set) {
+        network.predict(set.features(), evalOutput);
+        return network.head().confusion(evalOutput, set.labels());
     }
 
     /**
@@ -217,22 +248,8 @@ public final class Trainer {
         if (set.size() == 0) {
             return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
-        network.predict(set.features(), evalOutput);
-        Loss loss = network.loss();
-        double sum = 0;
-        int correct = 0;
-        int saturated = 0;
-        for (int i = 0; i < set.size(); i++) {
-            double o = evalOutput.data[i];
-            double y = set.labels().data[i];
-            sum += loss.value(o, y);
-            if ((o > 0.5 ? 1 : 0) == (int) y) {
-                correct++;
-            } else if (Math.abs(o - y) > 1 - Metrics.SATURATION) {
-                saturated++;
-            }
-        }
-        int n = set.size();
-        return new double[] {sum / n, (double) correct / n, (double) saturated / n};
+        network.predictLogits(set.features(), evalLogits);
+        network.predictFrom(network.layers().size() - 1, evalLogits, evalOutput);
+        return network.head().measure(evalLogits, evalOutput, set.labels());
     }
 }

@@ -5,11 +5,23 @@ import dev.backprop.playground.engine.data.DatasetKind;
 /**
  * Everything that defines a run, seed included, so a run can be repeated exactly. The command
  * line's {@code train} options map one to one onto these fields.
+ *
+ * @param classes            classes of the data (0 for a regression target); the head must have as many
+ * @param regularization     the penalty on the weights
+ * @param regularizationRate its rate, 0 to {@link Regularization#MAX_RATE}
  */
 public record TrainingConfig(
         DatasetKind dataset, int samples, double noise, double testRatio, long seed,
         NetworkSpec network, OptimizerKind optimizer, double learningRate, int batchSize,
-        long steps, int snapshotEvery) {
+        long steps, int snapshotEvery, int classes, Regularization regularization, double regularizationRate) {
+
+    /** A run on the dataset's own class count, without a weight penalty. */
+    public TrainingConfig(DatasetKind dataset, int samples, double noise, double testRatio, long seed,
+                          NetworkSpec network, OptimizerKind optimizer, double learningRate, int batchSize,
+                          long steps, int snapshotEvery) {
+        this(dataset, samples, noise, testRatio, seed, network, optimizer, learningRate, batchSize, steps,
+                snapshotEvery, dataset == null ? 2 : dataset.defaultClasses(), Regularization.NONE, 0);
+    }
 
     /** Seed 000's run: moons(2000, 0.1), 2-50-1 ReLU, sigmoid + BCE, randn init, SGD 0.01, batch 1. */
     public static TrainingConfig defaults() {
@@ -47,30 +59,77 @@ public record TrainingConfig(
         if (snapshotEvery < 1) {
             throw new IllegalArgumentException("--snapshot-every must be at least 1, got " + snapshotEvery);
         }
+        dataset.checkClasses(classes);
+        if (regularization == null) {
+            throw new IllegalArgumentException("the regularization must be given");
+        }
+        Regularization.checkRate(regularizationRate);
+        if (network.head().classes() != classes) {
+            throw new IllegalArgumentException("--loss " + network.loss().id() + " does not fit " + dataset.id()
+                    + (classes == 0 ? " (a regression target: use mse)" : " with " + classes + " classes (use "
+                    + Head.defaultLoss(classes).id() + (classes == 2 ? ", mse or ce)" : ")")));
+        }
+    }
+
+    /** The head a dataset with {@code classes} classes gets by default. */
+    public static Head defaultHead(int classes) {
+        return Head.of(Head.defaultLoss(classes), classes);
+    }
+
+    /**
+     * {@code spec} with a head that fits this config's data: its own if it does, else its loss on
+     * these classes if that fits, else the data's default head (the app's controls send a spec
+     * without knowing the data's classes).
+     */
+    public NetworkSpec fitting(NetworkSpec spec) {
+        if (spec.head().classes() == classes) {
+            return spec;
+        }
+        try {
+            return spec.withHead(Head.of(spec.loss(), classes));
+        } catch (IllegalArgumentException e) {
+            return spec.withHead(defaultHead(classes));
+        }
+    }
+
+    public TrainingConfig withRegularization(Regularization kind, double rate) {
+        return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, optimizer, learningRate,
+                batchSize, steps, snapshotEvery, classes, kind, rate);
+    }
+
+    /**
+     * New data of {@code newClasses} classes; a head that does not fit them is replaced by the
+     * dataset's default (a softmax for iris, an identity for plane), so the run stays consistent.
+     */
+    public TrainingConfig withData(DatasetKind kind, int n, double noiseLevel, long newSeed, int newClasses) {
+        NetworkSpec net = network.head().classes() == newClasses ? network : network.withHead(defaultHead(newClasses));
+        return new TrainingConfig(kind, n, noiseLevel, testRatio, newSeed, net, optimizer, learningRate,
+                batchSize, steps, snapshotEvery, newClasses, regularization, regularizationRate);
     }
 
     public TrainingConfig withNetwork(NetworkSpec n) {
         return new TrainingConfig(dataset, samples, noise, testRatio, seed, n, optimizer, learningRate,
-                batchSize, steps, snapshotEvery);
+                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate);
     }
 
     public TrainingConfig withLearningRate(double lr) {
         return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, optimizer, lr,
-                batchSize, steps, snapshotEvery);
+                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate);
     }
 
     public TrainingConfig withOptimizer(OptimizerKind o) {
         return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, o, learningRate,
-                batchSize, steps, snapshotEvery);
+                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate);
     }
 
     public TrainingConfig withBatchSize(int b) {
         return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, optimizer, learningRate,
-                b, steps, snapshotEvery);
+                b, steps, snapshotEvery, classes, regularization, regularizationRate);
     }
 
+    /** New data of the dataset's own class count (2 for spiral and blobs). */
     public TrainingConfig withData(DatasetKind kind, int n, double noiseLevel, long newSeed) {
-        return new TrainingConfig(kind, n, noiseLevel, testRatio, newSeed, network, optimizer, learningRate,
-                batchSize, steps, snapshotEvery);
+        return withData(kind, n, noiseLevel, newSeed, kind.takesClassCount() && classes >= 2 ? classes
+                : kind.defaultClasses());
     }
 }

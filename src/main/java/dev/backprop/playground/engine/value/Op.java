@@ -1,5 +1,7 @@
 package dev.backprop.playground.engine.value;
 
+import dev.backprop.playground.engine.nn.Activation;
+
 /**
  * The operations a {@link Value} can come from. Each op computes its output from its operands
  * and gives the local derivative d out / d operand_i, the factor the chain rule multiplies by.
@@ -36,9 +38,9 @@ public enum Op {
             case MUL -> a * b;
             case POW -> Math.pow(a, exponent);
             case NEG -> -a;
-            case TANH -> Math.tanh(a);
-            case RELU -> a > 0 ? a : 0;
-            case SIGMOID -> 1 / (1 + Math.exp(-a));
+            case TANH -> Activation.TANH.apply(a);
+            case RELU -> Activation.RELU.apply(a);
+            case SIGMOID -> Activation.SIGMOID.apply(a);
             case EXP -> Math.exp(a);
             case LOG -> Math.log(a);
         };
@@ -55,9 +57,9 @@ public enum Op {
             case MUL -> i == 0 ? b : a;
             case POW -> exponent * Math.pow(a, exponent - 1);
             case NEG -> -1;
-            case TANH -> 1 - out * out;
-            case RELU -> a > 0 ? 1 : 0;
-            case SIGMOID -> out * (1 - out);
+            case TANH -> Activation.TANH.derivative(a, out);
+            case RELU -> Activation.RELU.derivative(a, out);
+            case SIGMOID -> Activation.SIGMOID.derivative(a, out);
             case EXP -> out;
             case LOG -> 1 / a;
         };

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -65,26 +64,6 @@ class TrainerTest {
         for (int i = 0; i < copy.parameters().size(); i++) {
             assertArrayEquals(copy.parameters().get(i).value().data, t.network().parameters().get(i).value().data, 1e-12);
         }
-    }
-
-    @Test
-    void aTrainingStepAllocatesNothing() {
-        Trainer t = Trainer.fromConfig(config(1, 1));
-        Trainer mini = Trainer.fromConfig(config(32, 1));
-        for (int i = 0; i < 20_000; i++) { // warm up: JIT, buffers at their final size
-            t.step();
-            mini.step();
-        }
-        var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long id = Thread.currentThread().getId();
-        long before = bean.getThreadAllocatedBytes(id);
-        for (int i = 0; i < 100_000; i++) {
-            t.step();
-            mini.step();
-        }
-        long allocated = bean.getThreadAllocatedBytes(id) - before;
-        // 200,000 steps: anything per step would be megabytes; allow a little for the JIT's own bookkeeping
-        assertTrue(allocated < 64 * 1024, "allocated " + allocated + " bytes in 200,000 steps");
     }
 
     @Test

@@ -1,0 +1,243 @@
+package dev.backprop.playground.engine.nn;
+
+import java.util.Locale;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The end of a network and what it means: the output activation, the loss, the rule that turns an
+ * output into a prediction, what "wrong with certainty" is, and how the plane is coloured. Nothing
+ * else in the project assumes two classes or a sigmoid.
+ *
+ * <ul>
+ *   <li>binary: one sigmoid unit with BCE (seed 000's 1e-10 guard) or MSE; class 1 when o &gt; 0.5;</li>
+ *   <li>multiclass: K logits, softmax, cross-entropy from the logits (log-sum-exp), dL/dz = (softmax(z) − onehot(y)) / batch;
+ *       the class with the largest probability;</li>
+ *   <li>regression: one identity unit with MSE; no classes, no accuracy.</li>
+ * </ul>
+ *
+ * @param classes 2 for binary, 2 to {@link #MAX_CLASSES} for multiclass, 0 for regression
+ */
+public record Head(Kind kind, int classes, Loss loss) {
+    public static final int MAX_CLASSES = 6;
+
+    public enum Kind { BINARY, MULTICLASS, REGRESSION }
+
+    public Head {
+        if (kind == null || loss == null) {
+            throw new IllegalArgumentException("a head needs a kind and a loss");
+        }
+        switch (kind) {
+            case BINARY -> require(classes == 2 && loss != Loss.CE, "a sigmoid head has 2 classes and bce or mse");
+            case MULTICLASS -> require(classes >= 2 && classes <= MAX_CLASSES && loss == Loss.CE,
+                    "a softmax head has 2 to " + MAX_CLASSES + " classes and the ce loss");
+            case REGRESSION -> require(classes == 0 && loss == Loss.MSE, "a regression head has the mse loss");
+        }
+    }
+
+    private static void require(boolean ok, String why) {
+        if (!ok) {
+            throw new IllegalArgumentException(why);
+        }
+    }
+
+    /** Seed 000's head: one sigmoid unit and binary cross-entropy. */
+    public static Head binary() {
+        return new Head(Kind.BINARY, 2, Loss.BCE);
+    }
+
+    public static Head multiclass(int classes) {
+        return new Head(Kind.MULTICLASS, classes, Loss.CE);
+    }
+
+    public static Head regression() {
+        return new Head(Kind.REGRESSION, 0, Loss.MSE);
+    }
+
+    /**
+     * The head for a loss and a number of classes (0: regression): bce on 2 classes is a sigmoid,
+     * ce a softmax, mse a sigmoid on 2 classes and an identity on a regression target.
+     *
+     * @throws IllegalArgumentException for a loss that does not fit, naming both
+     */
+    public static Head of(Loss loss, int classes) {
+        if (classes == 0) {
+            require(loss == Loss.MSE, "--loss " + loss.id() + " does not fit a regression target: use mse");
+            return regression();
+        }
+        if (loss == Loss.CE) {
+            return multiclass(classes);
+        }
+        require(classes == 2, "--loss " + loss.id() + " needs 2 classes, the data has " + classes + ": use ce");
+        return new Head(Kind.BINARY, 2, loss);
+    }
+
+    /** The loss a dataset gets unless told otherwise: bce for 2 classes, ce for more, mse for a target. */
+    public static Loss defaultLoss(int classes) {
+        return classes == 0 ? Loss.MSE : classes == 2 ? Loss.BCE : Loss.CE;
+    }
+
+    /** Units of the last linear layer. */
+    public int outputs() {
+        return kind == Kind.MULTICLASS ? classes : 1;
+    }
+
+    public boolean classifies() {
+        return kind != Kind.REGRESSION;
+    }
+
+    /** The output layer's type, as model.json names it: sigmoid, softmax, identity. */
+    public String outputType() {
+        return switch (kind) {
+            case BINARY -> "sigmoid";
+            case MULTICLASS -> "softmax";
+            case REGRESSION -> "identity";
+        };
+    }
+
+    /** A fresh output layer for this head. */
+    public Layer newOutputLayer() {
+        return switch (kind) {
+            case BINARY -> new ActivationLayer(Activation.SIGMOID);
+            case MULTICLASS -> new SoftmaxLayer();
+            case REGRESSION -> new ActivationLayer(Activation.IDENTITY);
+        };
+    }
+
+    /** True when the output layer's backward is fused with the loss (softmax with cross-entropy). */
+    public boolean fused() {
+        return kind == Kind.MULTICLASS;
+    }
+
+    /**
+     * Mean loss of a batch. Fills {@code grad} (reshaped) with what backward starts from, already
+     * divided by the batch: dL/dŷ for the sigmoid and identity heads, dL/dz for the fused softmax.
+     *
+     * @param logits the output layer's input (rows x outputs), not modified
+     * @param output the output layer's output, not modified
+     * @param target one label or target per row, not modified
+     */
+    public double lossAndGradient(DMatrixRMaj logits, DMatrixRMaj output, DMatrixRMaj target, DMatrixRMaj grad) {
+        grad.reshape(output.numRows, output.numCols);
+        double[] o = output.data;
+        double[] y = target.data;
+        double[] g = grad.data;
+        if (kind != Kind.MULTICLASS) {
+            int n = output.getNumElements();
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += loss.value(o[i], y[i]);
+                g[i] = loss.derivative(o[i], y[i]) / n;
+            }
+            return sum / n;
+        }
+        int rows = output.numRows;
+        int k = classes;
+        double sum = 0;
+        for (int r = 0; r < rows; r++) {
+            int label = (int) y[r];
+            sum += crossEntropy(logits.data, r * k, label);
+            for (int c = 0; c < k; c++) {
+                g[r * k + c] = (o[r * k + c] - (c == label ? 1 : 0)) / rows;
+            }
+        }
+        return sum / rows;
+    }
+
+    /** -log softmax(z)_label = logsumexp(z) - z_label, with the largest logit taken out first. */
+    private double crossEntropy(double[] z, int base, int label) {
+        double max = z[base];
+        for (int c = 1; c < classes; c++) {
+            max = Math.max(max, z[base + c]);
+        }
+        double s = 0;
+        for (int c = 0; c < classes; c++) {
+            s += Math.exp(z[base + c] - max);
+        }
+        return max + Math.log(s) - z[base + label];
+    }
+
+    /** The predicted class of row {@code r} of a network's output: o &gt; 0.5, or the argmax; -1 for regression. */
+    public int predict(double[] output, int r) {
+        switch (kind) {
+            case BINARY:
+                return output[r] > 0.5 ? 1 : 0;
+            case MULTICLASS:
+                int best = 0;
+                for (int c = 1; c < classes; c++) {
+                    if (output[r * classes + c] > output[r * classes + best]) {
+                        best = c;
+                    }
+                }
+                return best;
+            default:
+                return -1;
+        }
+    }
+
+    /**
+     * {mean loss, accuracy (NaN for regression), share of points predicted wrong with certainty
+     * (see {@link Metrics#SATURATION})} of a network's logits and outputs on labelled rows.
+     */
+    public double[] measure(DMatrixRMaj logits, DMatrixRMaj output, DMatrixRMaj labels) {
+        int n = labels.numRows;
+        double[] o = output.data;
+        double[] y = labels.data;
+        double sum = 0;
+        int correct = 0;
+        int saturated = 0;
+        for (int i = 0; i < n; i++) {
+            int label = (int) y[i];
+            switch (kind) {
+                case BINARY -> {
+                    sum += loss.value(o[i], y[i]);
+                    if (predict(o, i) == label) {
+                        correct++;
+                    } else if (Math.abs(o[i] - y[i]) > 1 - Metrics.SATURATION) {
+                        saturated++;
+                    }
+                }
+                case MULTICLASS -> {
+                    sum += crossEntropy(logits.data, i * classes, label);
+                    if (predict(o, i) == label) {
+                        correct++;
+                    } else if (o[i * classes + label] < Metrics.SATURATION) {
+                        saturated++;
+                    }
+                }
+                case REGRESSION -> sum += loss.value(o[i], y[i]);
+            }
+        }
+        return new double[] {sum / n, classifies() ? (double) correct / n : Double.NaN, (double) saturated / n};
+    }
+
+    /** counts[true class][predicted class] over labelled rows; empty for regression. */
+    public int[][] confusion(DMatrixRMaj output, DMatrixRMaj labels) {
+        int[][] counts = new int[classifies() ? classes : 0][classes];
+        if (!classifies()) {
+            return counts;
+        }
+        for (int i = 0; i < labels.numRows; i++) {
+            int label = (int) labels.data[i];
+            if (label >= 0 && label < classes) {
+                counts[label][predict(output.data, i)]++;
+            }
+        }
+        return counts;
+    }
+
+    /** The chain rule from the loss to the last pre-activation, as the stepper shows it. */
+    public String logitGradientText() {
+        return switch (kind) {
+            case BINARY -> "dL/dz = dL/d\u0177 \u2299 sigmoid'(z)";
+            case MULTICLASS -> "dL/dz = (softmax(z) \u2212 onehot(y)) / batch";
+            case REGRESSION -> "dL/dz = dL/d\u0177   (identity: \u0177 = z)";
+        };
+    }
+
+    /** "sigmoid + bce", "softmax + ce over 3 classes", "identity + mse". */
+    public String describe() {
+        return kind == Kind.MULTICLASS
+                ? String.format(Locale.ROOT, "softmax + ce over %d classes", classes)
+                : outputType() + " + " + loss.id();
+    }
+}
