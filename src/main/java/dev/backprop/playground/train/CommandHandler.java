@@ -42,4 +42,16 @@ interface CommandHandler {
     void loadModel(Path file);
 
     void shutdown();
+
+    void tracePoint(double x1, double x2, double label, int index);
+
+    void clearTrace();
+
+    void scrubTo(long step);
+
+    void leaveScrub();
+
+    void resumeFromScrub();
+
+    void openRun(Path dir);
 }

@@ -33,6 +33,9 @@ final class Publisher {
     private long lastGridNanos;
     private GraphModel graph;
     private long lastGraphNanos;
+    /** The point being traced, or null: the graph shows it instead of the last batch. */
+    private Command.TracePoint traced;
+    private Snapshot.Trace trace;
 
     /** New data: the grid spans its points. */
     void newData(DataSplit data) {
@@ -72,10 +75,30 @@ final class Publisher {
                     current == null || current.phase() == NetworkStepper.Phase.UPDATE ? null : current.nodeId(),
                     current == null ? "" : current.text());
             loss = stepper.loss();
+        } else if (traced != null) {
+            // recomputed at the graph's cadence, so the probe follows the weights while training goes on
+            loss = trainer.trace(traced.x1(), traced.x2(), traced.label());
+            trace = new Snapshot.Trace(traced.x1(), traced.x2(), traced.label(), traced.index(),
+                    trainer.network().lastOutput().get(0), loss);
         }
         graph = NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
                 loss, reveal);
         lastGraphNanos = System.nanoTime();
+    }
+
+    /** Traces {@code point} from the next {@link #refreshGraph} on; null stops tracing. */
+    void trace(Command.TracePoint point) {
+        traced = point;
+        trace = null;
+    }
+
+    Command.TracePoint traced() {
+        return traced;
+    }
+
+    /** The traced point as of the last graph, or null. */
+    Snapshot.Trace traceView() {
+        return traced == null ? null : trace;
     }
 
     DecisionGrid grid() {
