@@ -62,6 +62,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "steps between metrics rows and boundary frames (default: 250)")
     int snapshotEvery = DEFAULTS.snapshotEvery();
 
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "with --out: write the weights at step 0, every N steps and the last step as "
+                    + "checkpoints/step-<N>.json (model.json format), at most 10,000 files")
+    Long checkpointEvery;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "write dataset.csv, metrics.csv, model.json, boundary.png and graph.svg here")
     Path out;
@@ -85,7 +90,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (hidden.length == 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--hidden needs at least one size");
         }
-        return new TrainRun(config, out, spec.commandLine().getOut(), spec.commandLine().getErr()).execute();
+        if (checkpointEvery != null) {
+            String problem = out == null ? "--checkpoint-every needs --out DIR" : CheckpointWriter.problem(checkpointEvery, steps);
+            if (problem != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), problem);
+            }
+        }
+        return new TrainRun(config, out, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                checkpointEvery == null ? 0 : checkpointEvery).execute();
     }
 
     static final class DatasetConverter extends PlaygroundCommand.NamedConverter<DatasetKind> {
