@@ -229,7 +229,8 @@ public final class PlaygroundView extends BorderPane {
                 c = new Command.Reset();
             } else if (e.getCode() == KeyCode.ESCAPE && shown != null && shown.trace() != null) {
                 c = new Command.ClearTrace();
-            } else if (shown != null && !e.isShortcutDown() && !e.isShiftDown() && !usesArrows(e.getTarget())) {
+            } else if (TimelineCursor.KEYS.contains(e.getCode()) && shown != null && !e.isShortcutDown()
+                    && !e.isShiftDown() && !usesArrows(e.getTarget())) {
                 c = TimelineCursor.forKey(e.getCode(), shown);
             } else if ((stepping || !usesArrows(e.getTarget())) && !e.isShiftDown()) { // Shift+arrows pan the graph
                 if (e.getCode() == KeyCode.RIGHT) {

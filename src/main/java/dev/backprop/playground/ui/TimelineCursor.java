@@ -11,6 +11,9 @@ import javafx.scene.input.KeyCode;
  * PageUp / PageDown the kept step before / after the one shown (from the newest one when live).
  */
 final class TimelineCursor {
+    /** The keys that move the timeline. */
+    static final java.util.Set<KeyCode> KEYS = java.util.EnumSet.of(KeyCode.HOME, KeyCode.END, KeyCode.PAGE_UP,
+            KeyCode.PAGE_DOWN);
     private TimelineCursor() {
     }
 
