@@ -56,6 +56,10 @@ final class TimelineBar extends HBox {
             pins.clear();
             changed();
         });
+        for (Button b : List.of(resume, live, pin, unpin)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the label gives way, never a button
+        }
+        where.setTooltip(new Tooltip("Drag over the chart, or PageUp / PageDown, Home / End, to move in time"));
         getChildren().addAll(where, resume, live, pin, unpin);
         show(null);
     }
@@ -91,7 +95,7 @@ final class TimelineBar extends HBox {
         live.setDisable(!scrubbing);
         unpin.setDisable(pins.isEmpty());
         if (scrubbing) {
-            where.setText(String.format(java.util.Locale.ROOT, "step %,d of %,d (paused; PageUp/PageDown, Home/End)",
+            where.setText(String.format(java.util.Locale.ROOT, "step %,d of %,d (paused)",
                     s.timeline().scrubbed(), s.history().get(s.history().size() - 1).step()));
         } else {
             where.setText("Drag over the chart to go back in time");

@@ -21,7 +21,7 @@ final class TraceBar extends HBox {
     private final Consumer<Command> send;
     private final Label readout = new Label("Click a point to trace it through the graph");
     private final ChoiceBox<Integer> probeLabel = new ChoiceBox<>();
-    private final Button clear = new Button("Clear trace");
+    private final Button clear = new Button("Clear");
     private Snapshot.Trace trace;
     private BoundaryPane.Hover hover;
 
@@ -42,11 +42,14 @@ final class TraceBar extends HBox {
         probeLabel.setValue(1);
         probeLabel.setId("probe-label");
         probeLabel.setTooltip(new Tooltip("The label a probe gets when you click the plane away from any point"));
-        Label probe = new Label("probe label");
+        Label probe = new Label("probe y");
         clear.setId("clear-trace");
         clear.setTooltip(new Tooltip("Stop tracing (Esc): the graph shows the last training batch again"));
         clear.setOnAction(e -> send.accept(new Command.ClearTrace()));
         clear.setDisable(true);
+        for (javafx.scene.control.Control c : java.util.List.of(probe, probeLabel, clear)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the readout gives way, never a control
+        }
         getChildren().addAll(readout, probe, probeLabel, clear);
     }
 
@@ -72,8 +75,8 @@ final class TraceBar extends HBox {
             readout.setText(String.format(Locale.ROOT, "at (%.2f, %.2f) the network outputs %.3f%s", hover.x1(),
                     hover.x2(), hover.output(), trace == null ? "; click to trace" : ""));
         } else if (trace != null) {
-            readout.setText(String.format(Locale.ROOT, "tracing %s (%.2f, %.2f), label %d: output %.3f, loss %.4f",
-                    trace.index() >= 0 ? "point " + trace.index() : "a probe", trace.x1(), trace.x2(),
+            readout.setText(String.format(Locale.ROOT, "traced %s (%.2f, %.2f) y=%d: output %.3f, loss %.4f",
+                    trace.index() >= 0 ? "point " + trace.index() : "probe", trace.x1(), trace.x2(),
                     (int) trace.label(), trace.output(), trace.loss()));
         } else {
             readout.setText("Click a point (or anywhere) to trace it through the graph");
