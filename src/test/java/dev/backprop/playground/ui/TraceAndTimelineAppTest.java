@@ -3,72 +3,20 @@ package dev.backprop.playground.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.playground.engine.data.Dataset;
 import dev.backprop.playground.train.Snapshot;
-import dev.backprop.playground.train.TrainingSession;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Tracing a point by clicking it, and scrubbing the loss chart, end to end (Monocle). */
-class TraceAndTimelineAppTest extends FxRobot {
-    private PlaygroundApp app;
-    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-    private Thread.UncaughtExceptionHandler previousHandler;
-
-    @BeforeEach
-    void launch() throws Exception {
-        previousHandler = Thread.getDefaultUncaughtExceptionHandler();
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
-        Stage stage = FxToolkit.registerPrimaryStage();
-        app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
-        WaitForAsyncUtils.waitForFxEvents();
-        interact(() -> {
-            stage.setWidth(1400);
-            stage.setHeight(900);
-        });
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        try {
-            FxToolkit.cleanupApplication(app);
-            FxToolkit.cleanupStages();
-        } finally {
-            Thread.setDefaultUncaughtExceptionHandler(previousHandler);
-        }
-        assertEquals(List.of(), uncaught, "no exception on any thread");
-    }
-
-    private TrainingSession session() {
-        return app.session();
-    }
-
-    private Snapshot waitFor(String what, Predicate<Snapshot> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> condition.test(session().latest()));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what + "; last message: " + session().latest().message());
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        return session().latest();
-    }
-
+class TraceAndTimelineAppTest extends AppHarness {
     @Test
     void clickingAPointTracesItThroughTheGraphAndEscClearsIt() throws Exception {
         BoundaryPane boundary = lookup("#boundary-pane").queryAs(BoundaryPane.class);
