@@ -113,6 +113,17 @@ class ResumeTest {
     }
 
     @Test
+    void timelineCommandsOutOfPlaceAreRefusedWithTheirReason() throws InterruptedException {
+        SessionEngine engine = new SessionEngine(TrainingConfig.defaults());
+        assertEquals("a timeline step must be 0 or more, got -1", new Command.ScrubTo(-1).problem());
+        assertEquals("no run directory given", new Command.OpenRun(null).problem());
+        Snapshot s = EngineDriver.apply(engine, new Command.ResumeFromScrub());
+        assertEquals("ResumeFromScrub refused: pick a step on the timeline first", s.problem().text());
+        s = EngineDriver.apply(engine, new Command.LeaveScrub(), new Command.Step(10));
+        assertEquals(10, s.step(), "leaving a scrub that never began changes nothing");
+    }
+
+    @Test
     void aTrainerStateRestoresIntoAFreshTrainer() {
         TrainingConfig config = TrainingConfig.defaults().withOptimizer(OptimizerKind.MOMENTUM).withBatchSize(16);
         Trainer a = Trainer.fromConfig(config);
