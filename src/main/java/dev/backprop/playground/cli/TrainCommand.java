@@ -85,6 +85,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "its picture over the plane, weights on the edges) (default: tensors)")
     GraphView graphView = GraphView.TENSORS;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "with --out: write the weights at step 0, every N steps and the last step as "
+                    + "checkpoints/step-<N>.json (model.json format), at most 10,000 files")
+    Long checkpointEvery;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "write dataset.csv, metrics.csv, model.json, boundary.png and graph.svg here")
     Path out;
@@ -113,8 +118,14 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return new TrainRun(config, out, spec.commandLine().getOut(), spec.commandLine().getErr()).drawing(graphView)
-                .execute();
+        if (checkpointEvery != null) {
+            String problem = out == null ? "--checkpoint-every needs --out DIR" : CheckpointWriter.problem(checkpointEvery, steps);
+            if (problem != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), problem);
+            }
+        }
+        return new TrainRun(config, out, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                checkpointEvery == null ? 0 : checkpointEvery).drawing(graphView).execute();
     }
 
     /** The rate --reg gets without --reg-rate (TF Playground's default choice). */

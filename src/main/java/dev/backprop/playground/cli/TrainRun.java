@@ -12,6 +12,7 @@ import dev.backprop.playground.graph.NetworkGraphBuilder;
 import dev.backprop.playground.graph.NeuronGraphBuilder;
 import dev.backprop.playground.graph.NeuronThumbnails;
 import dev.backprop.playground.io.BoundaryPng;
+import dev.backprop.playground.io.Checkpoints;
 import dev.backprop.playground.io.ModelJson;
 import dev.backprop.playground.io.OutputSet;
 import dev.backprop.playground.io.RunFiles;
@@ -32,20 +33,29 @@ final class TrainRun {
      */
     static final double BOUNDARY_BUDGET = 4e9;
     static final int MIN_BOUNDARY_PIXELS = 32;
-    static final List<String> FILES = List.of("dataset.csv", "metrics.csv", "model.json", "boundary.png", "graph.svg");
+    /** The set a run replaces: its files and its checkpoints (an older run's are removed with its files). */
+    static final List<String> FILES = List.of("dataset.csv", "metrics.csv", "model.json", "boundary.png",
+            "graph.svg", Checkpoints.FOLDER);
 
     private final TrainingConfig config;
     private final Path outDir;
     private final PrintWriter stdout;
     private final PrintWriter stderr;
+    /** Steps between checkpoints, 0 for none. */
+    private final long checkpointEvery;
     /** Which view of the network graph.svg draws. */
     private GraphView graphView = GraphView.TENSORS;
 
     TrainRun(TrainingConfig config, Path outDir, PrintWriter stdout, PrintWriter stderr) {
+        this(config, outDir, stdout, stderr, 0);
+    }
+
+    TrainRun(TrainingConfig config, Path outDir, PrintWriter stdout, PrintWriter stderr, long checkpointEvery) {
         this.config = config;
         this.outDir = outDir;
         this.stdout = stdout;
         this.stderr = stderr;
+        this.checkpointEvery = checkpointEvery;
     }
 
     /** graph.svg draws this view (tensors by default). */
@@ -55,17 +65,40 @@ final class TrainRun {
     }
 
     int execute() {
+        OutputSet files = null;
+        try {
+            // staged from the start: checkpoints are written as the run reaches them
+            files = outDir == null ? null : OutputSet.begin(outDir, FILES);
+            CheckpointWriter checkpoints = files == null || checkpointEvery <= 0 ? null
+                    : new CheckpointWriter(files.staged(Checkpoints.FOLDER), checkpointEvery, config.steps());
+            return train(files, checkpoints);
+        } catch (IOException e) {
+            stderr.println("could not write the run's files to " + outDir + ": " + Failures.describe(e));
+            stderr.flush();
+            return 1;
+        } finally {
+            if (files != null) {
+                files.close();
+            }
+        }
+    }
+
+    private int train(OutputSet files, CheckpointWriter checkpoints) throws IOException {
         TrainingLoop loop = new TrainingLoop(Trainer.fromConfig(config), config.snapshotEvery());
         Trainer trainer = loop.trainer();
         List<Metrics> rows = new ArrayList<>();
         rows.add(trainer.evaluate());
         ProgressBar progress = new ProgressBar(System.err, config.steps());
         long trainingNanos = 0;
+        if (checkpoints != null) {
+            checkpoints.writeIfDue(trainer);
+        }
         while (trainer.steps() < config.steps() && !loop.diverged()) {
             long t0 = System.nanoTime();
             long measuringBefore = loop.measuringNanos();
+            long until = checkpoints == null ? config.steps() : checkpoints.next(trainer.steps());
             // a deadline lets a slow network redraw the progress bar between frames
-            TrainingLoop.Advance a = loop.advance(config.steps() - trainer.steps(), t0 + 200_000_000L);
+            TrainingLoop.Advance a = loop.advance(until - trainer.steps(), t0 + 200_000_000L);
             if (a.frame() == null && trainer.steps() == config.steps()) {
                 rows.add(loop.frame()); // the last row, off the frame grid
             } else if (a.frame() != null) {
@@ -73,6 +106,9 @@ final class TrainRun {
             }
             trainingNanos += System.nanoTime() - t0 - (loop.measuringNanos() - measuringBefore);
             progress.update(trainer.steps(), trainer.lastLoss());
+            if (checkpoints != null) {
+                checkpoints.writeIfDue(trainer);
+            }
         }
         progress.finish();
         if (loop.diverged()) {
@@ -83,7 +119,7 @@ final class TrainRun {
         double stepsPerSecond = trainingNanos == 0 ? 0 : trainer.steps() / (trainingNanos / 1e9);
         stdout.println(summary(last, stepsPerSecond, loop.divergedAt()));
         stdout.flush();
-        boolean written = outDir == null || writeFiles(trainer, rows);
+        boolean written = files == null || writeFiles(files, trainer, rows);
         stderr.flush();
         return loop.diverged() || !written ? 1 : 0;
     }
@@ -104,8 +140,8 @@ final class TrainRun {
     }
 
     /** Writes the run's five files as one set: all of them replace the old set, or none does. */
-    private boolean writeFiles(Trainer trainer, List<Metrics> rows) {
-        try (OutputSet files = OutputSet.begin(outDir, FILES)) {
+    private boolean writeFiles(OutputSet files, Trainer trainer, List<Metrics> rows) {
+        try {
             stderr.println("writing the run's files to " + outDir.toAbsolutePath() + " ...");
             stderr.flush();
             RunFiles.writeDataset(files.staged("dataset.csv"), trainer.data());

@@ -247,6 +247,108 @@ public sealed interface Command {
         }
     }
 
+    /** The largest |coordinate| of a traced point (the data lie within a few units). */
+    double MAX_TRACE_COORDINATE = 1000;
+
+    /**
+     * Trace one example through the network under the current weights, until {@link ClearTrace}: a
+     * data point ({@code index} its row in the data, with its own label) or a probe at (x1, x2) with
+     * a chosen label ({@code index} -1). The step-through then walks a training step on it.
+     */
+    record TracePoint(double x1, double x2, double label, int index) implements Command {
+        public String problem() {
+            if (!(Math.abs(x1) <= MAX_TRACE_COORDINATE) || !(Math.abs(x2) <= MAX_TRACE_COORDINATE)) {
+                return "a traced point must lie within " + (int) MAX_TRACE_COORDINATE + " of the origin, got ("
+                        + x1 + ", " + x2 + ")";
+            }
+            if (!Double.isFinite(label) || Math.abs(label) > MAX_TRACE_COORDINATE) {
+                return "a traced point's label must be a finite number (a class index, or a target), got " + label;
+            }
+            return index >= -1 ? null : "a data point's index must be 0 or more (-1 for a probe), got " + index;
+        }
+
+        public boolean isSetting() {
+            return true;
+        }
+
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.tracePoint(x1, x2, label, index);
+        }
+    }
+
+    /** Stop tracing: the graph shows the last training batch again. */
+    record ClearTrace() implements Command {
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.clearTrace();
+        }
+    }
+
+    /**
+     * Pause and show the kept state nearest {@code step} (0 or more): its boundary, graph and
+     * metrics. Until {@link ResumeFromScrub} or {@link LeaveScrub}, the run's own state waits.
+     */
+    record ScrubTo(long step) implements Command {
+        public String problem() {
+            return step >= 0 ? null : "a timeline step must be 0 or more, got " + step;
+        }
+
+        public boolean isSetting() {
+            return true;
+        }
+
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.scrubTo(step);
+        }
+    }
+
+    /** Stop scrubbing: back to where the run was. */
+    record LeaveScrub() implements Command {
+        public void dispatch(CommandHandler h) {
+            h.leaveScrub();
+        }
+    }
+
+    /**
+     * Continue training from the step being scrubbed, exactly as the run went on from it (weights,
+     * optimizer state, sampling); the later history is dropped (and shown as a ghost curve).
+     */
+    record ResumeFromScrub() implements Command {
+        public void dispatch(CommandHandler h) {
+            h.resumeFromScrub();
+        }
+    }
+
+    /**
+     * Open a run directory written by {@code train --out} (dataset.csv, metrics.csv, checkpoints/):
+     * its points, its curve and its checkpoints replace the session, to be scrubbed. Read and checked
+     * completely first; a bad directory is refused with what is wrong and the session stays.
+     */
+    record OpenRun(Path dir) implements Command {
+        public String problem() {
+            return dir == null ? "no run directory given" : null;
+        }
+
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.openRun(dir);
+        }
+    }
+
     /** Stops the engine thread. */
     record Shutdown() implements Command {
         public void dispatch(CommandHandler h) {

@@ -44,4 +44,16 @@ interface CommandHandler {
     void setGraphView(dev.backprop.playground.graph.GraphView view);
 
     void shutdown();
+
+    void tracePoint(double x1, double x2, double label, int index);
+
+    void clearTrace();
+
+    void scrubTo(long step);
+
+    void leaveScrub();
+
+    void resumeFromScrub();
+
+    void openRun(Path dir);
 }

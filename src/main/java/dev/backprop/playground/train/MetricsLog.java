@@ -22,6 +22,14 @@ final class MetricsLog {
         rows[size++] = m;
     }
 
+    /** Keeps the first {@code size} rows; a new array, so views handed out keep theirs. */
+    void truncate(int newSize) {
+        if (newSize < size) {
+            rows = Arrays.copyOf(Arrays.copyOf(rows, newSize), Math.max(256, rows.length));
+            size = newSize;
+        }
+    }
+
     void clear() {
         rows = new Metrics[256];
         size = 0;

@@ -43,6 +43,9 @@ final class Publisher {
     /** Each neuron's picture over the plane, made with the grid while the neuron view is shown. */
     private Map<String, Thumbnail> thumbnails = Map.of();
     private NeuronThumbnails neuronThumbnails;
+    /** The point being traced, or null: the graph shows it instead of the last batch. */
+    private Command.TracePoint traced;
+    private Snapshot.Trace trace;
 
     /** New data: the grid spans its points. */
     void newData(DataSplit data) {
@@ -105,6 +108,11 @@ final class Publisher {
                     current == null || current.phase() == NetworkStepper.Phase.UPDATE ? null : current.nodeId(),
                     current == null ? "" : current.text());
             loss = stepper.loss();
+        } else if (traced != null) {
+            // recomputed at the graph's cadence, so the probe follows the weights while training goes on
+            loss = trainer.trace(traced.x1(), traced.x2(), traced.label());
+            trace = new Snapshot.Trace(traced.x1(), traced.x2(), traced.label(), traced.index(),
+                    trainer.network().lastOutput().get(0), loss);
         }
         graph = view(trainer) == GraphView.NEURONS
                 ? NeuronGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(), loss,
@@ -112,6 +120,21 @@ final class Publisher {
                 : NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
                         loss, reveal);
         lastGraphNanos = System.nanoTime();
+    }
+
+    /** Traces {@code point} from the next {@link #refreshGraph} on; null stops tracing. */
+    void trace(Command.TracePoint point) {
+        traced = point;
+        trace = null;
+    }
+
+    Command.TracePoint traced() {
+        return traced;
+    }
+
+    /** The traced point as of the last graph, or null. */
+    Snapshot.Trace traceView() {
+        return traced == null ? null : trace;
     }
 
     DecisionGrid grid() {

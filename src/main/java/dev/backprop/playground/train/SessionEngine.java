@@ -8,11 +8,13 @@ import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.NetworkStepper;
 import dev.backprop.playground.engine.nn.OptimizerKind;
 import dev.backprop.playground.engine.nn.Trainer;
+import dev.backprop.playground.engine.nn.TrainerState;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.engine.nn.TrainingLoop;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.backprop.playground.graph.NumberFormat;
 import java.util.Locale;
 import java.util.Random;
 
@@ -28,6 +30,13 @@ final class SessionEngine implements CommandHandler {
     private final Publisher publisher = new Publisher();
     private final MetricsLog history = new MetricsLog();
     private final List<Long> rebuilds = new ArrayList<>();
+    private final Timeline timeline = new Timeline();
+    private final List<Snapshot.Mark> marks = new ArrayList<>();
+    /** The history dropped by the last resume from an earlier step. */
+    private List<Metrics> abandoned = List.of();
+    /** While scrubbing: the entry shown, and the run's own state to go back to; both null when live. */
+    private Timeline.Entry scrubbed;
+    private TrainerState live;
     private TrainingConfig config;
     private long configVersion;
     private TrainingLoop loop;
@@ -64,6 +73,9 @@ final class SessionEngine implements CommandHandler {
             refuse(commandName(c) + " refused: " + refusal);
             return;
         }
+        if (live != null && !keepsScrubbing(c)) {
+            leaveScrub(); // anything else applies to the run as it was, not to the step being shown
+        }
         if (stepper != null && c.endsStepThrough()) {
             if (c instanceof Command.Play || c instanceof Command.Step) {
                 stepper.complete(); // finish the step being shown, so training goes on from a whole step
@@ -82,6 +94,13 @@ final class SessionEngine implements CommandHandler {
     private static boolean needsHealthyNetwork(Command c) {
         return c instanceof Command.Play || c instanceof Command.Step || c instanceof Command.NodeForward
                 || c instanceof Command.FinishPass;
+    }
+
+    /** Commands that look at (or save) the step being scrubbed without leaving it. */
+    private static boolean keepsScrubbing(Command c) {
+        return c instanceof Command.ScrubTo || c instanceof Command.ResumeFromScrub || c instanceof Command.LeaveScrub
+                || c instanceof Command.Pause || c instanceof Command.SetSpeed || c instanceof Command.TracePoint
+                || c instanceof Command.ClearTrace || c instanceof Command.SaveModel || c instanceof Command.Shutdown;
     }
 
     private static String commandName(Command c) {
@@ -125,7 +144,9 @@ final class SessionEngine implements CommandHandler {
     /** Step-through starts the next training step when none is in progress (or the last one is done). */
     private void startStepIfNeeded() {
         if (stepper == null || !stepper.hasNext()) {
-            stepper = new NetworkStepper(trainer());
+            Command.TracePoint t = publisher.traced();
+            stepper = t == null ? new NetworkStepper(trainer())
+                    : NetworkStepper.onExample(trainer(), t.x1(), t.x2(), t.label());
         }
     }
 
@@ -140,6 +161,7 @@ final class SessionEngine implements CommandHandler {
         setConfig(config.withLearningRate(learningRate));
         trainer().setLearningRate(learningRate);
         message = String.format(Locale.ROOT, "learning rate %.3g (weights kept)", learningRate);
+        settingChanged("lr", String.format(Locale.ROOT, "lr %.3g", learningRate));
     }
 
     @Override
@@ -165,6 +187,7 @@ final class SessionEngine implements CommandHandler {
         trainer().rebuild(spec, config.optimizer(), new Random(config.seed() + 1 + trainer().steps()));
         setConfig(next);
         networkReplaced("network rebuilt as " + spec.describe() + " " + spec.activation().id());
+        settingChanged("network", spec.describe() + " " + spec.activation().id());
     }
 
     @Override
@@ -174,6 +197,7 @@ final class SessionEngine implements CommandHandler {
             trainer().rebuildOptimizer(kind);
             setConfig(next);
             message = "optimizer " + kind.id() + " (weights kept, fresh optimizer state)";
+            settingChanged("optimizer", kind.id());
         }
     }
 
@@ -183,6 +207,7 @@ final class SessionEngine implements CommandHandler {
         trainer().setBatchSize(batchSize);
         setConfig(next);
         message = "batch size " + trainer().batchSize();
+        settingChanged("batch", "batch " + trainer().batchSize());
     }
 
     @Override
@@ -224,6 +249,121 @@ final class SessionEngine implements CommandHandler {
         trainer().adopt(loaded.network(), loaded.spec());
         setConfig(next);
         networkReplaced("loaded " + loaded.spec().describe() + " from " + file);
+        settingChanged("network", "loaded " + loaded.spec().describe());
+    }
+
+    @Override
+    public void tracePoint(double x1, double x2, double label, int index) {
+        if (index >= trainer().data().all().size()) {
+            throw new IllegalArgumentException("there are " + trainer().data().all().size() + " points, no point "
+                    + index);
+        }
+        dev.backprop.playground.engine.nn.Head head = trainer().network().head();
+        if (head.kind() != dev.backprop.playground.engine.nn.Head.Kind.REGRESSION
+                && (label != Math.rint(label) || label < 0 || label >= Math.max(2, head.classes()))) {
+            throw new IllegalArgumentException("a traced point's label must be a class index from 0 to "
+                    + (Math.max(2, head.classes()) - 1) + ", got " + label);
+        }
+        publisher.trace(new Command.TracePoint(x1, x2, label, index));
+        publisher.refreshGraph(trainer(), null);
+        message = String.format(Locale.ROOT, "tracing %s (%.3f, %.3f) label %s: the graph shows its values and "
+                + "gradients; Node \u25b8 steps through a training step on it; Esc stops",
+                index >= 0 ? "point " + index : "a probe at", x1, x2, NumberFormat.short4(label));
+    }
+
+    @Override
+    public void clearTrace() {
+        if (publisher.traced() != null) {
+            publisher.trace(null);
+            trainer().previewForward();
+            publisher.refreshGraph(trainer(), null);
+            message = "trace cleared";
+        }
+    }
+
+    @Override
+    public void scrubTo(long step) {
+        if (timeline.isEmpty()) {
+            throw new IllegalArgumentException("no step recorded yet");
+        }
+        scheduler.stop();
+        if (live == null) {
+            live = trainer().capture(timeline.lastState());
+        }
+        scrubbed = timeline.nearest(step);
+        trainer().restore(scrubbed.state());
+        showRestored();
+        message = "timeline: step " + scrubbed.step() + " (paused; Resume from here continues from it, End goes back)";
+    }
+
+    @Override
+    public void leaveScrub() {
+        if (live != null) {
+            TrainerState back = live;
+            live = null;
+            scrubbed = null;
+            trainer().restore(back);
+            showRestored();
+            message = "back to step " + back.step();
+        }
+    }
+
+    @Override
+    public void resumeFromScrub() {
+        if (scrubbed == null) {
+            throw new IllegalArgumentException("pick a step on the timeline first");
+        }
+        long from = scrubbed.step();
+        List<Metrics> rows = history.view();
+        int keep = 0;
+        while (keep < rows.size() && rows.get(keep).step() <= from) {
+            keep++;
+        }
+        abandoned = List.copyOf(rows.subList(keep, rows.size()));
+        history.truncate(keep);
+        rebuilds.removeIf(r -> r > from);
+        marks.removeIf(m -> m.step() > from);
+        timeline.truncateAfter(from);
+        if (!scrubbed.config().equals(config)) {
+            setConfig(scrubbed.config());
+        }
+        live = null;
+        scrubbed = null;
+        divergence = "";
+        loop.clearDivergence();
+        addMark(new Snapshot.Mark(from, "resume", "resumed here"));
+        scheduler.play();
+        message = "resumed from step " + from + " (the later history is the grey ghost curve)";
+    }
+
+    @Override
+    public void openRun(Path dir) {
+        RunRecord run = RunRecord.read(dir, config);
+        TrainingConfig before = config;
+        config = run.config();
+        try {
+            start(run.data());
+        } catch (RuntimeException | Error e) {
+            config = before;
+            throw e;
+        }
+        configVersion++;
+        history.clear();
+        timeline.clear();
+        for (Metrics m : run.history()) {
+            history.add(m);
+        }
+        TrainerState previous = null;
+        for (TrainerState checkpoint : run.checkpoints()) {
+            timeline.add(config, checkpoint);
+            previous = checkpoint;
+        }
+        if (previous != null) {
+            trainer().restore(previous);
+            showRestored();
+        }
+        message = "opened the run in " + dir + ": " + run.checkpoints().size() + " checkpoints; drag over the chart to "
+                + "scrub it";
     }
 
     @Override
@@ -263,6 +403,7 @@ final class SessionEngine implements CommandHandler {
     /** A boundary frame measured by the loop: a metrics row, a grid if due, and divergence. */
     private void recordFrame(Metrics m) {
         history.add(m);
+        timeline.add(config, trainer().capture(timeline.lastState()));
         publisher.gridIfDue(trainer(), scheduler.running());
         if (loop.diverged()) {
             scheduler.stop();
@@ -298,6 +439,11 @@ final class SessionEngine implements CommandHandler {
         publisher.newData(data);
         history.clear();
         rebuilds.clear();
+        timeline.clear();
+        marks.clear();
+        abandoned = List.of();
+        live = null;
+        scrubbed = null;
         divergence = "";
         scheduler.stop();
         recordFrame(loop.frame());
@@ -317,6 +463,31 @@ final class SessionEngine implements CommandHandler {
         publisher.refreshGrid(trainer());
         publisher.refreshGraph(trainer(), null);
         message = why;
+    }
+
+    /** A scrubbed (or restored) state on screen: its forward values, its boundary, its graph. */
+    private void showRestored() {
+        trainer().previewForward();
+        publisher.refreshGrid(trainer());
+        publisher.refreshGraph(trainer(), null);
+    }
+
+    /**
+     * Marks a setting change on the timeline; the state kept at this very step (paused on a frame)
+     * takes the new setting, so resuming from it goes on as the run did.
+     */
+    private void settingChanged(String kind, String text) {
+        addMark(new Snapshot.Mark(trainer().steps(), kind, text));
+        TrainerState last = timeline.lastState();
+        if (last != null && last.step() == trainer().steps()) {
+            timeline.add(config, trainer().capture(last));
+        }
+    }
+
+    /** One mark per step and kind: a slider dragged while paused leaves its last value. */
+    private void addMark(Snapshot.Mark mark) {
+        marks.removeIf(m -> m.step() == mark.step() && m.kind().equals(mark.kind()));
+        marks.add(mark);
     }
 
     private void setConfig(TrainingConfig next) {
@@ -361,6 +532,11 @@ final class SessionEngine implements CommandHandler {
         return loop.trainer();
     }
 
+    /** The trainer's state now (for tests and checks; a copy). */
+    TrainerState trainerState() {
+        return trainer().capture(null);
+    }
+
     /** Why Play (and Step, and stepping into a new step) is refused now, or empty. */
     private String playRefusal() {
         return divergence;
@@ -370,7 +546,9 @@ final class SessionEngine implements CommandHandler {
         Trainer t = trainer();
         return new Snapshot(t.steps(), scheduler.running(), config, t.data(), history.view(), List.copyOf(rebuilds),
                 publisher.grid(), publisher.gridPixels(), publisher.graph(), t.lastLoss(),
-                scheduler.measuredSpeed(), divergence, message, stepView(), configVersion, playRefusal(), problem);
+                scheduler.measuredSpeed(), divergence, message, stepView(), configVersion, playRefusal(), problem,
+                publisher.traceView(), new Snapshot.TimelineView(timeline.steps(), marks,
+                scrubbed == null ? -1 : scrubbed.step(), abandoned, timeline.bytes()));
     }
 
     private Snapshot.StepView stepView() {

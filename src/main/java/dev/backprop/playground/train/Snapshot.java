@@ -32,11 +32,48 @@ import java.util.List;
  *                    diverged, the message says what to do), or empty when they are accepted
  * @param problem     the last command refused or error caught, or null; a new one has a larger
  *                    {@link Problem#serial()}
+ * @param trace       the traced point (the graph shows its values and gradients), or null
+ * @param timeline    the kept snapshot steps, the marks, and the step being scrubbed
  */
 public record Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                        List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
                        double stepsPerSecond, String divergence, String message, StepView stepping,
-                       long configVersion, String playRefusal, Problem problem) {
+                       long configVersion, String playRefusal, Problem problem, Trace trace,
+                       TimelineView timeline) {
+
+    /**
+     * A point traced through the network under the current weights: a data point ({@code index} its
+     * row in {@link DataSplit#all()}) or a probe anywhere on the plane ({@code index} -1).
+     *
+     * @param output the network's output there
+     * @param loss   the loss of that example with that label
+     */
+    public record Trace(double x1, double x2, double label, int index, double output, double loss) {
+    }
+
+    /** Something changed at {@code step}: {@code kind} ("lr", "network", ...) and what it became. */
+    public record Mark(long step, String kind, String text) {
+    }
+
+    /**
+     * The run's timeline as the chart shows it.
+     *
+     * @param steps     steps whose state is kept (a cursor snaps to them), oldest first
+     * @param marks     rebuilds and setting changes, oldest first
+     * @param scrubbed  the step being shown while scrubbing, or -1 when live
+     * @param abandoned the history dropped by the last resume from an earlier step (a ghost curve)
+     * @param bytes     memory the kept states take
+     */
+    public record TimelineView(List<Long> steps, List<Mark> marks, long scrubbed, List<Metrics> abandoned,
+                               long bytes) {
+        public TimelineView {
+            marks = List.copyOf(marks);
+        }
+
+        public boolean scrubbing() {
+            return scrubbed >= 0;
+        }
+    }
 
     /**
      * Something the user must be told about: a command refused (out-of-range value, a model.json

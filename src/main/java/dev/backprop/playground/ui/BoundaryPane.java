@@ -5,10 +5,15 @@ import dev.backprop.playground.engine.data.Dataset;
 import dev.backprop.playground.engine.nn.DecisionGrid;
 import dev.backprop.playground.render.Heatmap;
 import dev.backprop.playground.render.Ticks;
+import dev.backprop.playground.train.Snapshot;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -17,24 +22,122 @@ import javafx.scene.text.TextAlignment;
 /**
  * The dataset and the decision boundary: the network's probability as a continuous shading with the
  * 0.5 contour (computed on the engine thread; here only copied into a WritableImage), the points in
- * class colours (test points as rings), and axes with ticks. Redraws only when the grid, the data
- * or the size changes.
+ * class colours (test points as rings), and axes with ticks. Redraws only when the grid, the data,
+ * the traced point or the size changes. A click picks a point (or a place) to trace; the mouse
+ * over the plot reports the network's output there.
  */
 public final class BoundaryPane extends Region {
     public static final String STYLE_CLASS = "boundary-pane";
     private static final double AXIS = 34;
+    /** A click this close to a point (pixels) picks the point rather than a place on the plane. */
+    private static final double PICK_RADIUS = 7;
 
     private final Canvas canvas = new Canvas();
     private WritableImage image;
     private DecisionGrid grid;
     private DataSplit data;
     private Color axisColor = Color.web("#444");
+    /** Where the plot was last drawn (pixels), to map the mouse to the plane. */
+    private double plotLeft;
+    private double plotTop;
+    private double plotSide;
+    /** The traced point, marked with a ring and cross, or null. */
+    private Snapshot.Trace trace;
+    private Consumer<Pick> onPick = p -> { };
+    private Consumer<Hover> onHover = h -> { };
+
+    /** A click on the plot: the data point under the mouse ({@code index} its row), or a place ({@code index} -1). */
+    public record Pick(double x1, double x2, int index, double label) {
+    }
+
+    /** The mouse over the plot: where, and the network's output there (from the last grid), or null when it left. */
+    public record Hover(double x1, double x2, double output) {
+    }
 
     public BoundaryPane() {
         getStyleClass().add(STYLE_CLASS);
         getChildren().add(canvas);
         setMinSize(220, 200);
         setPrefSize(460, 420);
+        canvas.setOnMouseClicked(e -> {
+            Pick p = pickAt(e.getX(), e.getY());
+            if (p != null && e.getButton() == MouseButton.PRIMARY) {
+                onPick.accept(p);
+            }
+        });
+        canvas.setOnMouseMoved(e -> onHover.accept(hoverAt(e.getX(), e.getY())));
+        canvas.setOnMouseExited(e -> onHover.accept(null));
+    }
+
+    public void setOnPick(Consumer<Pick> handler) {
+        onPick = handler;
+    }
+
+    public void setOnHover(Consumer<Hover> handler) {
+        onHover = handler;
+    }
+
+    /** Marks the traced point (null: none). */
+    public void showTrace(Snapshot.Trace newTrace) {
+        if (!Objects.equals(newTrace, trace)) {
+            trace = newTrace;
+            draw();
+        }
+    }
+
+    /** The point the pane marks as traced, or null. */
+    public Snapshot.Trace trace() {
+        return trace;
+    }
+
+    /** Screen position (in the pane) of plane point (x1, x2), as last drawn; null before a grid. */
+    public Point2D toScreen(double x1, double x2) {
+        if (grid == null || plotSide <= 0) {
+            return null;
+        }
+        return new Point2D(plotLeft + (x1 - grid.minX1()) / (grid.maxX1() - grid.minX1()) * plotSide,
+                plotTop + (grid.maxX2() - x2) / (grid.maxX2() - grid.minX2()) * plotSide);
+    }
+
+    private double[] toPlane(double px, double py) {
+        if (grid == null || plotSide <= 0 || px < plotLeft || py < plotTop || px > plotLeft + plotSide
+                || py > plotTop + plotSide) {
+            return null;
+        }
+        return new double[] {grid.minX1() + (px - plotLeft) / plotSide * (grid.maxX1() - grid.minX1()),
+                grid.maxX2() - (py - plotTop) / plotSide * (grid.maxX2() - grid.minX2())};
+    }
+
+    /** The data point within {@link #PICK_RADIUS} px of the mouse (the nearest), else the place itself. */
+    private Pick pickAt(double px, double py) {
+        double[] at = toPlane(px, py);
+        if (at == null) {
+            return null;
+        }
+        Dataset all = data.all();
+        int best = -1;
+        double bestDistance = PICK_RADIUS * PICK_RADIUS;
+        for (int i = 0; i < all.size(); i++) {
+            Point2D p = toScreen(all.x1(i), all.x2(i));
+            double d = (p.getX() - px) * (p.getX() - px) + (p.getY() - py) * (p.getY() - py);
+            if (d <= bestDistance) {
+                best = i;
+                bestDistance = d;
+            }
+        }
+        return best >= 0 ? new Pick(all.x1(best), all.x2(best), best, all.label(best)) : new Pick(at[0], at[1], -1, -1);
+    }
+
+    private Hover hoverAt(double px, double py) {
+        double[] at = toPlane(px, py);
+        if (at == null) {
+            return null;
+        }
+        // the grid cell the mouse is in (cells are centred on x1At/x2At)
+        int col = (int) Math.floor((at[0] - grid.minX1()) / (grid.maxX1() - grid.minX1()) * grid.width());
+        int row = (int) Math.floor((grid.maxX2() - at[1]) / (grid.maxX2() - grid.minX2()) * grid.height());
+        return new Hover(at[0], at[1], grid.probability(Math.max(0, Math.min(grid.width() - 1, col)),
+                Math.max(0, Math.min(grid.height() - 1, row))));
     }
 
     /**
@@ -91,8 +194,30 @@ public final class BoundaryPane extends Region {
         double top = 8;
         g.setImageSmoothing(true);
         g.drawImage(image, left, top, side, side);
+        plotLeft = left;
+        plotTop = top;
+        plotSide = side;
         drawPoints(g, left, top, side);
+        drawTrace(g);
         drawAxes(g, left, top, side);
+    }
+
+    /** The traced point: a ring with a cross, in the ink colour over a white halo, so it shows on any shade. */
+    private void drawTrace(GraphicsContext g) {
+        if (trace == null) {
+            return;
+        }
+        Point2D p = toScreen(trace.x1(), trace.x2());
+        double r = 9;
+        for (int pass = 0; pass < 2; pass++) {
+            g.setStroke(pass == 0 ? Color.WHITE : Color.web("#111"));
+            g.setLineWidth(pass == 0 ? 4.5 : 2);
+            g.strokeOval(p.getX() - r, p.getY() - r, 2 * r, 2 * r);
+            g.strokeLine(p.getX() - r - 5, p.getY(), p.getX() - r + 3, p.getY());
+            g.strokeLine(p.getX() + r - 3, p.getY(), p.getX() + r + 5, p.getY());
+            g.strokeLine(p.getX(), p.getY() - r - 5, p.getX(), p.getY() - r + 3);
+            g.strokeLine(p.getX(), p.getY() + r - 3, p.getX(), p.getY() + r + 5);
+        }
     }
 
     private void drawPoints(GraphicsContext g, double left, double top, double side) {

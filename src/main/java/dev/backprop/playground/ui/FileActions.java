@@ -141,6 +141,16 @@ final class FileActions {
         }
     }
 
+    /** File > Open run: a folder written by train --out; the engine reads it (off the FX thread) and checks it. */
+    void openRun() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Open run (a folder written by train --out)");
+        java.io.File dir = chooser.showDialog(owner);
+        if (dir != null) {
+            send.accept(new Command.OpenRun(dir.toPath()));
+        }
+    }
+
     private interface Write {
         void run() throws IOException;
     }

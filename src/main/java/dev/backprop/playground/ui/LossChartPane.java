@@ -2,8 +2,11 @@ package dev.backprop.playground.ui;
 
 import dev.backprop.playground.engine.nn.Metrics;
 import dev.backprop.playground.render.Ticks;
+import dev.backprop.playground.train.Snapshot;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.LongConsumer;
 import java.util.function.ToDoubleFunction;
 import javafx.geometry.Pos;
 import javafx.scene.SnapshotParameters;
@@ -26,7 +29,9 @@ import javafx.scene.text.TextAlignment;
 /**
  * Train and test loss per snapshot (left axis, linear or log) and train accuracy (right axis, 0-1),
  * with dashed marks where the network was rebuilt, a legend drawn into the plot (so a PNG export
- * carries it) and a readout of the point under the mouse.
+ * carries it) and a readout of the point under the mouse. It is also the run's timeline: pressing or
+ * dragging over the plot scrubs to that step ({@link #setOnScrub}); the scrubbed step's cursor, the
+ * setting marks, the abandoned history and pinned runs are drawn by {@link TimelineOverlay}.
  * However long the history, each series is drawn from at most two points per pixel column (the
  * min and max of the rows that fall in it), so it stays smooth at any length.
  */
@@ -56,6 +61,16 @@ public final class LossChartPane extends VBox {
     private List<Long> rebuilds = List.of();
     private double hoverX = Double.NaN;
     private Color axisColor = Color.web("#444");
+    /** The timeline: kept steps, marks, the scrubbed step, the abandoned history; null before the first. */
+    private Snapshot.TimelineView timeline;
+    private List<PinnedRun> pins = List.of();
+    private LongConsumer onScrub = step -> { };
+    /** The step axis as last drawn on screen, to turn a drag into a step. */
+    private Axis screenX;
+    static final Color CURSOR = Color.web("#d1339a");
+    static final Color ABANDONED = Color.web("#9a9a9a");
+    static final Color[] PIN_COLORS = {Color.web("#8e6cc0"), Color.web("#6f8f3a"), Color.web("#b0703a"),
+        Color.web("#3a8fa0")};
 
     public LossChartPane() {
         getStyleClass().add(STYLE_CLASS);
@@ -77,6 +92,11 @@ public final class LossChartPane extends VBox {
             hoverX = e.getX();
             draw();
         });
+        plot.addEventHandler(MouseEvent.MOUSE_PRESSED, this::scrub);
+        plot.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            hoverX = e.getX();
+            scrub(e);
+        });
         plot.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
             hoverX = Double.NaN;
             readout.setText("");
@@ -92,6 +112,36 @@ public final class LossChartPane extends VBox {
         history = newHistory;
         rebuilds = newRebuilds;
         draw();
+    }
+
+    /** The timeline over the curves: the scrubbed step's cursor, the marks, the abandoned history. */
+    public void showTimeline(Snapshot.TimelineView view) {
+        if (!Objects.equals(view, timeline)) {
+            timeline = view;
+            draw();
+        }
+    }
+
+    /** Pinned runs, drawn as ghost curves with their final boundary. */
+    void showPins(List<PinnedRun> newPins) {
+        pins = List.copyOf(newPins);
+        draw();
+    }
+
+    /** Called with the step under the mouse while the plot is pressed or dragged. */
+    public void setOnScrub(LongConsumer handler) {
+        onScrub = handler;
+    }
+
+    /** The step being shown while scrubbing, or -1. */
+    public long scrubbedStep() {
+        return timeline == null ? -1 : timeline.scrubbed();
+    }
+
+    private void scrub(MouseEvent e) {
+        if (screenX != null && e.isPrimaryButtonDown() && e.getX() >= LEFT) {
+            onScrub.accept(Math.max(0, Math.round(screenX.unmap(Math.min(e.getX(), screenX.to())))));
+        }
     }
 
     public void setAxisColor(Color c) {
@@ -158,9 +208,15 @@ public final class LossChartPane extends VBox {
         }
         // at least one snapshot interval wide, so a fresh run's axis reads 0..250, not 0..1
         long maxStep = Math.max(250, history.get(history.size() - 1).step());
+        for (List<Metrics> ghost : ghosts()) {
+            maxStep = Math.max(maxStep, ghost.get(ghost.size() - 1).step());
+        }
         boolean log = logScale.isSelected();
         double[] range = lossRange(log);
         Axis x = new Axis(0, maxStep, LEFT, LEFT + pw, false);
+        if (onScreen) {
+            screenX = x;
+        }
         Axis y = new Axis(range[0], range[1], TOP + ph, TOP, log);
         Axis acc = new Axis(0, 1, TOP + ph, TOP, false);
         drawGrid(g, x, y, acc, pw, ph, ink);
@@ -173,12 +229,33 @@ public final class LossChartPane extends VBox {
         }
         g.setLineDashes();
         g.setLineCap(StrokeLineCap.ROUND);
-        series(g, x, y, Metrics::trainLoss, TRAIN, false, pw);
-        series(g, x, y, Metrics::testLoss, TEST, true, pw);
-        series(g, x, acc, Metrics::trainAccuracy, ACCURACY, false, pw);
+        if (timeline != null && !timeline.abandoned().isEmpty()) {
+            series(g, timeline.abandoned(), x, y, Metrics::trainLoss, ABANDONED, true, pw);
+        }
+        for (int i = 0; i < pins.size(); i++) {
+            series(g, pins.get(i).history(), x, y, Metrics::trainLoss, PIN_COLORS[i % PIN_COLORS.length], false, pw);
+        }
+        series(g, history, x, y, Metrics::trainLoss, TRAIN, false, pw);
+        series(g, history, x, y, Metrics::testLoss, TEST, true, pw);
+        series(g, history, x, acc, Metrics::trainAccuracy, ACCURACY, false, pw);
+        TimelineOverlay.draw(g, timeline, pins, x::map, LEFT, TOP, pw, ph, ink);
         if (onScreen) {
             hover(g, x, y, ph);
         }
+    }
+
+    /** The other curves on the chart: the abandoned history and the pinned runs. */
+    private List<List<Metrics>> ghosts() {
+        List<List<Metrics>> all = new java.util.ArrayList<>();
+        if (timeline != null && !timeline.abandoned().isEmpty()) {
+            all.add(timeline.abandoned());
+        }
+        for (PinnedRun p : pins) {
+            if (!p.history().isEmpty()) {
+                all.add(p.history());
+            }
+        }
+        return all;
     }
 
     /** Swatches above the plot: what each line is, and the rebuild marks if there are any. */
@@ -263,8 +340,8 @@ public final class LossChartPane extends VBox {
     }
 
     /** One series, min/max-decimated per pixel column. */
-    private void series(GraphicsContext g, Axis x, Axis y, ToDoubleFunction<Metrics> value, Color color, boolean dashed,
-                        double pw) {
+    private void series(GraphicsContext g, List<Metrics> history, Axis x, Axis y, ToDoubleFunction<Metrics> value,
+                        Color color, boolean dashed, double pw) {
         g.setStroke(color);
         g.setLineWidth(1.6);
         if (dashed) {
@@ -338,9 +415,10 @@ public final class LossChartPane extends VBox {
         double px = x.map(best.step());
         g.setStroke(axisColor.deriveColor(0, 1, 1, 0.6));
         g.strokeLine(px, TOP, px, TOP + ph);
-        readout.setText(String.format(Locale.ROOT, "step %d: train loss %.4f, test loss %s, accuracy %.1f%%",
+        readout.setText(String.format(Locale.ROOT, "step %d: train loss %.4f, test loss %s, accuracy %.1f%%%s",
                 best.step(), best.trainLoss(), Double.isNaN(best.testLoss()) ? "-" : String.format(Locale.ROOT, "%.4f",
-                        best.testLoss()), 100 * best.trainAccuracy()));
+                        best.testLoss()), 100 * best.trainAccuracy(), TimelineOverlay.marksNear(timeline, best.step(),
+                        x.unmap(hoverX + 6) - x.unmap(hoverX))));
     }
 
     /** A linear or log mapping from data to pixels. */

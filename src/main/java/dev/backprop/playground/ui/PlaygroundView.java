@@ -1,5 +1,6 @@
 package dev.backprop.playground.ui;
 
+import dev.backprop.playground.engine.nn.Metrics;
 import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.graph.GraphNode;
 import dev.backprop.playground.graph.GraphView;
@@ -55,6 +56,8 @@ public final class PlaygroundView extends BorderPane {
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final BoundaryPane boundaryPane = new BoundaryPane();
     private final LossChartPane chartPane = new LossChartPane();
+    private final TraceBar traceBar;
+    private final TimelineBar timelineBar;
     private final Label banner = new Label();
     private final Label stepLabel = new Label();
     private final Label statusLabel = new Label();
@@ -79,6 +82,8 @@ public final class PlaygroundView extends BorderPane {
         this.memory = memory;
         this.controls = new ControlBar(session::send, session.latest().config());
         this.files = new FileActions(stage, session::latest, session::send, statusLabel::setText);
+        this.traceBar = new TraceBar(session::send);
+        this.timelineBar = new TimelineBar(session::send);
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -135,8 +140,16 @@ public final class PlaygroundView extends BorderPane {
         graphPane.setOnSelect(n -> inspector.show(graphPane.graph(), n != null ? n : ExpressionLab.highlighted(graphPane.graph())));
         TitledPane graphBox = titled("Computation graph: data and grad of every node (click one to inspect it)",
                 graphAndInspector);
-        TitledPane boundaryBox = titled("Data and decision boundary", boundaryPane);
-        TitledPane chartBox = titled("Loss and accuracy", chartPane);
+        boundaryPane.setOnPick(traceBar::pick);
+        boundaryPane.setOnHover(traceBar::hover);
+        chartPane.setOnScrub(step -> session.send(new Command.ScrubTo(step)));
+        timelineBar.setOnPinsChanged(chartPane::showPins);
+        VBox boundaryWithTrace = new VBox(4, traceBar, boundaryPane);
+        VBox.setVgrow(boundaryPane, Priority.ALWAYS);
+        VBox chartWithTimeline = new VBox(4, timelineBar, chartPane);
+        VBox.setVgrow(chartPane, Priority.ALWAYS);
+        TitledPane boundaryBox = titled("Data and decision boundary (click a point to trace it)", boundaryWithTrace);
+        TitledPane chartBox = titled("Loss and accuracy: the run's timeline (drag to go back)", chartWithTimeline);
         // the graph is the heart: it gets the larger share, the plots share the bottom
         SplitPane bottom = new SplitPane(boundaryBox, chartBox);
         bottom.setDividerPositions(0.45);
@@ -201,11 +214,12 @@ public final class PlaygroundView extends BorderPane {
         MenuItem chartPng = item("Export loss chart as PNG\u2026", null, () -> files.exportPanePng(chartPane, "loss-chart"));
         MenuItem save = item("Save model\u2026", "Shortcut+S", files::saveModel);
         MenuItem load = item("Load model\u2026", "Shortcut+O", files::loadModel);
+        MenuItem openRun = item("Open run\u2026", "Shortcut+Shift+O", files::openRun);
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             memory.save(stage);
             Platform.exit();
         });
-        Menu file = new Menu("File", null, exportSvg, exportPng, graphPng, chartPng, new SeparatorMenuItem(), save, load,
+        Menu file = new Menu("File", null, exportSvg, exportPng, graphPng, chartPng, new SeparatorMenuItem(), save, load, openRun,
                 new SeparatorMenuItem(), quit);
 
         darkItem.setOnAction(e -> applyTheme(darkItem.isSelected()));
@@ -248,6 +262,11 @@ public final class PlaygroundView extends BorderPane {
                 c = new Command.Step(250);
             } else if (new KeyCodeCombination(KeyCode.R).match(e)) {
                 c = new Command.Reset();
+            } else if (e.getCode() == KeyCode.ESCAPE && shown != null && shown.trace() != null) {
+                c = new Command.ClearTrace();
+            } else if (TimelineCursor.KEYS.contains(e.getCode()) && shown != null && !e.isShortcutDown()
+                    && !e.isShiftDown() && !usesArrows(e.getTarget())) {
+                c = TimelineCursor.forKey(e.getCode(), shown);
             } else if ((stepping || !usesArrows(e.getTarget())) && !e.isShiftDown()) { // Shift+arrows pan the graph
                 if (e.getCode() == KeyCode.RIGHT) {
                     c = new Command.NodeForward();
@@ -303,6 +322,10 @@ public final class PlaygroundView extends BorderPane {
         shown = s;
         boundaryPane.show(s.grid(), s.gridPixels(), s.data());
         chartPane.show(s.history(), s.rebuilds());
+        chartPane.showTimeline(s.timeline());
+        boundaryPane.showTrace(s.trace());
+        traceBar.show(s.trace());
+        timelineBar.show(s);
         graphPane.show(s.graph());
         // the toggle follows the view the session publishes (it picks one by the network's widths)
         (s.graph().isNeuronView() ? neuronsView : tensorsView).setSelected(true);
@@ -312,8 +335,9 @@ public final class PlaygroundView extends BorderPane {
             inspector.show(s.graph(), inspected);
         }
         controls.update(s);
+        Metrics row = TimelineCursor.shownRow(s);
         stepLabel.setText(String.format(Locale.ROOT, "step %,d   loss %.4f   accuracy %.1f%%%s", s.step(),
-                s.latest().trainLoss(), 100 * s.latest().trainAccuracy(),
+                row.trainLoss(), 100 * row.trainAccuracy(),
                 s.running() ? String.format(Locale.ROOT, "   %,.0f steps/s", s.stepsPerSecond()) : "   paused"));
         if (!Objects.equals(s.message(), lastMessage)) {
             lastMessage = s.message();
@@ -369,9 +393,13 @@ public final class PlaygroundView extends BorderPane {
                 "Right / Left / Enter\tstep through backprop: next node, previous node, finish the pass",
                 "F\tfit the graph to the view; scroll or + / - zoom, drag or Shift+arrows pan",
                 "L\tloss chart on a log scale",
+                "click the boundary\ttrace that point (or a probe there) through the graph; Esc stops",
+                "drag over the chart\tgo back in time (training pauses); Home / End first step / back to live, "
+                        + "PageUp / PageDown the kept step before / after",
                 "Ctrl+E\texport the graph as SVG",
                 "Ctrl+Shift+E\texport the boundary as PNG",
                 "Ctrl+S / Ctrl+O\tsave / load the model (model.json)",
+                "Ctrl+Shift+O\topen a run folder written by train --out (with --checkpoint-every)",
                 "Ctrl+Q\tquit"));
     }
 

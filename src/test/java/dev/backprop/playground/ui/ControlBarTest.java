@@ -67,7 +67,7 @@ class ControlBarTest extends FxRobot {
 
     private Snapshot snapshot(TrainingConfig config, long step, boolean running, String divergence) {
         return new Snapshot(step, running, config, null, List.of(), List.of(), null, null, null, 0, 0, divergence,
-                "", null, 0, divergence, null);
+                "", null, 0, divergence, null, null, null);
     }
 
     /** Screen x distance between two notches of {@code slider}, measured from its thumb. */

@@ -8,65 +8,15 @@ import dev.backprop.playground.train.Snapshot;
 import dev.backprop.playground.train.TrainingSession;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The app end to end, headless (Monocle): launch, train, drag sliders, step, diverge. */
-class PlaygroundAppTest extends FxRobot {
-    private PlaygroundApp app;
-    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-    private Thread.UncaughtExceptionHandler previousHandler;
-
-    @BeforeEach
-    void launch() throws Exception {
-        previousHandler = Thread.getDefaultUncaughtExceptionHandler();
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
-        Stage stage = FxToolkit.registerPrimaryStage();
-        app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
-        WaitForAsyncUtils.waitForFxEvents();
-        interact(() -> {
-            stage.setWidth(1400);
-            stage.setHeight(900);
-        });
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        try {
-            FxToolkit.cleanupApplication(app);
-            FxToolkit.cleanupStages();
-        } finally {
-            Thread.setDefaultUncaughtExceptionHandler(previousHandler); // JVM-wide: other test classes run after
-        }
-        assertEquals(List.of(), uncaught, "no exception on any thread");
-    }
-
-    private TrainingSession session() {
-        return app.session();
-    }
-
-    private Snapshot waitFor(String what, Predicate<Snapshot> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> condition.test(session().latest()));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what + "; last snapshot step "
-                    + session().latest().step() + ", running " + session().latest().running());
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        return session().latest();
-    }
-
+class PlaygroundAppTest extends AppHarness {
     @Test
     void playAdvancesTheStepCounterAndTheChart() throws Exception {
         clickOn("#play");

@@ -46,6 +46,30 @@ public final class Adam extends Optimizer {
         }
     }
 
+    /** [t, m..., v...]. */
+    @Override
+    public double[] saveState() {
+        double[] state = new double[1 + 2 * parameterCount()];
+        state[0] = t;
+        flatten(v, state, flatten(m, state, 1));
+        return state;
+    }
+
+    @Override
+    public void restoreState(double[] state) {
+        checkStateLength(state, 1 + 2 * parameterCount());
+        if (state.length == 0) {
+            t = 0;
+            for (int k = 0; k < m.length; k++) {
+                java.util.Arrays.fill(m[k], 0);
+                java.util.Arrays.fill(v[k], 0);
+            }
+        } else {
+            t = (int) state[0];
+            unflatten(state, unflatten(state, 1, m), v);
+        }
+    }
+
     @Override
     public OptimizerKind kind() {
         return OptimizerKind.ADAM;

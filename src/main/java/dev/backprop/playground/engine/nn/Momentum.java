@@ -33,6 +33,25 @@ public final class Momentum extends Optimizer {
     }
 
     @Override
+    public double[] saveState() {
+        double[] state = new double[parameterCount()];
+        flatten(velocity, state, 0);
+        return state;
+    }
+
+    @Override
+    public void restoreState(double[] state) {
+        checkStateLength(state, parameterCount());
+        if (state.length == 0) {
+            for (double[] v : velocity) {
+                java.util.Arrays.fill(v, 0);
+            }
+        } else {
+            unflatten(state, 0, velocity);
+        }
+    }
+
+    @Override
     public OptimizerKind kind() {
         return OptimizerKind.MOMENTUM;
     }

@@ -34,9 +34,18 @@ public final class NetworkStepper {
 
     /** Takes the trainer's next batch; nothing is computed until {@link #next()}. */
     public NetworkStepper(Trainer trainer) {
+        this(trainer, trainer::beginStep);
+    }
+
+    /** A step on one given example (batch 1), e.g. a point the user traces: its update is a real step. */
+    public static NetworkStepper onExample(Trainer trainer, double x1, double x2, double label) {
+        return new NetworkStepper(trainer, () -> trainer.beginStepOn(x1, x2, label));
+    }
+
+    private NetworkStepper(Trainer trainer, Runnable takeBatch) {
         this.trainer = trainer;
         this.net = trainer.network();
-        trainer.beginStep();
+        takeBatch.run();
         planForward();
         planBackward();
         planUpdate();

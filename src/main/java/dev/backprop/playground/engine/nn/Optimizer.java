@@ -20,6 +20,57 @@ public abstract class Optimizer {
 
     public abstract OptimizerKind kind();
 
+    /** A copy of the optimizer's state (velocities, moments, step count), flattened; empty for SGD. */
+    public double[] saveState() {
+        return new double[0];
+    }
+
+    /**
+     * Puts back a state from {@link #saveState()} of an optimizer of the same kind on parameters of
+     * the same shapes; an empty array means a fresh state. So a run resumed from a snapshot goes on
+     * exactly as it would have.
+     */
+    public void restoreState(double[] state) {
+        if (state.length != 0) {
+            throw new IllegalArgumentException(kind().id() + " keeps no state, got " + state.length + " numbers");
+        }
+    }
+
+    /** Copies {@code arrays} one after the other into {@code out} from {@code at}; returns the next position. */
+    static int flatten(double[][] arrays, double[] out, int at) {
+        for (double[] a : arrays) {
+            System.arraycopy(a, 0, out, at, a.length);
+            at += a.length;
+        }
+        return at;
+    }
+
+    /** The reverse of {@link #flatten}. */
+    static int unflatten(double[] in, int at, double[][] arrays) {
+        for (double[] a : arrays) {
+            System.arraycopy(in, at, a, 0, a.length);
+            at += a.length;
+        }
+        return at;
+    }
+
+    /** Numbers in all parameters together. */
+    int parameterCount() {
+        int n = 0;
+        for (Parameter p : parameters) {
+            n += p.value().getNumElements();
+        }
+        return n;
+    }
+
+    /** Checks a state's length against what this optimizer keeps; an empty state is always accepted. */
+    void checkStateLength(double[] state, int expected) {
+        if (state.length != 0 && state.length != expected) {
+            throw new IllegalArgumentException(kind().id() + " state of " + state.length + " numbers, expected "
+                    + expected);
+        }
+    }
+
     public double learningRate() {
         return learningRate;
     }

@@ -3,6 +3,14 @@ package dev.backprop.playground.engine.nn;
 import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.data.Dataset;
 import dev.backprop.playground.engine.data.Shuffle;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
@@ -15,7 +23,8 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Trainer {
     private final DataSplit data;
-    private final Random sampling;
+    private Random sampling;
+    private final long seed;
     private final DMatrixRMaj batchX = new DMatrixRMaj(1, 2);
     private final DMatrixRMaj batchY = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj evalOutput = new DMatrixRMaj(1, 1);
@@ -37,13 +46,18 @@ public final class Trainer {
             throw new IllegalArgumentException("the training set is empty");
         }
         this.data = data;
-        this.sampling = new Random(config.seed() ^ 0x5DEECE66DL);
+        this.seed = config.seed();
+        this.sampling = freshSampling(seed);
         this.order = Shuffle.permutation(data.train().size(), sampling);
         this.spec = config.network();
         this.network = spec.build(new Random(config.seed() + 1));
         this.optimizer = config.optimizer().create(network.parameters(), config.learningRate());
         setBatchSize(config.batchSize());
         setRegularization(config.regularization(), config.regularizationRate());
+    }
+
+    private static Random freshSampling(long seed) {
+        return new Random(seed ^ 0x5DEECE66DL);
     }
 
     /** Generates the config's dataset and split from its seed, then builds the trainer. */
@@ -166,6 +180,120 @@ public final class Trainer {
         copyRow(data.train(), 0, 0);
         network.forward(batchX);
         lastLoss = network.computeLoss(network.lastOutput(), batchY);
+    }
+
+    /**
+     * One example's forward and backward pass under the current weights, as a batch-1 step on it
+     * would make them, without the update: the network's caches and gradients and
+     * {@link #lastBatchFeatures()} then describe that example. Changes nothing a later step reads
+     * (the next step overwrites every cache), so training goes on exactly as before.
+     *
+     * @return the example's loss
+     */
+    public double trace(double x1, double x2, double label) {
+        beginStepOn(x1, x2, label);
+        DMatrixRMaj out = network.forward(batchX);
+        double loss = network.computeLoss(out, batchY);
+        network.backward();
+        return loss;
+    }
+
+    /** The first part of a step on one given example (batch 1) instead of the next batch. */
+    void beginStepOn(double x1, double x2, double label) {
+        batchX.reshape(1, 2);
+        batchY.reshape(1, 1);
+        batchX.data[0] = x1;
+        batchX.data[1] = x2;
+        batchY.data[0] = label;
+    }
+
+    /**
+     * The state to resume from later; {@code previous} (may be null) lends its mini-batch order when
+     * the order has not changed since, so a long history does not hold one copy per snapshot.
+     */
+    public TrainerState capture(TrainerState previous) {
+        int[] sameOrder = previous != null && Arrays.equals(previous.order(), order) ? previous.order() : order.clone();
+        return new TrainerState(step, spec, weightsOf(network), optimizer.kind(), optimizer.saveState(),
+                optimizer.learningRate(), batchSize, serialize(sampling), sameOrder, cursor, lastLoss);
+    }
+
+    /**
+     * Puts this trainer back in {@code state} (a state of a trainer on the same data): weights,
+     * optimizer and its state, sampling, batch and step count. A state of another shape gets a
+     * network of that shape. Everything is built before anything is replaced.
+     */
+    public void restore(TrainerState state) {
+        Sequential net = state.spec().equals(spec) ? network : state.spec().build(new Random(0));
+        Optimizer opt = state.optimizer().create(net.parameters(), state.learningRate());
+        opt.restoreState(state.optimizerState());
+        Random rng = state.sampling() == null ? freshSampling(seed) : deserialize(state.sampling());
+        if (state.order() != null && state.order().length != order.length) {
+            throw new IllegalArgumentException("a state of a trainer on other data");
+        }
+        setWeights(net, state.weights());
+        spec = state.spec();
+        network = net;
+        optimizer = opt;
+        sampling = rng;
+        if (state.order() != null) {
+            System.arraycopy(state.order(), 0, order, 0, order.length);
+        }
+        setBatchSize(state.batchSize());
+        cursor = state.cursor();
+        step = state.step();
+        lastLoss = state.lastLoss();
+    }
+
+    /** Every parameter's values, one after the other. */
+    static double[] weightsOf(Sequential net) {
+        List<Parameter> ps = net.parameters();
+        int n = 0;
+        for (Parameter p : ps) {
+            n += p.value().getNumElements();
+        }
+        double[] w = new double[n];
+        int at = 0;
+        for (Parameter p : ps) {
+            System.arraycopy(p.value().data, 0, w, at, p.value().getNumElements());
+            at += p.value().getNumElements();
+        }
+        return w;
+    }
+
+    private static void setWeights(Sequential net, double[] w) {
+        int at = 0;
+        for (Parameter p : net.parameters()) {
+            int n = p.value().getNumElements();
+            if (at + n > w.length) {
+                throw new IllegalArgumentException("the state has " + w.length + " weights, too few for the network");
+            }
+            System.arraycopy(w, at, p.value().data, 0, n);
+            at += n;
+        }
+        if (at != w.length) {
+            throw new IllegalArgumentException("the state has " + w.length + " weights, the network " + at);
+        }
+    }
+
+    /** java.util.Random keeps its state private; its serialized form holds it whole (about 80 bytes). */
+    private static byte[] serialize(Random random) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(random);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Random deserialize(byte[] state) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(state))) {
+            return (Random) in.readObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** One optimizer step on the next batch; returns the batch's mean loss (NaN/Inf if diverged). */

@@ -1,0 +1,87 @@
+package dev.backprop.playground.train;
+
+import dev.backprop.playground.engine.Failures;
+import dev.backprop.playground.engine.data.DataSplit;
+import dev.backprop.playground.engine.nn.Limits;
+import dev.backprop.playground.engine.nn.Metrics;
+import dev.backprop.playground.engine.nn.TrainerState;
+import dev.backprop.playground.engine.nn.TrainingConfig;
+import dev.backprop.playground.io.Checkpoints;
+import dev.backprop.playground.io.DatasetCsv;
+import dev.backprop.playground.io.MetricsCsv;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A run directory written by {@code train --out} (dataset.csv, metrics.csv, checkpoints/step-N.json;
+ * model.json alone when there are no checkpoints), read and checked against the app's limits before
+ * the session adopts it. Checkpoints hold weights only: resuming from one starts a fresh optimizer.
+ */
+record RunRecord(TrainingConfig config, DataSplit data, List<Metrics> history, List<TrainerState> checkpoints) {
+    /** Bytes of checkpoint files opened at most (the timeline keeps at most 64 MB of them anyway). */
+    static final long MAX_CHECKPOINT_BYTES = 256L << 20;
+
+    /**
+     * @param current the session's settings: optimizer, learning rate and batch for a resume
+     * @throws IllegalArgumentException saying what is wrong with the directory, never anything else
+     */
+    static RunRecord read(Path dir, TrainingConfig current) {
+        try {
+            return readChecked(dir, current);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot open the run in " + dir + ": " + Failures.describe(e), e);
+        }
+    }
+
+    private static RunRecord readChecked(Path dir, TrainingConfig current) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("not a directory");
+        }
+        for (String name : List.of("dataset.csv", "metrics.csv")) {
+            if (!Files.isRegularFile(dir.resolve(name))) {
+                throw new IllegalArgumentException("no " + name + " (is it a folder written by train --out?)");
+            }
+        }
+        DataSplit data = DatasetCsv.read(dir.resolve("dataset.csv"));
+        if (data.all().size() > Limits.APP_MAX_SAMPLES) {
+            throw new IllegalArgumentException("dataset.csv has " + data.all().size() + " points; the app trains at most "
+                    + Limits.APP_MAX_SAMPLES);
+        }
+        if (data.train().size() == 0) {
+            throw new IllegalArgumentException("dataset.csv has no training point");
+        }
+        List<Metrics> history = MetricsCsv.read(dir.resolve("metrics.csv"));
+        List<Checkpoints.File> files = Checkpoints.list(dir.resolve(Checkpoints.FOLDER));
+        if (files.isEmpty() && Files.isRegularFile(dir.resolve("model.json"))) {
+            files = List.of(new Checkpoints.File(history.get(history.size() - 1).step(), dir.resolve("model.json")));
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no checkpoints/step-N.json and no model.json");
+        }
+        long total = 0;
+        for (Checkpoints.File f : files) {
+            total += Files.size(f.path());
+        }
+        if (total > MAX_CHECKPOINT_BYTES) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "the checkpoints take %,d bytes; the app opens at most %,d", total, MAX_CHECKPOINT_BYTES));
+        }
+        TrainingConfig config = current;
+        List<TrainerState> states = new ArrayList<>();
+        for (Checkpoints.File f : files) {
+            ModelFiles.Loaded loaded;
+            try {
+                loaded = ModelFiles.load(f.path(), current.network().init());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(dir.relativize(f.path()) + ": " + e.getMessage(), e);
+            }
+            config = config.withNetwork(loaded.spec());
+            states.add(TrainerState.ofWeights(f.step(), loaded.spec(), loaded.network(), current.optimizer(),
+                    current.learningRate(), current.batchSize()));
+        }
+        return new RunRecord(config, data, List.copyOf(history), List.copyOf(states));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.backprop.playground.ui;
+
+import dev.backprop.playground.train.Command;
+import dev.backprop.playground.train.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * The line above the loss chart: while scrubbing, the step shown with Resume from here and Back to
+ * live; always, Pin this run (its curve and final boundary stay as a ghost) and Clear pins.
+ */
+final class TimelineBar extends HBox {
+    private final Consumer<Command> send;
+    private final Label where = new Label("Drag over the chart to go back in time");
+    private final Button resume = new Button("Resume from here");
+    private final Button live = new Button("Back to live");
+    private final Button pin = new Button("Pin this run");
+    private final Button unpin = new Button("Clear pins");
+    private final List<PinnedRun> pins = new ArrayList<>();
+    private Consumer<List<PinnedRun>> onPinsChanged = p -> { };
+    private Snapshot shown;
+
+    TimelineBar(Consumer<Command> send) {
+        this.send = send;
+        createView();
+    }
+
+    private void createView() {
+        getStyleClass().add("timeline-bar");
+        setSpacing(8);
+        setAlignment(Pos.CENTER_LEFT);
+        where.setId("timeline-where");
+        where.setMinWidth(0);
+        where.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(where, Priority.ALWAYS);
+        resume.setId("resume-here");
+        resume.setTooltip(new Tooltip("Train on from the step shown, exactly as the run went on from it; "
+                + "the later history stays as a grey ghost"));
+        resume.setOnAction(e -> send.accept(new Command.ResumeFromScrub()));
+        live.setId("back-to-live");
+        live.setTooltip(new Tooltip("Back to where the run was (End)"));
+        live.setOnAction(e -> send.accept(new Command.LeaveScrub()));
+        pin.setId("pin-run");
+        pin.setTooltip(new Tooltip("Keep this run's loss curve and final boundary as a ghost, then Reset with "
+                + "other settings to compare (at most " + PinnedRun.MAX_PINS + ")"));
+        pin.setOnAction(e -> pinShown());
+        unpin.setId("clear-pins");
+        unpin.setOnAction(e -> {
+            pins.clear();
+            changed();
+        });
+        for (Button b : List.of(resume, live, pin, unpin)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the label gives way, never a button
+        }
+        where.setTooltip(new Tooltip("Drag over the chart, or PageUp / PageDown, Home / End, to move in time"));
+        getChildren().addAll(where, resume, live, pin, unpin);
+        show(null);
+    }
+
+    void setOnPinsChanged(Consumer<List<PinnedRun>> handler) {
+        onPinsChanged = handler;
+    }
+
+    List<PinnedRun> pins() {
+        return List.copyOf(pins);
+    }
+
+    private void pinShown() {
+        if (shown == null) {
+            return;
+        }
+        if (pins.size() == PinnedRun.MAX_PINS) {
+            pins.remove(0);
+        }
+        pins.add(PinnedRun.of(shown));
+        changed();
+    }
+
+    private void changed() {
+        unpin.setDisable(pins.isEmpty());
+        onPinsChanged.accept(List.copyOf(pins));
+    }
+
+    void show(Snapshot s) {
+        shown = s;
+        boolean scrubbing = s != null && s.timeline() != null && s.timeline().scrubbing();
+        resume.setDisable(!scrubbing);
+        live.setDisable(!scrubbing);
+        unpin.setDisable(pins.isEmpty());
+        if (scrubbing) {
+            where.setText(String.format(java.util.Locale.ROOT, "step %,d of %,d (paused)",
+                    s.timeline().scrubbed(), s.history().get(s.history().size() - 1).step()));
+        } else {
+            where.setText("Drag over the chart to go back in time");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.backprop.playground.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.backprop.playground.train.Snapshot;
+import dev.backprop.playground.train.TrainingSession;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole app at 1400x900 for an end-to-end test: launched before each test, closed after, no uncaught exception. */
+abstract class AppHarness extends FxRobot {
+    protected PlaygroundApp app;
+    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    private Thread.UncaughtExceptionHandler previousHandler;
+
+    @BeforeEach
+    void launch() throws Exception {
+        previousHandler = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
+        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> {
+            stage.setWidth(1400);
+            stage.setHeight(900);
+        });
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        try {
+            FxToolkit.cleanupApplication(app);
+            FxToolkit.cleanupStages();
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previousHandler); // JVM-wide: other test classes run after
+        }
+        assertEquals(List.of(), uncaught, "no exception on any thread");
+    }
+
+    protected TrainingSession session() {
+        return app.session();
+    }
+
+    /** Waits up to 20 s for a snapshot meeting {@code condition}, then for the FX thread to show it. */
+    protected Snapshot waitFor(String what, Predicate<Snapshot> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> condition.test(session().latest()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what + "; last snapshot step "
+                    + session().latest().step() + ", running " + session().latest().running() + "; message: "
+                    + session().latest().message());
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        return session().latest();
+    }
+}
