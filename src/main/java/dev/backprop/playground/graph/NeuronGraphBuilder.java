@@ -51,31 +51,38 @@ public final class NeuronGraphBuilder {
         List<GraphNode> nodes = new ArrayList<>();
         List<GraphModel.Edge> edges = new ArrayList<>();
         Map<GraphModel.Edge, EdgeWeight> weights = new HashMap<>();
-        Set<GraphModel.Edge> flow = new HashSet<>();
         String hl = reveal == null ? null : reveal.highlight();
+        // the step lit now is a backward one when its gradient is known
+        boolean backward = hl != null && reveal.knownGrads().contains(hl);
         List<Layer> layers = net.layers();
+        // the weight edges into each layer's units (index 1 for W1 ...), and the last units' edges to the loss
+        Map<Integer, List<GraphModel.Edge>> into = new HashMap<>();
+        List<GraphModel.Edge> toLoss = new ArrayList<>();
 
         // the inputs: x1, x2 and any features, as the first layer receives them
         Linear first = (Linear) layers.get(0);
         List<String> inputNames = net.features().idList();
         double[] xMean = mean(net.lastInputs() != null && net.lastInputs().numCols == inputNames.size() ? net.lastInputs() : x);
-        double[] dx = first.lastGradOutput() != null && known(reveal, "x") ? columnSums(first.lastGradInput()) : null;
+        // the stepper names the inputs' step by what the first layer receives
+        String inputStep = net.features().isRaw() ? "x" : "features";
+        double[] dx = first.lastGradOutput() != null && known(reveal, inputStep) ? columnSums(first.lastGradInput()) : null;
         List<String> previous = new ArrayList<>();
         for (int i = 0; i < first.inputSize(); i++) {
             String id = i < inputNames.size() ? inputNames.get(i) : inputName(i);
             nodes.add(new GraphNode(id, id, NodeKind.INPUT, "", Tensor.scalar(xMean[i]), dx == null ? null : Tensor.scalar(dx[i]),
-                    id + " = " + NumberFormat.fixed4(xMean[i]), "x".equals(hl),
-                    new Neuron(Double.NaN, Double.NaN, thumbnails.get(id))));
+                    id + " = " + NumberFormat.fixed4(xMean[i]), inputStep.equals(hl), Neuron.input(thumbnails.get(id))));
             previous.add(id);
         }
 
         int k = 0;
+        int lastLayer = 0;
         String lastAct = null;
         for (int i = 0; i < layers.size(); i++) {
             if (!(layers.get(i) instanceof Linear lin)) {
                 continue;
             }
             k++;
+            lastLayer = k;
             CachingLayer act = activationAfter(layers, i);
             boolean output = isLastLinear(layers, i);
             int units = lin.outputSize(lin.inputSize());
@@ -84,30 +91,35 @@ public final class NeuronGraphBuilder {
             String actId = "act" + k;
             lastAct = act == null ? add : actId;
             boolean layerLit = hl != null && (hl.equals("matmul" + k) || hl.equals(add) || hl.equals(actId));
-            boolean weightsLit = hl != null && (hl.equals("W" + k) || hl.equals("b" + k));
             double[] z = mean(lin.lastOutput());
             double[] a = act == null ? z : mean(act.lastOutput());
+            boolean actBackward = act != null && (act.lastGradOutput() != null || act.lastBackwardFused());
             double[] dA = act != null && act.lastGradOutput() != null ? columnSums(act.lastGradOutput())
                     : act == null && lin.lastGradOutput() != null ? columnSums(lin.lastGradOutput()) : null;
+            // dL/dz: this layer's own gradient, or what the activation (a fused softmax too) handed back
             double[] dZ = lin.lastGradOutput() != null ? columnSums(lin.lastGradOutput())
-                    : act != null && act.lastGradOutput() != null ? columnSums(act.lastGradInput()) : null;
+                    : actBackward ? columnSums(act.lastGradInput()) : null;
             boolean zPending = pending(reveal, add);
             boolean aPending = pending(reveal, lastAct);
             boolean dAKnown = dA != null && known(reveal, lastAct);
             boolean dZKnown = dZ != null && known(reveal, add);
-            boolean dWKnown = known(reveal, "W" + k);
+            // a fresh network's gradient buffers hold zeros, not gradients: unknown until a backward pass
+            boolean dWKnown = lin.lastGradOutput() != null && known(reveal, "W" + k);
             double[] w = lin.weight().value().data;
             double[] dw = lin.weight().grad().data;
             double[] b = lin.bias().value().data;
             String fn = act == null ? "identity" : act.kind();
             List<String> current = new ArrayList<>();
+            List<GraphModel.Edge> layerEdges = new ArrayList<>();
+            into.put(k, layerEdges);
             for (int j = 0; j < shown; j++) {
-                String id = output ? (units == 1 ? "out" : "out." + (j + 1)) : "h" + k + "." + (j + 1);
-                String formula = formula(id, fn, previous, w, b, j, units, z[j], a[j], dAKnown ? dA[j] : Double.NaN,
-                        dZKnown ? dZ[j] : Double.NaN, hl != null && hl.equals(add) && dZKnown);
+                String id = unitId(k, j, units, output);
+                String formula = formula(id, fn, previous, w, b, j, units, zPending ? Double.NaN : z[j],
+                        aPending ? Double.NaN : a[j], dAKnown ? dA[j] : Double.NaN, dZKnown ? dZ[j] : Double.NaN,
+                        hl != null && hl.equals(add) && dZKnown);
                 nodes.add(new GraphNode(id, id, NodeKind.VALUE, fn,
                         aPending ? Tensor.pending(1, 1) : Tensor.scalar(a[j]), dAKnown ? Tensor.scalar(dA[j]) : null, formula,
-                        layerLit, new Neuron(zPending ? Double.NaN : z[j], b[j], thumbnails.get(id))));
+                        layerLit, new Neuron(false, !zPending, z[j], b[j], thumbnails.get(id))));
                 current.add(id);
                 for (int p = 0; p < previous.size(); p++) {
                     if (p >= MAX_SHOWN) {
@@ -117,9 +129,7 @@ public final class NeuronGraphBuilder {
                     edges.add(e);
                     weights.put(e, new EdgeWeight(String.format(Locale.ROOT, "W%d[%d,%d]", k, p + 1, j + 1), w[p * units + j],
                             dWKnown ? dw[p * units + j] : Double.NaN));
-                    if (weightsLit || layerLit && isForward(reveal, add)) {
-                        flow.add(e);
-                    }
+                    layerEdges.add(e);
                 }
             }
             if (units > shown) {
@@ -140,11 +150,40 @@ public final class NeuronGraphBuilder {
         nodes.add(new GraphNode("loss", "L", NodeKind.LOSS, net.loss().id(), Tensor.scalar(loss),
                 lossKnown ? Tensor.scalar(1) : null, "L = mean " + net.loss().id() + "(out, y)", "loss".equals(hl)));
         for (String p : previous) {
-            edges.add(new GraphModel.Edge(p, "loss"));
+            GraphModel.Edge e = new GraphModel.Edge(p, "loss");
+            edges.add(e);
+            toLoss.add(e);
         }
         edges.add(new GraphModel.Edge("y", "loss"));
         String title = "neurons of " + NetworkTitle.of(net, x, y);
-        return new GraphModel(title, nodes, edges, flow, weights);
+        return new GraphModel(title, nodes, edges, flow(hl, backward, inputStep, lastLayer, into, toLoss), weights);
+    }
+
+    /**
+     * The edges a step's value or gradient travels along: forward at layer k, the weights into its
+     * units; dL/dW_k, those same weights; backward at a_k (dL/da_k = dL/dz_{k+1} · W_{k+1}ᵀ), the
+     * weights out of layer k (to the loss for the output units); dL/dx, the first layer's weights.
+     * Steps inside a unit (dL/dz from dL/da, db) light the units only.
+     */
+    private static Set<GraphModel.Edge> flow(String hl, boolean backward, String inputStep, int lastLayer,
+                                             Map<Integer, List<GraphModel.Edge>> into, List<GraphModel.Edge> toLoss) {
+        if (hl == null) {
+            return Set.of();
+        }
+        for (int k = 1; k <= lastLayer; k++) {
+            if (!backward && (hl.equals("matmul" + k) || hl.equals("add" + k) || hl.equals("act" + k)) || hl.equals("W" + k)) {
+                return new HashSet<>(into.get(k));
+            }
+            if (backward && hl.equals("act" + k)) {
+                return new HashSet<>(k == lastLayer ? toLoss : into.get(k + 1));
+            }
+        }
+        return backward && hl.equals(inputStep) ? new HashSet<>(into.get(1)) : Set.of();
+    }
+
+    /** A unit's node id: {@code h2.3} for unit 3 of hidden layer 2, {@code out} or {@code out.3} for the outputs. */
+    public static String unitId(int layer, int unit, int units, boolean output) {
+        return output ? (units == 1 ? "out" : "out." + (unit + 1)) : "h" + layer + "." + (unit + 1);
     }
 
     /** The activation stage right after linear layer {@code i} (relu, tanh, sigmoid, softmax ...), or null. */
@@ -180,8 +219,8 @@ public final class NeuronGraphBuilder {
         if (inputs.size() > MAX_SHOWN) {
             s.append("\u2026 + ");
         }
-        s.append(NumberFormat.short4(b[j])).append(" = ").append(NumberFormat.short4(z));
-        s.append("\na = ").append(fn).append("(z) = ").append(NumberFormat.short4(a));
+        s.append(NumberFormat.short4(b[j])).append(" = ").append(Double.isNaN(z) ? "\u2013" : NumberFormat.short4(z));
+        s.append("\na = ").append(fn).append("(z) = ").append(Double.isNaN(a) ? "\u2013" : NumberFormat.short4(a));
         if (!Double.isNaN(dZ)) {
             double local = Double.isNaN(dA) || dA == 0 ? Double.NaN : dZ / dA;
             s.append("\ndL/dz = dL/da \u00b7 ").append(fn).append("'(z)");
@@ -203,11 +242,6 @@ public final class NeuronGraphBuilder {
 
     private static boolean known(NetworkGraphBuilder.Reveal reveal, String id) {
         return reveal == null || reveal.knownGrads().contains(id);
-    }
-
-    /** A layer lit while its output is still being computed: the forward pass. */
-    private static boolean isForward(NetworkGraphBuilder.Reveal reveal, String add) {
-        return reveal != null && !reveal.knownGrads().contains(add);
     }
 
     /** Column means: the batch mean of each unit (one example passes through). */

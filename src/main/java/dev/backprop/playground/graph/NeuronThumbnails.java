@@ -45,7 +45,7 @@ public final class NeuronThumbnails {
             // a binary head's output is P(class 1): its picture is the boundary, in the boundary's colours
             boolean probability = output && units == 1 && activation != null && activation.kind().equals("sigmoid");
             for (int j = 0; j < Math.min(units, NeuronGraphBuilder.MAX_SHOWN); j++) {
-                String id = output ? (units == 1 ? "out" : "out." + (j + 1)) : "h" + k + "." + (j + 1);
+                String id = NeuronGraphBuilder.unitId(k, j, units, output);
                 out.put(id, new Thumbnail(size, NeuronGrid.unit(stages.get(stage), j), probability));
             }
         }

@@ -23,6 +23,8 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
     public static final double PILL_HEIGHT = 30;
     /** Room for a neuron row: {@code dL/da -1.2346e-07}. */
     static final int NEURON_CHARS = 17;
+    /** "  b " and the longest short number ({@code -1.23e-05}). */
+    static final int BIAS_CHARS = 4 + 9;
     /** Room for the longest number a row shows: {@code grad -1.2346e-07}. */
     static final int VALUE_CHARS = 16;
     /** Room for a tensor row's text: {@code grad ‖1.234e-05‖}. */
@@ -113,7 +115,7 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
      */
     private static NodeCard neuron(GraphNode n) {
         Neuron u = n.neuron();
-        boolean input = Double.isNaN(u.bias());
+        boolean input = u.input();
         double height = (input ? 3 : 4) * ROW_HEIGHT;
         double left = height;
         String heading = input ? n.label() : n.label() + "  b " + NumberFormat.short4(u.bias());
@@ -124,7 +126,7 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
         boolean gradKnown = n.grad() != null && !n.grad().isPending();
         double g = gradKnown ? n.grad().first() : Double.NaN;
         if (!input) {
-            boolean zKnown = !Double.isNaN(u.z());
+            boolean zKnown = u.zKnown();
             rows.add(new Row(ROW_HEIGHT, ROW_HEIGHT, "z " + (zKnown ? NumberFormat.fixed4(u.z()) : "\u2013"), null, 0, 0,
                     zKnown ? u.z() : Double.NaN, false, left));
         }
@@ -133,7 +135,9 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
                 a, false, left));
         rows.add(new Row(y + ROW_HEIGHT, ROW_HEIGHT, (input ? "dL/dx " : "dL/da ") + (gradKnown ? NumberFormat.fixed4(g) : "\u2013"),
                 null, 0, 0, g, false, left));
-        double textW = Math.max(NEURON_CHARS, heading.length()) * CHAR_WIDTH + 2 * PADDING;
+        // sized for the longest bias text, not this one's: a card keeps its size while its bias changes
+        int headingChars = input ? heading.length() : n.label().length() + BIAS_CHARS;
+        double textW = Math.max(NEURON_CHARS, headingChars) * CHAR_WIDTH + 2 * PADDING;
         return new NodeCard(left + textW, height, false, rows, u.thumbnail());
     }
 

@@ -45,6 +45,23 @@ public final class NodePalette {
         return dark ? 0xFF922B : 0xE8590C;
     }
 
+    /**
+     * An edge's colour: the step colour while it carries the stepped value or gradient; for a weight
+     * of the neuron view, its sign; else the plain edge colour.
+     */
+    public static int edgeColour(boolean flow, EdgeWeight weight, boolean dark) {
+        if (flow) {
+            return step(dark);
+        }
+        return weight == null ? edge(dark)
+                : weight.weight() < 0 ? dev.backprop.playground.render.Diverging.NEGATIVE : dev.backprop.playground.render.Diverging.POSITIVE;
+    }
+
+    /** An edge's width in graph units: |w| for a weight (1 to 10), thicker while it carries a step. */
+    public static double edgeWidth(boolean flow, EdgeWeight weight) {
+        return weight != null ? weight.width() : flow ? 3 : 1.2;
+    }
+
     /** The node shown in the inspector. */
     public static int picked(boolean dark) {
         return dark ? 0x4DABF7 : 0x1C7ED6;

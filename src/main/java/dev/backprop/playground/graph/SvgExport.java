@@ -126,10 +126,8 @@ public final class SvgExport {
         x.writeAttribute("data-to", r.edge().to());
         x.writeAttribute("d", d.toString());
         x.writeAttribute("fill", "none");
-        int colour = flow ? NodePalette.step(false) : weight == null ? NodePalette.edge(false)
-                : weight.weight() < 0 ? Diverging.NEGATIVE : Diverging.POSITIVE;
-        x.writeAttribute("stroke", Diverging.hex(colour));
-        x.writeAttribute("stroke-width", weight != null ? num(weight.width()) : flow ? "3" : "1.2");
+        x.writeAttribute("stroke", Diverging.hex(NodePalette.edgeColour(flow, weight, false)));
+        x.writeAttribute("stroke-width", num(NodePalette.edgeWidth(flow, weight)));
         x.writeAttribute("marker-end", flow ? "url(#arrow-flow)" : "url(#arrow)");
         if (weight != null) {
             x.writeAttribute("data-weight", Double.toString(weight.weight()));

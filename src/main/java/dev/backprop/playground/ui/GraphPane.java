@@ -83,6 +83,8 @@ public final class GraphPane extends StackPane {
     private LayeredLayout.Shape layoutShape;
     /** Bumped for every layout request: a result for an older request is dropped. */
     private long layoutRequest;
+    /** The newest request, as the layout thread sees it. */
+    private final java.util.concurrent.atomic.AtomicLong latestRequest = new java.util.concurrent.atomic.AtomicLong();
     /** The graph and shape of the layout being made, or null when none is under way. */
     private GraphModel pendingGraph;
     private LayeredLayout.Shape pendingShape;
@@ -157,7 +159,11 @@ public final class GraphPane extends StackPane {
                 layOut(graph);
             }
         });
-        addEventHandler(ScrollEvent.SCROLL, e -> zoom(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY()));
+        addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() != 0) { // a sideways swipe is no zoom
+                zoom(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY());
+            }
+        });
         // a hand over a node says it can be clicked
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             boolean onNode = nodeAt(e.getX(), e.getY()) != null;
@@ -171,9 +177,6 @@ public final class GraphPane extends StackPane {
             dragY = e.getY();
         });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (e.getTarget() == minimap) {
-                return;
-            }
             centerX -= (e.getX() - dragX) / scale;
             centerY += (e.getY() - dragY) / scale;
             dragX = e.getX();
@@ -182,7 +185,7 @@ public final class GraphPane extends StackPane {
             applyCamera();
         });
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress() || e.getTarget() == minimap) {
+            if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) {
                 return;
             }
             if (e.getClickCount() == 2) {
@@ -261,7 +264,11 @@ public final class GraphPane extends StackPane {
         pendingGraph = g;
         pendingShape = shape;
         long request = ++layoutRequest;
+        latestRequest.set(request);
         layoutWorker.submit(() -> {
+            if (request != latestRequest.get()) {
+                return; // a newer request is queued behind this one: skip the work
+            }
             Layout made;
             try {
                 made = LayeredLayout.layout(g, shape);
@@ -273,7 +280,7 @@ public final class GraphPane extends StackPane {
                 return;
             }
             Platform.runLater(() -> {
-                if (request == layoutRequest) {
+                if (request == layoutRequest && !layoutWorker.isShutdown()) {
                     pendingGraph = null;
                     adopt(made, shape);
                 }
@@ -349,9 +356,11 @@ public final class GraphPane extends StackPane {
                 .findFirst().orElse(null);
         if (stepped == null || stepped.equals(followedId) || layout.box(stepped) == null) {
             followedId = stepped;
+            minimap.highlight(followedId);
             return;
         }
         followedId = stepped;
+        minimap.highlight(followedId);
         Layout.Box b = layout.box(stepped);
         Point2D c = centreOf(stepped);
         double halfW = b.w() * scale / 2;
@@ -608,7 +617,7 @@ public final class GraphPane extends StackPane {
         if (graph != null && layout != null && layout.fits(graph)) {
             cards.setModel(graph);
             mirror.show(graph, layout, pickedId);
-            minimap.highlight(followedId);
+            weightTip.setVisible(false); // its numbers were the old graph's: the next move shows the new ones
         }
     }
 

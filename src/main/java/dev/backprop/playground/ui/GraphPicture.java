@@ -1,5 +1,6 @@
 package dev.backprop.playground.ui;
 
+import dev.backprop.playground.graph.EdgeWeight;
 import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.graph.GraphNode;
 import dev.backprop.playground.graph.Layout;
@@ -20,6 +21,8 @@ import javafx.scene.text.TextAlignment;
 final class GraphPicture {
     static final double RESOLUTION = 2;
     static final int MAX_SIDE = 8192;
+    /** Pixels at most (32 MP, about 128 MB as ints): a square giant graph is drawn smaller, not out of memory. */
+    static final double MAX_PIXELS = 32e6;
     private static final double TITLE = 30;
 
     private GraphPicture() {
@@ -27,7 +30,9 @@ final class GraphPicture {
 
     /** The picture; on the FX thread (it draws on a canvas). */
     static WritableImage draw(GraphModel graph, Layout layout, String picked, boolean dark) {
-        double s = Math.min(RESOLUTION, MAX_SIDE / Math.max(layout.width(), layout.height() + TITLE));
+        double w = layout.width();
+        double h = layout.height() + TITLE;
+        double s = Math.min(RESOLUTION, Math.min(MAX_SIDE / Math.max(w, h), Math.sqrt(MAX_PIXELS / (w * h))));
         Canvas canvas = new Canvas(Math.ceil(layout.width() * s), Math.ceil((layout.height() + TITLE) * s));
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(CardPainter.rgb(NodePalette.background(dark)));
@@ -39,7 +44,7 @@ final class GraphPicture {
         g.fillText(graph.title(), 12 * s, TITLE * s / 2);
         g.translate(0, TITLE * s);
         for (Layout.Route r : layout.routes()) {
-            edge(g, r.points(), graph.flow().contains(r.edge()), s, dark);
+            edge(g, r.points(), graph.flow().contains(r.edge()), graph.weight(r.edge()), s, dark);
         }
         CardPainter painter = new CardPainter();
         painter.setDark(dark);
@@ -53,10 +58,10 @@ final class GraphPicture {
     }
 
     /** An edge along its route with an arrowhead at the target; a flow edge thick and in the step colour. */
-    private static void edge(GraphicsContext g, double[] p, boolean flow, double s, boolean dark) {
-        g.setStroke(CardPainter.rgb(flow ? NodePalette.step(dark) : NodePalette.edge(dark)));
+    private static void edge(GraphicsContext g, double[] p, boolean flow, EdgeWeight weight, double s, boolean dark) {
+        g.setStroke(CardPainter.rgb(NodePalette.edgeColour(flow, weight, dark)));
         g.setFill(g.getStroke());
-        g.setLineWidth((flow ? 3 : 1.2) * s);
+        g.setLineWidth(NodePalette.edgeWidth(flow, weight) * s);
         g.beginPath();
         g.moveTo(p[0] * s, p[1] * s);
         for (int i = 2; i + 1 < p.length; i += 2) {

@@ -115,7 +115,7 @@ public final class InspectorPane extends VBox {
     /** A neuron's picture over the plane, as large as the inspector is wide (at most 240 px). */
     private void showPicture(GraphNode node) {
         var t = node == null || node.neuron() == null ? null : node.neuron().thumbnail();
-        double side = t == null ? 0 : Math.min(240, Math.max(MAP_WIDTH, getWidth() - 20));
+        double side = t == null ? 0 : Math.max(60, Math.min(240, getWidth() - 20));
         picture.setWidth(side);
         picture.setHeight(side);
         if (t != null) {

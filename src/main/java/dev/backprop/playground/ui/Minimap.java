@@ -44,6 +44,10 @@ final class Minimap extends VBox {
         Tooltip.install(canvas, new Tooltip("The whole graph; the rectangle is what the pane shows. Click to go there."));
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::moveTo);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::moveTo);
+        // a click on the map is the map's: it must not pick the node under it, nor fit on a double-click
+        addEventHandler(MouseEvent.MOUSE_CLICKED, MouseEvent::consume);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, MouseEvent::consume);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, MouseEvent::consume);
     }
 
     void setDark(boolean darkTheme) {

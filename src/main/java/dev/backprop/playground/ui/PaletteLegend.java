@@ -26,7 +26,8 @@ final class PaletteLegend extends HBox {
         getChildren().addAll(minus, swatch, plus, what);
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
-        setMouseTransparent(false);
+        // a click on the key is not a click on the graph under it
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, javafx.scene.input.MouseEvent::consume);
         Tooltip.install(this, new Tooltip("Blue negative, white zero, red positive. Scalar rows are tinted by tanh(value)."));
         draw();
     }

@@ -115,4 +115,39 @@ class NeuronViewTest {
         // and the graph carries them
         assertEquals(h, neurons(t, pictures).node("h1.3").neuron().thumbnail());
     }
+
+    @Test
+    void aUnitsCardKeepsItsSizeWhateverItsBiasAndAHiddenUnitStaysOneWhenItsNumbersAreNaN() {
+        GraphNode small = new GraphNode("out.1", "out.1", NodeKind.VALUE, "softmax", Tensor.scalar(0.3), null, "", false,
+                new Neuron(false, true, 0.1, -0.001234, null));
+        GraphNode round = new GraphNode("out.1", "out.1", NodeKind.VALUE, "softmax", Tensor.scalar(0.3), null, "", false,
+                new Neuron(false, true, 0.1, 0.5, null));
+        GraphNode diverged = new GraphNode("out.1", "out.1", NodeKind.VALUE, "softmax", Tensor.scalar(Double.NaN), null, "",
+                false, new Neuron(false, true, Double.NaN, Double.NaN, null));
+        assertEquals(NodeCard.of(round).width(), NodeCard.of(small).width());
+        assertEquals(NodeCard.of(round).width(), NodeCard.of(diverged).width());
+        assertEquals(NodeCard.of(round).height(), NodeCard.of(diverged).height(), "a NaN bias does not make it an input");
+        assertEquals("z NaN", NodeCard.of(diverged).rows().get(1).text());
+    }
+
+    @Test
+    void backpropLightsTheWeightsTheGradientTravelsAlong() {
+        Trainer t = trained(4, 3);
+        t.previewForward();
+        dev.backprop.playground.engine.nn.NetworkStepper s = new dev.backprop.playground.engine.nn.NetworkStepper(t);
+        java.util.Map<String, java.util.Set<GraphModel.Edge>> lit = new java.util.HashMap<>();
+        while (s.hasNext()) {
+            dev.backprop.playground.engine.nn.NetworkStepper.Step step = s.next();
+            GraphModel g = NeuronGraphBuilder.build(t.network(), t.lastBatchFeatures(), t.lastBatchLabels(), s.loss(),
+                    new NetworkGraphBuilder.Reveal(s.pendingData(), s.knownGrads(), step.nodeId(), step.text()), Map.of());
+            lit.put(step.phase() + " " + step.nodeId(), g.flow());
+        }
+        // forward at layer 2: the weights into h2; backward at h2 (dL/dh2 = dL/dz3 · W3ᵀ): the weights out of h2
+        assertTrue(lit.get("FORWARD matmul2").contains(new GraphModel.Edge("h1.1", "h2.1")));
+        assertTrue(lit.get("BACKWARD act2").contains(new GraphModel.Edge("h2.1", "out")));
+        assertFalse(lit.get("BACKWARD act2").contains(new GraphModel.Edge("h1.1", "h2.1")));
+        assertTrue(lit.get("BACKWARD W2").contains(new GraphModel.Edge("h1.1", "h2.1")));
+        assertTrue(lit.get("BACKWARD b2").isEmpty(), "db lights the units only");
+        assertTrue(lit.get("BACKWARD act3").contains(new GraphModel.Edge("out", "loss")));
+    }
 }

@@ -57,11 +57,11 @@ class NeuronViewSessionTest {
             Snapshot started = await(s, x -> x.stepping() != null && x.stepping().position() == 1);
             // x·W1 lights layer 1's units, z not computed yet; then z = x·W1 + b1, a not yet
             assertTrue(started.graph().node("h1.2").highlighted());
-            assertTrue(Double.isNaN(started.graph().node("h1.2").neuron().z()));
+            assertFalse(started.graph().node("h1.2").neuron().zKnown());
             s.send(new Command.NodeForward());
             GraphModel g = await(s, x -> x.stepping() != null && x.stepping().position() == 2).graph();
             assertTrue(g.node("h1.2").highlighted());
-            assertFalse(Double.isNaN(g.node("h1.2").neuron().z()));
+            assertTrue(g.node("h1.2").neuron().zKnown());
             assertTrue(g.node("h1.2").data().isPending());
             s.send(new Command.FinishPass());
             s.send(new Command.FinishPass());
