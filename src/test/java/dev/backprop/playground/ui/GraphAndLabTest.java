@@ -272,6 +272,8 @@ class GraphAndLabTest extends FxRobot {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !error.getText().isEmpty());
         assertTrue(error.getText().startsWith("line 2, column 8: expected a number"), error.getText());
         assertTrue(error.getText().endsWith("b = a +* 3\n       ^"), "a caret under column 8: " + error.getText());
+        // the selection is made on the FX thread right after the message; under load give it a moment
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lab.editor().getSelection().getStart() == 13);
         assertEquals(13, lab.editor().getSelection().getStart(), "the offending character is selected");
     }
 
