@@ -18,42 +18,24 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** The graph pane, the inspector and the expression lab, headless. */
-class GraphAndLabTest extends FxRobot {
-    private PlaygroundApp app;
+class GraphAndLabTest extends AppHarness {
     private PlaygroundView view;
 
     @TempDir
     Path dir;
 
     @BeforeEach
-    void launch() throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
-        interact(() -> {
-            stage.setWidth(1400);
-            stage.setHeight(900);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+    void findView() {
         view = lookup(".playground").queryAs(PlaygroundView.class);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
     }
 
     private ExpressionLab openLab() throws Exception {
