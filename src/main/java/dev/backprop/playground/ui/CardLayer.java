@@ -16,11 +16,14 @@ import org.graphstream.ui.view.LayerRenderer;
  */
 final class CardLayer implements LayerRenderer<GraphicsContext> {
     private final CardPainter painter = new CardPainter();
+    /** The cards of the current model, made once per model: GraphStream repaints far more often. */
+    private final java.util.Map<String, NodeCard> cards = new java.util.HashMap<>();
     private GraphModel model;
 
     void setModel(GraphModel graph) {
         if (graph != model) {
             model = graph;
+            cards.clear();
             painter.newFrame();
         }
     }
@@ -42,7 +45,7 @@ final class CardLayer implements LayerRenderer<GraphicsContext> {
             }
             GraphicNode node = (GraphicNode) n;
             GraphNode gn = model.node(n.getId());
-            NodeCard card = NodeCard.of(gn);
+            NodeCard card = cards.computeIfAbsent(gn.id(), id -> NodeCard.of(gn));
             // graph units to pixels: GraphStream's y axis points up
             double w = card.width() * px2Gu;
             double h = card.height() * px2Gu;
