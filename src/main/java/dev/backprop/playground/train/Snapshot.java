@@ -32,11 +32,23 @@ import java.util.List;
  *                    diverged, the message says what to do), or empty when they are accepted
  * @param problem     the last command refused or error caught, or null; a new one has a larger
  *                    {@link Problem#serial()}
+ * @param confusion   true against predicted class on the training set, with the boundary frame
+ *                    (empty for regression)
  */
 public record Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                        List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
                        double stepsPerSecond, String divergence, String message, StepView stepping,
-                       long configVersion, String playRefusal, Problem problem) {
+                       long configVersion, String playRefusal, Problem problem,
+                       Confusion confusion) {
+
+    /** A snapshot without a confusion matrix (regression, or a test that does not need one). */
+    public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
+                    List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
+                    double stepsPerSecond, String divergence, String message, StepView stepping,
+                    long configVersion, String playRefusal, Problem problem) {
+        this(step, running, config, data, history, rebuilds, grid, gridPixels, graph, lastLoss, stepsPerSecond,
+                divergence, message, stepping, configVersion, playRefusal, problem, Confusion.EMPTY);
+    }
 
     /**
      * Something the user must be told about: a command refused (out-of-range value, a model.json

@@ -24,8 +24,8 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Train and test loss per snapshot (left axis, linear or log) and train accuracy (right axis, 0-1),
- * with dashed marks where the network was rebuilt, a legend drawn into the plot (so a PNG export
+ * Train and test loss per snapshot (left axis, linear or log), the total loss (data + penalty) when
+ * a weight penalty is on, and train accuracy (right axis, 0-1) for classification only, with dashed marks where the network was rebuilt, a legend drawn into the plot (so a PNG export
  * carries it) and a readout of the point under the mouse.
  * However long the history, each series is drawn from at most two points per pixel column (the
  * min and max of the rows that fall in it), so it stays smooth at any length.
@@ -40,6 +40,7 @@ public final class LossChartPane extends VBox {
     static final Color TRAIN = Color.web("#2f6db5");
     static final Color TEST = Color.web("#e8772e");
     static final Color ACCURACY = Color.web("#3a9d5d");
+    static final Color TOTAL = Color.web("#8e5cc2");
     private static final Color EXPORT_PAPER = Color.WHITE;
     private static final Color EXPORT_INK = Color.web("#333333");
     private static final double FONT_SIZE = 11;
@@ -56,6 +57,10 @@ public final class LossChartPane extends VBox {
     private List<Long> rebuilds = List.of();
     private double hoverX = Double.NaN;
     private Color axisColor = Color.web("#444");
+    /** Accuracy axis and series: classification only (regression has no accuracy). */
+    private boolean accuracyShown = true;
+    /** The total-loss series: only while a weight penalty is on. */
+    private boolean totalShown;
 
     public LossChartPane() {
         getStyleClass().add(STYLE_CLASS);
@@ -92,6 +97,28 @@ public final class LossChartPane extends VBox {
         history = newHistory;
         rebuilds = newRebuilds;
         draw();
+    }
+
+    /**
+     * What the run measures: {@code classifies} shows the accuracy axis and series, {@code penalized}
+     * the total loss (data + penalty) beside the data loss. Redraws only when one changes.
+     */
+    public void showProblem(boolean classifies, boolean penalized) {
+        if (classifies != accuracyShown || penalized != totalShown) {
+            accuracyShown = classifies;
+            totalShown = penalized;
+            draw();
+        }
+    }
+
+    /** True while the accuracy axis and series are drawn. */
+    public boolean showsAccuracy() {
+        return accuracyShown;
+    }
+
+    /** True while the total-loss series is drawn. */
+    public boolean showsTotalLoss() {
+        return totalShown;
     }
 
     public void setAxisColor(Color c) {
@@ -175,7 +202,12 @@ public final class LossChartPane extends VBox {
         g.setLineCap(StrokeLineCap.ROUND);
         series(g, x, y, Metrics::trainLoss, TRAIN, false, pw);
         series(g, x, y, Metrics::testLoss, TEST, true, pw);
-        series(g, x, acc, Metrics::trainAccuracy, ACCURACY, false, pw);
+        if (totalShown) {
+            series(g, x, y, Metrics::trainTotal, TOTAL, false, pw);
+        }
+        if (accuracyShown) {
+            series(g, x, acc, Metrics::trainAccuracy, ACCURACY, false, pw);
+        }
         if (onScreen) {
             hover(g, x, y, ph);
         }
@@ -185,9 +217,14 @@ public final class LossChartPane extends VBox {
     private void legend(GraphicsContext g, Color ink) {
         double x = LEFT;
         double y = TOP - 9;
-        x = legendItem(g, x, y, TRAIN, false, "train loss", ink);
-        x = legendItem(g, x, y, TEST, true, "test loss", ink);
-        x = legendItem(g, x, y, ACCURACY, false, "train accuracy (right axis)", ink);
+        x = legendItem(g, x, y, TRAIN, false, totalShown ? "train data loss" : "train loss", ink);
+        x = legendItem(g, x, y, TEST, true, totalShown ? "test data loss" : "test loss", ink);
+        if (totalShown) {
+            x = legendItem(g, x, y, TOTAL, false, "train total (data + penalty)", ink);
+        }
+        if (accuracyShown) {
+            x = legendItem(g, x, y, ACCURACY, false, "train accuracy (right axis)", ink);
+        }
         if (!rebuilds.isEmpty()) {
             legendItem(g, x, y, ink.deriveColor(0, 1, 1, 0.5), true, "network rebuilt", ink);
         }
@@ -214,7 +251,7 @@ public final class LossChartPane extends VBox {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Metrics m : history) {
-            for (double v : new double[] {m.trainLoss(), m.testLoss()}) {
+            for (double v : new double[] {m.trainLoss(), m.testLoss(), totalShown ? m.trainTotal() : Double.NaN}) {
                 if (Double.isFinite(v) && (!log || v > 0)) {
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);
@@ -245,6 +282,12 @@ public final class LossChartPane extends VBox {
             g.strokeLine(LEFT, py, LEFT + pw, py);
             g.fillText(Ticks.label(t), LEFT - 4, py + 3);
         }
+        if (accuracyShown) {
+            accuracyTicks(g, acc, pw);
+        }
+    }
+
+    private static void accuracyTicks(GraphicsContext g, Axis acc, double pw) {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(ACCURACY);
         for (double t : new double[] {0, 0.5, 1}) {
@@ -338,9 +381,21 @@ public final class LossChartPane extends VBox {
         double px = x.map(best.step());
         g.setStroke(axisColor.deriveColor(0, 1, 1, 0.6));
         g.strokeLine(px, TOP, px, TOP + ph);
-        readout.setText(String.format(Locale.ROOT, "step %d: train loss %.4f, test loss %s, accuracy %.1f%%",
-                best.step(), best.trainLoss(), Double.isNaN(best.testLoss()) ? "-" : String.format(Locale.ROOT, "%.4f",
-                        best.testLoss()), 100 * best.trainAccuracy()));
+        readout.setText(readoutText(best));
+    }
+
+    /** The hovered row in words: only the series that are drawn. */
+    private String readoutText(Metrics m) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "step %d: train loss %.4f, test loss %s",
+                m.step(), m.trainLoss(), Double.isNaN(m.testLoss()) ? "-" : String.format(Locale.ROOT, "%.4f",
+                        m.testLoss())));
+        if (totalShown) {
+            sb.append(String.format(Locale.ROOT, ", total %.4f (penalty %.4f)", m.trainTotal(), m.penalty()));
+        }
+        if (accuracyShown) {
+            sb.append(String.format(Locale.ROOT, ", accuracy %.1f%%", 100 * m.trainAccuracy()));
+        }
+        return sb.toString();
     }
 
     /** A linear or log mapping from data to pixels. */

@@ -55,6 +55,7 @@ public final class PlaygroundView extends BorderPane {
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final BoundaryPane boundaryPane = new BoundaryPane();
     private final LossChartPane chartPane = new LossChartPane();
+    private final ConfusionMatrixPane confusionPane = new ConfusionMatrixPane();
     private final Label banner = new Label();
     private final Label stepLabel = new Label();
     private final Label statusLabel = new Label();
@@ -136,7 +137,7 @@ public final class PlaygroundView extends BorderPane {
         TitledPane graphBox = titled("Computation graph: data and grad of every node (click one to inspect it)",
                 graphAndInspector);
         TitledPane boundaryBox = titled("Data and decision boundary", boundaryPane);
-        TitledPane chartBox = titled("Loss and accuracy", chartPane);
+        TitledPane chartBox = titled("Loss and accuracy", chartWithConfusion());
         // the graph is the heart: it gets the larger share, the plots share the bottom
         SplitPane bottom = new SplitPane(boundaryBox, chartBox);
         bottom.setDividerPositions(0.45);
@@ -185,6 +186,24 @@ public final class PlaygroundView extends BorderPane {
         javafx.scene.layout.StackPane.setAlignment(toggle, javafx.geometry.Pos.TOP_RIGHT);
         javafx.scene.layout.StackPane.setMargin(toggle, new javafx.geometry.Insets(2, 6, 0, 0));
         return stack;
+    }
+
+    /** The chart, and beside it the confusion matrix while the problem is a classification. */
+    private javafx.scene.Node chartWithConfusion() {
+        confusionPane.setId("confusion-matrix");
+        HBox box = new HBox(8, chartPane, confusionPane);
+        HBox.setHgrow(chartPane, Priority.ALWAYS);
+        return box;
+    }
+
+    /** The chart's series and the matrix follow the problem: accuracy and confusion only for classes. */
+    private void showProblem(Snapshot s) {
+        boolean classifies = s.config().network().head().classifies();
+        chartPane.showProblem(classifies, s.config().regularization() != dev.backprop.playground.engine.nn.Regularization.NONE
+                && s.config().regularizationRate() > 0);
+        confusionPane.setVisible(classifies);
+        confusionPane.setManaged(classifies);
+        confusionPane.show(s.confusion());
     }
 
     private static TitledPane titled(String title, javafx.scene.Node content) {
@@ -302,6 +321,7 @@ public final class PlaygroundView extends BorderPane {
         }
         shown = s;
         boundaryPane.show(s.grid(), s.gridPixels(), s.data());
+        showProblem(s);
         chartPane.show(s.history(), s.rebuilds());
         graphPane.show(s.graph());
         // the toggle follows the view the session publishes (it picks one by the network's widths)
@@ -312,8 +332,9 @@ public final class PlaygroundView extends BorderPane {
             inspector.show(s.graph(), inspected);
         }
         controls.update(s);
-        stepLabel.setText(String.format(Locale.ROOT, "step %,d   loss %.4f   accuracy %.1f%%%s", s.step(),
-                s.latest().trainLoss(), 100 * s.latest().trainAccuracy(),
+        stepLabel.setText(String.format(Locale.ROOT, "step %,d   loss %.4f%s%s", s.step(),
+                s.latest().trainLoss(), Double.isNaN(s.latest().trainAccuracy()) ? ""
+                        : String.format(Locale.ROOT, "   accuracy %.1f%%", 100 * s.latest().trainAccuracy()),
                 s.running() ? String.format(Locale.ROOT, "   %,.0f steps/s", s.stepsPerSecond()) : "   paused"));
         if (!Objects.equals(s.message(), lastMessage)) {
             lastMessage = s.message();
@@ -414,5 +435,9 @@ public final class PlaygroundView extends BorderPane {
 
     LossChartPane chart() {
         return chartPane;
+    }
+
+    ConfusionMatrixPane confusion() {
+        return confusionPane;
     }
 }
