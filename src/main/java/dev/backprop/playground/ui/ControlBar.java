@@ -423,8 +423,9 @@ public final class ControlBar extends VBox {
         return Math.round(v * 100) / 100.0;
     }
 
+    /** A choice box of enum values shown by their ids (the command line's names). */
     @SafeVarargs
-    private static <E extends Enum<E> & Named> ChoiceBox<E> choice(E... values) {
+    static <E extends Enum<E> & Named> ChoiceBox<E> choice(E... values) {
         ChoiceBox<E> box = new ChoiceBox<>();
         box.getItems().addAll(values);
         box.setConverter(new StringConverter<>() {

@@ -20,7 +20,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
-import javafx.util.StringConverter;
 
 /**
  * The problem a network learns, as TF Playground's columns offer it: the problem type
@@ -68,7 +67,7 @@ final class ProblemControls {
     private final ChoiceBox<Problem> problem = new ChoiceBox<>();
     private final Spinner<Integer> classes = new Spinner<>(2, DatasetKind.MAX_CLASSES, 2);
     private final Map<Feature, ToggleButton> features = new EnumMap<>(Feature.class);
-    private final ChoiceBox<Regularization> regularization = new ChoiceBox<>();
+    private final ChoiceBox<Regularization> regularization = ControlBar.choice(Regularization.values());
     private final Slider rate = new Slider(0, LearningRateScale.size() - 1, LearningRateScale.nearest(DEFAULT_RATE));
     private final Label rateText = new Label();
     /** True while the controls are set from the session's config: their listeners send nothing. */
@@ -98,18 +97,6 @@ final class ProblemControls {
                     + "feature stays on; a change builds a new network.");
             features.put(f, b);
         }
-        regularization.getItems().addAll(Regularization.values());
-        regularization.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Regularization r) {
-                return r == null ? "" : r.id();
-            }
-
-            @Override
-            public Regularization fromString(String s) {
-                return Regularization.fromId(s);
-            }
-        });
         regularization.setValue(Regularization.NONE);
         regularization.setId("regularization");
         tip(regularization, "A penalty on the weights (not the biases) added to the loss: l2 = rate \u00b7 \u00bd\u03a3w\u00b2 "
