@@ -4,6 +4,7 @@ import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.nn.Limits;
 import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.OptimizerKind;
+import dev.backprop.playground.engine.nn.Regularization;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -135,7 +136,10 @@ public sealed interface Command {
         }
     }
 
-    /** Rebuilds the network (new weights) when the shape, activation, loss or init changes. */
+    /**
+     * Rebuilds the network (new weights) when the features, shape, activation, loss or init change.
+     * A head that does not fit the data (mse on 3 classes, bce on a regression target) is refused.
+     */
     record SetNetwork(NetworkSpec spec) implements Command {
         public String problem() {
             return spec == null ? "no network given" : appProblem(spec);
@@ -208,6 +212,48 @@ public sealed interface Command {
 
         public void dispatch(CommandHandler h) {
             h.setData(dataset, samples, noise, seed);
+        }
+    }
+
+    /**
+     * New data with {@code classes} classes (2 to {@link DatasetKind#MAX_CLASSES}) for a dataset that
+     * takes a count (spiral, blobs), and a new network whose head fits them.
+     */
+    record SetClasses(int classes) implements Command {
+        public String problem() {
+            return classes >= 2 && classes <= DatasetKind.MAX_CLASSES ? null
+                    : "the number of classes must be 2 to " + DatasetKind.MAX_CLASSES + ", got " + classes;
+        }
+
+        public boolean isSetting() {
+            return true;
+        }
+
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.setClasses(classes);
+        }
+    }
+
+    /** The penalty on the weights from the next step on, weights kept: a kind and a rate in [0, {@link Regularization#MAX_RATE}]. */
+    record SetRegularization(Regularization kind, double rate) implements Command {
+        public String problem() {
+            if (kind == null) {
+                return "no regularization given";
+            }
+            return rate >= 0 && rate <= Regularization.MAX_RATE ? null
+                    : "the regularization rate must be a number from 0 to " + (int) Regularization.MAX_RATE + ", got " + rate;
+        }
+
+        public boolean isSetting() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.setRegularization(kind, rate);
         }
     }
 

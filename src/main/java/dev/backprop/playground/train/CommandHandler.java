@@ -3,6 +3,7 @@ package dev.backprop.playground.train;
 import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.OptimizerKind;
+import dev.backprop.playground.engine.nn.Regularization;
 import java.nio.file.Path;
 
 /**
@@ -36,6 +37,10 @@ interface CommandHandler {
     void setBatchSize(int batchSize);
 
     void setData(DatasetKind dataset, int samples, double noise, long seed);
+
+    void setClasses(int classes);
+
+    void setRegularization(Regularization kind, double rate);
 
     void saveModel(Path file);
 

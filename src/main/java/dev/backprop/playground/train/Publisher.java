@@ -36,6 +36,7 @@ final class Publisher {
     private int[] gridPixels;
     private long gridStep = -1;
     private long lastGridNanos;
+    private Confusion confusion = Confusion.EMPTY;
     private GraphModel graph;
     private long lastGraphNanos;
     /** The view asked for, or null: neurons when every layer fits, else tensors. */
@@ -77,6 +78,8 @@ final class Publisher {
         DecisionGrid g = gridEvaluator.evaluate(trainer.network());
         gridPixels = Heatmap.pixels(g);
         grid = g;
+        // the matrix goes with the boundary: one more pass over the training set per frame
+        confusion = new Confusion(trainer.confusion(trainer.data().train()), trainer.steps());
         // the neuron pictures go with the boundary: the same cadence, nothing when the view is hidden
         if (view(trainer) == GraphView.NEURONS) {
             if (neuronThumbnails == null) {
@@ -143,6 +146,10 @@ final class Publisher {
 
     int[] gridPixels() {
         return gridPixels;
+    }
+
+    Confusion confusion() {
+        return confusion;
     }
 
     GraphModel graph() {

@@ -7,6 +7,7 @@ import dev.backprop.playground.engine.nn.Metrics;
 import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.NetworkStepper;
 import dev.backprop.playground.engine.nn.OptimizerKind;
+import dev.backprop.playground.engine.nn.Regularization;
 import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainerState;
 import dev.backprop.playground.engine.nn.TrainingConfig;
@@ -178,8 +179,11 @@ final class SessionEngine implements CommandHandler {
     }
 
     @Override
-    public void setNetwork(NetworkSpec asked) {
-        NetworkSpec spec = config.fitting(asked);
+    public void setNetwork(NetworkSpec spec) {
+        String mismatch = headMismatch(spec, config);
+        if (mismatch != null) {
+            throw new IllegalArgumentException(mismatch); // refused: swapping the head silently would hide the choice
+        }
         if (spec.equals(config.network())) {
             return;
         }
@@ -188,6 +192,42 @@ final class SessionEngine implements CommandHandler {
         setConfig(next);
         networkReplaced("network rebuilt as " + spec.describe() + " " + spec.activation().id());
         settingChanged("network", spec.describe() + " " + spec.activation().id());
+    }
+
+    /** Why {@code spec}'s head cannot learn {@code c}'s data (a loss that does not fit), or null. */
+    static String headMismatch(NetworkSpec spec, TrainingConfig c) {
+        int classes = spec.head().classes();
+        if (classes == c.classes()) {
+            return null;
+        }
+        String data = c.dataset().id() + (c.classes() == 0 ? " (a regression target: use mse)"
+                : " with " + c.classes() + " classes (use " + (c.classes() == 2 ? "bce, mse or ce)" : "ce)"));
+        return "the " + spec.head().describe() + " head (" + (classes == 0 ? "a regression output" : classes + " classes")
+                + ") does not fit " + data + "; nothing changed";
+    }
+
+    @Override
+    public void setClasses(int classes) {
+        if (!config.dataset().takesClassCount()) {
+            throw new IllegalArgumentException(config.dataset().id() + " has " + config.dataset().defaultClasses()
+                    + (config.dataset().isRegression() ? " classes (a regression target)" : " classes")
+                    + ": only spiral and blobs take a class count");
+        }
+        if (classes == config.classes()) {
+            return;
+        }
+        replaceData(config.withData(config.dataset(), config.samples(), config.noise(), config.seed(), classes));
+        message = "new data: " + config.dataset().id() + " with " + classes + " classes; network "
+                + config.network().describe() + ", " + config.network().head().describe();
+    }
+
+    @Override
+    public void setRegularization(Regularization kind, double rate) {
+        TrainingConfig next = config.withRegularization(kind, rate);
+        trainer().setRegularization(kind, rate);
+        setConfig(next);
+        message = kind == Regularization.NONE ? "no regularization (weights kept)"
+                : String.format(Locale.ROOT, "%s regularization, rate %.3g (weights kept)", kind.id(), rate);
     }
 
     @Override
@@ -212,7 +252,15 @@ final class SessionEngine implements CommandHandler {
 
     @Override
     public void setData(DatasetKind dataset, int samples, double noise, long seed) {
-        TrainingConfig next = config.withData(dataset, samples, noise, seed); // refuses what leaves no training point
+        TrainingConfig before = config;
+        replaceData(config.withData(dataset, samples, noise, seed)); // refuses what leaves no training point
+        message = "new data: " + dataset.id() + ", " + samples + " points, noise " + noise
+                + (config.network().head().equals(before.network().head()) ? "" : "; the head is now "
+                + config.network().head().describe());
+    }
+
+    /** Generates {@code next}'s data and starts a fresh network on it; a failure leaves the old ones. */
+    private void replaceData(TrainingConfig next) {
         DataSplit data = Trainer.split(next);
         TrainingConfig before = config;
         config = next;
@@ -223,7 +271,6 @@ final class SessionEngine implements CommandHandler {
             throw e;
         }
         configVersion++;
-        message = "new data: " + dataset.id() + ", " + samples + " points, noise " + noise;
     }
 
     @Override
@@ -548,7 +595,8 @@ final class SessionEngine implements CommandHandler {
                 publisher.grid(), publisher.gridPixels(), publisher.graph(), t.lastLoss(),
                 scheduler.measuredSpeed(), divergence, message, stepView(), configVersion, playRefusal(), problem,
                 publisher.traceView(), new Snapshot.TimelineView(timeline.steps(), marks,
-                scrubbed == null ? -1 : scrubbed.step(), abandoned, timeline.bytes()));
+                scrubbed == null ? -1 : scrubbed.step(), abandoned, timeline.bytes()),
+                publisher.confusion());
     }
 
     private Snapshot.StepView stepView() {

@@ -34,12 +34,23 @@ import java.util.List;
  *                    {@link Problem#serial()}
  * @param trace       the traced point (the graph shows its values and gradients), or null
  * @param timeline    the kept snapshot steps, the marks, and the step being scrubbed
+ * @param confusion   true against predicted class on the training set, with the boundary frame
+ *                    (empty for regression)
  */
 public record Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                        List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
                        double stepsPerSecond, String divergence, String message, StepView stepping,
                        long configVersion, String playRefusal, Problem problem, Trace trace,
-                       TimelineView timeline) {
+                       TimelineView timeline, Confusion confusion) {
+
+    /** A snapshot without a confusion matrix (regression, or a test that does not need one). */
+    public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
+                    List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
+                    double stepsPerSecond, String divergence, String message, StepView stepping,
+                    long configVersion, String playRefusal, Problem problem, Trace trace, TimelineView timeline) {
+        this(step, running, config, data, history, rebuilds, grid, gridPixels, graph, lastLoss, stepsPerSecond,
+                divergence, message, stepping, configVersion, playRefusal, problem, trace, timeline, Confusion.EMPTY);
+    }
 
     /**
      * A point traced through the network under the current weights: a data point ({@code index} its

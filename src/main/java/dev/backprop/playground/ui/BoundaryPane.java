@@ -247,7 +247,7 @@ public final class BoundaryPane extends Region {
         g.setFill(axisColor);
         g.setLineWidth(1);
         g.strokeRect(left, top, side, side);
-        g.setFont(Font.font(10));
+        g.setFont(Font.font(11)); // every number on screen at 11 px or more
         double[] xt = Ticks.nice(grid.minX1(), grid.maxX1(), 6);
         g.setTextAlign(TextAlignment.CENTER);
         for (double t : xt) {

@@ -6,6 +6,7 @@ import static dev.backprop.playground.ui.ControlRow.tip;
 import dev.backprop.playground.engine.Named;
 import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.nn.Activation;
+import dev.backprop.playground.engine.nn.Head;
 import dev.backprop.playground.engine.nn.Initializer;
 import dev.backprop.playground.engine.nn.Loss;
 import dev.backprop.playground.engine.nn.NetworkSpec;
@@ -14,6 +15,7 @@ import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.train.Command;
 import dev.backprop.playground.train.Snapshot;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -57,6 +59,23 @@ public final class ControlBar extends VBox {
     private final Slider noise = new Slider(0, 0.5, 0.1);
     private final Label noiseText = new Label();
     private final Spinner<Integer> samples = new Spinner<>(50, 5000, 2000, 50);
+    private final ProblemControls problem = new ProblemControls(new ProblemControls.Actions() {
+        @Override
+        public void setting(Command c) {
+            ControlBar.this.setting(c);
+        }
+
+        @Override
+        public void networkChanged() {
+            sendNetwork();
+        }
+
+        @Override
+        public void problemChosen(ProblemControls.Problem p) {
+            // a dataset of the other kind: the session gives it the head that fits
+            dataset.setValue(p == ProblemControls.Problem.REGRESSION ? DatasetKind.PLANE : DatasetKind.MOONS);
+        }
+    });
     private final SentSettings sent = new SentSettings(System::nanoTime);
     /** Re-reads the last config when a sent setting's grace period ends (the engine may have refused it). */
     private final PauseTransition recheck = new PauseTransition(Duration.millis(SentSettings.GRACE_NANOS / 1e6 + 50));
@@ -144,12 +163,16 @@ public final class ControlBar extends VBox {
                 + "Changing it keeps the weights.");
         tip(hidden, "Neurons per hidden layer (1 to 128). Releasing the slider builds a new network; the chart marks where.");
         tip(layers, "Number of hidden layers, each with the same number of neurons.");
-        tip(activation, "The hidden layers' nonlinearity: relu, tanh or sigmoid. The output is always a sigmoid.");
+        tip(activation, "The hidden layers' nonlinearity: relu, tanh or sigmoid. The output follows the problem: "
+                + "a sigmoid (2 classes), a softmax (ce) or the identity (regression).");
         tip(optimizer, "sgd: plain steps; momentum: steps keep 90% of their velocity; adam: per-weight adaptive steps.");
-        tip(loss, "bce: binary cross-entropy, the seed's loss; mse: squared error on the probability.");
+        tip(loss, "Only the losses that fit the data are offered. bce: binary cross-entropy (sigmoid, 2 classes); "
+                + "ce: cross-entropy over a softmax (2 to 6 classes); mse: squared error (on the probability, or on "
+                + "the target for regression).");
         tip(init, "How weights start: normal (randn, as the seed), xavier (for tanh/sigmoid) or he (for relu).");
         tip(batch, "Examples per step: 1 picks a random example each step, as the seed does; full uses the whole training set.");
-        tip(dataset, "The 2D dataset to classify.");
+        tip(dataset, "The 2D dataset: moons, circles, xor, spiral and blobs (2 to 6 classes) and iris (3) to classify; "
+                + "plane and gauss to regress. Each comes with its own noise; the head follows its classes.");
         tip(noise, "Standard deviation of the Gaussian jitter added to the points (0 to 0.5); new data on release.");
         tip(samples, "Number of points (50 to 5000); 20% are held out as the test set (rings in the plot).");
         SpinnerValidation.install(samples, "points");
@@ -160,6 +183,7 @@ public final class ControlBar extends VBox {
                 group(new Label("loss"), loss), group(new Label("init"), init), group(new Label("batch"), batch),
                 group(new Label("data"), dataset), group(new Label("noise"), noise, noiseText),
                 group(new Label("points"), samples), newData);
+        settings.getChildren().addAll(problem.groups());
         getChildren().addAll(transport, settings);
         setPadding(new Insets(6, 8, 6, 8));
         setSpacing(4);
@@ -190,7 +214,7 @@ public final class ControlBar extends VBox {
         init.valueProperty().addListener((o, a, b) -> sendNetwork());
         optimizer.valueProperty().addListener((o, a, b) -> setting(new Command.SetOptimizer(b)));
         batch.valueProperty().addListener((o, a, b) -> setting(new Command.SetBatchSize(b)));
-        dataset.valueProperty().addListener((o, a, b) -> sendData());
+        dataset.valueProperty().addListener((o, a, b) -> datasetChosen(a, b));
         samples.valueProperty().addListener((o, a, b) -> sendData());
     }
 
@@ -266,14 +290,25 @@ public final class ControlBar extends VBox {
                 }
                 batch.setValue(c.batchSize());
             }
+            boolean awaitingClasses = sent.awaiting(Command.SetClasses.class, c);
             if (!sent.awaiting(Command.SetData.class, c) && !noise.isValueChanging()) {
                 seed = c.seed();
                 dataset.setValue(c.dataset());
+                if (!awaitingClasses) {
+                    problem.showData(c);
+                }
                 noise.setValue(c.noise());
                 noiseText.setText(String.format(Locale.ROOT, "%.2f", c.noise()));
                 if (!SpinnerValidation.isInvalid(samples)) {
                     samples.getValueFactory().setValue(c.samples());
                 }
+            }
+            if (!sent.awaiting(Command.SetRegularization.class, c)) {
+                problem.showRegularization(c.regularization(), c.regularizationRate());
+            }
+            showLossChoices(dataClasses());
+            if (!sent.awaiting(Command.SetNetwork.class, c) && !hidden.isValueChanging()) {
+                loss.setValue(c.network().loss()); // again: the choices may have been replaced just now
             }
         } finally {
             syncing = false;
@@ -296,6 +331,7 @@ public final class ControlBar extends VBox {
                 : Arrays.stream(sizes).mapToObj(Integer::toString).collect(Collectors.joining(",")));
         activation.setValue(n.activation());
         loss.setValue(n.loss());
+        problem.showFeatures(n.features());
         init.setValue(n.init());
     }
 
@@ -314,8 +350,68 @@ public final class ControlBar extends VBox {
     private void sendNetwork() {
         int[] sizes = new int[layers.getValue()];
         Arrays.fill(sizes, hiddenSize());
-        setting(new Command.SetNetwork(new NetworkSpec(2, sizes, activation.getValue(), loss.getValue(),
+        int classes = dataClasses();
+        // the head is built for the data the controls show: the session refuses one that does not fit
+        Head head = Head.of(fits(loss.getValue(), classes) ? loss.getValue() : Head.defaultLoss(classes), classes);
+        setting(new Command.SetNetwork(new NetworkSpec(problem.features(), sizes, activation.getValue(), head,
                 init.getValue())));
+    }
+
+    /**
+     * The user picked {@code chosen} (was {@code before}): its own noise, the problem type and the
+     * losses that fit it, then new data (the session gives the network the head that fits).
+     */
+    private void datasetChosen(DatasetKind before, DatasetKind chosen) {
+        if (syncing || chosen == null) {
+            return;
+        }
+        int classesBefore = before == null ? 2 : classesOf(before);
+        syncing = true;
+        try {
+            noise.setValue(chosen.defaultNoise());
+            noiseText.setText(String.format(Locale.ROOT, "%.2f", chosen.defaultNoise()));
+            problem.followDataset(chosen, classesBefore);
+            Loss now = loss.getValue();
+            int classes = dataClasses();
+            showLossChoices(classes);
+            // as the session does: a head that fits the new classes stays, else the data's default
+            loss.setValue(fits(now, classes) && (classes == classesBefore) ? now : Head.defaultLoss(classes));
+        } finally {
+            syncing = false;
+        }
+        sendData();
+    }
+
+    /** Classes of the data the controls show: the count for spiral and blobs, else the dataset's own (0: regression). */
+    private int dataClasses() {
+        DatasetKind kind = dataset.getValue();
+        return kind == null ? 2 : classesOf(kind);
+    }
+
+    private int classesOf(DatasetKind kind) {
+        return kind.takesClassCount() ? problem.classes() : kind.defaultClasses();
+    }
+
+    /** Offers only the losses that fit {@code classes}: the UI never sends a head the session would refuse. */
+    private void showLossChoices(int classes) {
+        List<Loss> fitting = Arrays.stream(Loss.values()).filter(l -> fits(l, classes)).toList();
+        if (!loss.getItems().equals(fitting)) {
+            Loss was = loss.getValue();
+            loss.getItems().setAll(fitting);
+            loss.setValue(fitting.contains(was) ? was : Head.defaultLoss(classes));
+        }
+    }
+
+    private static boolean fits(Loss l, int classes) {
+        if (l == null) {
+            return false;
+        }
+        try {
+            Head.of(l, classes);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private void sendData() {
@@ -327,8 +423,9 @@ public final class ControlBar extends VBox {
         return Math.round(v * 100) / 100.0;
     }
 
+    /** A choice box of enum values shown by their ids (the command line's names). */
     @SafeVarargs
-    private static <E extends Enum<E> & Named> ChoiceBox<E> choice(E... values) {
+    static <E extends Enum<E> & Named> ChoiceBox<E> choice(E... values) {
         ChoiceBox<E> box = new ChoiceBox<>();
         box.getItems().addAll(values);
         box.setConverter(new StringConverter<>() {

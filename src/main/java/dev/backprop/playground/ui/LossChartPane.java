@@ -27,11 +27,12 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Train and test loss per snapshot (left axis, linear or log) and train accuracy (right axis, 0-1),
- * with dashed marks where the network was rebuilt, a legend drawn into the plot (so a PNG export
- * carries it) and a readout of the point under the mouse. It is also the run's timeline: pressing or
- * dragging over the plot scrubs to that step ({@link #setOnScrub}); the scrubbed step's cursor, the
- * setting marks, the abandoned history and pinned runs are drawn by {@link TimelineOverlay}.
+ * Train and test loss per snapshot (left axis, linear or log), the total loss (data + penalty) when
+ * a weight penalty is on, and train accuracy (right axis, 0-1) for classification only, with dashed
+ * marks where the network was rebuilt, a legend drawn into the plot (so a PNG export carries it) and a
+ * readout of the point under the mouse. It is also the run's timeline: pressing or dragging over the
+ * plot scrubs to that step ({@link #setOnScrub}); the scrubbed step's cursor, the setting marks, the
+ * abandoned history and pinned runs are drawn by {@link TimelineOverlay}.
  * However long the history, each series is drawn from at most two points per pixel column (the
  * min and max of the rows that fall in it), so it stays smooth at any length.
  */
@@ -45,6 +46,7 @@ public final class LossChartPane extends VBox {
     static final Color TRAIN = Color.web("#2f6db5");
     static final Color TEST = Color.web("#e8772e");
     static final Color ACCURACY = Color.web("#3a9d5d");
+    static final Color TOTAL = Color.web("#8e5cc2");
     private static final Color EXPORT_PAPER = Color.WHITE;
     private static final Color EXPORT_INK = Color.web("#333333");
     private static final double FONT_SIZE = 11;
@@ -71,6 +73,10 @@ public final class LossChartPane extends VBox {
     static final Color ABANDONED = Color.web("#9a9a9a");
     static final Color[] PIN_COLORS = {Color.web("#8e6cc0"), Color.web("#6f8f3a"), Color.web("#b0703a"),
         Color.web("#3a8fa0")};
+    /** Accuracy axis and series: classification only (regression has no accuracy). */
+    private boolean accuracyShown = true;
+    /** The total-loss series: only while a weight penalty is on. */
+    private boolean totalShown;
 
     public LossChartPane() {
         getStyleClass().add(STYLE_CLASS);
@@ -122,6 +128,18 @@ public final class LossChartPane extends VBox {
         }
     }
 
+    /**
+     * What the run measures: {@code classifies} shows the accuracy axis and series, {@code penalized}
+     * the total loss (data + penalty) beside the data loss. Redraws only when one changes.
+     */
+    public void showProblem(boolean classifies, boolean penalized) {
+        if (classifies != accuracyShown || penalized != totalShown) {
+            accuracyShown = classifies;
+            totalShown = penalized;
+            draw();
+        }
+    }
+
     /** Pinned runs, drawn as ghost curves with their final boundary. */
     void showPins(List<PinnedRun> newPins) {
         pins = List.copyOf(newPins);
@@ -142,6 +160,16 @@ public final class LossChartPane extends VBox {
         if (screenX != null && e.isPrimaryButtonDown() && e.getX() >= LEFT) {
             onScrub.accept(Math.max(0, Math.round(screenX.unmap(Math.min(e.getX(), screenX.to())))));
         }
+    }
+
+    /** True while the accuracy axis and series are drawn. */
+    public boolean showsAccuracy() {
+        return accuracyShown;
+    }
+
+    /** True while the total-loss series is drawn. */
+    public boolean showsTotalLoss() {
+        return totalShown;
     }
 
     public void setAxisColor(Color c) {
@@ -237,7 +265,12 @@ public final class LossChartPane extends VBox {
         }
         series(g, history, x, y, Metrics::trainLoss, TRAIN, false, pw);
         series(g, history, x, y, Metrics::testLoss, TEST, true, pw);
-        series(g, history, x, acc, Metrics::trainAccuracy, ACCURACY, false, pw);
+        if (totalShown) {
+            series(g, history, x, y, Metrics::trainTotal, TOTAL, false, pw);
+        }
+        if (accuracyShown) {
+            series(g, history, x, acc, Metrics::trainAccuracy, ACCURACY, false, pw);
+        }
         TimelineOverlay.draw(g, timeline, pins, x::map, LEFT, TOP, pw, ph, ink);
         if (onScreen) {
             hover(g, x, y, ph);
@@ -262,9 +295,14 @@ public final class LossChartPane extends VBox {
     private void legend(GraphicsContext g, Color ink) {
         double x = LEFT;
         double y = TOP - 9;
-        x = legendItem(g, x, y, TRAIN, false, "train loss", ink);
-        x = legendItem(g, x, y, TEST, true, "test loss", ink);
-        x = legendItem(g, x, y, ACCURACY, false, "train accuracy (right axis)", ink);
+        x = legendItem(g, x, y, TRAIN, false, totalShown ? "train data loss" : "train loss", ink);
+        x = legendItem(g, x, y, TEST, true, totalShown ? "test data loss" : "test loss", ink);
+        if (totalShown) {
+            x = legendItem(g, x, y, TOTAL, false, "train total (data + penalty)", ink);
+        }
+        if (accuracyShown) {
+            x = legendItem(g, x, y, ACCURACY, false, "train accuracy (right axis)", ink);
+        }
         if (!rebuilds.isEmpty()) {
             legendItem(g, x, y, ink.deriveColor(0, 1, 1, 0.5), true, "network rebuilt", ink);
         }
@@ -291,7 +329,7 @@ public final class LossChartPane extends VBox {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Metrics m : history) {
-            for (double v : new double[] {m.trainLoss(), m.testLoss()}) {
+            for (double v : new double[] {m.trainLoss(), m.testLoss(), totalShown ? m.trainTotal() : Double.NaN}) {
                 if (Double.isFinite(v) && (!log || v > 0)) {
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);
@@ -322,6 +360,12 @@ public final class LossChartPane extends VBox {
             g.strokeLine(LEFT, py, LEFT + pw, py);
             g.fillText(Ticks.label(t), LEFT - 4, py + 3);
         }
+        if (accuracyShown) {
+            accuracyTicks(g, acc, pw);
+        }
+    }
+
+    private static void accuracyTicks(GraphicsContext g, Axis acc, double pw) {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(ACCURACY);
         for (double t : new double[] {0, 0.5, 1}) {
@@ -415,10 +459,22 @@ public final class LossChartPane extends VBox {
         double px = x.map(best.step());
         g.setStroke(axisColor.deriveColor(0, 1, 1, 0.6));
         g.strokeLine(px, TOP, px, TOP + ph);
-        readout.setText(String.format(Locale.ROOT, "step %d: train loss %.4f, test loss %s, accuracy %.1f%%%s",
-                best.step(), best.trainLoss(), Double.isNaN(best.testLoss()) ? "-" : String.format(Locale.ROOT, "%.4f",
-                        best.testLoss()), 100 * best.trainAccuracy(), TimelineOverlay.marksNear(timeline, best.step(),
-                        x.unmap(hoverX + 6) - x.unmap(hoverX))));
+        readout.setText(readoutText(best) + TimelineOverlay.marksNear(timeline, best.step(),
+                x.unmap(hoverX + 6) - x.unmap(hoverX)));
+    }
+
+    /** The hovered row in words: only the series that are drawn. */
+    private String readoutText(Metrics m) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "step %d: train loss %.4f, test loss %s",
+                m.step(), m.trainLoss(), Double.isNaN(m.testLoss()) ? "-" : String.format(Locale.ROOT, "%.4f",
+                        m.testLoss())));
+        if (totalShown) {
+            sb.append(String.format(Locale.ROOT, ", total %.4f (penalty %.4f)", m.trainTotal(), m.penalty()));
+        }
+        if (accuracyShown) {
+            sb.append(String.format(Locale.ROOT, ", accuracy %.1f%%", 100 * m.trainAccuracy()));
+        }
+        return sb.toString();
     }
 
     /** A linear or log mapping from data to pixels. */

@@ -58,6 +58,7 @@ public final class PlaygroundView extends BorderPane {
     private final LossChartPane chartPane = new LossChartPane();
     private final TraceBar traceBar;
     private final TimelineBar timelineBar;
+    private final ConfusionMatrixPane confusionPane = new ConfusionMatrixPane();
     private final Label banner = new Label();
     private final Label stepLabel = new Label();
     private final Label statusLabel = new Label();
@@ -146,8 +147,9 @@ public final class PlaygroundView extends BorderPane {
         timelineBar.setOnPinsChanged(chartPane::showPins);
         VBox boundaryWithTrace = new VBox(4, traceBar, boundaryPane);
         VBox.setVgrow(boundaryPane, Priority.ALWAYS);
-        VBox chartWithTimeline = new VBox(4, timelineBar, chartPane);
-        VBox.setVgrow(chartPane, Priority.ALWAYS);
+        javafx.scene.Node chartAndMatrix = chartWithConfusion();
+        VBox chartWithTimeline = new VBox(4, timelineBar, chartAndMatrix);
+        VBox.setVgrow(chartAndMatrix, Priority.ALWAYS);
         TitledPane boundaryBox = titled("Data and decision boundary (click a point to trace it)", boundaryWithTrace);
         TitledPane chartBox = titled("Loss and accuracy: the run's timeline (drag to go back)", chartWithTimeline);
         // the graph is the heart: it gets the larger share, the plots share the bottom
@@ -198,6 +200,24 @@ public final class PlaygroundView extends BorderPane {
         javafx.scene.layout.StackPane.setAlignment(toggle, javafx.geometry.Pos.TOP_RIGHT);
         javafx.scene.layout.StackPane.setMargin(toggle, new javafx.geometry.Insets(2, 6, 0, 0));
         return stack;
+    }
+
+    /** The chart, and beside it the confusion matrix while the problem is a classification. */
+    private javafx.scene.Node chartWithConfusion() {
+        confusionPane.setId("confusion-matrix");
+        HBox box = new HBox(8, chartPane, confusionPane);
+        HBox.setHgrow(chartPane, Priority.ALWAYS);
+        return box;
+    }
+
+    /** The chart's series and the matrix follow the problem: accuracy and confusion only for classes. */
+    private void showProblem(Snapshot s) {
+        boolean classifies = s.config().network().head().classifies();
+        chartPane.showProblem(classifies, s.config().regularization() != dev.backprop.playground.engine.nn.Regularization.NONE
+                && s.config().regularizationRate() > 0);
+        confusionPane.setVisible(classifies);
+        confusionPane.setManaged(classifies);
+        confusionPane.show(s.confusion());
     }
 
     private static TitledPane titled(String title, javafx.scene.Node content) {
@@ -321,6 +341,7 @@ public final class PlaygroundView extends BorderPane {
         }
         shown = s;
         boundaryPane.show(s.grid(), s.gridPixels(), s.data());
+        showProblem(s);
         chartPane.show(s.history(), s.rebuilds());
         chartPane.showTimeline(s.timeline());
         boundaryPane.showTrace(s.trace());
@@ -336,8 +357,9 @@ public final class PlaygroundView extends BorderPane {
         }
         controls.update(s);
         Metrics row = TimelineCursor.shownRow(s);
-        stepLabel.setText(String.format(Locale.ROOT, "step %,d   loss %.4f   accuracy %.1f%%%s", s.step(),
-                row.trainLoss(), 100 * row.trainAccuracy(),
+        stepLabel.setText(String.format(Locale.ROOT, "step %,d   loss %.4f%s%s", s.step(),
+                row.trainLoss(), Double.isNaN(row.trainAccuracy()) ? ""
+                        : String.format(Locale.ROOT, "   accuracy %.1f%%", 100 * row.trainAccuracy()),
                 s.running() ? String.format(Locale.ROOT, "   %,.0f steps/s", s.stepsPerSecond()) : "   paused"));
         if (!Objects.equals(s.message(), lastMessage)) {
             lastMessage = s.message();
@@ -442,5 +464,9 @@ public final class PlaygroundView extends BorderPane {
 
     LossChartPane chart() {
         return chartPane;
+    }
+
+    ConfusionMatrixPane confusion() {
+        return confusionPane;
     }
 }

@@ -62,6 +62,10 @@ final class SentSettings {
         } else if (c instanceof Command.SetData s) {
             return config.dataset() == s.dataset() && config.samples() == s.samples() && config.noise() == s.noise()
                     && config.seed() == s.seed();
+        } else if (c instanceof Command.SetClasses s) {
+            return config.classes() == s.classes();
+        } else if (c instanceof Command.SetRegularization s) {
+            return config.regularization() == s.kind() && config.regularizationRate() == s.rate();
         }
         return true;
     }

@@ -65,6 +65,15 @@ class HostileCommandsTest {
         all.add(new Command.SetNetwork(null));
         all.add(new Command.SetNetwork(base.withHidden(2000, 2000)));
         all.add(new Command.SetNetwork(base.withHidden(java.util.stream.IntStream.range(0, Limits.APP_MAX_HIDDEN_LAYERS + 1).map(i -> 2).toArray())));
+        all.add(new Command.SetNetwork(base.withHead(dev.backprop.playground.engine.nn.Head.regression())));
+        all.add(new Command.SetNetwork(base.withHead(dev.backprop.playground.engine.nn.Head.multiclass(3))));
+        all.add(new Command.SetClasses(1));
+        all.add(new Command.SetClasses(7));
+        all.add(new Command.SetClasses(3)); // moons has its own 2 classes
+        all.add(new Command.SetRegularization(null, 0.1));
+        all.add(new Command.SetRegularization(dev.backprop.playground.engine.nn.Regularization.L2, -1));
+        all.add(new Command.SetRegularization(dev.backprop.playground.engine.nn.Regularization.L1, Double.NaN));
+        all.add(new Command.SetRegularization(dev.backprop.playground.engine.nn.Regularization.L2, 11));
         all.add(new Command.SetOptimizer(null));
         all.add(new Command.Step(0));
         all.add(new Command.Step(-5));

@@ -260,7 +260,7 @@ class ControlBarTest extends FxRobot {
     void everyControlFitsA1280PixelWindowAndHasATooltip() {
         WaitForAsyncUtils.waitForFxEvents();
         Bounds window = bar.localToScreen(bar.getLayoutBounds());
-        for (Node n : bar.lookupAll(".button, .slider, .spinner, .choice-box")) {
+        for (Node n : bar.lookupAll(".button, .toggle-button, .slider, .spinner, .choice-box")) {
             if (!n.isVisible()) {
                 continue;
             }
@@ -270,6 +270,22 @@ class ControlBarTest extends FxRobot {
             assertTrue(((javafx.scene.control.Control) n).getTooltip() != null, n.getId() + " has a tooltip");
         }
         double rows = bar.prefHeight(bar.getWidth());
-        assertTrue(rows < 120, "three rows at most: " + rows);
+        // the transport row, the network and data settings, and the problem's column (type, classes,
+        // features, penalty) below them
+        assertTrue(rows < 156, "four rows at most: " + rows);
+    }
+
+    @Test
+    void afterARegressionDatasetTheNetworkSentHasARegressionHeadAndItsFeatures() {
+        interact(() -> lookup("#dataset").queryAs(ChoiceBox.class).setValue(DatasetKind.GAUSS));
+        Command.SetData data = sentOf(Command.SetData.class).get(0);
+        assertEquals(DatasetKind.GAUSS, data.dataset());
+        assertEquals(DatasetKind.GAUSS.defaultNoise(), data.noise(), "the dataset's own noise");
+        assertEquals(List.of(Loss.MSE), lookup("#loss").queryAs(ChoiceBox.class).getItems());
+        clickOn("#feature-sinx1");
+        Command.SetNetwork net = sentOf(Command.SetNetwork.class).get(0);
+        assertEquals(dev.backprop.playground.engine.nn.Head.regression(), net.spec().head(), "never a head that does not fit");
+        assertEquals(3, net.spec().inputSize());
+        assertTrue(sentOf(Command.SetClasses.class).isEmpty(), "gauss takes no class count");
     }
 }

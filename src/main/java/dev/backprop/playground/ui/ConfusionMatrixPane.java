@@ -1,0 +1,136 @@
+package dev.backprop.playground.ui;
+
+import dev.backprop.playground.render.Heatmap;
+import dev.backprop.playground.train.Confusion;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/**
+ * The confusion matrix of the last boundary frame: rows are the true class, columns the predicted
+ * one, each cell the count of training points, shaded by its share of the row in the true class's
+ * colour (a good classifier is a dark diagonal). Headers carry the class colours of the boundary.
+ * It only shows what the engine counted ({@link Confusion}); nothing is computed here.
+ */
+public final class ConfusionMatrixPane extends VBox {
+    public static final String STYLE_CLASS = "confusion-matrix";
+    private static final double CELL = 38;
+
+    private final GridPane table = new GridPane();
+    private final Label caption = new Label();
+    private Confusion shown = Confusion.EMPTY;
+
+    public ConfusionMatrixPane() {
+        getStyleClass().add(STYLE_CLASS);
+        Label title = new Label("Confusion (training set)");
+        title.getStyleClass().add("confusion-title");
+        caption.getStyleClass().add("confusion-caption");
+        caption.setWrapText(true);
+        caption.setMaxWidth(7 * CELL);
+        table.setHgap(2);
+        table.setVgap(2);
+        table.setId("confusion-table");
+        Tooltip.install(this, new Tooltip("Rows: the true class. Columns: the class the network predicts. Each cell "
+                + "counts training points; the diagonal is right, the rest are the mistakes, by kind."));
+        setSpacing(4);
+        getChildren().addAll(title, table, caption);
+        setMinWidth(USE_PREF_SIZE);
+    }
+
+    /** Shows {@code c}; cheap when it is the one shown. */
+    public void show(Confusion c) {
+        if (c == shown) {
+            return;
+        }
+        boolean sameShape = c.classes() == shown.classes() && !table.getChildren().isEmpty();
+        shown = c;
+        if (!sameShape) {
+            build(c.classes());
+        }
+        fill(c);
+    }
+
+    /** The matrix shown now. */
+    public Confusion shown() {
+        return shown;
+    }
+
+    /** The count the cell (true {@code actual}, predicted {@code predicted}) displays, as text. */
+    String cellText(int actual, int predicted) {
+        return cell(actual, predicted).getText();
+    }
+
+    /** Headers and empty cells for {@code k} classes. */
+    private void build(int k) {
+        table.getChildren().clear();
+        Label corner = new Label("true \u2193  pred \u2192");
+        corner.getStyleClass().add("confusion-corner");
+        corner.setWrapText(true);
+        corner.setMaxWidth(CELL + 10);
+        table.add(corner, 0, 0);
+        for (int i = 0; i < k; i++) {
+            table.add(header(i), i + 1, 0);
+            table.add(header(i), 0, i + 1);
+            for (int j = 0; j < k; j++) {
+                Label cell = new Label();
+                cell.getStyleClass().add("confusion-cell");
+                cell.setAlignment(Pos.CENTER);
+                cell.setMinSize(CELL, 24);
+                cell.setPrefSize(CELL, 24);
+                table.add(cell, j + 1, i + 1);
+            }
+        }
+    }
+
+    private static Label header(int k) {
+        Label h = new Label(Integer.toString(k));
+        h.getStyleClass().add("confusion-header");
+        h.setAlignment(Pos.CENTER);
+        h.setMinSize(CELL, 24);
+        h.setTextFill(Color.WHITE);
+        h.setStyle("-fx-background-color: " + web(Heatmap.classColour(k)) + ";");
+        return h;
+    }
+
+    private void fill(Confusion c) {
+        int k = c.classes();
+        int right = 0;
+        for (int i = 0; i < k; i++) {
+            int row = c.rowTotal(i);
+            right += c.count(i, i);
+            for (int j = 0; j < k; j++) {
+                int n = c.count(i, j);
+                double share = row == 0 ? 0 : (double) n / row;
+                Label cell = cell(i, j);
+                cell.setText(Integer.toString(n));
+                // the row's class colour at the share's strength over a pale paper
+                Color base = Color.web(web(Heatmap.classColour(i)));
+                Color paper = Color.web("#f4f4f0");
+                cell.setStyle("-fx-background-color: " + toWeb(paper.interpolate(base, 0.85 * share)) + ";");
+                cell.setTextFill(share > 0.55 ? Color.WHITE : Color.web("#222222"));
+            }
+        }
+        int total = c.total();
+        caption.setText(total == 0 ? "" : String.format(Locale.ROOT, "%d of %d right (%.1f%%), step %,d", right, total,
+                100.0 * right / total, c.step()));
+    }
+
+    private Label cell(int actual, int predicted) {
+        int k = shown.classes();
+        // children: the corner, then per row i: column header i, row header i, k cells
+        return (Label) table.getChildren().get(1 + actual * (k + 2) + 2 + predicted);
+    }
+
+    private static String web(int rgb) {
+        return String.format(Locale.ROOT, "#%06x", rgb & 0xFFFFFF);
+    }
+
+    private static String toWeb(Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255),
+                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
+    }
+}

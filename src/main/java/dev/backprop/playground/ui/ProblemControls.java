@@ -1,0 +1,260 @@
+package dev.backprop.playground.ui;
+
+import static dev.backprop.playground.ui.ControlRow.group;
+import static dev.backprop.playground.ui.ControlRow.tip;
+
+import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.engine.nn.Feature;
+import dev.backprop.playground.engine.nn.FeatureSet;
+import dev.backprop.playground.engine.nn.Regularization;
+import dev.backprop.playground.engine.nn.TrainingConfig;
+import dev.backprop.playground.train.Command;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+
+/**
+ * The problem a network learns, as TF Playground's columns offer it: the problem type
+ * (classification or regression, which follows the dataset), the class count for spiral and blobs,
+ * the input features (at least one stays on) and the weight penalty with its rate. The control bar
+ * owns the commands' sending and the dataset; these controls call it back.
+ */
+final class ProblemControls {
+    /** What the network predicts: a class or a real target. */
+    enum Problem {
+        CLASSIFICATION("classification"), REGRESSION("regression");
+
+        private final String text;
+
+        Problem(String text) {
+            this.text = text;
+        }
+
+        static Problem of(DatasetKind kind) {
+            return kind.isRegression() ? REGRESSION : CLASSIFICATION;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** What the control bar does for these controls. */
+    interface Actions {
+        /** Sends a setting (recorded as awaiting confirmation). */
+        void setting(Command c);
+
+        /** The features changed: send the network with them. */
+        void networkChanged();
+
+        /** The user picked a problem type the dataset is not of: switch to a dataset of that type. */
+        void problemChosen(Problem problem);
+    }
+
+    /** The rate a penalty starts at when the session has none (TF Playground's smallest non-zero rate). */
+    private static final double DEFAULT_RATE = 0.001;
+
+    private final Actions actions;
+    private final ChoiceBox<Problem> problem = new ChoiceBox<>();
+    private final Spinner<Integer> classes = new Spinner<>(2, DatasetKind.MAX_CLASSES, 2);
+    private final Map<Feature, ToggleButton> features = new EnumMap<>(Feature.class);
+    private final ChoiceBox<Regularization> regularization = ControlBar.choice(Regularization.values());
+    private final Slider rate = new Slider(0, LearningRateScale.size() - 1, LearningRateScale.nearest(DEFAULT_RATE));
+    private final Label rateText = new Label();
+    /** True while the controls are set from the session's config: their listeners send nothing. */
+    private boolean syncing;
+
+    ProblemControls(Actions actions) {
+        this.actions = actions;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        problem.getItems().addAll(Problem.values());
+        problem.setValue(Problem.CLASSIFICATION);
+        problem.setId("problem");
+        tip(problem, "Classification learns a class per point (sigmoid or softmax output); regression learns a real "
+                + "target (identity output, mse). Picking one switches to a dataset of that kind.");
+        classes.setId("classes");
+        classes.setPrefWidth(58);
+        tip(classes, "Number of classes, 2 to " + DatasetKind.MAX_CLASSES + ", for spiral (one arm each) and blobs "
+                + "(one cluster each); more than 2 trains a softmax with cross-entropy. New data on change.");
+        for (Feature f : Feature.values()) {
+            ToggleButton b = new ToggleButton(f.symbol());
+            b.setId("feature-" + f.id());
+            b.getStyleClass().add("feature-toggle");
+            tip(b, "Feed " + f.symbol() + " to the first layer (x1 and x2 are the point's coordinates). At least one "
+                    + "feature stays on; a change builds a new network.");
+            features.put(f, b);
+        }
+        regularization.setValue(Regularization.NONE);
+        regularization.setId("regularization");
+        tip(regularization, "A penalty on the weights (not the biases) added to the loss: l2 = rate \u00b7 \u00bd\u03a3w\u00b2 "
+                + "pulls every weight toward 0, l1 = rate \u00b7 \u03a3|w| sets small ones to 0. The weights are kept.");
+        rate.setMajorTickUnit(1);
+        rate.setMinorTickCount(0);
+        rate.setSnapToTicks(true);
+        rate.setBlockIncrement(1);
+        rate.setShowTickMarks(true);
+        rate.setPrefWidth(110);
+        rate.setId("regularization-rate");
+        rateText.setId("regularization-rate-text");
+        rateText.setMinWidth(ControlRow.VALUE_WIDTH);
+        tip(rate, "The penalty's rate: 1-2-5 steps from 0.0001 to 10 (arrow keys move one notch). The chart then "
+                + "shows the total loss, data plus penalty.");
+        rateText.setText(LearningRateScale.format(rateValue()));
+        showRegularizationEnabled();
+    }
+
+    private void initListeners() {
+        problem.valueProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null) {
+                actions.problemChosen(b);
+            }
+        });
+        classes.valueProperty().addListener((o, a, b) -> {
+            if (!syncing) {
+                actions.setting(new Command.SetClasses(b));
+            }
+        });
+        for (ToggleButton b : features.values()) {
+            b.selectedProperty().addListener((o, was, on) -> {
+                if (syncing) {
+                    return;
+                }
+                if (!on && features.values().stream().noneMatch(ToggleButton::isSelected)) {
+                    withoutSending(() -> b.setSelected(true)); // a network needs at least one input
+                    return;
+                }
+                actions.networkChanged();
+            });
+        }
+        regularization.valueProperty().addListener((o, a, b) -> {
+            showRegularizationEnabled();
+            sendRegularization();
+        });
+        SliderSettle.install(rate, Math::rint, true, notch -> {
+            rateText.setText(LearningRateScale.format(rateValue()));
+            sendRegularization();
+        });
+    }
+
+    /** The labelled groups, for the control bar's rows. */
+    List<Node> groups() {
+        return List.of(group(new Label("problem"), problem), group(new Label("classes"), classes),
+                group(featureNodes()), group(new Label("regularization"), regularization, rate, rateText));
+    }
+
+    private Node[] featureNodes() {
+        Node[] nodes = new Node[features.size() + 1];
+        nodes[0] = new Label("features");
+        int i = 1;
+        for (ToggleButton b : features.values()) {
+            nodes[i++] = b;
+        }
+        return nodes;
+    }
+
+    // ---- the session's config into the controls ---------------------------------------------------
+
+    /** The problem type and class count of {@code c}'s data. Sends nothing. */
+    void showData(TrainingConfig c) {
+        withoutSending(() -> {
+            problem.setValue(Problem.of(c.dataset()));
+            if (c.classes() >= 2) {
+                classes.getValueFactory().setValue(c.classes());
+            }
+            classes.setDisable(!c.dataset().takesClassCount());
+        });
+    }
+
+    /**
+     * The user picked {@code kind} (not sent yet): the problem type follows it, and the class count
+     * shows what the session will give it ({@code classesBefore} kept for spiral and blobs, as
+     * {@link TrainingConfig#withData} does). Sends nothing.
+     */
+    void followDataset(DatasetKind kind, int classesBefore) {
+        withoutSending(() -> {
+            problem.setValue(Problem.of(kind));
+            int k = kind.takesClassCount() ? (classesBefore >= 2 ? classesBefore : kind.defaultClasses())
+                    : kind.defaultClasses();
+            if (k >= 2) {
+                classes.getValueFactory().setValue(k);
+            }
+            classes.setDisable(!kind.takesClassCount());
+        });
+    }
+
+    /** The feature toggles of {@code set}. Sends nothing. */
+    void showFeatures(FeatureSet set) {
+        withoutSending(() -> features.forEach((f, b) -> b.setSelected(set.contains(f))));
+    }
+
+    /** The penalty and its rate (the slider keeps its notch when there is no penalty). Sends nothing. */
+    void showRegularization(Regularization kind, double r) {
+        withoutSending(() -> {
+            regularization.setValue(kind);
+            if (kind != Regularization.NONE && !rate.isValueChanging()) {
+                rate.setValue(LearningRateScale.nearest(r));
+                rateText.setText(LearningRateScale.format(r));
+            }
+            showRegularizationEnabled();
+        });
+    }
+
+    // ---- the controls' values ---------------------------------------------------------------------
+
+    /** The class count shown (for spiral and blobs). */
+    int classes() {
+        return classes.getValue();
+    }
+
+    /** The features switched on, in the enum's order. */
+    FeatureSet features() {
+        EnumSet<Feature> on = EnumSet.noneOf(Feature.class);
+        features.forEach((f, b) -> {
+            if (b.isSelected()) {
+                on.add(f);
+            }
+        });
+        return on.isEmpty() ? FeatureSet.RAW : FeatureSet.of(on);
+    }
+
+    /** The penalty rate the slider stands at: one of the 1-2-5 notches. */
+    double rateValue() {
+        return LearningRateScale.value((int) Math.rint(rate.getValue()));
+    }
+
+    private void sendRegularization() {
+        if (!syncing && regularization.getValue() != null) {
+            Regularization kind = regularization.getValue();
+            actions.setting(new Command.SetRegularization(kind, kind == Regularization.NONE ? 0 : rateValue()));
+        }
+    }
+
+    private void showRegularizationEnabled() {
+        boolean off = regularization.getValue() == null || regularization.getValue() == Regularization.NONE;
+        rate.setDisable(off);
+        rateText.setDisable(off);
+    }
+
+    private void withoutSending(Runnable change) {
+        boolean was = syncing;
+        syncing = true;
+        try {
+            change.run();
+        } finally {
+            syncing = was;
+        }
+    }
+}
