@@ -516,11 +516,18 @@ public final class GraphPane extends StackPane {
         double h = Math.max(layout.height(), 1);
         double fitScale = Math.min((getWidth() - 2 * PADDING) / w, (viewHeight() - 2 * PADDING) / h);
         scale = Math.max(MIN_SCALE, Math.min(MAX_FIT_SCALE, fitScale));
-        // each axis: centred when it fits, else the graph's start at the pane's edge
+        // each axis: centred when it fits; else across the layers the graph's start at the pane's edge,
+        // and along them the first node (the input) in the middle: where a reader begins
         double halfW = getWidth() / 2 / scale;
         double halfH = viewHeight() / 2 / scale;
-        centerX = w * scale <= getWidth() ? w / 2 : halfW - PADDING / scale;
-        centerY = -(h * scale <= viewHeight() ? h / 2 : halfH - PADDING / scale);
+        Layout.Box start = graph == null || graph.size() == 0 ? null : layout.box(graph.nodes().get(0).id());
+        if (layoutShape != null && layoutShape.topDown()) {
+            centerX = w * scale <= getWidth() ? w / 2 : start != null ? start.centerX() : halfW - PADDING / scale;
+            centerY = -(h * scale <= viewHeight() ? h / 2 : halfH - PADDING / scale);
+        } else {
+            centerX = w * scale <= getWidth() ? w / 2 : halfW - PADDING / scale;
+            centerY = -(h * scale <= viewHeight() ? h / 2 : start != null ? start.centerY() : halfH - PADDING / scale);
+        }
         fitted = true;
         applyCamera();
     }
