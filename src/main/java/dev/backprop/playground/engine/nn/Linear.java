@@ -2,7 +2,6 @@ package dev.backprop.playground.engine.nn;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /** y = x W + b, with W of shape in x out and b of shape 1 x out (seed 000's convention). */
 public final class Linear extends CachingLayer {
@@ -66,6 +65,18 @@ public final class Linear extends CachingLayer {
             }
             return;
         }
+        if (inputSize == 2) {
+            // the first layer on raw x1, x2: one pass per row, the same sums in the same order as below
+            for (int r = 0; r < rows; r++) {
+                int o = r * outputSize;
+                double x0 = in[2 * r];
+                double x1 = in[2 * r + 1];
+                for (int c = 0; c < outputSize; c++) {
+                    out[o + c] = b[c] + x0 * w[c] + x1 * w[outputSize + c];
+                }
+            }
+            return;
+        }
         for (int r = 0; r < rows; r++) {
             // each output row: b, then + x[r,k] * W[k,:] for every input k (contiguous, vectorisable)
             int o = r * outputSize;
@@ -84,13 +95,94 @@ public final class Linear extends CachingLayer {
         }
     }
 
+    /**
+     * dL/dW = x^T g, dL/db = column sums of g, dL/dx = g W^T, in one pass over the rows of the batch
+     * and the weights. Written out for the same reason as {@link #apply}: at batch 1 and 2 or 50 wide
+     * the general EJML products cost more in dispatch than in arithmetic. Each sum runs in the order
+     * EJML's kernels use (rows, then columns, from zero), so the results are the same bits.
+     */
     @Override
     protected void computeGradients(DMatrixRMaj gradOutput) {
-        // dL/dW = x^T g, dL/db = column sums of g, dL/dx = g W^T
-        CommonOps_DDRM.multTransA(input, gradOutput, weight.grad());
-        CommonOps_DDRM.sumCols(gradOutput, bias.grad());
-        gradInput.reshape(gradOutput.numRows, inputSize);
-        CommonOps_DDRM.multTransB(gradOutput, weight.value(), gradInput);
+        int rows = gradOutput.numRows;
+        double[] x = input.data;
+        double[] g = gradOutput.data;
+        double[] w = weight.value().data;
+        double[] dw = weight.grad().data;
+        double[] db = bias.grad().data;
+        gradInput.reshape(rows, inputSize);
+        double[] gi = gradInput.data;
+        if (outputSize == 1) {
+            narrowGradients(rows, x, g, w, dw, db, gi);
+            return;
+        }
+        System.arraycopy(g, 0, db, 0, outputSize);
+        for (int r = 1; r < rows; r++) {
+            int o = r * outputSize;
+            for (int c = 0; c < outputSize; c++) {
+                db[c] += g[o + c];
+            }
+        }
+        for (int k = 0; k < inputSize; k++) {
+            int wk = k * outputSize;
+            double x0 = x[k];
+            for (int c = 0; c < outputSize; c++) {
+                dw[wk + c] = x0 * g[c];
+            }
+            for (int r = 1; r < rows; r++) {
+                double xv = x[r * inputSize + k];
+                int o = r * outputSize;
+                for (int c = 0; c < outputSize; c++) {
+                    dw[wk + c] += xv * g[o + c];
+                }
+            }
+        }
+        if (inputSize == 2) {
+            // two independent sums in one loop instead of two chains one after the other; same order, same bits
+            for (int r = 0; r < rows; r++) {
+                int o = r * outputSize;
+                double s0 = 0;
+                double s1 = 0;
+                for (int c = 0; c < outputSize; c++) {
+                    s0 += g[o + c] * w[c];
+                    s1 += g[o + c] * w[outputSize + c];
+                }
+                gi[2 * r] = s0;
+                gi[2 * r + 1] = s1;
+            }
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            int o = r * outputSize;
+            int base = r * inputSize;
+            for (int k = 0; k < inputSize; k++) {
+                int wk = k * outputSize;
+                double s = 0;
+                for (int c = 0; c < outputSize; c++) {
+                    s += g[o + c] * w[wk + c];
+                }
+                gi[base + k] = s;
+            }
+        }
+    }
+
+    /** The one-output layer (the last one of a binary or regression head): every product is a scaled row. */
+    private void narrowGradients(int rows, double[] x, double[] g, double[] w, double[] dw, double[] db, double[] gi) {
+        double g0 = g[0];
+        for (int k = 0; k < inputSize; k++) {
+            dw[k] = x[k] * g0;
+            gi[k] = g0 * w[k];
+        }
+        double sum = g0;
+        for (int r = 1; r < rows; r++) {
+            double gr = g[r];
+            sum += gr;
+            int base = r * inputSize;
+            for (int k = 0; k < inputSize; k++) {
+                dw[k] += x[base + k] * gr;
+                gi[base + k] = gr * w[k];
+            }
+        }
+        db[0] = sum;
     }
 
     @Override
