@@ -2,6 +2,7 @@ package dev.backprop.playground.engine.nn;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /** y = x W + b, with W of shape in x out and b of shape 1 x out (seed 000's convention). */
 public final class Linear extends CachingLayer {
@@ -96,72 +97,61 @@ public final class Linear extends CachingLayer {
     }
 
     /**
-     * dL/dW = x^T g, dL/db = column sums of g, dL/dx = g W^T, in one pass over the rows of the batch
-     * and the weights. Written out for the same reason as {@link #apply}: at batch 1 and 2 or 50 wide
-     * the general EJML products cost more in dispatch than in arithmetic. Each sum runs in the order
-     * EJML's kernels use (rows, then columns, from zero), so the results are the same bits.
+     * dL/dW = x^T g, dL/db = column sums of g, dL/dx = g W^T. The two narrow shapes every playground
+     * network has (the first layer on x1, x2 and a one-unit output) are written out, for the same
+     * reason as {@link #apply}: at batch 1 EJML's general products cost more in dispatch than in
+     * arithmetic. Each sum runs in the order EJML's kernels use (rows, then columns, from zero), so
+     * the results are the same bits; other shapes use EJML, which is faster there.
      */
     @Override
     protected void computeGradients(DMatrixRMaj gradOutput) {
         int rows = gradOutput.numRows;
-        double[] x = input.data;
-        double[] g = gradOutput.data;
-        double[] w = weight.value().data;
-        double[] dw = weight.grad().data;
-        double[] db = bias.grad().data;
         gradInput.reshape(rows, inputSize);
-        double[] gi = gradInput.data;
         if (outputSize == 1) {
-            narrowGradients(rows, x, g, w, dw, db, gi);
-            return;
+            narrowGradients(rows, input.data, gradOutput.data, weight.value().data, weight.grad().data,
+                    bias.grad().data, gradInput.data);
+        } else if (inputSize == 2) {
+            twoInputGradients(rows, input.data, gradOutput.data, weight.value().data, weight.grad().data,
+                    bias.grad().data, gradInput.data);
+        } else {
+            CommonOps_DDRM.multTransA(input, gradOutput, weight.grad());
+            CommonOps_DDRM.sumCols(gradOutput, bias.grad());
+            CommonOps_DDRM.multTransB(gradOutput, weight.value(), gradInput);
         }
-        System.arraycopy(g, 0, db, 0, outputSize);
+    }
+
+    /** The first layer on raw x1, x2: two rows of W, two sums per row of dL/dx, accumulated side by side. */
+    private void twoInputGradients(int rows, double[] x, double[] g, double[] w, double[] dw, double[] db, double[] gi) {
+        int out = outputSize;
+        double x0 = x[0];
+        double x1 = x[1];
+        for (int c = 0; c < out; c++) {
+            double gc = g[c];
+            db[c] = gc;
+            dw[c] = x0 * gc;
+            dw[out + c] = x1 * gc;
+        }
         for (int r = 1; r < rows; r++) {
-            int o = r * outputSize;
-            for (int c = 0; c < outputSize; c++) {
-                db[c] += g[o + c];
+            int o = r * out;
+            double xr0 = x[2 * r];
+            double xr1 = x[2 * r + 1];
+            for (int c = 0; c < out; c++) {
+                double gc = g[o + c];
+                db[c] += gc;
+                dw[c] += xr0 * gc;
+                dw[out + c] += xr1 * gc;
             }
-        }
-        for (int k = 0; k < inputSize; k++) {
-            int wk = k * outputSize;
-            double x0 = x[k];
-            for (int c = 0; c < outputSize; c++) {
-                dw[wk + c] = x0 * g[c];
-            }
-            for (int r = 1; r < rows; r++) {
-                double xv = x[r * inputSize + k];
-                int o = r * outputSize;
-                for (int c = 0; c < outputSize; c++) {
-                    dw[wk + c] += xv * g[o + c];
-                }
-            }
-        }
-        if (inputSize == 2) {
-            // two independent sums in one loop instead of two chains one after the other; same order, same bits
-            for (int r = 0; r < rows; r++) {
-                int o = r * outputSize;
-                double s0 = 0;
-                double s1 = 0;
-                for (int c = 0; c < outputSize; c++) {
-                    s0 += g[o + c] * w[c];
-                    s1 += g[o + c] * w[outputSize + c];
-                }
-                gi[2 * r] = s0;
-                gi[2 * r + 1] = s1;
-            }
-            return;
         }
         for (int r = 0; r < rows; r++) {
-            int o = r * outputSize;
-            int base = r * inputSize;
-            for (int k = 0; k < inputSize; k++) {
-                int wk = k * outputSize;
-                double s = 0;
-                for (int c = 0; c < outputSize; c++) {
-                    s += g[o + c] * w[wk + c];
-                }
-                gi[base + k] = s;
+            int o = r * out;
+            double s0 = 0;
+            double s1 = 0;
+            for (int c = 0; c < out; c++) {
+                s0 += g[o + c] * w[c];
+                s1 += g[o + c] * w[out + c];
             }
+            gi[2 * r] = s0;
+            gi[2 * r + 1] = s1;
         }
     }
 
