@@ -42,7 +42,7 @@ public final class Benchmarks {
 
     /** The benchmarks by name, in report order. Each is meant to run in a JVM of its own. */
     public static final List<String> NAMES = List.of("per-sample", "batch32", "batch256", "full-batch",
-            "softmax-per-sample", "softmax-batch32", "fused", "value", "grid", "layout100", "layout1000", "snapshot", "neuron-view");
+            "softmax-per-sample", "softmax-batch32", "fused", "value", "grid", "layout100", "layout1000", "snapshot", "neuron-view", "session");
 
     public List<Figure> run(String name) {
         return switch (name) {
@@ -59,6 +59,7 @@ public final class Benchmarks {
             case "layout1000" -> List.of(layout(1000));
             case "snapshot" -> List.of(graphSnapshot());
             case "neuron-view" -> neuronView();
+            case "session" -> List.of(session());
             default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (" + String.join(", ", NAMES) + ")");
         };
     }
@@ -223,9 +224,23 @@ public final class Benchmarks {
                         neurons / tensors, "x", none));
     }
 
+    /**
+     * The app's engine without the app: the default network (2-50-1 on moons, the view the app picks)
+     * trained unthrottled by a {@link dev.backprop.playground.train.TrainingSession}, with everything
+     * it publishes (metrics, grid, graph, snapshots). Beside the UI the app cannot beat this figure.
+     */
+    Figure session() {
+        double seconds = scale < 1 ? 0.5 : 3;
+        double rate = sessionRate(TrainingConfig.defaults(), null, seconds);
+        return new Figure("session_steps_per_s", "app session, 2-50-1 unthrottled, no UI (steps/s)", rate, "steps/s",
+                new Measure.Result(seconds, rate, rate, rate, 1));
+    }
+
     private static double sessionRate(TrainingConfig c, dev.backprop.playground.graph.GraphView view, double seconds) {
         try (dev.backprop.playground.train.TrainingSession s = new dev.backprop.playground.train.TrainingSession(c)) {
-            s.send(new dev.backprop.playground.train.Command.SetGraphView(view));
+            if (view != null) {
+                s.send(new dev.backprop.playground.train.Command.SetGraphView(view));
+            }
             s.send(new dev.backprop.playground.train.Command.SetSpeed(dev.backprop.playground.train.TrainingSession.UNTHROTTLED));
             s.send(new dev.backprop.playground.train.Command.Play());
             Thread.sleep((long) (seconds * 500)); // warm-up
