@@ -42,7 +42,7 @@ public final class Benchmarks {
 
     /** The benchmarks by name, in report order. Each is meant to run in a JVM of its own. */
     public static final List<String> NAMES = List.of("per-sample", "batch32", "batch256", "full-batch",
-            "softmax-per-sample", "softmax-batch32", "value", "grid", "layout100", "layout1000", "snapshot", "neuron-view");
+            "softmax-per-sample", "softmax-batch32", "fused", "value", "grid", "layout100", "layout1000", "snapshot", "neuron-view", "session");
 
     public List<Figure> run(String name) {
         return switch (name) {
@@ -52,12 +52,14 @@ public final class Benchmarks {
             case "full-batch" -> List.of(fullBatch());
             case "softmax-per-sample" -> List.of(softmax(1));
             case "softmax-batch32" -> List.of(softmax(32));
+            case "fused" -> fused();
             case "value" -> valueEngine();
             case "grid" -> List.of(decisionGrid());
             case "layout100" -> List.of(layout(100));
             case "layout1000" -> List.of(layout(1000));
             case "snapshot" -> List.of(graphSnapshot());
             case "neuron-view" -> neuronView();
+            case "session" -> List.of(session());
             default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (" + String.join(", ", NAMES) + ")");
         };
     }
@@ -92,6 +94,46 @@ public final class Benchmarks {
             }
             return steps * unitsPerStep;
         };
+    }
+
+    /**
+     * The engine against {@link FusedLoop}, the same per-sample work hand-fused over primitive arrays
+     * (the practical limit). Runs alternate between the two in this JVM, so a busy moment on a shared
+     * machine slows both rather than one; the ratio is the median of the per-pair ratios.
+     */
+    List<Figure> fused() {
+        Trainer engine = moons(1);
+        TrainingConfig c = TrainingConfig.defaults();
+        // the trainer's sampling stream: seeded so, then one permutation drawn for mini-batches
+        Random sampling = new Random(c.seed() ^ 0x5DEECE66DL);
+        dev.backprop.playground.engine.data.Shuffle.permutation(engine.data().train().size(), sampling);
+        FusedLoop loop = new FusedLoop(engine.network(), engine.data().train(), sampling, c.learningRate());
+        long steps = n(500_000);
+        Measure.Work fusedWork = () -> {
+            for (long i = 0; i < steps; i++) {
+                loop.step();
+            }
+            return steps;
+        };
+        Measure.Work engineWork = training(engine, steps, 1);
+        Measure.Result warm = Measure.median(3, 1, fusedWork);
+        Measure.median(3, 1, engineWork);
+        double[] fusedRates = new double[runs];
+        double[] ratios = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            fusedRates[i] = Measure.median(0, 1, fusedWork).medianRate();
+            ratios[i] = Measure.median(0, 1, engineWork).medianRate() / fusedRates[i];
+        }
+        java.util.Arrays.sort(fusedRates);
+        java.util.Arrays.sort(ratios);
+        Measure.Result f = new Measure.Result(steps / fusedRates[runs / 2], fusedRates[runs / 2], fusedRates[0],
+                fusedRates[runs - 1], runs);
+        Measure.Result r = new Measure.Result(warm.medianSeconds(), ratios[runs / 2], ratios[0], ratios[runs - 1], runs);
+        return List.of(
+                new Figure("fused_per_sample_steps_per_s", "hand-fused loop, per-sample 2-50-1 (steps/s)",
+                        f.medianRate(), "steps/s", f),
+                new Figure("per_sample_fused_ratio", "engine per-sample over the hand-fused loop (x)", r.medianRate(),
+                        "x", r));
     }
 
     Figure perSample() {
@@ -182,9 +224,23 @@ public final class Benchmarks {
                         neurons / tensors, "x", none));
     }
 
+    /**
+     * The app's engine without the app: the default network (2-50-1 on moons, the view the app picks)
+     * trained unthrottled by a {@link dev.backprop.playground.train.TrainingSession}, with everything
+     * it publishes (metrics, grid, graph, snapshots). Beside the UI the app cannot beat this figure.
+     */
+    Figure session() {
+        double seconds = scale < 1 ? 0.5 : 3;
+        double rate = sessionRate(TrainingConfig.defaults(), null, seconds);
+        return new Figure("session_steps_per_s", "app session, 2-50-1 unthrottled, no UI (steps/s)", rate, "steps/s",
+                new Measure.Result(seconds, rate, rate, rate, 1));
+    }
+
     private static double sessionRate(TrainingConfig c, dev.backprop.playground.graph.GraphView view, double seconds) {
         try (dev.backprop.playground.train.TrainingSession s = new dev.backprop.playground.train.TrainingSession(c)) {
-            s.send(new dev.backprop.playground.train.Command.SetGraphView(view));
+            if (view != null) {
+                s.send(new dev.backprop.playground.train.Command.SetGraphView(view));
+            }
             s.send(new dev.backprop.playground.train.Command.SetSpeed(dev.backprop.playground.train.TrainingSession.UNTHROTTLED));
             s.send(new dev.backprop.playground.train.Command.Play());
             Thread.sleep((long) (seconds * 500)); // warm-up

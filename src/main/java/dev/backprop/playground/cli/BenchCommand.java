@@ -62,8 +62,10 @@ public final class BenchCommand implements Callable<Integer> {
                     quick ? " (quick: a tenth of the work)" : "");
             out.flush();
         }
+        java.util.Map<String, Double> figures = new java.util.HashMap<>();
         for (String name : Benchmarks.NAMES) {
             for (String[] f : fork(name)) {
+                figures.put(f[0], Double.parseDouble(f[1]));
                 if (tsv) {
                     out.printf("%s\t%s%n", f[0], f[1]);
                 } else {
@@ -73,7 +75,25 @@ public final class BenchCommand implements Callable<Integer> {
                 out.flush();
             }
         }
+        printBatchRatio(out, figures);
         return 0;
+    }
+
+    /** Mini-batch samples/s as a share of the fused loop's steps/s (both measured above, in their own JVMs). */
+    private void printBatchRatio(PrintWriter out, java.util.Map<String, Double> figures) {
+        Double fused = figures.get("fused_per_sample_steps_per_s");
+        Double batch = figures.get("batch32_samples_per_s");
+        if (fused == null || batch == null) {
+            return;
+        }
+        double ratio = batch / fused;
+        if (tsv) {
+            out.printf(Locale.ROOT, "batch32_fused_ratio\t%.6g%n", ratio);
+        } else {
+            out.printf(Locale.ROOT, "%-58s %14s %-9s (from the two rows above)%n",
+                    "engine mini-batch 32 samples/s over the hand-fused loop", fmt(Double.toString(ratio)), "x");
+        }
+        out.flush();
     }
 
     /** Runs one benchmark in a child JVM with this JVM's class path; returns its TSV rows. */
@@ -100,11 +120,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Spread in the figure's own unit: rates for rates, times for times. */
     private static double low(Benchmarks.Figure f) {
-        return f.unit().endsWith("/s") ? f.detail().minRate() : unitTime(f, f.detail().maxRate());
+        return f.unit().endsWith("/s") || f.unit().equals("x") ? f.detail().minRate() : unitTime(f, f.detail().maxRate());
     }
 
     private static double high(Benchmarks.Figure f) {
-        return f.unit().endsWith("/s") ? f.detail().maxRate() : unitTime(f, f.detail().minRate());
+        return f.unit().endsWith("/s") || f.unit().equals("x") ? f.detail().maxRate() : unitTime(f, f.detail().minRate());
     }
 
     private static double unitTime(Benchmarks.Figure f, double rate) {

@@ -31,6 +31,7 @@ final class Publisher {
     /** The graph is rebuilt for publishing at most this often while training. */
     static final long GRAPH_EVERY_NANOS = 100_000_000L;
 
+    private final EngineStats stats;
     private DecisionGridEvaluator gridEvaluator;
     private DecisionGrid grid;
     private int[] gridPixels;
@@ -47,6 +48,10 @@ final class Publisher {
     /** The point being traced, or null: the graph shows it instead of the last batch. */
     private Command.TracePoint traced;
     private Snapshot.Trace trace;
+
+    Publisher(EngineStats stats) {
+        this.stats = stats;
+    }
 
     /** New data: the grid spans its points. */
     void newData(DataSplit data) {
@@ -75,17 +80,22 @@ final class Publisher {
     }
 
     void refreshGrid(Trainer trainer) {
+        long t0 = System.nanoTime();
         DecisionGrid g = gridEvaluator.evaluate(trainer.network());
         gridPixels = Heatmap.pixels(g);
         grid = g;
+        long t1 = System.nanoTime();
+        stats.add(EngineStats.Part.GRID, t1 - t0);
         // the matrix goes with the boundary: one more pass over the training set per frame
         confusion = new Confusion(trainer.confusion(trainer.data().train()), trainer.steps());
+        t1 = System.nanoTime(); // the thumbnails' time starts after the matrix
         // the neuron pictures go with the boundary: the same cadence, nothing when the view is hidden
         if (view(trainer) == GraphView.NEURONS) {
             if (neuronThumbnails == null) {
                 neuronThumbnails = new NeuronThumbnails(new double[] {g.minX1(), g.maxX1(), g.minX2(), g.maxX2()});
             }
             thumbnails = neuronThumbnails.compute(trainer.network());
+            stats.add(EngineStats.Part.THUMBNAILS, System.nanoTime() - t1);
         } else {
             thumbnails = Map.of();
         }
@@ -103,6 +113,7 @@ final class Publisher {
 
     /** The graph of the last step, or of the step-through in progress (revealed nodes only). */
     void refreshGraph(Trainer trainer, NetworkStepper stepper) {
+        long t0 = System.nanoTime();
         NetworkGraphBuilder.Reveal reveal = null;
         double loss = trainer.lastLoss();
         if (stepper != null) {
@@ -123,6 +134,7 @@ final class Publisher {
                 : NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
                         loss, reveal);
         lastGraphNanos = System.nanoTime();
+        stats.add(EngineStats.Part.GRAPH, lastGraphNanos - t0);
     }
 
     /** Traces {@code point} from the next {@link #refreshGraph} on; null stops tracing. */

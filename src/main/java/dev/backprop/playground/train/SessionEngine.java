@@ -27,8 +27,14 @@ import java.util.Random;
  * are {@link Publisher}'s.
  */
 final class SessionEngine implements CommandHandler {
+    /**
+     * While playing, boundary frames (a metrics row, and the boundary when its own interval allows)
+     * at most this often: 50 chart points a second. At the default speed every 250-step frame is measured.
+     */
+    static final long FRAME_INTERVAL_NANOS = 20_000_000L;
     private final RunScheduler scheduler = new RunScheduler();
-    private final Publisher publisher = new Publisher();
+    private final EngineStats stats = new EngineStats();
+    private final Publisher publisher = new Publisher(stats);
     private final MetricsLog history = new MetricsLog();
     private final List<Long> rebuilds = new ArrayList<>();
     private final Timeline timeline = new Timeline();
@@ -60,6 +66,14 @@ final class SessionEngine implements CommandHandler {
 
     boolean stopped() {
         return stopped;
+    }
+
+    EngineStats stats() {
+        return stats;
+    }
+
+    long steps() {
+        return trainer().steps();
     }
 
     // ---- commands -----------------------------------------------------------------------------
@@ -116,6 +130,7 @@ final class SessionEngine implements CommandHandler {
     @Override
     public void pause() {
         scheduler.stop();
+        catchUpFrame();
     }
 
     @Override
@@ -425,8 +440,15 @@ final class SessionEngine implements CommandHandler {
         long start = System.nanoTime();
         long due = scheduler.stepsDue(start);
         long done = 0;
+        // playing, frames follow the clock; a Step command's steps get every frame, as the CLI's do
+        loop.setMinFrameInterval(scheduler.running() ? FRAME_INTERVAL_NANOS : 0);
         while (done < due && !loop.diverged() && System.nanoTime() - start < RunScheduler.SLICE_NANOS) {
+            long t0 = System.nanoTime();
+            long measured = loop.measuringNanos();
             TrainingLoop.Advance a = loop.advance(due - done, start + RunScheduler.SLICE_NANOS);
+            long metrics = loop.measuringNanos() - measured;
+            stats.add(EngineStats.Part.TRAIN, System.nanoTime() - t0 - metrics);
+            stats.add(EngineStats.Part.METRICS, metrics);
             done += a.steps();
             if (a.frame() != null) {
                 recordFrame(a.frame());
@@ -440,10 +462,25 @@ final class SessionEngine implements CommandHandler {
         if (publisher.graphDue() || !scheduler.running()) {
             publisher.refreshGraph(trainer(), stepper);
         }
+        if (!scheduler.busy()) {
+            catchUpFrame();
+        }
         long lastFrameStep = trainer().steps() - trainer().steps() % config.snapshotEvery();
         List<Metrics> rows = history.view();
         if (!scheduler.busy() && publisher.gridStep() != lastFrameStep && rows.get(rows.size() - 1).step() == lastFrameStep) {
             publisher.refreshGrid(trainer()); // paused: the last frame gets its boundary even if it was skipped
+        }
+    }
+
+    /**
+     * Stopped after boundary frames were skipped for time ({@link #FRAME_INTERVAL_NANOS}): the chart
+     * and the boundary get the network where it stopped, so a pause always shows the current state.
+     */
+    private void catchUpFrame() {
+        List<Metrics> rows = history.view();
+        long lastFrameStep = trainer().steps() - trainer().steps() % config.snapshotEvery();
+        if (!rows.isEmpty() && rows.get(rows.size() - 1).step() < lastFrameStep && !loop.diverged()) {
+            recordFrame(loop.frame());
         }
     }
 

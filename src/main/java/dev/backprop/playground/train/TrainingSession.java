@@ -117,7 +117,10 @@ public final class TrainingSession implements AutoCloseable {
         }
         if (busy) {
             engine.trainSlice();
+            long t0 = System.nanoTime();
             latest.set(engine.snapshot());
+            engine.stats().add(EngineStats.Part.PUBLISH, System.nanoTime() - t0);
+            engine.stats().reportIfDue(engine.steps());
         }
         return true;
     }

@@ -49,8 +49,28 @@ public final class ActivationLayer extends CachingLayer {
         double[] g = gradOutput.data;
         double[] gi = gradInput.data;
         int n = gradOutput.getNumElements();
-        for (int i = 0; i < n; i++) {
-            gi[i] = g[i] * activation.derivative(x[i], y[i]);
+        // as in apply: one tight loop per function, so the derivative is inlined, not called per element
+        switch (activation) {
+            case RELU -> {
+                for (int i = 0; i < n; i++) {
+                    gi[i] = g[i] * Activation.RELU.derivative(x[i], y[i]);
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < n; i++) {
+                    gi[i] = g[i] * Activation.TANH.derivative(x[i], y[i]);
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < n; i++) {
+                    gi[i] = g[i] * Activation.SIGMOID.derivative(x[i], y[i]);
+                }
+            }
+            case IDENTITY -> {
+                for (int i = 0; i < n; i++) {
+                    gi[i] = g[i] * Activation.IDENTITY.derivative(x[i], y[i]);
+                }
+            }
         }
     }
 

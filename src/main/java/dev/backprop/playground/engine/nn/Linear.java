@@ -66,6 +66,18 @@ public final class Linear extends CachingLayer {
             }
             return;
         }
+        if (inputSize == 2) {
+            // the first layer on raw x1, x2: one pass per row, the same sums in the same order as below
+            for (int r = 0; r < rows; r++) {
+                int o = r * outputSize;
+                double x0 = in[2 * r];
+                double x1 = in[2 * r + 1];
+                for (int c = 0; c < outputSize; c++) {
+                    out[o + c] = b[c] + x0 * w[c] + x1 * w[outputSize + c];
+                }
+            }
+            return;
+        }
         for (int r = 0; r < rows; r++) {
             // each output row: b, then + x[r,k] * W[k,:] for every input k (contiguous, vectorisable)
             int o = r * outputSize;
@@ -84,13 +96,83 @@ public final class Linear extends CachingLayer {
         }
     }
 
+    /**
+     * dL/dW = x^T g, dL/db = column sums of g, dL/dx = g W^T. The two narrow shapes every playground
+     * network has (the first layer on x1, x2 and a one-unit output) are written out, for the same
+     * reason as {@link #apply}: at batch 1 EJML's general products cost more in dispatch than in
+     * arithmetic. Each sum runs in the order EJML's kernels use (rows, then columns, from zero), so
+     * the results are the same bits; other shapes use EJML, which is faster there.
+     */
     @Override
     protected void computeGradients(DMatrixRMaj gradOutput) {
-        // dL/dW = x^T g, dL/db = column sums of g, dL/dx = g W^T
-        CommonOps_DDRM.multTransA(input, gradOutput, weight.grad());
-        CommonOps_DDRM.sumCols(gradOutput, bias.grad());
-        gradInput.reshape(gradOutput.numRows, inputSize);
-        CommonOps_DDRM.multTransB(gradOutput, weight.value(), gradInput);
+        int rows = gradOutput.numRows;
+        gradInput.reshape(rows, inputSize);
+        if (outputSize == 1) {
+            narrowGradients(rows, input.data, gradOutput.data, weight.value().data, weight.grad().data,
+                    bias.grad().data, gradInput.data);
+        } else if (inputSize == 2) {
+            twoInputGradients(rows, input.data, gradOutput.data, weight.value().data, weight.grad().data,
+                    bias.grad().data, gradInput.data);
+        } else {
+            CommonOps_DDRM.multTransA(input, gradOutput, weight.grad());
+            CommonOps_DDRM.sumCols(gradOutput, bias.grad());
+            CommonOps_DDRM.multTransB(gradOutput, weight.value(), gradInput);
+        }
+    }
+
+    /** The first layer on raw x1, x2: two rows of W, two sums per row of dL/dx, accumulated side by side. */
+    private void twoInputGradients(int rows, double[] x, double[] g, double[] w, double[] dw, double[] db, double[] gi) {
+        int out = outputSize;
+        double x0 = x[0];
+        double x1 = x[1];
+        for (int c = 0; c < out; c++) {
+            double gc = g[c];
+            db[c] = gc;
+            dw[c] = x0 * gc;
+            dw[out + c] = x1 * gc;
+        }
+        for (int r = 1; r < rows; r++) {
+            int o = r * out;
+            double xr0 = x[2 * r];
+            double xr1 = x[2 * r + 1];
+            for (int c = 0; c < out; c++) {
+                double gc = g[o + c];
+                db[c] += gc;
+                dw[c] += xr0 * gc;
+                dw[out + c] += xr1 * gc;
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            int o = r * out;
+            double s0 = 0;
+            double s1 = 0;
+            for (int c = 0; c < out; c++) {
+                s0 += g[o + c] * w[c];
+                s1 += g[o + c] * w[out + c];
+            }
+            gi[2 * r] = s0;
+            gi[2 * r + 1] = s1;
+        }
+    }
+
+    /** The one-output layer (the last one of a binary or regression head): every product is a scaled row. */
+    private void narrowGradients(int rows, double[] x, double[] g, double[] w, double[] dw, double[] db, double[] gi) {
+        double g0 = g[0];
+        for (int k = 0; k < inputSize; k++) {
+            dw[k] = x[k] * g0;
+            gi[k] = g0 * w[k];
+        }
+        double sum = g0;
+        for (int r = 1; r < rows; r++) {
+            double gr = g[r];
+            sum += gr;
+            int base = r * inputSize;
+            for (int k = 0; k < inputSize; k++) {
+                dw[k] += x[base + k] * gr;
+                gi[base + k] = gr * w[k];
+            }
+        }
+        db[0] = sum;
     }
 
     @Override

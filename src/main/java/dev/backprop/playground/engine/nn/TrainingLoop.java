@@ -12,6 +12,8 @@ public final class TrainingLoop {
     private String divergence = "";
     private long divergedAt = -1;
     private long measuringNanos;
+    private long minFrameNanos;
+    private long lastFrameNanos;
 
     public TrainingLoop(Trainer trainer, int snapshotEvery) {
         if (snapshotEvery < 1) {
@@ -19,6 +21,7 @@ public final class TrainingLoop {
         }
         this.trainer = trainer;
         this.snapshotEvery = snapshotEvery;
+        this.lastFrameNanos = System.nanoTime(); // nanoTime's origin is arbitrary: compare with a real reading
     }
 
     /**
@@ -49,7 +52,7 @@ public final class TrainingLoop {
                 diverge(m.diverged() ? m.divergenceReason() : "the loss of step " + trainer.steps() + " became " + loss);
                 return new Advance(done, m);
             }
-            if (trainer.steps() % snapshotEvery == 0) {
+            if (trainer.steps() % snapshotEvery == 0 && frameAllowed()) {
                 return new Advance(done, frame());
             }
             if ((done & 15) == 0 && System.nanoTime() - deadlineNanos > 0) { // the clock costs as much as a tiny step
@@ -59,9 +62,25 @@ public final class TrainingLoop {
         return new Advance(done, null);
     }
 
+    /**
+     * Measures boundary frames at most this often in wall time; frames due sooner are skipped (a
+     * non-finite loss still stops the loop at once). 0, the default, measures every frame, as the
+     * {@code train} command must. The app sets it: unthrottled, a frame every 250 steps would cost
+     * more than the training (measuring 2,000 points is several times 250 per-sample steps), and a
+     * chart cannot show more than a few dozen new points a second anyway.
+     */
+    public void setMinFrameInterval(long nanos) {
+        minFrameNanos = nanos;
+    }
+
+    private boolean frameAllowed() {
+        return minFrameNanos == 0 || System.nanoTime() - lastFrameNanos >= minFrameNanos;
+    }
+
     /** Measures the network now and applies the divergence rule to the measurement. */
     public Metrics frame() {
         Metrics m = measure();
+        lastFrameNanos = System.nanoTime();
         if (m.diverged()) {
             diverge(m.divergenceReason());
         }
