@@ -203,25 +203,54 @@ public final class Benchmarks {
     }
 
     /**
-     * What the neuron view costs the engine: the app's session trains a 2-8-8-8-8-8-8-1 tanh network
-     * unthrottled while publishing the tensor view, then the neuron view (its pictures computed with
-     * every boundary frame), {@code seconds} each, after a warm-up.
+     * What the neuron view costs the engine, for a 2-8-8-8-8-8-8-1 tanh network: its pictures (every
+     * unit over a 32x32 grid, made with each boundary frame, at most 30 a second) and its graph (at
+     * most ten a second), against the tensor view's graph. The share is the engine time they take at
+     * those cadences: what an unthrottled run loses to the view. Timed directly: a session's own rate
+     * on this shared machine moves by more than the view costs.
      */
     List<Figure> neuronView() {
         TrainingConfig d = TrainingConfig.defaults();
         TrainingConfig c = d.withNetwork(new dev.backprop.playground.engine.nn.NetworkSpec(2, new int[] {8, 8, 8, 8, 8, 8},
                 dev.backprop.playground.engine.nn.Activation.TANH, d.network().loss(), d.network().init()));
-        double seconds = scale < 1 ? 0.5 : 3;
-        double tensors = sessionRate(c, dev.backprop.playground.graph.GraphView.TENSORS, seconds);
-        double neurons = sessionRate(c, dev.backprop.playground.graph.GraphView.NEURONS, seconds);
-        Measure.Result none = new Measure.Result(seconds, 0, 0, 0, 1);
+        Trainer t = Trainer.fromConfig(c);
+        t.step();
+        var pictures = new dev.backprop.playground.graph.NeuronThumbnails(
+                DecisionGridEvaluator.equalAspectBounds(t.data().all(), 1));
+        long count = n(2_000);
+        Measure.Result thumbs = Measure.median(2, runs, () -> {
+            for (long i = 0; i < count; i++) {
+                pictures.compute(t.network());
+            }
+            return count;
+        });
+        var made = pictures.compute(t.network());
+        Measure.Result neurons = Measure.median(2, runs, () -> {
+            for (long i = 0; i < count; i++) {
+                dev.backprop.playground.graph.NeuronGraphBuilder.build(t.network(), t.lastBatchFeatures(), t.lastBatchLabels(),
+                        t.lastLoss(), null, made);
+            }
+            return count;
+        });
+        Measure.Result tensors = Measure.median(2, runs, () -> {
+            for (long i = 0; i < count; i++) {
+                NetworkGraphBuilder.build(t.network(), t.lastBatchFeatures(), t.lastBatchLabels(), t.lastLoss());
+            }
+            return count;
+        });
+        double thumbUs = 1e6 / thumbs.medianRate();
+        double neuronUs = 1e6 / neurons.medianRate();
+        double tensorUs = 1e6 / tensors.medianRate();
+        double gridsPerSecond = 1e9 / dev.backprop.playground.train.TrainingSession.GRID_EVERY_NANOS;
+        double graphsPerSecond = 1e9 / dev.backprop.playground.train.TrainingSession.GRAPH_EVERY_NANOS;
+        double share = (gridsPerSecond * thumbUs + graphsPerSecond * (neuronUs - tensorUs)) / 1e6;
         return List.of(
-                new Figure("session_tensors_steps_per_s", "app session, 2-8x6-1 unthrottled, tensor view (steps/s)",
-                        tensors, "steps/s", none),
-                new Figure("session_neurons_steps_per_s", "app session, 2-8x6-1 unthrottled, neuron view (steps/s)",
-                        neurons, "steps/s", none),
-                new Figure("neuron_view_speed_ratio", "neuron view's training speed over the tensor view's",
-                        neurons / tensors, "x", none));
+                new Figure("neuron_pictures_us", "neuron view pictures, 2-8x6-1, 49 units x 32x32 (microseconds)",
+                        thumbUs, "us", thumbs),
+                new Figure("neuron_graph_us", "neuron view graph, 2-8x6-1 (microseconds)", neuronUs, "us", neurons),
+                new Figure("tensor_graph_us", "tensor view graph, 2-8x6-1 (microseconds)", tensorUs, "us", tensors),
+                new Figure("neuron_view_engine_share", "share of engine time the neuron view takes at its cadence",
+                        share, "x", thumbs));
     }
 
     /**
