@@ -1,6 +1,6 @@
 package dev.backprop.playground.io;
 
-import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -64,7 +64,7 @@ public final class ExperimentFile {
         if (nonFinite[0]) {
             root.addProperty(JsonNumbers.FLAG, true);
         }
-        AtomicFile.writeString(file, new Gson().toJson(root) + "\n");
+        AtomicFile.writeString(file, new GsonBuilder().serializeNulls().create().toJson(root) + "\n");
     }
 
     private static JsonObject settings(TrainingConfig c) {
@@ -284,7 +284,8 @@ public final class ExperimentFile {
                 throw new IllegalArgumentException("state.order must hold each row index 0 to " + (order.length - 1) + " once");
             }
         }
-        double lastLoss = s.has("lastLoss") && s.get("lastLoss").isJsonNull() ? Double.NaN : number(s, "lastLoss");
+        // null: no step taken yet (or a diverged one)
+        double lastLoss = !s.has("lastLoss") || s.get("lastLoss").isJsonNull() ? Double.NaN : number(s, "lastLoss");
         long step = whole(s, "step");
         if (step < 0) {
             throw new IllegalArgumentException("state.step must be 0 or more");
