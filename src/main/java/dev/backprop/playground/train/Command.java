@@ -349,6 +349,64 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * Replaces the points with a CSV file's (x1,x2,label[,split]; see PointsCsv), read on the engine
+     * thread and checked whole first: a bad file is refused naming its line, and the data stays.
+     */
+    record ImportData(Path file) implements Command {
+        public String problem() {
+            return file == null ? "no file given" : null;
+        }
+
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.importData(file);
+        }
+    }
+
+    /** Writes the points as x1,x2,label,split (the train command's dataset.csv). */
+    record ExportData(Path file) implements Command {
+        public String problem() {
+            return file == null ? "no file given" : null;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.exportData(file);
+        }
+    }
+
+    /**
+     * Writes the whole set-up as an experiment file (.bpg.json): settings, own points, the trainer's
+     * state and {@code shown} (which panes and controls the window shows).
+     */
+    record SaveExperiment(Path file, java.util.Map<String, Boolean> shown) implements Command {
+        public String problem() {
+            return file == null || shown == null ? "no file given" : null;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.saveExperiment(file, shown);
+        }
+    }
+
+    /** Replaces the session with an experiment file's set-up, checked whole first; the training goes on from it. */
+    record OpenExperiment(Path file) implements Command {
+        public String problem() {
+            return file == null ? "no file given" : null;
+        }
+
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.openExperiment(file);
+        }
+    }
+
     /** Stops the engine thread. */
     record Shutdown() implements Command {
         public void dispatch(CommandHandler h) {

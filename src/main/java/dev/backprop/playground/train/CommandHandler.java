@@ -56,4 +56,12 @@ interface CommandHandler {
     void resumeFromScrub();
 
     void openRun(Path dir);
+
+    void importData(Path file);
+
+    void exportData(Path file);
+
+    void saveExperiment(Path file, java.util.Map<String, Boolean> shown);
+
+    void openExperiment(Path file);
 }

@@ -11,6 +11,11 @@ import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainerState;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.engine.nn.TrainingLoop;
+import dev.backprop.playground.engine.nn.Limits;
+import dev.backprop.playground.io.Experiment;
+import dev.backprop.playground.io.ExperimentFile;
+import dev.backprop.playground.io.PointsCsv;
+import dev.backprop.playground.io.RunFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +52,8 @@ final class SessionEngine implements CommandHandler {
     private Snapshot.Problem problem;
     private long problemSerial;
     private boolean stopped;
+    /** Points imported (or opened with an experiment) rather than generated, or null: Reset keeps them. */
+    private DataSplit ownData;
 
     SessionEngine(TrainingConfig config) {
         this.config = config;
@@ -152,7 +159,7 @@ final class SessionEngine implements CommandHandler {
 
     @Override
     public void reset() {
-        start(Trainer.split(config));
+        start(ownData != null ? ownData : Trainer.split(config));
         message = "reset: new weights from seed " + config.seed();
     }
 
@@ -223,6 +230,7 @@ final class SessionEngine implements CommandHandler {
             throw e;
         }
         configVersion++;
+        ownData = null;
         message = "new data: " + dataset.id() + ", " + samples + " points, noise " + noise;
     }
 
@@ -364,6 +372,86 @@ final class SessionEngine implements CommandHandler {
         }
         message = "opened the run in " + dir + ": " + run.checkpoints().size() + " checkpoints; drag over the chart to "
                 + "scrub it";
+    }
+
+    @Override
+    public void importData(Path file) {
+        PointsCsv.Points points;
+        try {
+            // the label kind follows the head: targets for regression, else class indexes
+            points = PointsCsv.read(file, config.classes() == 0 ? PointsCsv.TARGETS : PointsCsv.ANY_LABEL,
+                    Limits.APP_MAX_SAMPLES);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(file.getFileName() + ": " + Failures.describe(e), e);
+        }
+        DataSplit data = points.split(config.testRatio(), new Random(config.seed()));
+        if (data.train().size() == 0) {
+            throw new IllegalArgumentException(file.getFileName() + ": no training point (every point is a test point)");
+        }
+        replaceData(config.forPoints(data.all().size(), points.classes()), data);
+        message = "imported " + data.all().size() + " points from " + file.getFileName()
+                + (points.classes() == 0 ? " (regression targets)" : " (" + points.classes() + " classes)");
+    }
+
+    @Override
+    public void exportData(Path file) {
+        try {
+            RunFiles.writeDataset(file, trainer().data());
+            message = "exported " + trainer().data().all().size() + " points to " + file;
+        } catch (java.io.IOException | RuntimeException e) {
+            refuse("could not export the data to " + file + ": " + Failures.describe(e));
+        }
+    }
+
+    @Override
+    public void saveExperiment(Path file, java.util.Map<String, Boolean> shown) {
+        try {
+            ExperimentFile.write(file, new Experiment(config, ownData, trainer().capture(null), shown));
+            message = "saved the experiment (step " + trainer().steps() + ") to " + file;
+        } catch (java.io.IOException | RuntimeException e) {
+            refuse("could not save the experiment to " + file + ": " + Failures.describe(e));
+        }
+    }
+
+    @Override
+    public void openExperiment(Path file) {
+        Experiment e;
+        try {
+            e = ExperimentFile.read(file, MAX_EXPERIMENT_BYTES, Limits.APP_MAX_SAMPLES);
+        } catch (java.io.IOException | IllegalArgumentException ex) {
+            throw new IllegalArgumentException(file.getFileName() + ": " + Failures.describe(ex), ex);
+        }
+        String tooBig = Command.appProblem(e.config().network());
+        if (tooBig != null) {
+            throw new IllegalArgumentException(file.getFileName() + ": " + tooBig);
+        }
+        replaceData(e.config(), e.data() != null ? e.data() : Trainer.split(e.config()));
+        ownData = e.data();
+        if (e.state() != null) {
+            trainer().restore(e.state());
+            history.clear();
+            timeline.clear();
+            recordFrame(loop.frame()); // the chart and the timeline start at the saved step
+            showRestored();
+        }
+        message = "opened the experiment " + file.getFileName() + " at step " + trainer().steps();
+    }
+
+    /** Most bytes of an experiment file the app opens (its data at most {@link Limits#APP_MAX_SAMPLES} points). */
+    static final long MAX_EXPERIMENT_BYTES = 64_000_000L;
+
+    /** New config and points together; on failure the old ones stay. */
+    private void replaceData(TrainingConfig next, DataSplit data) {
+        TrainingConfig before = config;
+        config = next;
+        try {
+            start(data);
+        } catch (RuntimeException | Error e) {
+            config = before;
+            throw e;
+        }
+        configVersion++;
+        ownData = data;
     }
 
     @Override

@@ -215,12 +215,16 @@ public final class PlaygroundView extends BorderPane {
         MenuItem save = item("Save model\u2026", "Shortcut+S", files::saveModel);
         MenuItem load = item("Load model\u2026", "Shortcut+O", files::loadModel);
         MenuItem openRun = item("Open run\u2026", "Shortcut+Shift+O", files::openRun);
+        MenuItem importData = item("Import data\u2026", null, files::importData);
+        MenuItem exportData = item("Export data\u2026", null, files::exportData);
+        MenuItem saveExperiment = item("Save experiment\u2026", null, files::saveExperiment);
+        MenuItem openExperiment = item("Open experiment\u2026", null, files::openExperiment);
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             memory.save(stage);
             Platform.exit();
         });
         Menu file = new Menu("File", null, exportSvg, exportPng, graphPng, chartPng, new SeparatorMenuItem(), save, load, openRun,
-                new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), importData, exportData, saveExperiment, openExperiment, new SeparatorMenuItem(), quit);
 
         darkItem.setOnAction(e -> applyTheme(darkItem.isSelected()));
         MenuItem fit = item("Fit graph to view", "F", graphPane::fit);
