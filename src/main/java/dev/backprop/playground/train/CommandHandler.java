@@ -64,4 +64,12 @@ interface CommandHandler {
     void saveExperiment(Path file, java.util.Map<String, Boolean> shown);
 
     void openExperiment(Path file);
+
+    void addPoints(double[] points, double label);
+
+    void deletePointNear(double x1, double x2);
+
+    void undoEdit();
+
+    void redoEdit();
 }

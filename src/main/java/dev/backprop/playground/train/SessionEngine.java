@@ -54,6 +54,7 @@ final class SessionEngine implements CommandHandler {
     private boolean stopped;
     /** Points imported (or opened with an experiment) rather than generated, or null: Reset keeps them. */
     private DataSplit ownData;
+    private final DataEdits edits = new DataEdits();
 
     SessionEngine(TrainingConfig config) {
         this.config = config;
@@ -231,6 +232,7 @@ final class SessionEngine implements CommandHandler {
         }
         configVersion++;
         ownData = null;
+        edits.forget();
         message = "new data: " + dataset.id() + ", " + samples + " points, noise " + noise;
     }
 
@@ -452,6 +454,112 @@ final class SessionEngine implements CommandHandler {
         }
         configVersion++;
         ownData = data;
+        edits.forget();
+    }
+
+    @Override
+    public void addPoints(double[] points, double label) {
+        DataSplit now = trainer().data();
+        if (now.all().size() + points.length / 2 > Limits.APP_MAX_SAMPLES) {
+            throw new IllegalArgumentException("the app trains at most " + Limits.APP_MAX_SAMPLES + " points");
+        }
+        if (config.classes() > 0 && !(label == Math.rint(label) && label >= 0 && label < config.classes())) {
+            throw new IllegalArgumentException("a point's class must be 0 to " + (config.classes() - 1) + ", got " + label);
+        }
+        // the split of new points follows the test ratio, reproducibly from the seed
+        Random split = new Random(config.seed() * 31 + now.all().size());
+        edit(now, DataEdits.added(now, points, label, config.testRatio(), split));
+        message = "added " + points.length / 2 + " point" + (points.length == 2 ? "" : "s") + " of "
+                + (config.classes() > 0 ? "class " + (int) label : "target " + NumberFormat.short4(label))
+                + " (Ctrl+Z undoes)";
+    }
+
+    @Override
+    public void deletePointNear(double x1, double x2) {
+        DataSplit now = trainer().data();
+        int row = DataEdits.nearest(now.all(), x1, x2);
+        if (now.all().size() <= 2) {
+            throw new IllegalArgumentException("the data keeps at least 2 points");
+        }
+        edit(now, DataEdits.without(now, row));
+        message = String.format(Locale.ROOT, "deleted the point at (%.3f, %.3f) (Ctrl+Z undoes)", now.all().x1(row),
+                now.all().x2(row));
+    }
+
+    @Override
+    public void undoEdit() {
+        DataSplit now = trainer().data();
+        DataSplit before = edits.undo(now);
+        if (before == null) {
+            throw new IllegalArgumentException("no edit to undo");
+        }
+        try {
+            continueOn(before);
+        } catch (RuntimeException e) {
+            edits.redo(before); // back as it was
+            throw e;
+        }
+        message = "undone: " + before.all().size() + " points";
+    }
+
+    @Override
+    public void redoEdit() {
+        DataSplit now = trainer().data();
+        DataSplit after = edits.redo(now);
+        if (after == null) {
+            throw new IllegalArgumentException("no edit to redo");
+        }
+        try {
+            continueOn(after);
+        } catch (RuntimeException e) {
+            edits.undo(after);
+            throw e;
+        }
+        message = "redone: " + after.all().size() + " points";
+    }
+
+    private boolean insideTheGrid(DataSplit data) {
+        dev.backprop.playground.engine.nn.DecisionGrid g = publisher.grid();
+        if (g == null) {
+            return false;
+        }
+        double[] b = data.all().bounds();
+        return b[0] >= g.minX1() && b[1] <= g.maxX1() && b[2] >= g.minX2() && b[3] <= g.maxX2();
+    }
+
+    private void edit(DataSplit before, DataSplit after) {
+        continueOn(after);
+        edits.edited(before);
+    }
+
+    /**
+     * Training goes on with the same weights, optimizer state and sampling on {@code data} (the
+     * mini-batch order starts over: it indexes the old points). Kept states indexed the old points,
+     * so the timeline starts here; the curve goes on.
+     */
+    private void continueOn(DataSplit data) {
+        if (data.train().size() == 0) {
+            throw new IllegalArgumentException("no training point would be left");
+        }
+        TrainerState s = trainer().capture(null);
+        TrainerState kept = new TrainerState(s.step(), s.spec(), s.weights(), s.optimizer(), s.optimizerState(),
+                s.learningRate(), s.batchSize(), s.sampling(), null, 0, s.lastLoss());
+        TrainingConfig next = config.forPoints(data.all().size(), config.classes());
+        Trainer t = new Trainer(data, next);
+        t.restore(kept);
+        loop = new TrainingLoop(t, next.snapshotEvery());
+        setConfig(next);
+        ownData = data;
+        stepper = null;
+        live = null;
+        scrubbed = null;
+        timeline.clear();
+        if (!insideTheGrid(data)) {
+            publisher.newData(data); // the plane grows to show every point; within it, it stays put while editing
+        }
+        t.previewForward();
+        publisher.refreshGrid(t);
+        publisher.refreshGraph(t, null);
     }
 
     @Override

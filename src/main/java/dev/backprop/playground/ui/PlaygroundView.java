@@ -55,6 +55,8 @@ public final class PlaygroundView extends BorderPane {
     private final javafx.scene.control.Tab labTab = new javafx.scene.control.Tab("Expression lab");
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final BoundaryPane boundaryPane = new BoundaryPane();
+    /** Edit mode's bar over the boundary pane (its clicks become commands). */
+    private final DataEditMode editMode;
     private final LossChartPane chartPane = new LossChartPane();
     private final TraceBar traceBar;
     private final TimelineBar timelineBar;
@@ -82,6 +84,7 @@ public final class PlaygroundView extends BorderPane {
         this.memory = memory;
         this.controls = new ControlBar(session::send, session.latest().config());
         this.files = new FileActions(stage, session::latest, session::send, statusLabel::setText);
+        this.editMode = new DataEditMode(boundaryPane, session::send, statusLabel::setText);
         this.traceBar = new TraceBar(session::send);
         this.timelineBar = new TimelineBar(session::send);
         this.timer = new AnimationTimer() {
@@ -144,7 +147,10 @@ public final class PlaygroundView extends BorderPane {
         boundaryPane.setOnHover(traceBar::hover);
         chartPane.setOnScrub(step -> session.send(new Command.ScrubTo(step)));
         timelineBar.setOnPinsChanged(chartPane::showPins);
-        VBox boundaryWithTrace = new VBox(4, traceBar, boundaryPane);
+        // edit mode shares the trace bar's row: the plots' row gets no taller, the graph keeps its height
+        HBox traceAndEdit = new HBox(8, traceBar, editMode);
+        HBox.setHgrow(editMode, Priority.ALWAYS);
+        VBox boundaryWithTrace = new VBox(4, traceAndEdit, boundaryPane);
         VBox.setVgrow(boundaryPane, Priority.ALWAYS);
         VBox chartWithTimeline = new VBox(4, timelineBar, chartPane);
         VBox.setVgrow(chartPane, Priority.ALWAYS);
@@ -266,6 +272,13 @@ public final class PlaygroundView extends BorderPane {
                 c = new Command.Step(250);
             } else if (new KeyCodeCombination(KeyCode.R).match(e)) {
                 c = new Command.Reset();
+            } else if (new KeyCodeCombination(KeyCode.E).match(e)) {
+                editMode.toggle();
+                e.consume();
+            } else if (new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                c = new Command.UndoEdit();
+            } else if (new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN).match(e)) {
+                c = new Command.RedoEdit();
             } else if (e.getCode() == KeyCode.ESCAPE && shown != null && shown.trace() != null) {
                 c = new Command.ClearTrace();
             } else if (TimelineCursor.KEYS.contains(e.getCode()) && shown != null && !e.isShortcutDown()
@@ -325,6 +338,7 @@ public final class PlaygroundView extends BorderPane {
         }
         shown = s;
         boundaryPane.show(s.grid(), s.gridPixels(), s.data());
+        editMode.showHead(s.config().network().head());
         chartPane.show(s.history(), s.rebuilds());
         chartPane.showTimeline(s.timeline());
         boundaryPane.showTrace(s.trace());
@@ -419,6 +433,10 @@ public final class PlaygroundView extends BorderPane {
         a.setHeaderText(title);
         a.initOwner(stage);
         a.show();
+    }
+
+    DataEditMode editMode() {
+        return editMode;
     }
 
     FileActions files() {
