@@ -5,7 +5,6 @@ import dev.backprop.playground.render.Heatmap;
 import dev.backprop.playground.train.Command;
 import java.util.function.Consumer;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -36,9 +35,6 @@ final class DataEditMode extends HBox implements BoundaryPane.EditTarget {
         this.send = send;
         this.status = status;
         setId("data-edit-bar");
-        // the bar takes the pane's width, never widens it (the graph beside it keeps its room)
-        setMinWidth(0);
-        setPrefWidth(0);
         toggle.setId("edit-toggle");
         target.setId("edit-target");
         target.setPrefColumnCount(5);
@@ -51,11 +47,21 @@ final class DataEditMode extends HBox implements BoundaryPane.EditTarget {
             status.accept(on ? "edit mode: click adds a point, drag paints, right-click or Alt-click deletes; E leaves"
                     : "edit mode off: a click traces a point");
         });
+        // a class stays chosen: clicking the chosen one again does not leave none
+        classGroup.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null && was != null) {
+                classGroup.selectToggle(was);
+            }
+        });
         classButtons.setDisable(true);
         target.setDisable(true);
         undo.setOnAction(e -> send.accept(new Command.UndoEdit()));
         redo.setOnAction(e -> send.accept(new Command.RedoEdit()));
         getChildren().addAll(toggle, classButtons, target, undo, redo);
+        for (javafx.scene.Node n : getChildren()) {
+            ((javafx.scene.layout.Region) n).setMinWidth(USE_PREF_SIZE); // shown whole, the trace bar gives way
+        }
+        setMinWidth(USE_PREF_SIZE);
     }
 
     /** E: edit mode on or off. */
