@@ -1,5 +1,6 @@
 package dev.backprop.playground.cli;
 
+import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.nn.Activation;
 import dev.backprop.playground.engine.nn.Initializer;
@@ -11,6 +12,7 @@ import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.OptimizerKind;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.graph.GraphView;
+import dev.backprop.playground.io.PointsCsv;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -90,6 +92,18 @@ public final class TrainCommand implements Callable<Integer> {
                     + "checkpoints/step-<N>.json (model.json format), at most 10,000 files")
     Long checkpointEvery;
 
+    @Option(names = "--data", paramLabel = "FILE.csv",
+            description = "train on the points of a CSV file: a header naming x1, x2, label and optionally split "
+                    + "(train or test; without it --test-ratio picks the test points), in any order; at most "
+                    + "1,000,000 points; labels are class indexes 0..K-1 (K up to 6) or, if not, regression targets")
+    Path dataFile;
+
+    @Option(names = "--experiment", paramLabel = "FILE",
+            description = "start from an experiment file (.bpg.json, saved by the app): its settings, data, weights "
+                    + "and optimizer state; options given here override it (a changed network or data starts from "
+                    + "fresh weights); --steps counts the steps taken from its step (default: its own steps setting)")
+    Path experimentFile;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "write dataset.csv, metrics.csv, model.json, boundary.png and graph.svg here")
     Path out;
@@ -106,16 +120,33 @@ public final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--hidden needs at least one size");
         }
         TrainingConfig config;
+        TrainStart start = null;
         try {
-            int classes = data.classes();
-            data.dataset.checkClasses(classes);
+            PointsCsv.Points own = dataFile == null ? null : ownPoints();
+            int classes = own != null ? own.classes() : data.classes();
+            DatasetKind kind = data.dataset;
+            int samples = data.samples;
+            if (own == null) {
+                data.dataset.checkClasses(classes);
+            } else {
+                // the file's points: the dataset kind only stands for their class count
+                TrainingConfig standIn = TrainingConfig.defaults().forPoints(own.all().size(), classes);
+                kind = standIn.dataset();
+                samples = standIn.samples();
+            }
             Head head = Head.of(loss != null ? loss : Head.defaultLoss(classes), classes);
             double rate = regularizationRate != null ? regularizationRate
                     : regularization == Regularization.NONE ? 0 : DEFAULT_REG_RATE;
-            config = new TrainingConfig(data.dataset, data.samples, data.noise(), data.testRatio, data.seed,
+            config = new TrainingConfig(kind, samples, data.noise(), data.testRatio, data.seed,
                     new NetworkSpec(FeatureSet.parse(features), hiddenLayers(), activation, head, init), optimizer,
                     learningRate, batch, steps, snapshotEvery, classes, regularization, rate);
-        } catch (IllegalArgumentException e) {
+            DataSplit points = own == null ? null : TrainStart.split(dataFile, own, data.testRatio, data.seed);
+            start = experimentFile != null
+                    ? TrainStart.overExperiment(experimentFile, spec.commandLine().getParseResult(), config, points,
+                            spec.commandLine().getErr())
+                    : new TrainStart(config, points, null);
+            config = start.config();
+        } catch (IllegalArgumentException | ArithmeticException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (checkpointEvery != null) {
@@ -125,7 +156,17 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         return new TrainRun(config, out, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                checkpointEvery == null ? 0 : checkpointEvery).drawing(graphView).execute();
+                checkpointEvery == null ? 0 : checkpointEvery).drawing(graphView).startingFrom(start).execute();
+    }
+
+    /** --data's points; --dataset, --samples and --noise describe generated data and do not go with it. */
+    private PointsCsv.Points ownPoints() {
+        for (String generated : List.of("--dataset", "--samples", "--noise")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(generated)) {
+                throw new IllegalArgumentException(generated + " describes generated data; --data gives the points");
+            }
+        }
+        return TrainStart.readPoints(dataFile, data.classes, loss);
     }
 
     /** The rate --reg gets without --reg-rate (TF Playground's default choice). */

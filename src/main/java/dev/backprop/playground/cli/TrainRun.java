@@ -45,6 +45,8 @@ final class TrainRun {
     private final long checkpointEvery;
     /** Which view of the network graph.svg draws. */
     private GraphView graphView = GraphView.TENSORS;
+    /** Points and a state to start from (--data, --experiment), or null. */
+    private TrainStart start;
 
     TrainRun(TrainingConfig config, Path outDir, PrintWriter stdout, PrintWriter stderr) {
         this(config, outDir, stdout, stderr, 0);
@@ -61,6 +63,12 @@ final class TrainRun {
     /** graph.svg draws this view (tensors by default). */
     TrainRun drawing(GraphView view) {
         graphView = view;
+        return this;
+    }
+
+    /** Trains on {@code start}'s points and from its state where it has them (null: from the config). */
+    TrainRun startingFrom(TrainStart start) {
+        this.start = start;
         return this;
     }
 
@@ -84,7 +92,19 @@ final class TrainRun {
     }
 
     private int train(OutputSet files, CheckpointWriter checkpoints) throws IOException {
-        TrainingLoop loop = new TrainingLoop(Trainer.fromConfig(config), config.snapshotEvery());
+        Trainer first = start == null || start.data() == null ? Trainer.fromConfig(config) : new Trainer(start.data(), config);
+        if (start != null && start.state() != null) {
+            first.restore(start.state());
+            // settings given on the command line win over the saved ones; the weights stay
+            first.setLearningRate(config.learningRate());
+            if (start.state().batchSize() != config.batchSize()) {
+                first.setBatchSize(config.batchSize()); // restarts the epoch: only when it changed
+            }
+            if (start.state().optimizer() != config.optimizer()) {
+                first.rebuildOptimizer(config.optimizer());
+            }
+        }
+        TrainingLoop loop = new TrainingLoop(first, config.snapshotEvery());
         Trainer trainer = loop.trainer();
         List<Metrics> rows = new ArrayList<>();
         rows.add(trainer.evaluate());

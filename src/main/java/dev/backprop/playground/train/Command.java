@@ -395,6 +395,131 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * Replaces the points with a CSV file's (x1,x2,label[,split]; see PointsCsv), read on the engine
+     * thread and checked whole first: a bad file is refused naming its line, and the data stays.
+     */
+    record ImportData(Path file) implements Command {
+        public String problem() {
+            return file == null ? "no file given" : null;
+        }
+
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.importData(file);
+        }
+    }
+
+    /** Writes the points as x1,x2,label,split (the train command's dataset.csv). */
+    record ExportData(Path file) implements Command {
+        public String problem() {
+            return file == null ? "no file given" : null;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.exportData(file);
+        }
+    }
+
+    /**
+     * Writes the whole set-up as an experiment file (.bpg.json): settings, own points, the trainer's
+     * state and {@code shown} (which panes and controls the window shows).
+     */
+    record SaveExperiment(Path file, java.util.Map<String, Boolean> shown) implements Command {
+        public String problem() {
+            return file == null || shown == null ? "no file given" : null;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.saveExperiment(file, shown);
+        }
+    }
+
+    /** Replaces the session with an experiment file's set-up, checked whole first; the training goes on from it. */
+    record OpenExperiment(Path file) implements Command {
+        public String problem() {
+            return file == null ? "no file given" : null;
+        }
+
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.openExperiment(file);
+        }
+    }
+
+    /** Most points one {@link AddPoints} adds (a drag paints a few dozen). */
+    int MAX_POINTS_PER_EDIT = 1_000;
+
+    /**
+     * Edit mode: adds the points {x1, x2, x1, x2, ...} with {@code label} (a class index, or a target
+     * for regression); the weights go on training on the new data. Undone by {@link UndoEdit}.
+     */
+    record AddPoints(double[] points, double label) implements Command {
+        public String problem() {
+            if (points == null || points.length < 2 || points.length % 2 != 0 || points.length > 2 * MAX_POINTS_PER_EDIT) {
+                return "give 1 to " + MAX_POINTS_PER_EDIT + " points as x1, x2 pairs";
+            }
+            for (double v : points) {
+                if (!(Math.abs(v) <= MAX_TRACE_COORDINATE)) {
+                    return "a point must lie within " + (int) MAX_TRACE_COORDINATE + " of the origin, got " + v;
+                }
+            }
+            return Double.isFinite(label) && Math.abs(label) <= MAX_TRACE_COORDINATE ? null
+                    : "a point's label must be a finite number (a class index, or a target), got " + label;
+        }
+
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.addPoints(points.clone(), label);
+        }
+    }
+
+    /** Edit mode: deletes the point nearest (x1, x2). Undone by {@link UndoEdit}. */
+    record DeletePointNear(double x1, double x2) implements Command {
+        public String problem() {
+            return Double.isFinite(x1) && Double.isFinite(x2) ? null : "the place must be finite, got (" + x1 + ", " + x2 + ")";
+        }
+
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.deletePointNear(x1, x2);
+        }
+    }
+
+    /** Puts the points back as they were before the last edit (bit for bit); the weights stay. */
+    record UndoEdit() implements Command {
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.undoEdit();
+        }
+    }
+
+    /** Applies again the edit the last {@link UndoEdit} took back. */
+    record RedoEdit() implements Command {
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.redoEdit();
+        }
+    }
+
     /** Stops the engine thread. */
     record Shutdown() implements Command {
         public void dispatch(CommandHandler h) {

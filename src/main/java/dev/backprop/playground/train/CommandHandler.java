@@ -61,4 +61,20 @@ interface CommandHandler {
     void resumeFromScrub();
 
     void openRun(Path dir);
+
+    void importData(Path file);
+
+    void exportData(Path file);
+
+    void saveExperiment(Path file, java.util.Map<String, Boolean> shown);
+
+    void openExperiment(Path file);
+
+    void addPoints(double[] points, double label);
+
+    void deletePointNear(double x1, double x2);
+
+    void undoEdit();
+
+    void redoEdit();
 }

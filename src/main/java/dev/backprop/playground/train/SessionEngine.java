@@ -12,6 +12,11 @@ import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainerState;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.engine.nn.TrainingLoop;
+import dev.backprop.playground.engine.nn.Limits;
+import dev.backprop.playground.io.Experiment;
+import dev.backprop.playground.io.ExperimentFile;
+import dev.backprop.playground.io.PointsCsv;
+import dev.backprop.playground.io.RunFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +59,9 @@ final class SessionEngine implements CommandHandler {
     private Snapshot.Problem problem;
     private long problemSerial;
     private boolean stopped;
+    /** Points imported (or opened with an experiment) rather than generated, or null: Reset keeps them. */
+    private DataSplit ownData;
+    private final DataEdits edits = new DataEdits();
 
     SessionEngine(TrainingConfig config) {
         this.config = config;
@@ -168,7 +176,7 @@ final class SessionEngine implements CommandHandler {
 
     @Override
     public void reset() {
-        start(Trainer.split(config));
+        start(ownData != null ? ownData : Trainer.split(config));
         message = "reset: new weights from seed " + config.seed();
     }
 
@@ -286,6 +294,8 @@ final class SessionEngine implements CommandHandler {
             throw e;
         }
         configVersion++;
+        ownData = null; // generated data replaces imported or edited points
+        edits.forget();
     }
 
     @Override
@@ -426,6 +436,192 @@ final class SessionEngine implements CommandHandler {
         }
         message = "opened the run in " + dir + ": " + run.checkpoints().size() + " checkpoints; drag over the chart to "
                 + "scrub it";
+    }
+
+    @Override
+    public void importData(Path file) {
+        PointsCsv.Points points;
+        try {
+            // the label kind follows the head: targets for regression, else class indexes
+            points = PointsCsv.read(file, config.classes() == 0 ? PointsCsv.TARGETS : PointsCsv.ANY_LABEL,
+                    Limits.APP_MAX_SAMPLES);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(file.getFileName() + ": " + Failures.describe(e), e);
+        }
+        DataSplit data = points.split(config.testRatio(), new Random(config.seed()));
+        if (data.train().size() == 0) {
+            throw new IllegalArgumentException(file.getFileName() + ": no training point (every point is a test point)");
+        }
+        replaceData(config.forPoints(data.all().size(), points.classes()), data);
+        message = "imported " + data.all().size() + " points from " + file.getFileName()
+                + (points.classes() == 0 ? " (regression targets)" : " (" + points.classes() + " classes)");
+    }
+
+    @Override
+    public void exportData(Path file) {
+        try {
+            RunFiles.writeDataset(file, trainer().data());
+            message = "exported " + trainer().data().all().size() + " points to " + file;
+        } catch (java.io.IOException | RuntimeException e) {
+            refuse("could not export the data to " + file + ": " + Failures.describe(e));
+        }
+    }
+
+    @Override
+    public void saveExperiment(Path file, java.util.Map<String, Boolean> shown) {
+        try {
+            ExperimentFile.write(file, new Experiment(config, ownData, trainer().capture(null), shown));
+            message = "saved the experiment (step " + trainer().steps() + ") to " + file;
+        } catch (java.io.IOException | RuntimeException e) {
+            refuse("could not save the experiment to " + file + ": " + Failures.describe(e));
+        }
+    }
+
+    @Override
+    public void openExperiment(Path file) {
+        Experiment e;
+        try {
+            e = ExperimentFile.read(file, MAX_EXPERIMENT_BYTES, Limits.APP_MAX_SAMPLES);
+        } catch (java.io.IOException | IllegalArgumentException ex) {
+            throw new IllegalArgumentException(file.getFileName() + ": " + Failures.describe(ex), ex);
+        }
+        String tooBig = Command.appProblem(e.config().network());
+        if (tooBig != null) {
+            throw new IllegalArgumentException(file.getFileName() + ": " + tooBig);
+        }
+        replaceData(e.config(), e.data() != null ? e.data() : Trainer.split(e.config()));
+        ownData = e.data();
+        if (e.state() != null) {
+            trainer().restore(e.state());
+            history.clear();
+            timeline.clear();
+            recordFrame(loop.frame()); // the chart and the timeline start at the saved step
+            showRestored();
+        }
+        message = "opened the experiment " + file.getFileName() + " at step " + trainer().steps();
+    }
+
+    /** Most bytes of an experiment file the app opens (its data at most {@link Limits#APP_MAX_SAMPLES} points). */
+    static final long MAX_EXPERIMENT_BYTES = 64_000_000L;
+
+    /** New config and points together; on failure the old ones stay. */
+    private void replaceData(TrainingConfig next, DataSplit data) {
+        TrainingConfig before = config;
+        config = next;
+        try {
+            start(data);
+        } catch (RuntimeException | Error e) {
+            config = before;
+            throw e;
+        }
+        configVersion++;
+        ownData = data;
+        edits.forget();
+    }
+
+    @Override
+    public void addPoints(double[] points, double label) {
+        DataSplit now = trainer().data();
+        if (now.all().size() + points.length / 2 > Limits.APP_MAX_SAMPLES) {
+            throw new IllegalArgumentException("the app trains at most " + Limits.APP_MAX_SAMPLES + " points");
+        }
+        if (config.classes() > 0 && !(label == Math.rint(label) && label >= 0 && label < config.classes())) {
+            throw new IllegalArgumentException("a point's class must be 0 to " + (config.classes() - 1) + ", got " + label);
+        }
+        // the split of new points follows the test ratio, reproducibly from the seed
+        Random split = new Random(config.seed() * 31 + now.all().size());
+        edit(now, DataEdits.added(now, points, label, config.testRatio(), split));
+        message = "added " + points.length / 2 + " point" + (points.length == 2 ? "" : "s") + " of "
+                + (config.classes() > 0 ? "class " + (int) label : "target " + NumberFormat.short4(label))
+                + " (Ctrl+Z undoes)";
+    }
+
+    @Override
+    public void deletePointNear(double x1, double x2) {
+        DataSplit now = trainer().data();
+        int row = DataEdits.nearest(now.all(), x1, x2);
+        if (now.all().size() <= 2) {
+            throw new IllegalArgumentException("the data keeps at least 2 points");
+        }
+        edit(now, DataEdits.without(now, row));
+        message = String.format(Locale.ROOT, "deleted the point at (%.3f, %.3f) (Ctrl+Z undoes)", now.all().x1(row),
+                now.all().x2(row));
+    }
+
+    @Override
+    public void undoEdit() {
+        DataSplit now = trainer().data();
+        DataSplit before = edits.undo(now);
+        if (before == null) {
+            throw new IllegalArgumentException("no edit to undo");
+        }
+        try {
+            continueOn(before);
+        } catch (RuntimeException e) {
+            edits.redo(before); // back as it was
+            throw e;
+        }
+        message = "undone: " + before.all().size() + " points";
+    }
+
+    @Override
+    public void redoEdit() {
+        DataSplit now = trainer().data();
+        DataSplit after = edits.redo(now);
+        if (after == null) {
+            throw new IllegalArgumentException("no edit to redo");
+        }
+        try {
+            continueOn(after);
+        } catch (RuntimeException e) {
+            edits.undo(after);
+            throw e;
+        }
+        message = "redone: " + after.all().size() + " points";
+    }
+
+    private boolean insideTheGrid(DataSplit data) {
+        dev.backprop.playground.engine.nn.DecisionGrid g = publisher.grid();
+        if (g == null) {
+            return false;
+        }
+        double[] b = data.all().bounds();
+        return b[0] >= g.minX1() && b[1] <= g.maxX1() && b[2] >= g.minX2() && b[3] <= g.maxX2();
+    }
+
+    private void edit(DataSplit before, DataSplit after) {
+        continueOn(after);
+        edits.edited(before);
+    }
+
+    /**
+     * Training goes on with the same weights, optimizer state and sampling on {@code data} (the
+     * mini-batch order starts over: it indexes the old points). Kept states indexed the old points,
+     * so the timeline starts here; the curve goes on.
+     */
+    private void continueOn(DataSplit data) {
+        if (data.train().size() == 0) {
+            throw new IllegalArgumentException("no training point would be left");
+        }
+        TrainerState s = trainer().capture(null);
+        TrainerState kept = new TrainerState(s.step(), s.spec(), s.weights(), s.optimizer(), s.optimizerState(),
+                s.learningRate(), s.batchSize(), s.sampling(), null, 0, s.lastLoss());
+        TrainingConfig next = config.forPoints(data.all().size(), config.classes());
+        Trainer t = new Trainer(data, next);
+        t.restore(kept);
+        loop = new TrainingLoop(t, next.snapshotEvery());
+        setConfig(next);
+        ownData = data;
+        stepper = null;
+        live = null;
+        scrubbed = null;
+        timeline.clear();
+        if (!insideTheGrid(data)) {
+            publisher.newData(data); // the plane grows to show every point; within it, it stays put while editing
+        }
+        t.previewForward();
+        publisher.refreshGrid(t);
+        publisher.refreshGraph(t, null);
     }
 
     @Override

@@ -59,8 +59,11 @@ public final class BoundaryPane extends Region {
         getChildren().add(canvas);
         setMinSize(220, 200);
         setPrefSize(460, 420);
+        canvas.setOnMousePressed(e -> editPressed(e.getX(), e.getY(),
+                e.getButton() == MouseButton.SECONDARY || e.isAltDown()));
+        canvas.setOnMouseDragged(e -> editDragged(e.getX(), e.getY(), e.isPrimaryButtonDown() && !e.isAltDown()));
         canvas.setOnMouseClicked(e -> {
-            Pick p = pickAt(e.getX(), e.getY());
+            Pick p = editTarget != null ? null : pickAt(e.getX(), e.getY());
             if (p != null && e.getButton() == MouseButton.PRIMARY) {
                 onPick.accept(p);
             }
@@ -71,6 +74,50 @@ public final class BoundaryPane extends Region {
 
     public void setOnPick(Consumer<Pick> handler) {
         onPick = handler;
+    }
+
+    /** Edit mode's receiver of clicks on the plane, in plane coordinates. */
+    public interface EditTarget {
+        void add(double x1, double x2);
+
+        void delete(double x1, double x2);
+    }
+
+    /** Pixels a drag moves before it paints the next point. */
+    static final double PAINT_SPACING = 14;
+
+    /** Edit mode: clicks add (drags paint) and right- or Alt-clicks delete, instead of tracing; null: off. */
+    private EditTarget editTarget;
+    private double lastPaintX = Double.NaN;
+    private double lastPaintY = Double.NaN;
+
+    /** Turns edit mode on ({@code target} gets the clicks) or off (null: a click traces a point again). */
+    public void setEditTarget(EditTarget target) {
+        editTarget = target;
+        canvas.setCursor(target == null ? null : javafx.scene.Cursor.CROSSHAIR);
+    }
+
+    private void editPressed(double px, double py, boolean delete) {
+        double[] at = editTarget == null ? null : toPlane(px, py);
+        if (at == null) {
+            return;
+        }
+        if (delete) {
+            editTarget.delete(at[0], at[1]);
+        } else {
+            editTarget.add(at[0], at[1]);
+            lastPaintX = px;
+            lastPaintY = py;
+        }
+    }
+
+    private void editDragged(double px, double py, boolean painting) {
+        double[] at = editTarget == null || !painting ? null : toPlane(px, py);
+        if (at != null && !(Math.hypot(px - lastPaintX, py - lastPaintY) < PAINT_SPACING)) {
+            editTarget.add(at[0], at[1]);
+            lastPaintX = px;
+            lastPaintY = py;
+        }
     }
 
     public void setOnHover(Consumer<Hover> handler) {

@@ -9,6 +9,7 @@ import dev.backprop.playground.train.Command;
 import dev.backprop.playground.train.Snapshot;
 import java.io.File;
 import java.io.IOException;
+import dev.backprop.playground.io.ExperimentFile;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -148,6 +149,35 @@ final class FileActions {
         java.io.File dir = chooser.showDialog(owner);
         if (dir != null) {
             send.accept(new Command.OpenRun(dir.toPath()));
+        }
+    }
+
+    /** File > Import data: the engine reads and checks the CSV (off the FX thread); a bad file is refused whole. */
+    void importData() {
+        Path file = choose("Import data (x1,x2,label[,split])", null, "Points (CSV)", "*.csv", false);
+        if (file != null) {
+            send.accept(new Command.ImportData(file));
+        }
+    }
+
+    void exportData() {
+        Path file = choose("Export data", "dataset.csv", "Points (CSV)", "*.csv", true);
+        if (file != null) {
+            send.accept(new Command.ExportData(file));
+        }
+    }
+
+    void saveExperiment() {
+        Path file = choose("Save experiment", "experiment" + ExperimentFile.SUFFIX, "Experiment", "*.json", true);
+        if (file != null) {
+            send.accept(new Command.SaveExperiment(file, java.util.Map.of()));
+        }
+    }
+
+    void openExperiment() {
+        Path file = choose("Open experiment", null, "Experiment", "*.json", false);
+        if (file != null) {
+            send.accept(new Command.OpenExperiment(file));
         }
     }
 

@@ -55,6 +55,8 @@ public final class PlaygroundView extends BorderPane {
     private final javafx.scene.control.Tab labTab = new javafx.scene.control.Tab("Expression lab");
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final BoundaryPane boundaryPane = new BoundaryPane();
+    /** Edit mode's bar over the boundary pane (its clicks become commands). */
+    private final DataEditMode editMode;
     private final LossChartPane chartPane = new LossChartPane();
     private final TraceBar traceBar;
     private final TimelineBar timelineBar;
@@ -83,6 +85,7 @@ public final class PlaygroundView extends BorderPane {
         this.memory = memory;
         this.controls = new ControlBar(session::send, session.latest().config());
         this.files = new FileActions(stage, session::latest, session::send, statusLabel::setText);
+        this.editMode = new DataEditMode(boundaryPane, session::send, statusLabel::setText);
         this.traceBar = new TraceBar(session::send);
         this.timelineBar = new TimelineBar(session::send);
         this.timer = new AnimationTimer() {
@@ -145,7 +148,10 @@ public final class PlaygroundView extends BorderPane {
         boundaryPane.setOnHover(traceBar::hover);
         chartPane.setOnScrub(step -> session.send(new Command.ScrubTo(step)));
         timelineBar.setOnPinsChanged(chartPane::showPins);
-        VBox boundaryWithTrace = new VBox(4, traceBar, boundaryPane);
+        // edit mode shares the trace bar's row: the plots' row gets no taller, the graph keeps its height
+        HBox traceAndEdit = new HBox(8, traceBar, editMode);
+        HBox.setHgrow(editMode, Priority.ALWAYS);
+        VBox boundaryWithTrace = new VBox(4, traceAndEdit, boundaryPane);
         VBox.setVgrow(boundaryPane, Priority.ALWAYS);
         javafx.scene.Node chartAndMatrix = chartWithConfusion();
         VBox chartWithTimeline = new VBox(4, timelineBar, chartAndMatrix);
@@ -235,12 +241,16 @@ public final class PlaygroundView extends BorderPane {
         MenuItem save = item("Save model\u2026", "Shortcut+S", files::saveModel);
         MenuItem load = item("Load model\u2026", "Shortcut+O", files::loadModel);
         MenuItem openRun = item("Open run\u2026", "Shortcut+Shift+O", files::openRun);
+        MenuItem importData = item("Import data\u2026", null, files::importData);
+        MenuItem exportData = item("Export data\u2026", null, files::exportData);
+        MenuItem saveExperiment = item("Save experiment\u2026", null, files::saveExperiment);
+        MenuItem openExperiment = item("Open experiment\u2026", null, files::openExperiment);
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             memory.save(stage);
             Platform.exit();
         });
         Menu file = new Menu("File", null, exportSvg, exportPng, graphPng, chartPng, new SeparatorMenuItem(), save, load, openRun,
-                new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), importData, exportData, saveExperiment, openExperiment, new SeparatorMenuItem(), quit);
 
         darkItem.setOnAction(e -> applyTheme(darkItem.isSelected()));
         MenuItem fit = item("Fit graph to view", "F", graphPane::fit);
@@ -282,6 +292,13 @@ public final class PlaygroundView extends BorderPane {
                 c = new Command.Step(250);
             } else if (new KeyCodeCombination(KeyCode.R).match(e)) {
                 c = new Command.Reset();
+            } else if (new KeyCodeCombination(KeyCode.E).match(e)) {
+                editMode.toggle();
+                e.consume();
+            } else if (new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                c = new Command.UndoEdit();
+            } else if (new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN).match(e)) {
+                c = new Command.RedoEdit();
             } else if (e.getCode() == KeyCode.ESCAPE && shown != null && shown.trace() != null) {
                 c = new Command.ClearTrace();
             } else if (TimelineCursor.KEYS.contains(e.getCode()) && shown != null && !e.isShortcutDown()
@@ -342,6 +359,7 @@ public final class PlaygroundView extends BorderPane {
         shown = s;
         boundaryPane.show(s.grid(), s.gridPixels(), s.data());
         showProblem(s);
+        editMode.showHead(s.config().network().head());
         chartPane.show(s.history(), s.rebuilds());
         chartPane.showTimeline(s.timeline());
         boundaryPane.showTrace(s.trace());
@@ -437,6 +455,10 @@ public final class PlaygroundView extends BorderPane {
         a.setHeaderText(title);
         a.initOwner(stage);
         a.show();
+    }
+
+    DataEditMode editMode() {
+        return editMode;
     }
 
     FileActions files() {

@@ -21,6 +21,20 @@ public record DataSplit(Dataset all, Dataset train, Dataset test, boolean[] isTe
         for (int k = 0; k < nTest; k++) {
             isTest[order[k]] = true;
         }
+        return of(all, isTest);
+    }
+
+    /** The split that puts row i into the test part where {@code isTest[i]} (copied). */
+    public static DataSplit of(Dataset all, boolean[] isTest) {
+        if (isTest.length != all.size()) {
+            throw new IllegalArgumentException(isTest.length + " split flags for " + all.size() + " points");
+        }
+        isTest = isTest.clone();
+        int nTest = 0;
+        for (boolean t : isTest) {
+            nTest += t ? 1 : 0;
+        }
+        int n = all.size();
         int[] trainRows = new int[n - nTest];
         int[] testRows = new int[nTest];
         for (int i = 0, a = 0, b = 0; i < n; i++) {

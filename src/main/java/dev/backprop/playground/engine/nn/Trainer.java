@@ -288,6 +288,9 @@ public final class Trainer {
 
     private static Random deserialize(byte[] state) {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(state))) {
+            // the bytes may come from a file (an experiment): nothing but a Random may be built from them
+            in.setObjectInputFilter(java.io.ObjectInputFilter.Config.createFilter(
+                    "maxbytes=1024;maxdepth=3;java.util.Random;java.lang.Number;java.util.concurrent.atomic.AtomicLong;!*"));
             return (Random) in.readObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -107,6 +107,18 @@ public record TrainingConfig(
                 batchSize, steps, snapshotEvery, newClasses, regularization, regularizationRate);
     }
 
+    /**
+     * The config for {@code points} points of {@code newClasses} classes that come from a file or
+     * from edits, not from a generator: the dataset kind then only stands for the class count (kept
+     * when it fits; else blobs, which takes 2 to 6 classes, or plane for regression targets).
+     */
+    public TrainingConfig forPoints(int points, int newClasses) {
+        DatasetKind kind = dataset.takesClassCount() ? (newClasses >= 2 ? dataset : DatasetKind.PLANE)
+                : dataset.defaultClasses() == newClasses ? dataset
+                : newClasses == 0 ? DatasetKind.PLANE : DatasetKind.BLOBS;
+        return withData(kind, Math.max(2, points), noise, seed, newClasses);
+    }
+
     public TrainingConfig withNetwork(NetworkSpec n) {
         return new TrainingConfig(dataset, samples, noise, testRatio, seed, n, optimizer, learningRate,
                 batchSize, steps, snapshotEvery, classes, regularization, regularizationRate);
