@@ -71,7 +71,13 @@ public final class PlaygroundView extends BorderPane {
     private Snapshot shown;
     /** {@code -Dplayground.startupProbe=true}: print the time from the JVM's start to the first frame. */
     static final boolean STARTUP_PROBE = Boolean.getBoolean("playground.startupProbe");
+    /**
+     * {@code -Dplayground.exitAfterFirstFrame=true}: quit (exit code 0) once the first frame is drawn, so a
+     * scripted run (packaging/build.sh's class-data archive) loads exactly what start-up loads and ends by itself.
+     */
+    static final boolean EXIT_AFTER_FIRST_FRAME = Boolean.getBoolean("playground.exitAfterFirstFrame");
     private boolean probed;
+    private boolean exiting;
     private long problemShown = -1;
     private String problemText = "";
     private final javafx.animation.PauseTransition problemTimeout = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(10));
@@ -99,6 +105,10 @@ public final class PlaygroundView extends BorderPane {
                 render(session.latest());
                 if (FrameStats.ENABLED) {
                     frameStats.frame(now, System.nanoTime() - t0);
+                }
+                if (EXIT_AFTER_FIRST_FRAME && !exiting) {
+                    exiting = true;
+                    Platform.exit();
                 }
             }
         };
