@@ -97,9 +97,8 @@ public final class PlaygroundView extends BorderPane {
                 if (STARTUP_PROBE && !probed) {
                     probed = true;
                     // the process's own start (java.base: the app image carries no java.management)
-                    ProcessHandle.current().info().startInstant().ifPresent(start -> System.err.printf(Locale.ROOT,
-                            "startup: first frame %d ms after the process started%n",
-                            java.time.Duration.between(start, java.time.Instant.now()).toMillis()));
+                    ProcessAge.millis().ifPresent(ms -> System.err.printf(Locale.ROOT,
+                            "startup: first frame %d ms after the process started%n", ms));
                 }
                 long t0 = System.nanoTime();
                 render(session.latest());
