@@ -48,6 +48,8 @@ final class Publisher {
     /** The point being traced, or null: the graph shows it instead of the last batch. */
     private Command.TracePoint traced;
     private Snapshot.Trace trace;
+    /** False while the network tab is hidden: nobody sees the grid or the graph, so neither is made. */
+    private boolean shown = true;
 
     Publisher(EngineStats stats) {
         this.stats = stats;
@@ -79,7 +81,24 @@ final class Publisher {
         }
     }
 
+    /** The network tab shown or hidden; shown again, the grid and the graph catch up at once. */
+    void setShown(boolean networkTab, Trainer trainer, NetworkStepper stepper) {
+        boolean comesBack = networkTab && !shown;
+        shown = networkTab;
+        if (comesBack) {
+            refreshGrid(trainer);
+            refreshGraph(trainer, stepper);
+        }
+    }
+
+    boolean shown() {
+        return shown;
+    }
+
     void refreshGrid(Trainer trainer) {
+        if (!shown) {
+            return;
+        }
         long t0 = System.nanoTime();
         DecisionGrid g = gridEvaluator.evaluate(trainer.network());
         gridPixels = Heatmap.pixels(g);
@@ -114,6 +133,10 @@ final class Publisher {
     /** The graph of the last step, or of the step-through in progress (revealed nodes only). */
     void refreshGraph(Trainer trainer, NetworkStepper stepper) {
         long t0 = System.nanoTime();
+        if (!shown) {
+            lastGraphNanos = t0; // not due again before the next cadence: the hidden tab costs nothing
+            return;
+        }
         NetworkGraphBuilder.Reveal reveal = null;
         double loss = trainer.lastLoss();
         if (stepper != null) {

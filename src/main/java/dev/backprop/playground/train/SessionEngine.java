@@ -115,7 +115,8 @@ final class SessionEngine implements CommandHandler {
     private static boolean keepsScrubbing(Command c) {
         return c instanceof Command.ScrubTo || c instanceof Command.ResumeFromScrub || c instanceof Command.LeaveScrub
                 || c instanceof Command.Pause || c instanceof Command.SetSpeed || c instanceof Command.TracePoint
-                || c instanceof Command.ClearTrace || c instanceof Command.SaveModel || c instanceof Command.Shutdown;
+                || c instanceof Command.ClearTrace || c instanceof Command.SaveModel || c instanceof Command.Shutdown
+                || c instanceof Command.SetVisible;
     }
 
     private static String commandName(Command c) {
@@ -186,6 +187,11 @@ final class SessionEngine implements CommandHandler {
         publisher.refreshGrid(trainer());
         publisher.refreshGraph(trainer(), stepper);
         message = "graph: " + publisher.view(trainer()).id();
+    }
+
+    @Override
+    public void setVisible(boolean networkTab) {
+        publisher.setShown(networkTab, trainer(), stepper);
     }
 
     @Override

@@ -180,6 +180,7 @@ public final class PlaygroundView extends BorderPane {
         tabs.setId("tabs");
         // Left/Right step through backprop in the lab: keep them away from the tab header
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            session.send(new Command.SetVisible(b != labTab)); // a hidden tab's grid and graph cost nothing
             if (b == labTab) {
                 Platform.runLater(lab()::focusGraph);
             }
