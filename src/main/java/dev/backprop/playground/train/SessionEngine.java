@@ -76,6 +76,16 @@ final class SessionEngine implements CommandHandler {
         return trainer().steps();
     }
 
+    /** Nanoseconds until a rebuilt network's full boundary grid is due (0: now), or -1 when none is pending. */
+    long nanosUntilFullGrid() {
+        return publisher.nanosUntilFullGrid();
+    }
+
+    /** The full-resolution grid after the coarse one a rebuild showed first. */
+    void fullGrid() {
+        publisher.refreshGrid(trainer());
+    }
+
     // ---- commands -----------------------------------------------------------------------------
 
     /** Checks and applies one command; a refusal is reported, never applied. */
@@ -549,8 +559,8 @@ final class SessionEngine implements CommandHandler {
         }
         divergence = "";
         loop.clearDivergence();
+        publisher.coarseUntilSettled(); // the new network within a frame; the full grid when the hand stops
         recordFrame(loop.frame());
-        publisher.refreshGrid(trainer());
         publisher.refreshGraph(trainer(), null);
         message = why;
     }
