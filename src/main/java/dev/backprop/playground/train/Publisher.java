@@ -139,8 +139,11 @@ final class Publisher {
         grid = g;
         long t1 = System.nanoTime();
         stats.add(EngineStats.Part.GRID, t1 - t0);
-        // the matrix goes with the boundary: one more pass over the training set per frame
-        confusion = new Confusion(trainer.confusion(trainer.data().train()), trainer.steps());
+        // the matrix goes with the full boundary: one more pass over the training set per frame (as long
+        // as the coarse grid on a wide network), so during a drag the last one stays for the moment
+        if (evaluator == gridEvaluator || confusion == Confusion.EMPTY) {
+            confusion = new Confusion(trainer.confusion(trainer.data().train()), trainer.steps());
+        }
         t1 = System.nanoTime(); // the thumbnails' time starts after the matrix
         // the neuron pictures go with the boundary: the same cadence, nothing when the view is hidden
         if (view(trainer) == GraphView.NEURONS) {
