@@ -44,7 +44,12 @@ for type in "${types[@]}"; do
     args+=(--input "$work/input" --main-jar backprop-playground.jar --main-class dev.backprop.playground.Main
            --add-modules "$modules" --jlink-options "--strip-debug --no-header-files --no-man-pages --generate-cds-archive")
   else
-    args+=(--app-image "$work/backprop-playground")  # the image built above, with its start-up archive
+    # the image built above, less the app's archive: it records the image's own path, so under /opt it
+    # would never be used (the runtime's archive works anywhere)
+    mkdir -p "$work/deb-input"
+    cp -a "$work/backprop-playground" "$work/deb-input/"
+    packaging/startup-archive.sh --remove "$work/deb-input/backprop-playground"
+    args+=(--app-image "$work/deb-input/backprop-playground")
   fi
   if [ "$type" = deb ]; then
     args+=(--resource-dir packaging/linux --linux-shortcut --linux-menu-group "Education;Science"
@@ -54,6 +59,8 @@ for type in "${types[@]}"; do
   echo "jpackage --type $type ..." >&2
   jpackage "${args[@]}"
   if [ "$type" = app-image ]; then
+    # the runtime's archive for heaps over 32 GB (no compressed oops): 10 MB this app never uses
+    rm -f "$work/backprop-playground/lib/runtime/lib/server/classes_nocoops.jsa"
     packaging/startup-archive.sh "$work/backprop-playground"
   fi
 done

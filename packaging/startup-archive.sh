@@ -3,14 +3,22 @@
 # of the runtime's own, which jlink's --generate-cds-archive made): the launcher then maps those classes
 # instead of reading, verifying and linking them from the jar at every start.
 #   packaging/startup-archive.sh target/package/backprop-playground
+#   packaging/startup-archive.sh --remove DIR   takes the archive and its launcher options out again
 # The archive run opens the window once and quits after its first frame, so it needs a display: under
 # xvfb-run (installed here when apt-get can, as .ci/run installs fonts), else the current $DISPLAY. With
 # neither, the image stays as it is (it works, it only starts slower) and this says so.
 set -euo pipefail
-image=${1:?usage: startup-archive.sh APP_IMAGE_DIR}
+remove=false
+[ "${1:-}" = --remove ] && { remove=true; shift; }
+image=${1:?usage: startup-archive.sh [--remove] APP_IMAGE_DIR}
 name=$(basename "$image")
 archive="$image/lib/app/$name.jsa"
 cfg="$image/lib/app/$name.cfg"
+if $remove; then
+  rm -f "$archive"
+  sed -i '/SharedArchiveFile\|-Xlog:cds/d' "$cfg"
+  exit 0
+fi
 
 if ! command -v xvfb-run >/dev/null && [ -z "${DISPLAY:-}" ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
