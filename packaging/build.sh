@@ -31,15 +31,26 @@ rm -rf "$work"
 mkdir -p "$work/input"
 cp target/backprop-playground.jar "$work/input/"
 
-# JavaFX and the libraries run from the class path; these JDK modules are what they use.
-modules=java.base,java.desktop,java.logging,java.xml,java.prefs,java.management,jdk.unsupported,jdk.jsobject,java.scripting
+# JavaFX and the libraries run from the class path; these JDK modules are what they use (jdeps finds no
+# use of java.management; the start-up probe reads the process's start from java.base).
+modules=java.base,java.desktop,java.logging,java.xml,java.prefs,jdk.unsupported,jdk.jsobject,java.scripting
 
 for type in "${types[@]}"; do
   args=(--type "$type" --name backprop-playground --app-version "$version"
         --vendor "Backprop Playground" --description "See how a neural network learns"
-        --input "$work/input" --main-jar backprop-playground.jar --main-class dev.backprop.playground.Main
-        --icon assets/icon-256.png --add-modules "$modules" --jlink-options "--strip-debug --no-header-files --no-man-pages"
-        --dest "$work")
+        --icon assets/icon-256.png --dest "$work")
+  if [ "$type" = app-image ]; then
+    # --generate-cds-archive: the runtime's own class-data archive, which the app's archive builds on
+    args+=(--input "$work/input" --main-jar backprop-playground.jar --main-class dev.backprop.playground.Main
+           --add-modules "$modules" --jlink-options "--strip-debug --no-header-files --no-man-pages --generate-cds-archive")
+  else
+    # the image built above, less the app's archive: it records the image's own path, so under /opt it
+    # would never be used (the runtime's archive works anywhere)
+    mkdir -p "$work/deb-input"
+    cp -a "$work/backprop-playground" "$work/deb-input/"
+    packaging/startup-archive.sh --remove "$work/deb-input/backprop-playground"
+    args+=(--app-image "$work/deb-input/backprop-playground")
+  fi
   if [ "$type" = deb ]; then
     args+=(--resource-dir packaging/linux --linux-shortcut --linux-menu-group "Education;Science"
            --linux-app-category education --linux-deb-maintainer "dev@backprop.dev"
@@ -47,5 +58,10 @@ for type in "${types[@]}"; do
   fi
   echo "jpackage --type $type ..." >&2
   jpackage "${args[@]}"
+  if [ "$type" = app-image ]; then
+    # the runtime's archive for heaps over 32 GB (no compressed oops): 10 MB this app never uses
+    rm -f "$work/backprop-playground/lib/runtime/lib/server/classes_nocoops.jsa"
+    packaging/startup-archive.sh "$work/backprop-playground"
+  fi
 done
 ls -la "$work"

@@ -293,6 +293,20 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * Which tab is in front: with the network tab hidden (the expression lab in front) the session
+     * builds neither the network's graph nor the boundary grid, and makes both when it comes back.
+     */
+    record SetVisible(boolean networkTab) implements Command {
+        public boolean isSetting() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.setVisible(networkTab);
+        }
+    }
+
     /** The largest |coordinate| of a traced point (the data lie within a few units). */
     double MAX_TRACE_COORDINATE = 1000;
 

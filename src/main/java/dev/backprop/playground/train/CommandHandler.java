@@ -48,6 +48,8 @@ interface CommandHandler {
 
     void setGraphView(dev.backprop.playground.graph.GraphView view);
 
+    void setVisible(boolean networkTab);
+
     void shutdown();
 
     void tracePoint(double x1, double x2, double label, int index);

@@ -30,9 +30,19 @@ final class Publisher {
     static final long GRID_EVERY_NANOS = 33_000_000L;
     /** The graph is rebuilt for publishing at most this often while training. */
     static final long GRAPH_EVERY_NANOS = 100_000_000L;
+    /**
+     * After a rebuild the boundary comes first at this resolution (a sixteenth of the points): a wide
+     * network's full grid takes longer than a frame, and a slider drag rebuilds many times a second.
+     */
+    static final int COARSE_GRID_SIZE = 50;
+    /** The full grid follows once no rebuild came for this long: the hand has stopped. */
+    static final long SETTLE_NANOS = 150_000_000L;
 
     private final EngineStats stats;
     private DecisionGridEvaluator gridEvaluator;
+    private DecisionGridEvaluator coarseEvaluator;
+    /** When the full grid is due after a coarse one (System.nanoTime), or 0 when none is pending. */
+    private long fullGridAt;
     private DecisionGrid grid;
     private int[] gridPixels;
     private long gridStep = -1;
@@ -48,6 +58,8 @@ final class Publisher {
     /** The point being traced, or null: the graph shows it instead of the last batch. */
     private Command.TracePoint traced;
     private Snapshot.Trace trace;
+    /** False while the network tab is hidden: nobody sees the grid or the graph, so neither is made. */
+    private boolean shown = true;
 
     Publisher(EngineStats stats) {
         this.stats = stats;
@@ -56,6 +68,7 @@ final class Publisher {
     /** New data: the grid spans its points. */
     void newData(DataSplit data) {
         gridEvaluator = DecisionGridEvaluator.around(data.all(), GRID_SIZE, GRID_SIZE);
+        coarseEvaluator = DecisionGridEvaluator.around(data.all(), COARSE_GRID_SIZE, COARSE_GRID_SIZE);
         neuronThumbnails = null;
     }
 
@@ -75,19 +88,62 @@ final class Publisher {
     /** Recomputes the grid unless one was made less than {@link #GRID_EVERY_NANOS} ago while training. */
     void gridIfDue(Trainer trainer, boolean running) {
         if (System.nanoTime() - lastGridNanos >= GRID_EVERY_NANOS || !running) {
-            refreshGrid(trainer);
+            if (nanosUntilFullGrid() > 0) {
+                refreshGrid(trainer, coarseEvaluator); // still dragging: the coarse grid keeps up
+            } else {
+                refreshGrid(trainer);
+            }
         }
     }
 
+    /**
+     * A network was just rebuilt: the next grid (due at once) and any until the hand stops are coarse;
+     * the full one when {@link #nanosUntilFullGrid} reaches 0.
+     */
+    void coarseUntilSettled() {
+        fullGridAt = System.nanoTime() + SETTLE_NANOS;
+        lastGridNanos = 0;
+    }
+
+    /** Nanoseconds until the full grid is due after a coarse one (0: due now), or -1 when none is pending. */
+    long nanosUntilFullGrid() {
+        return fullGridAt == 0 ? -1 : Math.max(0, fullGridAt - System.nanoTime());
+    }
+
+    /** The network tab shown or hidden; shown again, the grid and the graph catch up at once. */
+    void setShown(boolean networkTab, Trainer trainer, NetworkStepper stepper) {
+        boolean comesBack = networkTab && !shown;
+        shown = networkTab;
+        if (comesBack) {
+            refreshGrid(trainer);
+            refreshGraph(trainer, stepper);
+        }
+    }
+
+    boolean shown() {
+        return shown;
+    }
+
     void refreshGrid(Trainer trainer) {
+        fullGridAt = 0;
+        refreshGrid(trainer, gridEvaluator);
+    }
+
+    private void refreshGrid(Trainer trainer, DecisionGridEvaluator evaluator) {
+        if (!shown) {
+            return;
+        }
         long t0 = System.nanoTime();
-        DecisionGrid g = gridEvaluator.evaluate(trainer.network());
+        DecisionGrid g = evaluator.evaluate(trainer.network());
         gridPixels = Heatmap.pixels(g);
         grid = g;
         long t1 = System.nanoTime();
         stats.add(EngineStats.Part.GRID, t1 - t0);
-        // the matrix goes with the boundary: one more pass over the training set per frame
-        confusion = new Confusion(trainer.confusion(trainer.data().train()), trainer.steps());
+        // the matrix goes with the full boundary: one more pass over the training set per frame (as long
+        // as the coarse grid on a wide network), so during a drag the last one stays for the moment
+        if (evaluator == gridEvaluator || confusion == Confusion.EMPTY) {
+            confusion = new Confusion(trainer.confusion(trainer.data().train()), trainer.steps());
+        }
         t1 = System.nanoTime(); // the thumbnails' time starts after the matrix
         // the neuron pictures go with the boundary: the same cadence, nothing when the view is hidden
         if (view(trainer) == GraphView.NEURONS) {
@@ -114,6 +170,10 @@ final class Publisher {
     /** The graph of the last step, or of the step-through in progress (revealed nodes only). */
     void refreshGraph(Trainer trainer, NetworkStepper stepper) {
         long t0 = System.nanoTime();
+        if (!shown) {
+            lastGraphNanos = t0; // not due again before the next cadence: the hidden tab costs nothing
+            return;
+        }
         NetworkGraphBuilder.Reveal reveal = null;
         double loss = trainer.lastLoss();
         if (stepper != null) {

@@ -84,6 +84,16 @@ final class SessionEngine implements CommandHandler {
         return trainer().steps();
     }
 
+    /** Nanoseconds until a rebuilt network's full boundary grid is due (0: now), or -1 when none is pending. */
+    long nanosUntilFullGrid() {
+        return publisher.nanosUntilFullGrid();
+    }
+
+    /** The full-resolution grid after the coarse one a rebuild showed first. */
+    void fullGrid() {
+        publisher.refreshGrid(trainer());
+    }
+
     // ---- commands -----------------------------------------------------------------------------
 
     /** Checks and applies one command; a refusal is reported, never applied. */
@@ -123,7 +133,8 @@ final class SessionEngine implements CommandHandler {
     private static boolean keepsScrubbing(Command c) {
         return c instanceof Command.ScrubTo || c instanceof Command.ResumeFromScrub || c instanceof Command.LeaveScrub
                 || c instanceof Command.Pause || c instanceof Command.SetSpeed || c instanceof Command.TracePoint
-                || c instanceof Command.ClearTrace || c instanceof Command.SaveModel || c instanceof Command.Shutdown;
+                || c instanceof Command.ClearTrace || c instanceof Command.SaveModel || c instanceof Command.Shutdown
+                || c instanceof Command.SetVisible;
     }
 
     private static String commandName(Command c) {
@@ -194,6 +205,11 @@ final class SessionEngine implements CommandHandler {
         publisher.refreshGrid(trainer());
         publisher.refreshGraph(trainer(), stepper);
         message = "graph: " + publisher.view(trainer()).id();
+    }
+
+    @Override
+    public void setVisible(boolean networkTab) {
+        publisher.setShown(networkTab, trainer(), stepper);
     }
 
     @Override
@@ -739,8 +755,8 @@ final class SessionEngine implements CommandHandler {
         }
         divergence = "";
         loop.clearDivergence();
+        publisher.coarseUntilSettled(); // the new network within a frame; the full grid when the hand stops
         recordFrame(loop.frame());
-        publisher.refreshGrid(trainer());
         publisher.refreshGraph(trainer(), null);
         message = why;
     }

@@ -100,7 +100,10 @@ public final class TrainingSession implements AutoCloseable {
     /** Applies what is queued, or trains a slice; returns false when the thread should end. */
     private boolean cycle() throws InterruptedException {
         boolean busy = engine.scheduler().busy();
-        Command c = busy ? queue.poll() : queue.poll(50, TimeUnit.MILLISECONDS);
+        long fullGridIn = engine.nanosUntilFullGrid();
+        // paused after a rebuild, wait for the next command only until the full grid is due
+        Command c = busy || fullGridIn == 0 ? queue.poll()
+                : queue.poll(fullGridIn > 0 ? Math.min(fullGridIn, 50_000_000L) : 50_000_000L, TimeUnit.NANOSECONDS);
         if (c != null) {
             List<Command> batch = new ArrayList<>();
             batch.add(c);
@@ -116,6 +119,11 @@ public final class TrainingSession implements AutoCloseable {
                     survive(t, "applying " + command.getClass().getSimpleName());
                 }
             }
+            latest.set(engine.snapshot());
+            return true;
+        }
+        if (!busy && engine.nanosUntilFullGrid() == 0) {
+            engine.fullGrid(); // the hand stopped: the full-resolution boundary
             latest.set(engine.snapshot());
             return true;
         }

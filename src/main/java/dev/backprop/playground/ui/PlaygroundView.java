@@ -73,7 +73,13 @@ public final class PlaygroundView extends BorderPane {
     private Snapshot shown;
     /** {@code -Dplayground.startupProbe=true}: print the time from the JVM's start to the first frame. */
     static final boolean STARTUP_PROBE = Boolean.getBoolean("playground.startupProbe");
+    /**
+     * {@code -Dplayground.exitAfterFirstFrame=true}: quit (exit code 0) once the first frame is drawn, so a
+     * scripted run (packaging/build.sh's class-data archive) loads exactly what start-up loads and ends by itself.
+     */
+    static final boolean EXIT_AFTER_FIRST_FRAME = Boolean.getBoolean("playground.exitAfterFirstFrame");
     private boolean probed;
+    private boolean exiting;
     private long problemShown = -1;
     private String problemText = "";
     private final javafx.animation.PauseTransition problemTimeout = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(10));
@@ -94,14 +100,17 @@ public final class PlaygroundView extends BorderPane {
                 if (STARTUP_PROBE && !probed) {
                     probed = true;
                     // the process's own start (java.base: the app image carries no java.management)
-                    ProcessHandle.current().info().startInstant().ifPresent(start -> System.err.printf(Locale.ROOT,
-                            "startup: first frame %d ms after the process started%n",
-                            java.time.Duration.between(start, java.time.Instant.now()).toMillis()));
+                    ProcessAge.millis().ifPresent(ms -> System.err.printf(Locale.ROOT,
+                            "startup: first frame %d ms after the process started%n", ms));
                 }
                 long t0 = System.nanoTime();
                 render(session.latest());
                 if (FrameStats.ENABLED) {
                     frameStats.frame(now, System.nanoTime() - t0);
+                }
+                if (EXIT_AFTER_FIRST_FRAME && !exiting) {
+                    exiting = true;
+                    Platform.exit();
                 }
             }
         };
@@ -177,6 +186,7 @@ public final class PlaygroundView extends BorderPane {
         tabs.setId("tabs");
         // Left/Right step through backprop in the lab: keep them away from the tab header
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            session.send(new Command.SetVisible(b != labTab)); // a hidden tab's grid and graph cost nothing
             if (b == labTab) {
                 Platform.runLater(lab()::focusGraph);
             }

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Gives an app image a class-data archive of what start-up loads (AppCDS; JDK 17's dynamic archive on top
+# of the runtime's own, which jlink's --generate-cds-archive made): the launcher then maps those classes
+# instead of reading, verifying and linking them from the jar at every start.
+#   packaging/startup-archive.sh target/package/backprop-playground
+#   packaging/startup-archive.sh --remove DIR   takes the archive and its launcher options out again
+# The archive run opens the window once and quits after its first frame, so it needs a display: under
+# xvfb-run (installed here when apt-get can, as .ci/run installs fonts), else the current $DISPLAY. With
+# neither, the image stays as it is (it works, it only starts slower) and this says so.
+set -euo pipefail
+remove=false
+[ "${1:-}" = --remove ] && { remove=true; shift; }
+image=${1:?usage: startup-archive.sh [--remove] APP_IMAGE_DIR}
+name=$(basename "$image")
+archive="$image/lib/app/$name.jsa"
+cfg="$image/lib/app/$name.cfg"
+if $remove; then
+  rm -f "$archive"
+  sed -i '/SharedArchiveFile\|-Xlog:cds/d' "$cfg"
+  exit 0
+fi
+
+if ! command -v xvfb-run >/dev/null && [ -z "${DISPLAY:-}" ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq xvfb xauth >/dev/null; } || true
+fi
+run=()
+if command -v xvfb-run >/dev/null; then
+  run=(xvfb-run -a -s "-screen 0 1600x1000x24")
+elif [ -z "${DISPLAY:-}" ]; then
+  echo "startup archive: skipped (no xvfb-run and no DISPLAY to open the window once); the app starts without it" >&2
+  exit 0
+fi
+
+prefs=$(mktemp -d)   # the archive run must not read or write the user's saved window
+trap 'rm -rf "$prefs"' EXIT
+rm -f "$archive"
+echo "startup archive: running the app once to record the classes start-up loads ..." >&2
+if ! JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$archive -Dplayground.exitAfterFirstFrame=true -Djava.util.prefs.userRoot=$prefs" \
+     timeout 180 "${run[@]}" "$image/bin/$name" >"$prefs/run.log" 2>&1 || [ ! -s "$archive" ]; then
+  sed 's/^/  /' "$prefs/run.log" >&2
+  rm -f "$archive"
+  echo "startup archive: skipped (the archive run did not finish); the app starts without it" >&2
+  exit 0
+fi
+# $APPDIR is the launcher's lib/app. JDK 17 checks the jar's path against the one recorded here: an image
+# moved elsewhere (the .deb's /opt/...) starts without the archive, so its warning is silenced.
+{ echo 'java-options=-XX:SharedArchiveFile=$APPDIR/'"$name"'.jsa'
+  echo 'java-options=-Xlog:cds=off'
+  echo 'java-options=-Xlog:cds+dynamic=off'; } >>"$cfg"
+echo "startup archive: $(du -h "$archive" | cut -f1) in lib/app/$name.jsa" >&2
