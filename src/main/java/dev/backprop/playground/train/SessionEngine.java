@@ -62,6 +62,8 @@ final class SessionEngine implements CommandHandler {
     /** Points imported (or opened with an experiment) rather than generated, or null: Reset keeps them. */
     private DataSplit ownData;
     private final DataEdits edits = new DataEdits();
+    /** What the last opened experiment shows (classroom mode), for the UI. */
+    private Snapshot.Shown shown = Snapshot.Shown.NONE;
 
     SessionEngine(TrainingConfig config) {
         this.config = config;
@@ -498,6 +500,7 @@ final class SessionEngine implements CommandHandler {
             recordFrame(loop.frame()); // the chart and the timeline start at the saved step
             showRestored();
         }
+        shown = new Snapshot.Shown(e.shown(), shown.serial() + 1);
         message = "opened the experiment " + file.getFileName() + " at step " + trainer().steps();
     }
 
@@ -829,7 +832,7 @@ final class SessionEngine implements CommandHandler {
                 scheduler.measuredSpeed(), divergence, message, stepView(), configVersion, playRefusal(), problem,
                 publisher.traceView(), new Snapshot.TimelineView(timeline.steps(), marks,
                 scrubbed == null ? -1 : scrubbed.step(), abandoned, timeline.bytes()),
-                publisher.confusion());
+                publisher.confusion(), shown);
     }
 
     private Snapshot.StepView stepView() {
