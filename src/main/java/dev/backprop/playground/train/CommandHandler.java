@@ -76,5 +76,7 @@ interface CommandHandler {
 
     void undoEdit();
 
+    void clearPoints();
+
     void redoEdit();
 }

@@ -93,6 +93,8 @@ final class SessionEngine implements CommandHandler {
         String refusal = c.problem();
         if (refusal == null && !divergence.isEmpty() && needsHealthyNetwork(c)) {
             refusal = "training diverged, so " + commandName(c) + " is refused: " + playRefusal();
+        } else if (refusal == null && needsHealthyNetwork(c)) {
+            refusal = TrainableData.missing(trainer().data(), config.classes());
         }
         if (refusal != null) {
             refuse(commandName(c) + " refused: " + refusal);
@@ -552,6 +554,16 @@ final class SessionEngine implements CommandHandler {
     }
 
     @Override
+    public void clearPoints() {
+        DataSplit now = trainer().data();
+        if (now.all().size() == 0) {
+            throw new IllegalArgumentException("the plane is already empty");
+        }
+        edit(now, DataEdits.empty());
+        message = "cleared " + now.all().size() + " points: click to add new ones (Ctrl+Z undoes)";
+    }
+
+    @Override
     public void undoEdit() {
         DataSplit now = trainer().data();
         DataSplit before = edits.undo(now);
@@ -603,8 +615,11 @@ final class SessionEngine implements CommandHandler {
      * so the timeline starts here; the curve goes on.
      */
     private void continueOn(DataSplit data) {
-        if (data.train().size() == 0) {
+        if (data.all().size() > 0 && data.train().size() == 0) {
             throw new IllegalArgumentException("no training point would be left");
+        }
+        if (TrainableData.missing(data, config.classes()) != null) {
+            scheduler.stop(); // nothing to learn from: Play says why until points are back
         }
         TrainerState s = trainer().capture(null);
         TrainerState kept = new TrainerState(s.step(), s.spec(), s.weights(), s.optimizer(), s.optimizerState(),
@@ -822,7 +837,11 @@ final class SessionEngine implements CommandHandler {
 
     /** Why Play (and Step, and stepping into a new step) is refused now, or empty. */
     private String playRefusal() {
-        return divergence;
+        if (!divergence.isEmpty()) {
+            return divergence;
+        }
+        String missing = TrainableData.missing(trainer().data(), config.classes());
+        return missing == null ? "" : missing;
     }
 
     Snapshot snapshot() {
