@@ -26,7 +26,7 @@ final class DataEditMode extends HBox implements BoundaryPane.EditTarget {
     private final TextField target = new TextField("0.5");
     private final Button undo = new Button("Undo");
     private final Button redo = new Button("Redo");
-    private final Button clear = new Button("Clear");
+    private final Button clear = new Button("Clear points"); // the trace bar beside it has its own "Clear"
     /** The head the class buttons were made for. */
     private Head head;
 
