@@ -523,6 +523,20 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * Edit mode's Clear: every point goes, the plane is empty (training is refused until points of
+     * two classes, or two targets, are back). Undone by {@link UndoEdit}.
+     */
+    record ClearPoints() implements Command {
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.clearPoints();
+        }
+    }
+
     /** Applies again the edit the last {@link UndoEdit} took back. */
     record RedoEdit() implements Command {
         public boolean endsStepThrough() {

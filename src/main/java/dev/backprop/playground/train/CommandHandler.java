@@ -78,5 +78,7 @@ interface CommandHandler {
 
     void undoEdit();
 
+    void clearPoints();
+
     void redoEdit();
 }

@@ -63,6 +63,11 @@ final class DataEdits {
         return DataSplit.of(data.all().subset(keep), isTest);
     }
 
+    /** No point at all: Clear's empty plane. */
+    static DataSplit empty() {
+        return DataSplit.of(new Dataset(new DMatrixRMaj(0, 2), new DMatrixRMaj(0, 1)), new boolean[0]);
+    }
+
     /** Remembers {@code before} for Undo; a new edit forgets what could be redone. */
     void edited(DataSplit before) {
         undo.push(before);

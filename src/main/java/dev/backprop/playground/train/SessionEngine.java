@@ -62,6 +62,8 @@ final class SessionEngine implements CommandHandler {
     /** Points imported (or opened with an experiment) rather than generated, or null: Reset keeps them. */
     private DataSplit ownData;
     private final DataEdits edits = new DataEdits();
+    /** What the last opened experiment shows (classroom mode), for the UI. */
+    private Snapshot.Shown shown = Snapshot.Shown.NONE;
 
     SessionEngine(TrainingConfig config) {
         this.config = config;
@@ -101,6 +103,8 @@ final class SessionEngine implements CommandHandler {
         String refusal = c.problem();
         if (refusal == null && !divergence.isEmpty() && needsHealthyNetwork(c)) {
             refusal = "training diverged, so " + commandName(c) + " is refused: " + playRefusal();
+        } else if (refusal == null && needsHealthyNetwork(c)) {
+            refusal = TrainableData.missing(trainer().data(), config.classes());
         }
         if (refusal != null) {
             refuse(commandName(c) + " refused: " + refusal);
@@ -514,6 +518,7 @@ final class SessionEngine implements CommandHandler {
             recordFrame(loop.frame()); // the chart and the timeline start at the saved step
             showRestored();
         }
+        shown = new Snapshot.Shown(e.shown(), shown.serial() + 1);
         message = "opened the experiment " + file.getFileName() + " at step " + trainer().steps();
     }
 
@@ -562,6 +567,16 @@ final class SessionEngine implements CommandHandler {
         edit(now, DataEdits.without(now, row));
         message = String.format(Locale.ROOT, "deleted the point at (%.3f, %.3f) (Ctrl+Z undoes)", now.all().x1(row),
                 now.all().x2(row));
+    }
+
+    @Override
+    public void clearPoints() {
+        DataSplit now = trainer().data();
+        if (now.all().size() == 0) {
+            throw new IllegalArgumentException("the plane is already empty");
+        }
+        edit(now, DataEdits.empty());
+        message = "cleared " + now.all().size() + " points: click to add new ones (Ctrl+Z undoes)";
     }
 
     @Override
@@ -616,8 +631,11 @@ final class SessionEngine implements CommandHandler {
      * so the timeline starts here; the curve goes on.
      */
     private void continueOn(DataSplit data) {
-        if (data.train().size() == 0) {
+        if (data.all().size() > 0 && data.train().size() == 0) {
             throw new IllegalArgumentException("no training point would be left");
+        }
+        if (TrainableData.missing(data, config.classes()) != null) {
+            scheduler.stop(); // nothing to learn from: Play says why until points are back
         }
         TrainerState s = trainer().capture(null);
         TrainerState kept = new TrainerState(s.step(), s.spec(), s.weights(), s.optimizer(), s.optimizerState(),
@@ -835,7 +853,11 @@ final class SessionEngine implements CommandHandler {
 
     /** Why Play (and Step, and stepping into a new step) is refused now, or empty. */
     private String playRefusal() {
-        return divergence;
+        if (!divergence.isEmpty()) {
+            return divergence;
+        }
+        String missing = TrainableData.missing(trainer().data(), config.classes());
+        return missing == null ? "" : missing;
     }
 
     Snapshot snapshot() {
@@ -845,7 +867,7 @@ final class SessionEngine implements CommandHandler {
                 scheduler.measuredSpeed(), divergence, message, stepView(), configVersion, playRefusal(), problem,
                 publisher.traceView(), new Snapshot.TimelineView(timeline.steps(), marks,
                 scrubbed == null ? -1 : scrubbed.step(), abandoned, timeline.bytes()),
-                publisher.confusion());
+                publisher.confusion(), shown);
     }
 
     private Snapshot.StepView stepView() {

@@ -36,12 +36,38 @@ import java.util.List;
  * @param timeline    the kept snapshot steps, the marks, and the step being scrubbed
  * @param confusion   true against predicted class on the training set, with the boundary frame
  *                    (empty for regression)
+ * @param shown       what the last opened experiment file shows (classroom mode), with a serial
+ *                    that grows at each opening
  */
 public record Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                        List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
                        double stepsPerSecond, String divergence, String message, StepView stepping,
                        long configVersion, String playRefusal, Problem problem, Trace trace,
-                       TimelineView timeline, Confusion confusion) {
+                       TimelineView timeline, Confusion confusion, Shown shown) {
+
+    /** A snapshot of a session in which no experiment was opened. */
+    public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
+                    List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
+                    double stepsPerSecond, String divergence, String message, StepView stepping,
+                    long configVersion, String playRefusal, Problem problem, Trace trace, TimelineView timeline,
+                    Confusion confusion) {
+        this(step, running, config, data, history, rebuilds, grid, gridPixels, graph, lastLoss, stepsPerSecond,
+                divergence, message, stepping, configVersion, playRefusal, problem, trace, timeline, confusion, Shown.NONE);
+    }
+
+    /**
+     * Which panes and controls an opened experiment file shows (its {@code shown} field): names the
+     * UI chooses; a name not given is shown.
+     *
+     * @param serial 0 before any experiment was opened; one more at each opening
+     */
+    public record Shown(java.util.Map<String, Boolean> names, long serial) {
+        public static final Shown NONE = new Shown(java.util.Map.of(), 0);
+
+        public Shown {
+            names = java.util.Map.copyOf(names);
+        }
+    }
 
     /** A snapshot without a confusion matrix (regression, or a test that does not need one). */
     public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,

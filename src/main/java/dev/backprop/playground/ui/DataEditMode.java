@@ -26,6 +26,7 @@ final class DataEditMode extends HBox implements BoundaryPane.EditTarget {
     private final TextField target = new TextField("0.5");
     private final Button undo = new Button("Undo");
     private final Button redo = new Button("Redo");
+    private final Button clear = new Button("Clear points"); // the trace bar beside it has its own "Clear"
     /** The head the class buttons were made for. */
     private Head head;
 
@@ -40,10 +41,13 @@ final class DataEditMode extends HBox implements BoundaryPane.EditTarget {
         target.setPrefColumnCount(5);
         undo.setId("edit-undo");
         redo.setId("edit-redo");
+        clear.setId("edit-clear");
+        clear.setTooltip(new javafx.scene.control.Tooltip("Remove every point: start from an empty plane (Undo brings them back)."));
         toggle.selectedProperty().addListener((o, was, on) -> {
             pane.setEditTarget(on ? this : null);
             classButtons.setDisable(!on);
             target.setDisable(!on);
+            clear.setDisable(!on);
             status.accept(on ? "edit mode: click adds a point, drag paints, right-click or Alt-click deletes; E leaves"
                     : "edit mode off: a click traces a point");
         });
@@ -55,9 +59,11 @@ final class DataEditMode extends HBox implements BoundaryPane.EditTarget {
         });
         classButtons.setDisable(true);
         target.setDisable(true);
+        clear.setDisable(true);
+        clear.setOnAction(e -> send.accept(new Command.ClearPoints()));
         undo.setOnAction(e -> send.accept(new Command.UndoEdit()));
         redo.setOnAction(e -> send.accept(new Command.RedoEdit()));
-        getChildren().addAll(toggle, classButtons, target, undo, redo);
+        getChildren().addAll(toggle, classButtons, target, clear, undo, redo);
         for (javafx.scene.Node n : getChildren()) {
             ((javafx.scene.layout.Region) n).setMinWidth(USE_PREF_SIZE); // shown whole, the trace bar gives way
         }

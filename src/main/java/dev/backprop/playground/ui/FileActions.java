@@ -31,6 +31,8 @@ final class FileActions {
     private final Supplier<Snapshot> snapshot;
     private final Consumer<Command> send;
     private final Consumer<String> status;
+    /** What the window shows (classroom mode), saved with an experiment. */
+    private Supplier<java.util.Map<String, Boolean>> shownParts = java.util.Map::of;
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "export");
         t.setDaemon(true);
@@ -170,8 +172,17 @@ final class FileActions {
     void saveExperiment() {
         Path file = choose("Save experiment", "experiment" + ExperimentFile.SUFFIX, "Experiment", "*.json", true);
         if (file != null) {
-            send.accept(new Command.SaveExperiment(file, java.util.Map.of()));
+            saveExperiment(file);
         }
+    }
+
+    /** Saves the experiment with what classroom mode shows now. */
+    void saveExperiment(Path file) {
+        send.accept(new Command.SaveExperiment(file, shownParts.get()));
+    }
+
+    void setShownParts(Supplier<java.util.Map<String, Boolean>> shownParts) {
+        this.shownParts = shownParts;
     }
 
     void openExperiment() {

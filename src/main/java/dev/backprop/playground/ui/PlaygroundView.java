@@ -61,6 +61,8 @@ public final class PlaygroundView extends BorderPane {
     private final TraceBar traceBar;
     private final TimelineBar timelineBar;
     private final ConfusionMatrixPane confusionPane = new ConfusionMatrixPane();
+    /** Holds the matrix: the problem shows or hides the matrix, classroom mode the slot. */
+    private final javafx.scene.layout.StackPane confusionSlot = new javafx.scene.layout.StackPane(confusionPane);
     private final Label banner = new Label();
     private final Label stepLabel = new Label();
     private final Label statusLabel = new Label();
@@ -70,6 +72,9 @@ public final class PlaygroundView extends BorderPane {
     private final javafx.scene.control.ToggleButton tensorsView = new javafx.scene.control.ToggleButton("Tensors");
     private final javafx.scene.control.ToggleButton neuronsView = new javafx.scene.control.ToggleButton("Neurons");
     private final FrameStats frameStats = new FrameStats();
+    /** Which controls and panes students see (View > Classroom…); kept only in experiment files. */
+    private final Classroom classroom = new Classroom();
+    private long classroomSerial;
     private Snapshot shown;
     /** {@code -Dplayground.startupProbe=true}: print the time from the JVM's start to the first frame. */
     static final boolean STARTUP_PROBE = Boolean.getBoolean("playground.startupProbe");
@@ -91,6 +96,7 @@ public final class PlaygroundView extends BorderPane {
         this.memory = memory;
         this.controls = new ControlBar(session::send, session.latest().config());
         this.files = new FileActions(stage, session::latest, session::send, statusLabel::setText);
+        files.setShownParts(classroom::shown);
         this.editMode = new DataEditMode(boundaryPane, session::send, statusLabel::setText);
         this.traceBar = new TraceBar(session::send);
         this.timelineBar = new TimelineBar(session::send);
@@ -195,6 +201,39 @@ public final class PlaygroundView extends BorderPane {
         setCenter(tabs);
         setBottom(statusBar);
         VBox.setVgrow(main, Priority.ALWAYS);
+        registerClassroomParts(graphAndInspector, side, boundaryBox, chartBox, bottom, main);
+    }
+
+    /** Names every control and pane classroom mode can hide (the names are the experiment file's keys). */
+    private void registerClassroomParts(SplitPane graphAndInspector, javafx.scene.Node side, javafx.scene.Node boundaryBox,
+                                        javafx.scene.Node chartBox, SplitPane bottom, SplitPane main) {
+        String[][] controlParts = {
+            {"play", "Play / Pause", "play", ""}, {"step", "Step", "step", ""}, {"step-250", "+250 steps", "step-250", ""},
+            {"reset", "Reset", "reset", ""}, {"speed", "Speed", "speed", "group"},
+            {"step-through", "Step through (nodes)", "node-next", "group"}, {"export-svg", "Export SVG", "export-svg", ""},
+            {"learning-rate", "Learning rate", "learning-rate", "group"}, {"hidden", "Hidden size", "hidden-size", "group"},
+            {"layers", "Layers", "layers", "group"}, {"activation", "Activation", "activation", "group"},
+            {"optimizer", "Optimizer", "optimizer", "group"}, {"loss", "Loss", "loss", "group"},
+            {"init", "Init", "init", "group"}, {"batch", "Batch", "batch", "group"}, {"dataset", "Data (dataset)", "dataset", "group"},
+            {"noise", "Noise", "noise", "group"}, {"points", "Points", "samples", "group"}, {"new-data", "New data", "new-data", ""},
+            {"problem", "Problem type", "problem", "group"}, {"classes", "Classes", "classes", "group"},
+            {"features", "Features", "feature-x1", "group"}, {"regularization", "Regularization", "regularization", "group"},
+        };
+        for (String[] c : controlParts) {
+            classroom.addControl(c[0], c[1], controls, c[2], !c[3].isEmpty());
+        }
+        classroom.addPane("graph", "Computation graph", graphAndInspector.getItems().get(0));
+        classroom.addPane("inspector", "Inspector and step log", side);
+        classroom.addPane("boundary", "Data and decision boundary", boundaryBox);
+        classroom.addPane("chart", "Loss and accuracy chart", chartBox);
+        classroom.addPane("confusion-matrix", "Confusion matrix", confusionSlot);
+        classroom.addPane("trace-bar", "Trace bar", traceBar);
+        classroom.addPane("edit-mode", "Data edit bar", editMode);
+        classroom.addPane("timeline-bar", "Timeline bar", timelineBar);
+        classroom.addTab("expression-lab", "Expression lab tab", tabs, labTab);
+        classroom.addSplit(graphAndInspector);
+        classroom.addSplit(bottom);
+        classroom.addSplit(main);
     }
 
     /** The graph with its two views' toggle in the top right corner: tensors (the algebra) or neurons. */
@@ -221,7 +260,7 @@ public final class PlaygroundView extends BorderPane {
     /** The chart, and beside it the confusion matrix while the problem is a classification. */
     private javafx.scene.Node chartWithConfusion() {
         confusionPane.setId("confusion-matrix");
-        HBox box = new HBox(8, chartPane, confusionPane);
+        HBox box = new HBox(8, chartPane, confusionSlot);
         HBox.setHgrow(chartPane, Priority.ALWAYS);
         return box;
     }
@@ -265,7 +304,8 @@ public final class PlaygroundView extends BorderPane {
         darkItem.setOnAction(e -> applyTheme(darkItem.isSelected()));
         MenuItem fit = item("Fit graph to view", "F", graphPane::fit);
         MenuItem log = item("Loss on a log scale", "L", () -> chartPane.logScaleToggle().fire());
-        Menu view = new Menu("View", null, darkItem, fit, log);
+        MenuItem classroomItem = item("Classroom\u2026", null, this::showClassroomDialog);
+        Menu view = new Menu("View", null, darkItem, fit, log, new SeparatorMenuItem(), classroomItem);
 
         MenuItem shortcuts = item("Keyboard shortcuts", "F1", this::showShortcuts);
         MenuItem about = item("About", null, this::showAbout);
@@ -384,6 +424,10 @@ public final class PlaygroundView extends BorderPane {
             inspector.show(s.graph(), inspected);
         }
         controls.update(s);
+        if (s.shown().serial() != classroomSerial) { // an experiment was opened: show what it shows
+            classroomSerial = s.shown().serial();
+            classroom.apply(s.shown().names());
+        }
         Metrics row = TimelineCursor.shownRow(s);
         stepLabel.setText(String.format(Locale.ROOT, "step %,d   loss %.4f%s%s", s.step(),
                 row.trainLoss(), Double.isNaN(row.trainAccuracy()) ? ""
@@ -465,6 +509,14 @@ public final class PlaygroundView extends BorderPane {
         a.setHeaderText(title);
         a.initOwner(stage);
         a.show();
+    }
+
+    private void showClassroomDialog() {
+        new ClassroomDialog(stage, classroom).show();
+    }
+
+    Classroom classroom() {
+        return classroom;
     }
 
     DataEditMode editMode() {

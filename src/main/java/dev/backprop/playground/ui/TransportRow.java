@@ -29,7 +29,7 @@ final class TransportRow extends ControlRow {
     private final Label speedText = new Label();
     private final Button exportSvg = new Button("Export SVG\u2026");
     private boolean running;
-    private boolean diverged;
+    private boolean refused;
 
     TransportRow(Consumer<Command> send) {
         this.send = send;
@@ -78,14 +78,16 @@ final class TransportRow extends ControlRow {
         exportSvg.setOnAction(e -> action.run());
     }
 
-    /** Play follows {@code running}; a diverged run shows why Play and the steps are refused. */
+    /** Play follows {@code running}; a diverged run or an empty plane shows why Play and the steps are refused. */
     void update(Snapshot s) {
         running = s.running();
         play.setText(running ? "Pause" : "Play");
-        diverged = s.diverged();
-        if (diverged) {
+        refused = s.playRefused(); // diverged, or no data to learn from (an emptied plane)
+        if (s.diverged()) {
             refusal.setText(String.format(Locale.ROOT,
                     "The run diverged at step %,d: lower the learning rate and press Reset (R).", s.step()));
+        } else if (refused) {
+            refusal.setText("Nothing to learn from: " + s.playRefusal() + " (Edit, then click the plane).");
         }
         showRefusal();
     }
@@ -99,7 +101,7 @@ final class TransportRow extends ControlRow {
     }
 
     private void transport(Command c) {
-        if (diverged && !(c instanceof Command.Pause)) {
+        if (refused && !(c instanceof Command.Pause)) {
             FadeTransition flash = new FadeTransition(Duration.millis(180), refusal); // draw the eye to the reason
             flash.setFromValue(0.2);
             flash.setToValue(1);
@@ -111,10 +113,10 @@ final class TransportRow extends ControlRow {
     }
 
     private void showRefusal() {
-        refusal.setVisible(diverged);
-        refusal.setManaged(diverged);
-        play.pseudoClassStateChanged(REFUSED, diverged);
-        play.getTooltip().setText(diverged ? refusal.getText() : PLAY_TIP);
+        refusal.setVisible(refused);
+        refusal.setManaged(refused);
+        play.pseudoClassStateChanged(REFUSED, refused);
+        play.getTooltip().setText(refused ? refusal.getText() : PLAY_TIP);
     }
 
     private void refreshSpeedText() {

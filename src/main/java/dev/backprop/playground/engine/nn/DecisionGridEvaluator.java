@@ -44,7 +44,8 @@ public final class DecisionGridEvaluator {
 
     /** {minX1, maxX1, minX2, maxX2} around the data, with x-range / y-range = {@code aspect}. */
     public static double[] equalAspectBounds(Dataset data, double aspect) {
-        double[] b = data.bounds();
+        // no point (an emptied plane): the square around the origin where drawn points usually go
+        double[] b = data.size() == 0 ? new double[] {-1, 1, -1, 1} : data.bounds();
         double cx = (b[0] + b[1]) / 2;
         double cy = (b[2] + b[3]) / 2;
         double halfW = (b[1] - b[0]) / 2 + MARGIN;

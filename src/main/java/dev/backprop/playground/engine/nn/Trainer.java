@@ -40,11 +40,12 @@ public final class Trainer {
     private long step;
     private double lastLoss = Double.NaN;
 
-    /** Builds the network from {@code config.network()}, initialized from {@code config.seed()}. */
+    /**
+     * Builds the network from {@code config.network()}, initialized from {@code config.seed()}. The
+     * training set may be empty (edit mode's Clear): the network can be shown, not trained; callers
+     * do not step it until it has points.
+     */
     public Trainer(DataSplit data, TrainingConfig config) {
-        if (data.train().size() == 0) {
-            throw new IllegalArgumentException("the training set is empty");
-        }
         this.data = data;
         this.seed = config.seed();
         this.sampling = freshSampling(seed);
@@ -140,7 +141,7 @@ public final class Trainer {
         if (size < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + size);
         }
-        batchSize = Math.min(size, data.train().size());
+        batchSize = Math.max(1, Math.min(size, data.train().size())); // at least 1: an empty set gets points later
         cursor = 0;
     }
 
@@ -177,7 +178,12 @@ public final class Trainer {
     public void previewForward() {
         batchX.reshape(1, 2);
         batchY.reshape(1, 1);
-        copyRow(data.train(), 0, 0);
+        if (data.train().size() > 0) {
+            copyRow(data.train(), 0, 0);
+        } else { // no point yet: the origin shows the untrained network's values
+            batchX.zero();
+            batchY.zero();
+        }
         network.forward(batchX);
         lastLoss = network.computeLoss(network.lastOutput(), batchY);
     }

@@ -81,7 +81,8 @@ public final class TrainingLoop {
     public Metrics frame() {
         Metrics m = measure();
         lastFrameNanos = System.nanoTime();
-        if (m.diverged()) {
+        // no training point (an emptied plane): the NaN loss means "nothing measured", not a blow-up
+        if (m.diverged() && trainer.data().train().size() > 0) {
             diverge(m.divergenceReason());
         }
         return m;
