@@ -178,7 +178,10 @@ public final class PointsCsv {
             throw new IllegalArgumentException(where + " is not a class index (0 to " + (classes - 1) + ")");
         }
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(where + " is not a finite number");
+            // the app reads a file before it knows whether the labels are classes or targets: say both
+            throw new IllegalArgumentException(where + (classes == ANY_LABEL
+                    ? " is neither a class index (0 to " + (dev.backprop.playground.engine.nn.Head.MAX_CLASSES - 1)
+                    + ") nor a regression target (a finite number)" : " is not a finite number"));
         }
         return v;
     }

@@ -74,6 +74,9 @@ class PointsCsvTest {
         assertEquals("line 5, column 2: x2 \"abc\" is not a finite number", error(good + "1,abc,0\n", 2));
         assertEquals("line 5, column 3: label \"x\" is not a class index (0 to 1)", error(good + "1,1,x\n", 2));
         assertEquals("line 5, column 3: label \"2\" is not a class index (0 to 1)", error(good + "1,1,2\n", 2));
+        // the app reads before it knows classes from targets: the message names both
+        assertEquals("line 5, column 3: label \"x\" is neither a class index (0 to 5) nor a regression target "
+                + "(a finite number)", error(good + "1,1,x\n", PointsCsv.ANY_LABEL));
         assertEquals("line 5: expected 3 fields like the header, found 2", error(good + "1,1\n", 2));
         assertTrue(error("", 2).startsWith("the file is empty"));
         assertTrue(error("x1,x2,x3,label\n", 2).startsWith("line 1, column 3: unknown column \"x3\""));
