@@ -15,7 +15,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The whole app at 1400x900 for an end-to-end test: launched before each test, closed after, no uncaught exception. */
+/** The whole app (1400x900 unless a test says otherwise) for an end-to-end test: launched before each test, closed after, no uncaught exception. */
 abstract class AppHarness extends FxRobot {
     protected PlaygroundApp app;
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
@@ -29,8 +29,8 @@ abstract class AppHarness extends FxRobot {
         app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
         WaitForAsyncUtils.waitForFxEvents();
         interact(() -> {
-            stage.setWidth(1400);
-            stage.setHeight(900);
+            stage.setWidth(windowWidth());
+            stage.setHeight(windowHeight());
         });
     }
 
@@ -43,6 +43,15 @@ abstract class AppHarness extends FxRobot {
             Thread.setDefaultUncaughtExceptionHandler(previousHandler); // JVM-wide: other test classes run after
         }
         assertEquals(List.of(), uncaught, "no exception on any thread");
+    }
+
+    /** The window's size for the test (1400x900 unless a test needs a smaller screen's). */
+    protected double windowWidth() {
+        return 1400;
+    }
+
+    protected double windowHeight() {
+        return 900;
     }
 
     protected TrainingSession session() {

@@ -31,40 +31,23 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Problem types in the whole app, headless: classes, regression, features, a penalty, a refused head. */
-class ProblemAppTest extends FxRobot {
-    private PlaygroundApp app;
+class ProblemAppTest extends AppHarness {
     private PlaygroundView view;
 
     @BeforeEach
-    void launch() throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
-        interact(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(760);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+    void findView() {
         view = lookup(".playground").queryAs(PlaygroundView.class);
     }
 
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+    /** A 1280-px screen's window: the controls must fit it. */
+    @Override
+    protected double windowWidth() {
+        return 1280;
     }
 
-    private TrainingSession session() {
-        return app.session();
-    }
-
-    private Snapshot waitFor(String what, Predicate<Snapshot> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> condition.test(session().latest()));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what + "; last message: " + session().latest().message());
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        return session().latest();
+    @Override
+    protected double windowHeight() {
+        return 760;
     }
 
     private void waitForFx(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
