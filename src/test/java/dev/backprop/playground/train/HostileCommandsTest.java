@@ -21,17 +21,6 @@ class HostileCommandsTest {
     @TempDir
     Path dir;
 
-    private static Snapshot await(TrainingSession s, String what, Predicate<Snapshot> p) throws InterruptedException {
-        long end = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < end) {
-            Snapshot x = s.latest();
-            if (p.test(x)) {
-                return x;
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("timed out waiting for " + what + "; message: " + s.latest().message());
-    }
 
     private static long serial(Snapshot s) {
         return s.problem() == null ? 0 : s.problem().serial();
@@ -95,14 +84,14 @@ class HostileCommandsTest {
             for (Command c : hostileCommands()) {
                 long before = serial(s.latest());
                 s.send(c);
-                Snapshot after = await(s, c.toString(), x -> serial(x) > before);
+                Snapshot after = Sessions.await(s, c.toString(), x -> serial(x) > before);
                 assertEquals(Snapshot.Problem.Kind.REFUSED, after.problem().kind(), c + ": " + after.problem());
                 assertEquals(config, after.config(), c + " was not applied");
                 assertEquals(0, after.step());
                 assertTrue(after.problem().text().length() > 20, after.problem().text());
             }
             s.send(new Command.Step(500));
-            Snapshot trained = await(s, "500 steps", x -> x.step() == 500 && !x.running());
+            Snapshot trained = Sessions.await(s, "500 steps", x -> x.step() == 500 && !x.running());
             assertTrue(s.isAlive());
             assertTrue(trained.latest().trainLoss() < trained.history().get(0).trainLoss(), "it learned");
         }
@@ -112,7 +101,7 @@ class HostileCommandsTest {
     void refusedMessagesNameTheProblem() throws Exception {
         try (TrainingSession s = new TrainingSession(TrainingConfig.defaults())) {
             s.send(new Command.LoadModel(hostileFile()));
-            Snapshot x = await(s, "refusal", y -> y.problem() != null);
+            Snapshot x = Sessions.await(s, "refusal", y -> y.problem() != null);
             assertTrue(x.problem().text().contains("model.json: layer 3: in=20 but the previous layer outputs 2"),
                     x.problem().text());
             assertTrue(x.message().startsWith("could not load"), x.message());
@@ -132,20 +121,20 @@ class HostileCommandsTest {
         TrainingConfig config = TrainingConfig.defaults().withData(DatasetKind.MOONS, 200, 0.1, 0).withLearningRate(10);
         try (TrainingSession s = new TrainingSession(config)) {
             s.send(new Command.Play());
-            Snapshot diverged = await(s, "divergence", Snapshot::diverged);
+            Snapshot diverged = Sessions.await(s, "divergence", Snapshot::diverged);
             assertTrue(diverged.playRefused());
             assertTrue(diverged.playRefusal().contains("Training diverged at step"), diverged.playRefusal());
             long before = serial(diverged);
             s.send(new Command.Play());
-            Snapshot refused = await(s, "refusal", x -> serial(x) > before);
+            Snapshot refused = Sessions.await(s, "refusal", x -> serial(x) > before);
             assertTrue(refused.problem().text().startsWith("Play refused: training diverged"), refused.problem().text());
             assertTrue(!refused.running());
             s.send(new Command.Reset());
             s.send(new Command.SetLearningRate(0.01));
-            Snapshot recovered = await(s, "reset", x -> !x.diverged() && x.config().learningRate() == 0.01);
+            Snapshot recovered = Sessions.await(s, "reset", x -> !x.diverged() && x.config().learningRate() == 0.01);
             assertTrue(recovered.configVersion() > diverged.configVersion());
             s.send(new Command.Step(250));
-            assertNotNull(await(s, "training again", x -> x.step() == 250 && !x.diverged()));
+            assertNotNull(Sessions.await(s, "training again", x -> x.step() == 250 && !x.diverged()));
         }
     }
 
@@ -161,19 +150,19 @@ class HostileCommandsTest {
         };
         try (TrainingSession s = new TrainingSession(TrainingConfig.defaults(), thrower)) {
             s.send(new Command.Step(100));
-            await(s, "100 steps", x -> x.step() == 100 && !x.running());
+            Sessions.await(s, "100 steps", x -> x.step() == 100 && !x.running());
             fault.set(new OutOfMemoryError("Java heap space"));
             s.send(new Command.Play());
-            Snapshot failed = await(s, "failure", x -> x.problem() != null);
+            Snapshot failed = Sessions.await(s, "failure", x -> x.problem() != null);
             assertEquals(Snapshot.Problem.Kind.FAILED, failed.problem().kind());
             assertTrue(failed.problem().text().contains("out of memory"), failed.problem().text());
             fault.set(new StackOverflowError());
             s.send(new Command.Play());
-            await(s, "second failure", x -> x.problem().serial() > failed.problem().serial());
+            Sessions.await(s, "second failure", x -> x.problem().serial() > failed.problem().serial());
             assertTrue(s.isAlive());
             s.send(new Command.Reset());
             s.send(new Command.Step(250));
-            await(s, "training after reset", x -> x.step() == 250 && !x.running());
+            Sessions.await(s, "training after reset", x -> x.step() == 250 && !x.running());
         }
     }
 }

@@ -17,16 +17,6 @@ import org.junit.jupiter.api.Test;
 
 /** The session publishes the neuron view for small networks, and stepping it is a training step. */
 class NeuronViewSessionTest {
-    private static Snapshot await(TrainingSession s, Predicate<Snapshot> p) throws InterruptedException {
-        long end = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < end) {
-            if (p.test(s.latest())) {
-                return s.latest();
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("timed out; step " + s.latest().step());
-    }
 
     private static TrainingConfig small() {
         TrainingConfig d = TrainingConfig.defaults();
@@ -36,37 +26,37 @@ class NeuronViewSessionTest {
     @Test
     void aSmallNetworkIsShownAsNeuronsWithPicturesAndTheToggleSwitchesViews() throws Exception {
         try (TrainingSession s = new TrainingSession(small())) {
-            Snapshot first = await(s, x -> x.graph().isNeuronView());
+            Snapshot first = Sessions.await(s, x -> x.graph().isNeuronView());
             GraphNode h = first.graph().node("h1.1");
             assertTrue(h.neuron().thumbnail() != null, "pictures come with the grid");
             s.send(new Command.SetGraphView(GraphView.TENSORS));
-            assertTrue(await(s, x -> !x.graph().isNeuronView()).graph().contains("W1"));
+            assertTrue(Sessions.await(s, x -> !x.graph().isNeuronView()).graph().contains("W1"));
             s.send(new Command.SetGraphView(GraphView.NEURONS));
-            await(s, x -> x.graph().isNeuronView());
+            Sessions.await(s, x -> x.graph().isNeuronView());
         }
         try (TrainingSession s = new TrainingSession(TrainingConfig.defaults())) {
-            assertFalse(await(s, x -> x.graph() != null).graph().isNeuronView(), "50 units: tensors by default");
+            assertFalse(Sessions.await(s, x -> x.graph() != null).graph().isNeuronView(), "50 units: tensors by default");
         }
     }
 
     @Test
     void steppingTheNeuronViewIsATrainingStep() throws Exception {
         try (TrainingSession s = new TrainingSession(small())) {
-            await(s, x -> x.graph().isNeuronView());
+            Sessions.await(s, x -> x.graph().isNeuronView());
             s.send(new Command.NodeForward());
-            Snapshot started = await(s, x -> x.stepping() != null && x.stepping().position() == 1);
+            Snapshot started = Sessions.await(s, x -> x.stepping() != null && x.stepping().position() == 1);
             // x·W1 lights layer 1's units, z not computed yet; then z = x·W1 + b1, a not yet
             assertTrue(started.graph().node("h1.2").highlighted());
             assertFalse(started.graph().node("h1.2").neuron().zKnown());
             s.send(new Command.NodeForward());
-            GraphModel g = await(s, x -> x.stepping() != null && x.stepping().position() == 2).graph();
+            GraphModel g = Sessions.await(s, x -> x.stepping() != null && x.stepping().position() == 2).graph();
             assertTrue(g.node("h1.2").highlighted());
             assertTrue(g.node("h1.2").neuron().zKnown());
             assertTrue(g.node("h1.2").data().isPending());
             s.send(new Command.FinishPass());
             s.send(new Command.FinishPass());
             s.send(new Command.FinishPass());
-            Snapshot done = await(s, x -> x.stepping() != null && x.stepping().complete() && x.step() == 1);
+            Snapshot done = Sessions.await(s, x -> x.stepping() != null && x.stepping().complete() && x.step() == 1);
             Trainer plain = Trainer.fromConfig(done.config());
             plain.step();
             Linear w1 = (Linear) plain.network().layers().get(0);

@@ -13,16 +13,6 @@ import org.junit.jupiter.api.Test;
 
 class TrainingSessionTest {
 
-    private static Snapshot await(TrainingSession s, Predicate<Snapshot> p) throws InterruptedException {
-        long end = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < end) {
-            if (p.test(s.latest())) {
-                return s.latest();
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("timed out; step " + s.latest().step());
-    }
 
     @Test
     void settingsCoalesceButNeverCrossTransportCommands() {
@@ -40,7 +30,7 @@ class TrainingSessionTest {
         TrainingConfig c = TrainingConfig.defaults();
         try (TrainingSession s = new TrainingSession(c)) {
             s.send(new Command.Step(500));
-            Snapshot snap = await(s, x -> x.step() == 500 && !x.running());
+            Snapshot snap = Sessions.await(s, x -> x.step() == 500 && !x.running());
             Trainer t = Trainer.fromConfig(c);
             for (int i = 0; i < 500; i++) {
                 t.step();
@@ -55,11 +45,11 @@ class TrainingSessionTest {
     void resetReplaysTheSameRun() throws Exception {
         try (TrainingSession s = new TrainingSession(TrainingConfig.defaults())) {
             s.send(new Command.Step(250));
-            double first = await(s, x -> x.step() == 250).latest().trainLoss();
+            double first = Sessions.await(s, x -> x.step() == 250).latest().trainLoss();
             s.send(new Command.Reset());
-            await(s, x -> x.step() == 0);
+            Sessions.await(s, x -> x.step() == 0);
             s.send(new Command.Step(250));
-            assertEquals(first, await(s, x -> x.step() == 250).latest().trainLoss());
+            assertEquals(first, Sessions.await(s, x -> x.step() == 250).latest().trainLoss());
         }
     }
 
@@ -72,7 +62,7 @@ class TrainingSessionTest {
             }
             s.send(new Command.SetNetwork(TrainingConfig.defaults().network().withHidden(7)));
             s.send(new Command.Step(1));
-            Snapshot snap = await(s, x -> x.step() == 1);
+            Snapshot snap = Sessions.await(s, x -> x.step() == 1);
             assertEquals(7, snap.graph().node("W1").data().cols());
             assertTrue(s.isAlive());
         }
@@ -84,20 +74,20 @@ class TrainingSessionTest {
         try (TrainingSession s = new TrainingSession(TrainingConfig.defaults())) {
             s.send(new Command.SetGraphView(dev.backprop.playground.graph.GraphView.TENSORS)); // W1 as a tensor
             s.send(new Command.Step(250));
-            Snapshot trained = await(s, x -> x.step() == 250);
+            Snapshot trained = Sessions.await(s, x -> x.step() == 250);
             s.send(new Command.SaveModel(file));
-            await(s, x -> x.message().startsWith("saved"));
+            Sessions.await(s, x -> x.message().startsWith("saved"));
             s.send(new Command.SetNetwork(TrainingConfig.defaults().network().withHidden(5)));
-            await(s, x -> x.graph().node("W1").data().cols() == 5);
+            Sessions.await(s, x -> x.graph().node("W1").data().cols() == 5);
             s.send(new Command.LoadModel(file));
-            Snapshot loaded = await(s, x -> x.message().startsWith("loaded"));
+            Snapshot loaded = Sessions.await(s, x -> x.message().startsWith("loaded"));
             assertEquals(50, loaded.config().network().hidden()[0]);
             assertEquals(trained.graph().node("W1").data(), loaded.graph().node("W1").data());
             assertEquals(trained.latest().trainLoss(), loaded.latest().trainLoss(), 1e-12);
 
             java.nio.file.Files.writeString(dir.resolve("bad.json"), "{\"layers\": 3}");
             s.send(new Command.LoadModel(dir.resolve("bad.json")));
-            Snapshot after = await(s, x -> x.message().startsWith("could not load"));
+            Snapshot after = Sessions.await(s, x -> x.message().startsWith("could not load"));
             assertTrue(after.message().contains("bad.json"), after.message());
             assertEquals(50, after.config().network().hidden()[0], "a bad file changes nothing");
         }
@@ -112,11 +102,11 @@ class TrainingSessionTest {
             s.send(new Command.FinishPass());
             s.send(new Command.FinishPass());
             s.send(new Command.FinishPass()); // the update: step 1
-            await(s, x -> x.step() == 1 && x.stepping() != null && x.stepping().complete());
+            Sessions.await(s, x -> x.step() == 1 && x.stepping() != null && x.stepping().complete());
             s.send(new Command.NodeBack());
             s.send(new Command.NodeForward()); // shows the same update again
             s.send(new Command.SetLearningRate(0.02)); // applied after both: waiting for it waits for them
-            Snapshot snap = await(s, x -> x.config().learningRate() == 0.02);
+            Snapshot snap = Sessions.await(s, x -> x.config().learningRate() == 0.02);
             assertEquals(snap.stepping().total(), snap.stepping().position());
             assertEquals(1, snap.step());
             assertEquals(List.of(0L, 1L), snap.history().stream().map(dev.backprop.playground.engine.nn.Metrics::step).toList(),
