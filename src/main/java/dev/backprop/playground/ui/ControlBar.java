@@ -123,8 +123,8 @@ public final class ControlBar extends VBox {
         samples.setEditable(true);
         layers.setPrefWidth(58);
         samples.setPrefWidth(84);
-        learningRate.setPrefWidth(150);
-        hidden.setPrefWidth(130);
+        learningRate.setPrefWidth(130);
+        hidden.setPrefWidth(120);
         noise.setPrefWidth(90);
         for (Control c : new Control[] {activation, optimizer, init}) {
             c.setPrefWidth(96);

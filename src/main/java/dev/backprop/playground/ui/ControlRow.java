@@ -16,7 +16,7 @@ class ControlRow extends FlowPane {
     static final double VALUE_WIDTH = 44;
 
     ControlRow(Node... nodes) {
-        super(14, 4, nodes);
+        super(10, 4, nodes);
         setAlignment(Pos.CENTER_LEFT);
     }
 

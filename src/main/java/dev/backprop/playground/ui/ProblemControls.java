@@ -106,7 +106,7 @@ final class ProblemControls {
         rate.setSnapToTicks(true);
         rate.setBlockIncrement(1);
         rate.setShowTickMarks(true);
-        rate.setPrefWidth(110);
+        rate.setPrefWidth(100);
         rate.setId("regularization-rate");
         rateText.setId("regularization-rate-text");
         rateText.setMinWidth(ControlRow.VALUE_WIDTH);
