@@ -48,6 +48,15 @@ public final class NeuronGraphBuilder {
      */
     public static GraphModel build(Sequential net, DMatrixRMaj x, DMatrixRMaj y, double loss,
                                    NetworkGraphBuilder.Reveal reveal, Map<String, Thumbnail> thumbnails) {
+        return build(net, x, y, loss, reveal, thumbnails, -1);
+    }
+
+    /**
+     * @param unit in a layer step, the one unit to light (its chain rule is the one a reader follows:
+     *             backprop neuron by neuron), or -1 for the whole layer
+     */
+    public static GraphModel build(Sequential net, DMatrixRMaj x, DMatrixRMaj y, double loss,
+                                   NetworkGraphBuilder.Reveal reveal, Map<String, Thumbnail> thumbnails, int unit) {
         List<GraphNode> nodes = new ArrayList<>();
         List<GraphModel.Edge> edges = new ArrayList<>();
         Map<GraphModel.Edge, EdgeWeight> weights = new HashMap<>();
@@ -119,7 +128,7 @@ public final class NeuronGraphBuilder {
                         hl != null && hl.equals(add) && dZKnown);
                 nodes.add(new GraphNode(id, id, NodeKind.VALUE, fn,
                         aPending ? Tensor.pending(1, 1) : Tensor.scalar(a[j]), dAKnown ? Tensor.scalar(dA[j]) : null, formula,
-                        layerLit, new Neuron(false, !zPending, z[j], b[j], thumbnails.get(id))));
+                        layerLit && (unit < 0 || unit == j), new Neuron(false, !zPending, z[j], b[j], thumbnails.get(id))));
                 current.add(id);
                 for (int p = 0; p < previous.size(); p++) {
                     if (p >= MAX_SHOWN) {
@@ -156,7 +165,18 @@ public final class NeuronGraphBuilder {
         }
         edges.add(new GraphModel.Edge("y", "loss"));
         String title = "neurons of " + NetworkTitle.of(net, x, y);
-        return new GraphModel(title, nodes, edges, flow(hl, backward, inputStep, lastLayer, into, toLoss), weights);
+        Set<GraphModel.Edge> flow = flow(hl, backward, inputStep, lastLayer, into, toLoss);
+        if (unit >= 0 && backward) {
+            // one unit lit: only the gradient coming back to it
+            Set<String> lit = new HashSet<>();
+            for (GraphNode n : nodes) {
+                if (n.highlighted()) {
+                    lit.add(n.id());
+                }
+            }
+            flow.removeIf(e -> !lit.contains(e.from()));
+        }
+        return new GraphModel(title, nodes, edges, flow, weights);
     }
 
     /**
@@ -168,7 +188,7 @@ public final class NeuronGraphBuilder {
     private static Set<GraphModel.Edge> flow(String hl, boolean backward, String inputStep, int lastLayer,
                                              Map<Integer, List<GraphModel.Edge>> into, List<GraphModel.Edge> toLoss) {
         if (hl == null) {
-            return Set.of();
+            return new HashSet<>();
         }
         for (int k = 1; k <= lastLayer; k++) {
             if (!backward && (hl.equals("matmul" + k) || hl.equals("add" + k) || hl.equals("act" + k)) || hl.equals("W" + k)) {
@@ -178,7 +198,7 @@ public final class NeuronGraphBuilder {
                 return new HashSet<>(k == lastLayer ? toLoss : into.get(k + 1));
             }
         }
-        return backward && hl.equals(inputStep) ? new HashSet<>(into.get(1)) : Set.of();
+        return backward && hl.equals(inputStep) ? new HashSet<>(into.get(1)) : new HashSet<>();
     }
 
     /** A unit's node id: {@code h2.3} for unit 3 of hidden layer 2, {@code out} or {@code out.3} for the outputs. */
@@ -221,6 +241,9 @@ public final class NeuronGraphBuilder {
         }
         s.append(NumberFormat.short4(b[j])).append(" = ").append(Double.isNaN(z) ? "\u2013" : NumberFormat.short4(z));
         s.append("\na = ").append(fn).append("(z) = ").append(Double.isNaN(a) ? "\u2013" : NumberFormat.short4(a));
+        if (!Double.isNaN(dA)) {
+            s.append("\ndL/da = ").append(NumberFormat.short4(dA)).append("   (from the layer above: \u03a3 w \u00b7 dL/dz)");
+        }
         if (!Double.isNaN(dZ)) {
             double local = Double.isNaN(dA) || dA == 0 ? Double.NaN : dZ / dA;
             s.append("\ndL/dz = dL/da \u00b7 ").append(fn).append("'(z)");

@@ -50,6 +50,13 @@ final class Publisher {
     private Confusion confusion = Confusion.EMPTY;
     private GraphModel graph;
     private long lastGraphNanos;
+    /** The unit the neuron view lights alone in a layer step, or -1 for the whole layer. */
+    private int unit = -1;
+
+    void setUnit(int u) {
+        unit = u;
+    }
+
     /** The view asked for, or null: neurons when every layer fits, else tensors. */
     private GraphView requestedView;
     /** Each neuron's picture over the plane, made with the grid while the neuron view is shown. */
@@ -190,7 +197,7 @@ final class Publisher {
         }
         graph = view(trainer) == GraphView.NEURONS
                 ? NeuronGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(), loss,
-                        reveal, thumbnails)
+                        reveal, thumbnails, stepper == null ? -1 : unit)
                 : NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
                         loss, reveal);
         lastGraphNanos = System.nanoTime();

@@ -32,6 +32,8 @@ import java.util.Random;
  * are {@link Publisher}'s.
  */
 final class SessionEngine implements CommandHandler {
+    /** The unit of the current layer step the neuron view lights alone (backward: one unit at a time), or -1. */
+    private int unitCursor = -1;
     /**
      * While playing, boundary frames (a metrics row, and the boundary when its own interval allows)
      * at most this often: 50 chart points a second. At the default speed every 250-step frame is measured.
@@ -163,21 +165,74 @@ final class SessionEngine implements CommandHandler {
 
     @Override
     public void nodeForward() {
+        if (stepper != null && unitCursor >= 0 && unitCursor + 1 < unitsInStep()) {
+            unitCursor++; // the neuron view walks a layer's gradients one unit at a time
+            showUnit();
+            return;
+        }
         startStepIfNeeded();
-        stepThrough(() -> stepper.next());
+        stepThrough(() -> {
+            stepper.next();
+            unitCursor = unitsInStep() > 0 ? 0 : -1;
+        });
     }
 
     @Override
     public void nodeBack() {
-        if (stepper != null) {
-            stepThrough(stepper::back);
+        if (stepper == null) {
+            return;
         }
+        if (unitCursor > 0) {
+            unitCursor--;
+            showUnit();
+            return;
+        }
+        stepThrough(() -> {
+            stepper.back();
+            unitCursor = unitsInStep() - 1; // back into a layer: its last unit (-1 when not a unit step)
+        });
     }
 
     @Override
     public void finishPass() {
         startStepIfNeeded();
-        stepThrough(() -> stepper.finishPass());
+        stepThrough(() -> {
+            stepper.finishPass();
+            unitCursor = -1;
+        });
+    }
+
+    /**
+     * How many units the neuron view walks one by one in the current step: a backward step of a
+     * layer's activation or pre-activation (dL/da, dL/dz) shown as neurons; 0 for any other step.
+     */
+    private int unitsInStep() {
+        NetworkStepper.Step current = stepper == null ? null : stepper.current();
+        if (current == null || current.phase() != NetworkStepper.Phase.BACKWARD
+                || publisher.view(trainer()) != dev.backprop.playground.graph.GraphView.NEURONS) {
+            return 0;
+        }
+        String id = current.nodeId();
+        if (!id.matches("(act|add)[0-9]+")) {
+            return 0;
+        }
+        int k = Integer.parseInt(id.replaceAll("[^0-9]", ""));
+        int seen = 0;
+        for (dev.backprop.playground.engine.nn.Layer layer : trainer().network().layers()) {
+            if (layer instanceof dev.backprop.playground.engine.nn.Linear lin && ++seen == k) {
+                return Math.min(lin.outputSize(lin.inputSize()), dev.backprop.playground.graph.NeuronGraphBuilder.MAX_SHOWN);
+            }
+        }
+        return 0;
+    }
+
+    /** The same training step, another unit of the layer lit: its chain rule in the inspector. */
+    private void showUnit() {
+        publisher.setUnit(unitCursor);
+        publisher.refreshGraph(trainer(), stepper);
+        NetworkStepper.Step current = stepper.current();
+        message = String.format(Locale.ROOT, "step-through %d/%d: %s, unit %d of %d", stepper.position(), stepper.total(),
+                current.text(), unitCursor + 1, unitsInStep());
     }
 
     /** Step-through starts the next training step when none is in progress (or the last one is done). */
@@ -738,7 +793,9 @@ final class SessionEngine implements CommandHandler {
         }
         NetworkStepper.Step current = stepper.current();
         message = current == null ? "step-through: press Node \u25b8 (Right) for the first node"
-                : String.format(Locale.ROOT, "step-through %d/%d: %s", stepper.position(), stepper.total(), current.text());
+                : String.format(Locale.ROOT, "step-through %d/%d: %s", stepper.position(), stepper.total(), current.text())
+                + (unitCursor >= 0 ? String.format(Locale.ROOT, ", unit %d of %d", unitCursor + 1, unitsInStep()) : "");
+        publisher.setUnit(unitCursor);
         publisher.refreshGraph(trainer(), stepper);
     }
 

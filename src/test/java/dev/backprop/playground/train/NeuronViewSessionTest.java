@@ -79,4 +79,48 @@ class NeuronViewSessionTest {
         NetworkSpec spec = small().network();
         assertEquals(2, spec.hidden().length);
     }
+
+    @Test
+    void theBackwardPassWalksALayersUnitsOneByOneAndStillEqualsATrainingStep() throws Exception {
+        try (TrainingSession s = new TrainingSession(small())) {
+            Sessions.await(s, x -> x.graph().isNeuronView());
+            // to the first backward step of hidden layer 2's activation (dL/dh2): 3 units, lit one at a time
+            Snapshot at = null;
+            for (int i = 0; i < 60; i++) {
+                s.send(new Command.NodeForward());
+                int want = i + 1;
+                at = Sessions.await(s, x -> x.stepping() != null && x.stepping().position() >= want);
+                if (at.message().contains("unit 1 of 3")) {
+                    break;
+                }
+            }
+            GraphModel g = at.graph();
+            assertTrue(g.node("h2.1").highlighted());
+            assertFalse(g.node("h2.2").highlighted(), "one unit at a time");
+            int position = at.stepping().position();
+            s.send(new Command.NodeForward());
+            Snapshot next = Sessions.await(s, x -> x.graph().node("h2.2").highlighted());
+            assertEquals(position, next.stepping().position(), "a unit step does not move the training step");
+            assertFalse(next.graph().node("h2.1").highlighted());
+            assertTrue(next.message().contains("unit 2 of 3"), next.message());
+            // the gradient came back to h2.2 alone: only its edge to the output is lit
+            assertEquals(java.util.Set.of(new GraphModel.Edge("h2.2", "out")), next.graph().flow());
+            s.send(new Command.NodeBack());
+            Sessions.await(s, x -> x.graph().node("h2.1").highlighted());
+            // walk the rest of the pass node by node, units included: the update equals a plain step
+            for (int i = 0; i < 200 && !s.latest().stepping().complete(); i++) {
+                long before = s.latest().stepping().position();
+                String msg = s.latest().message();
+                s.send(new Command.NodeForward());
+                Sessions.await(s, x -> x.stepping().complete() || x.stepping().position() != before
+                        || !x.message().equals(msg));
+            }
+            Snapshot done = Sessions.await(s, x -> x.stepping().complete() && x.step() == 1);
+            Trainer plain = Trainer.fromConfig(done.config());
+            plain.step();
+            assertEquals(plain.lastLoss(), done.graph().node("loss").data().first(), 1e-12);
+            var w = done.graph().weight(new GraphModel.Edge("x1", "h1.1"));
+            assertEquals(((Linear) plain.network().layers().get(0)).weight().value().get(0, 0), w.weight());
+        }
+    }
 }
