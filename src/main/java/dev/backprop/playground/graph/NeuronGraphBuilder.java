@@ -26,6 +26,8 @@ import org.ejml.data.DMatrixRMaj;
 public final class NeuronGraphBuilder {
     /** Units drawn per layer; the rest of a wider layer is one "+N more" node. */
     public static final int MAX_SHOWN = 8;
+    /** Units of a layer shown once it is expanded (a click on its "+N more" node). */
+    public static final int MAX_EXPANDED = 32;
     static final String[] INPUT_NAMES = {"x1", "x2"};
 
     private NeuronGraphBuilder() {
@@ -48,15 +50,22 @@ public final class NeuronGraphBuilder {
      */
     public static GraphModel build(Sequential net, DMatrixRMaj x, DMatrixRMaj y, double loss,
                                    NetworkGraphBuilder.Reveal reveal, Map<String, Thumbnail> thumbnails) {
-        return build(net, x, y, loss, reveal, thumbnails, -1);
+        return build(net, x, y, loss, reveal, thumbnails, -1, Set.of());
+    }
+
+    /** How many units of hidden layer {@code k} are drawn: 8, or 32 once the layer is expanded. */
+    public static int shownUnits(int k, int units, Set<Integer> expanded) {
+        return Math.min(units, expanded.contains(k) ? MAX_EXPANDED : MAX_SHOWN);
     }
 
     /**
      * @param unit in a layer step, the one unit to light (its chain rule is the one a reader follows:
      *             backprop neuron by neuron), or -1 for the whole layer
+     * @param expanded hidden layers (1 for h1 ...) drawn with up to {@link #MAX_EXPANDED} units
      */
     public static GraphModel build(Sequential net, DMatrixRMaj x, DMatrixRMaj y, double loss,
-                                   NetworkGraphBuilder.Reveal reveal, Map<String, Thumbnail> thumbnails, int unit) {
+                                   NetworkGraphBuilder.Reveal reveal, Map<String, Thumbnail> thumbnails, int unit,
+                                   Set<Integer> expanded) {
         List<GraphNode> nodes = new ArrayList<>();
         List<GraphModel.Edge> edges = new ArrayList<>();
         Map<GraphModel.Edge, EdgeWeight> weights = new HashMap<>();
@@ -76,6 +85,7 @@ public final class NeuronGraphBuilder {
         String inputStep = net.features().isRaw() ? "x" : "features";
         double[] dx = first.lastGradOutput() != null && known(reveal, inputStep) ? columnSums(first.lastGradInput()) : null;
         List<String> previous = new ArrayList<>();
+        int previousUnits = first.inputSize(); // the units among previous (a "+N more" node may follow)
         for (int i = 0; i < first.inputSize(); i++) {
             String id = i < inputNames.size() ? inputNames.get(i) : inputName(i);
             nodes.add(new GraphNode(id, id, NodeKind.INPUT, "", Tensor.scalar(xMean[i]), dx == null ? null : Tensor.scalar(dx[i]),
@@ -95,7 +105,7 @@ public final class NeuronGraphBuilder {
             CachingLayer act = activationAfter(layers, i);
             boolean output = isLastLinear(layers, i);
             int units = lin.outputSize(lin.inputSize());
-            int shown = Math.min(units, MAX_SHOWN);
+            int shown = output ? Math.min(units, MAX_SHOWN) : shownUnits(k, units, expanded);
             String add = "add" + k;
             String actId = "act" + k;
             lastAct = act == null ? add : actId;
@@ -130,10 +140,7 @@ public final class NeuronGraphBuilder {
                         aPending ? Tensor.pending(1, 1) : Tensor.scalar(a[j]), dAKnown ? Tensor.scalar(dA[j]) : null, formula,
                         layerLit && (unit < 0 || unit == j), new Neuron(false, !zPending, z[j], b[j], thumbnails.get(id))));
                 current.add(id);
-                for (int p = 0; p < previous.size(); p++) {
-                    if (p >= MAX_SHOWN) {
-                        break;
-                    }
+                for (int p = 0; p < previousUnits; p++) {
                     GraphModel.Edge e = new GraphModel.Edge(previous.get(p), id);
                     edges.add(e);
                     weights.put(e, new EdgeWeight(String.format(Locale.ROOT, "W%d[%d,%d]", k, p + 1, j + 1), w[p * units + j],
@@ -141,16 +148,21 @@ public final class NeuronGraphBuilder {
                     layerEdges.add(e);
                 }
             }
-            if (units > shown) {
+            boolean isExpanded = !output && expanded.contains(k);
+            if (units > shown || isExpanded && units > MAX_SHOWN) {
+                // a click on it shows more units (or, expanded, fewer again)
                 String id = (output ? "out" : "h" + k) + ".more";
-                nodes.add(new GraphNode(id, "+" + (units - shown) + " more", NodeKind.VALUE, "", Tensor.pending(1, 1), null,
-                        (units - shown) + " more units of layer " + k + ": the tensor view shows them all", false));
-                for (String p : previous.subList(0, Math.min(previous.size(), MAX_SHOWN))) {
+                String label = units > shown ? "+" + (units - shown) + " more" : "fewer";
+                String what = isExpanded ? "click: back to " + MAX_SHOWN + " units of layer " + k
+                        : (units - shown) + " more units of layer " + k + ": click to show up to " + MAX_EXPANDED;
+                nodes.add(new GraphNode(id, label, NodeKind.VALUE, "", Tensor.pending(1, 1), null, what, false));
+                for (String p : previous.subList(0, previousUnits)) {
                     edges.add(new GraphModel.Edge(p, id));
                 }
                 current.add(id);
             }
             previous = current;
+            previousUnits = shown;
         }
 
         nodes.add(new GraphNode("y", "y", NodeKind.INPUT, "", Tensor.scalar(mean(y)[0]), null,

@@ -24,6 +24,11 @@ public final class NeuronThumbnails {
 
     /** The pictures of {@code net}'s inputs and shown units, by the neuron view's node ids. */
     public Map<String, Thumbnail> compute(Sequential net) {
+        return compute(net, java.util.Set.of());
+    }
+
+    /** As {@link #compute(Sequential)}, with the units of the {@code expanded} layers beyond the first 8. */
+    public Map<String, Thumbnail> compute(Sequential net, java.util.Set<Integer> expanded) {
         int size = grid.size();
         Map<String, Thumbnail> out = new HashMap<>();
         List<DMatrixRMaj> stages = grid.evaluate(net);
@@ -44,7 +49,8 @@ public final class NeuronThumbnails {
             int units = lin.outputSize(lin.inputSize());
             // a binary head's output is P(class 1): its picture is the boundary, in the boundary's colours
             boolean probability = output && units == 1 && activation != null && activation.kind().equals("sigmoid");
-            for (int j = 0; j < Math.min(units, NeuronGraphBuilder.MAX_SHOWN); j++) {
+            int shown = output ? Math.min(units, NeuronGraphBuilder.MAX_SHOWN) : NeuronGraphBuilder.shownUnits(k, units, expanded);
+            for (int j = 0; j < shown; j++) {
                 String id = NeuronGraphBuilder.unitId(k, j, units, output);
                 out.put(id, new Thumbnail(size, NeuronGrid.unit(stages.get(stage), j), probability));
             }

@@ -307,6 +307,18 @@ public sealed interface Command {
         }
     }
 
+    /** Neuron view: show up to 32 units of hidden layer {@code layer} (1 for h1), or 8 again. */
+    record ToggleExpandedLayer(int layer) implements Command {
+        public String problem() {
+            return layer >= 1 && layer <= dev.backprop.playground.engine.nn.Limits.MAX_HIDDEN_LAYERS ? null
+                    : "there is no hidden layer " + layer;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.toggleExpandedLayer(layer);
+        }
+    }
+
     /** The largest |coordinate| of a traced point (the data lie within a few units). */
     double MAX_TRACE_COORDINATE = 1000;
 

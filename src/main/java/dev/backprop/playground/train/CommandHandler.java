@@ -48,6 +48,8 @@ interface CommandHandler {
 
     void setGraphView(dev.backprop.playground.graph.GraphView view);
 
+    void toggleExpandedLayer(int layer);
+
     void setVisible(boolean networkTab);
 
     void shutdown();

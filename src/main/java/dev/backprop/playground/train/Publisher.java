@@ -50,6 +50,16 @@ final class Publisher {
     private Confusion confusion = Confusion.EMPTY;
     private GraphModel graph;
     private long lastGraphNanos;
+    /** Hidden layers the neuron view draws with more units (a click on their "+N more" node). */
+    private final java.util.Set<Integer> expanded = new java.util.HashSet<>();
+
+    /** Shows more units of hidden layer {@code k} in the neuron view, or fewer again. */
+    void toggleExpanded(int k) {
+        if (!expanded.remove(k)) {
+            expanded.add(k);
+        }
+    }
+
     /** The unit the neuron view lights alone in a layer step, or -1 for the whole layer. */
     private int unit = -1;
 
@@ -157,7 +167,7 @@ final class Publisher {
             if (neuronThumbnails == null) {
                 neuronThumbnails = new NeuronThumbnails(new double[] {g.minX1(), g.maxX1(), g.minX2(), g.maxX2()});
             }
-            thumbnails = neuronThumbnails.compute(trainer.network());
+            thumbnails = neuronThumbnails.compute(trainer.network(), java.util.Set.copyOf(expanded));
             stats.add(EngineStats.Part.THUMBNAILS, System.nanoTime() - t1);
         } else {
             thumbnails = Map.of();
@@ -197,7 +207,7 @@ final class Publisher {
         }
         graph = view(trainer) == GraphView.NEURONS
                 ? NeuronGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(), loss,
-                        reveal, thumbnails, stepper == null ? -1 : unit)
+                        reveal, thumbnails, stepper == null ? -1 : unit, java.util.Set.copyOf(expanded))
                 : NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
                         loss, reveal);
         lastGraphNanos = System.nanoTime();

@@ -272,6 +272,14 @@ final class SessionEngine implements CommandHandler {
     }
 
     @Override
+    public void toggleExpandedLayer(int layer) {
+        publisher.toggleExpanded(layer);
+        publisher.refreshGrid(trainer()); // the pictures of the units now shown
+        publisher.refreshGraph(trainer(), stepper);
+        message = "neuron view: layer " + layer + " shows more or fewer units";
+    }
+
+    @Override
     public void setSpeed(double stepsPerSecond) {
         scheduler.setSpeed(stepsPerSecond);
     }

@@ -370,6 +370,14 @@ public final class GraphPane extends StackPane {
         }
     }
 
+    /** Centres the view on a node (keeping the zoom), e.g. to bring an off-screen node into view. */
+    void reveal(String id) {
+        Layout.Box b = layout == null ? null : layout.box(id);
+        if (b != null) {
+            centreOn(b.centerX(), b.centerY());
+        }
+    }
+
     /** Centres the view on a point of the layout (y down), keeping the zoom. */
     private void centreOn(double x, double y) {
         centerX = x;

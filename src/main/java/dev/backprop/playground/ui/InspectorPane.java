@@ -137,7 +137,7 @@ public final class InspectorPane extends VBox {
     }
 
     private void showTensor(String what, Tensor t, Label heading, Canvas map) {
-        if (t == null) {
+        if (t == null || t.isPending()) { // a value the step-through has not reached yet has no numbers
             heading.setText(what + ": not computed yet");
             clear(map);
             return;

@@ -156,7 +156,13 @@ public final class PlaygroundView extends BorderPane {
         SplitPane graphAndInspector = new SplitPane(graphWithViewToggle(), side);
         graphAndInspector.setDividerPositions(0.75);
         SplitPane.setResizableWithParent(side, false);
-        graphPane.setOnSelect(n -> inspector.show(graphPane.graph(), n != null ? n : ExpressionLab.highlighted(graphPane.graph())));
+        graphPane.setOnSelect(n -> {
+            // a "+N more" node of the neuron view shows that layer's next units (or fewer again)
+            if (n != null && n.id().matches("h[0-9]+\\.more")) {
+                session.send(new Command.ToggleExpandedLayer(Integer.parseInt(n.id().substring(1, n.id().indexOf('.')))));
+            }
+            inspector.show(graphPane.graph(), n != null ? n : ExpressionLab.highlighted(graphPane.graph()));
+        });
         TitledPane graphBox = titled("Computation graph: data and grad of every node (click one to inspect it)",
                 graphAndInspector);
         boundaryPane.setOnPick(traceBar::pick);

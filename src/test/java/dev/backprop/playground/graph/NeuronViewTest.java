@@ -150,4 +150,20 @@ class NeuronViewTest {
         assertTrue(lit.get("BACKWARD b2").isEmpty(), "db lights the units only");
         assertTrue(lit.get("BACKWARD act3").contains(new GraphModel.Edge("out", "loss")));
     }
+
+    @Test
+    void anExpandedLayerShowsUpToThirtyTwoUnitsWithTheirPicturesAndWeights() {
+        Trainer t = trained(50);
+        var pictures = new NeuronThumbnails(DecisionGridEvaluator.equalAspectBounds(t.data().all(), 1));
+        java.util.Set<Integer> open = java.util.Set.of(1);
+        GraphModel g = NeuronGraphBuilder.build(t.network(), t.lastBatchFeatures(), t.lastBatchLabels(), t.lastLoss(),
+                null, pictures.compute(t.network(), open), -1, open);
+        assertTrue(g.contains("h1.32") && !g.contains("h1.33"));
+        assertEquals("+18 more", g.node("h1.more").label());
+        assertNotNull(g.node("h1.32").neuron().thumbnail(), "the units shown get their pictures");
+        // every shown unit feeds the output: 32 weights of W2, each the network's
+        assertEquals(32, g.edges().stream().filter(e -> g.weight(e) != null && e.to().equals("out")).count());
+        Linear second = (Linear) t.network().layers().get(2);
+        assertEquals(second.weight().value().get(31, 0), g.weight(new GraphModel.Edge("h1.32", "out")).weight());
+    }
 }

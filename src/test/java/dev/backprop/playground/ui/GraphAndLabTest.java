@@ -344,6 +344,14 @@ class GraphAndLabTest extends AppHarness {
         var w = pane.weightAt((a.getX() + b.getX()) / 2, (a.getY() + b.getY()) / 2);
         assertEquals(pane.graph().weight(e), w);
         assertEquals("W1[1,1]", w.name());
+        // a click on "+42 more" shows up to 32 units of that layer
+        interact(() -> pane.reveal("h1.more"));
+        var more = pane.localToScreen(pane.centreOf("h1.more"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pane.nodeAt(pane.centreOf("h1.more").getX(),
+                pane.centreOf("h1.more").getY()) != null);
+        clickOn(more);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.graph().contains("h1.32"));
+        assertEquals("+18 more", pane.graph().node("h1.more").label());
         clickOn("#view-tensors");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !pane.graph().isNeuronView());
     }
