@@ -117,7 +117,7 @@ public final class NetworkGraphBuilder {
                 String name = last ? "\u0177" : "h" + linearIndex;
                 String fn = act.kind();
                 nodes.add(new GraphNode(id, name, NodeKind.OP, fn, rowMean(act.lastOutput()),
-                        act.lastGradOutput() != null ? rowSum(act.lastGradOutput()) : null,
+                        gradOfOutput(layers, i, act) == null ? null : rowSum(gradOfOutput(layers, i, act)),
                         name + " = " + fn + "(" + previousName + ")", false));
                 edges.add(new GraphModel.Edge(previous, id));
                 previous = id;
@@ -133,6 +133,18 @@ public final class NetworkGraphBuilder {
         edges.add(new GraphModel.Edge(previous, "loss"));
         edges.add(new GraphModel.Edge("y", "loss"));
         return new GraphModel(NetworkTitle.of(net, x, y), nodes, edges);
+    }
+
+    /**
+     * dL/d(output of stage {@code i}): what the stage received in its last backward, or, before it ran
+     * one (the very first step-through), what the next linear layer already handed back.
+     */
+    static DMatrixRMaj gradOfOutput(List<Layer> layers, int i, CachingLayer stage) {
+        if (stage.lastGradOutput() != null) {
+            return stage.lastGradOutput();
+        }
+        return i + 1 < layers.size() && layers.get(i + 1) instanceof Linear next && next.lastGradOutput() != null
+                ? next.lastGradInput() : null;
     }
 
     private static GraphNode param(String id, DMatrixRMaj value, DMatrixRMaj grad, boolean trained, String what) {

@@ -113,7 +113,8 @@ public final class NeuronGraphBuilder {
             double[] z = mean(lin.lastOutput());
             double[] a = act == null ? z : mean(act.lastOutput());
             boolean actBackward = act != null && (act.lastGradOutput() != null || act.lastBackwardFused());
-            double[] dA = act != null && act.lastGradOutput() != null ? columnSums(act.lastGradOutput())
+            DMatrixRMaj actGrad = act == null ? null : NetworkGraphBuilder.gradOfOutput(layers, i + 1, act);
+            double[] dA = actGrad != null ? columnSums(actGrad)
                     : act == null && lin.lastGradOutput() != null ? columnSums(lin.lastGradOutput()) : null;
             // dL/dz: this layer's own gradient, or what the activation (a fused softmax too) handed back
             double[] dZ = lin.lastGradOutput() != null ? columnSums(lin.lastGradOutput())
