@@ -18,6 +18,21 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The whole app (1400x900 unless a test says otherwise) for an end-to-end test: launched before each test, closed after, no uncaught exception. */
 abstract class AppHarness extends FxRobot {
     protected PlaygroundApp app;
+    /** The window's content, found after launch. */
+    protected PlaygroundView view;
+    private final double windowWidth;
+    private final double windowHeight;
+
+    /** The app in a 1400x900 window. */
+    protected AppHarness() {
+        this(1400, 900);
+    }
+
+    /** The app in a window of this size (1280x760: what a 1280x800 screen leaves). */
+    protected AppHarness(double windowWidth, double windowHeight) {
+        this.windowWidth = windowWidth;
+        this.windowHeight = windowHeight;
+    }
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
     private Thread.UncaughtExceptionHandler previousHandler;
 
@@ -29,9 +44,11 @@ abstract class AppHarness extends FxRobot {
         app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
         WaitForAsyncUtils.waitForFxEvents();
         interact(() -> {
-            stage.setWidth(windowWidth());
-            stage.setHeight(windowHeight());
+            stage.setWidth(windowWidth);
+            stage.setHeight(windowHeight);
         });
+        WaitForAsyncUtils.waitForFxEvents();
+        view = lookup(".playground").queryAs(PlaygroundView.class);
     }
 
     @AfterEach
@@ -43,15 +60,6 @@ abstract class AppHarness extends FxRobot {
             Thread.setDefaultUncaughtExceptionHandler(previousHandler); // JVM-wide: other test classes run after
         }
         assertEquals(List.of(), uncaught, "no exception on any thread");
-    }
-
-    /** The window's size for the test (1400x900 unless a test needs a smaller screen's). */
-    protected double windowWidth() {
-        return 1400;
-    }
-
-    protected double windowHeight() {
-        return 900;
     }
 
     protected TrainingSession session() {

@@ -37,7 +37,7 @@ class ClassroomAppTest extends AppHarness {
                 "the boundary takes the chart's place: the gap closes");
 
         Path file = dir.resolve("lesson" + ExperimentFile.SUFFIX);
-        interact(() -> view().files().saveExperiment(file));
+        interact(() -> currentView().files().saveExperiment(file));
         waitFor("the saved experiment", s -> s.message().startsWith("saved the experiment"));
         Experiment saved = ExperimentFile.read(file, 1 << 26, 10_000);
         assertEquals(false, saved.shown().get("optimizer"));
@@ -63,7 +63,8 @@ class ClassroomAppTest extends AppHarness {
         assertShowsEverything();
     }
 
-    private PlaygroundView view() {
+    /** The view of the app running now: this test starts a fresh one midway. */
+    private PlaygroundView currentView() {
         return lookup(".playground").queryAs(PlaygroundView.class);
     }
 
@@ -71,7 +72,7 @@ class ClassroomAppTest extends AppHarness {
         Node optimizerGroup = lookup("#optimizer").query().getParent();
         assertTrue(optimizerGroup.isVisible() && optimizerGroup.isManaged(), "the optimizer is shown");
         assertNotNull(lookup("#loss-chart").tryQuery().orElse(null), "the chart is in the window");
-        assertTrue(view().classroom().shown().values().stream().allMatch(b -> b), "everything is shown");
+        assertTrue(currentView().classroom().shown().values().stream().allMatch(b -> b), "everything is shown");
     }
 
     private void assertHidesOptimizerAndChart() {

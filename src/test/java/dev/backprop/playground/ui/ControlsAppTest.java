@@ -34,25 +34,13 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The controls and the exports in the whole app, headless, against a real training session. */
 class ControlsAppTest extends AppHarness {
-    private PlaygroundView view;
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void findView() {
-        view = lookup(".playground").queryAs(PlaygroundView.class);
-    }
-
     /** A 1280-px screen's window: the controls must fit it. */
-    @Override
-    protected double windowWidth() {
-        return 1280;
-    }
-
-    @Override
-    protected double windowHeight() {
-        return 760;
+    ControlsAppTest() {
+        super(1280, 760);
     }
 
     @Test

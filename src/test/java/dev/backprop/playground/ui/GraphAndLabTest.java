@@ -28,15 +28,10 @@ import org.w3c.dom.NodeList;
 
 /** The graph pane, the inspector and the expression lab, headless. */
 class GraphAndLabTest extends AppHarness {
-    private PlaygroundView view;
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void findView() {
-        view = lookup(".playground").queryAs(PlaygroundView.class);
-    }
 
     private ExpressionLab openLab() throws Exception {
         interact(() -> lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));

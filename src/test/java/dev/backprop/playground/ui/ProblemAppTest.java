@@ -32,22 +32,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Problem types in the whole app, headless: classes, regression, features, a penalty, a refused head. */
 class ProblemAppTest extends AppHarness {
-    private PlaygroundView view;
-
-    @BeforeEach
-    void findView() {
-        view = lookup(".playground").queryAs(PlaygroundView.class);
-    }
 
     /** A 1280-px screen's window: the controls must fit it. */
-    @Override
-    protected double windowWidth() {
-        return 1280;
-    }
-
-    @Override
-    protected double windowHeight() {
-        return 760;
+    ProblemAppTest() {
+        super(1280, 760);
     }
 
     private void waitForFx(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
