@@ -30,6 +30,7 @@ public final class Main {
             return 1;
         }
         try {
+            PlaygroundApp.prepareSession(); // in parallel with JavaFX's own start-up
             Application.launch(PlaygroundApp.class);
             return 0;
         } catch (RuntimeException | Error e) {

@@ -190,7 +190,7 @@ public final class BoundaryPng {
             g.drawString("paler: less sure", x, ty);
             return;
         }
-        double scale = head.classifies() ? 1 : Heatmap.regressionScale(grid);
+        double scale = Heatmap.regressionScale(grid);
         g.drawString(head.classifies() ? "P(class 1)" : "prediction", x, ty);
         int barTop = ty + 8;
         int barHeight = 120;

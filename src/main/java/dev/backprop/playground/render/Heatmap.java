@@ -35,7 +35,7 @@ public final class Heatmap {
         int w = grid.width();
         int h = grid.height();
         Head head = grid.head();
-        double scale = head.classifies() ? 1 : regressionScale(grid);
+        double scale = regressionScale(grid);
         int[] argb = new int[w * h];
         for (int row = 0; row < h; row++) {
             for (int col = 0; col < w; col++) {
@@ -57,9 +57,13 @@ public final class Heatmap {
 
     /**
      * Half the width of a regression colour scale: the 90th percentile of |value| over the grid, so
-     * the network's extrapolation in the margins does not wash out the surface over the data.
+     * the network's extrapolation in the margins does not wash out the surface over the data. A classifier's
+     * grid holds probabilities, which need no scale: 1, without sorting the grid on every draw.
      */
     public static double regressionScale(DecisionGrid grid) {
+        if (grid.head().classifies()) {
+            return 1;
+        }
         double[] abs = new double[grid.width() * grid.height()];
         for (int row = 0, k = 0; row < grid.height(); row++) {
             for (int col = 0; col < grid.width(); col++, k++) {

@@ -87,6 +87,7 @@ final class Publisher {
         gridEvaluator = DecisionGridEvaluator.around(data.all(), GRID_SIZE, GRID_SIZE);
         coarseEvaluator = DecisionGridEvaluator.around(data.all(), COARSE_GRID_SIZE, COARSE_GRID_SIZE);
         neuronThumbnails = null;
+        fullGridAt = 0; // a coarse grid pending was the old network's: the next grid is full
     }
 
     /** Shows the tensor or the neuron view; null picks by the network's widths. */

@@ -825,8 +825,7 @@ final class SessionEngine implements CommandHandler {
         scrubbed = null;
         divergence = "";
         scheduler.stop();
-        recordFrame(loop.frame());
-        publisher.refreshGrid(trainer());
+        recordFrame(loop.frame()); // with the full grid: paused, and no coarse one pending after newData
         publisher.refreshGraph(trainer(), null);
     }
 

@@ -35,6 +35,8 @@ public final class BoundaryPane extends Region {
     private final Canvas canvas = new Canvas();
     private WritableImage image;
     private DecisionGrid grid;
+    /** The points' colour scale for {@link #grid} (a regression's needs a sort of the grid: once per grid). */
+    private double pointScale = 1;
     private DataSplit data;
     private Color axisColor = Color.web("#444");
     /** Where the plot was last drawn (pixels), to map the mouse to the plane. */
@@ -201,6 +203,7 @@ public final class BoundaryPane extends Region {
             }
             image.getPixelWriter().setPixels(0, 0, newGrid.width(), newGrid.height(),
                     PixelFormat.getIntArgbInstance(), pixels, 0, newGrid.width());
+            pointScale = Heatmap.regressionScale(newGrid);
         }
         grid = newGrid;
         data = newData;
@@ -270,7 +273,7 @@ public final class BoundaryPane extends Region {
     private void drawPoints(GraphicsContext g, double left, double top, double side) {
         Dataset all = data.all();
         double r = Math.max(1.6, side / 220);
-        double scale = Heatmap.regressionScale(grid);
+        double scale = pointScale;
         g.setLineWidth(1.2);
         for (int i = 0; i < all.size(); i++) {
             double px = left + (all.x1(i) - grid.minX1()) / (grid.maxX1() - grid.minX1()) * side;

@@ -2,20 +2,31 @@ package dev.backprop.playground.ui;
 
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.train.TrainingSession;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /** The desktop app: one window, a training session on its own thread. */
 public final class PlaygroundApp extends Application {
+    /** The first session, begun by {@link #prepareSession} while JavaFX starts; null when nobody did. */
+    private static volatile CompletableFuture<TrainingSession> prepared;
     private TrainingSession session;
     private PlaygroundView view;
 
     @Override
+    public void init() {
+        StartupProbe.mark("toolkit"); // JavaFX is up; start() follows on its thread
+    }
+
+    @Override
     public void start(Stage stage) {
-        session = new TrainingSession(TrainingConfig.defaults());
+        session = firstSession();
+        StartupProbe.mark("session");
         WindowMemory memory = WindowMemory.forUser();
         view = new PlaygroundView(session, stage, memory);
+        StartupProbe.mark("view");
         Scene scene = new Scene(view, 1400, 900);
         stage.setTitle("Backprop Playground");
         stage.setScene(scene);
@@ -25,6 +36,7 @@ public final class PlaygroundApp extends Application {
         view.applyTheme(memory.darkTheme());
         stage.setOnCloseRequest(e -> memory.save(stage));
         stage.show();
+        StartupProbe.mark("shown");
         view.start();
     }
 
@@ -35,6 +47,40 @@ public final class PlaygroundApp extends Application {
         }
         if (session != null) {
             session.close();
+        }
+    }
+
+    /**
+     * Begins building the first training session (data, network, its first grid and graph: about 100 ms cold)
+     * on a thread of its own, so that it is ready when JavaFX, which starts in the meantime, calls start.
+     * The next launch takes it; the one after that builds its own.
+     */
+    public static CompletableFuture<TrainingSession> prepareSession() {
+        prepared = CompletableFuture.supplyAsync(() -> new TrainingSession(TrainingConfig.defaults()), work -> {
+            Thread t = new Thread(work, "session-start");
+            t.setDaemon(true);
+            t.start();
+        });
+        return prepared;
+    }
+
+    private static TrainingSession firstSession() {
+        CompletableFuture<TrainingSession> early = prepared;
+        prepared = null;
+        if (early == null) {
+            return new TrainingSession(TrainingConfig.defaults());
+        }
+        try {
+            return early.join();
+        } catch (CompletionException e) {
+            // the constructor's own failure, as if it had run here
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
     }
 

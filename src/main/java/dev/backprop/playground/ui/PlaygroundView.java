@@ -76,14 +76,11 @@ public final class PlaygroundView extends BorderPane {
     private final Classroom classroom = new Classroom();
     private long classroomSerial;
     private Snapshot shown;
-    /** {@code -Dplayground.startupProbe=true}: print the time from the JVM's start to the first frame. */
-    static final boolean STARTUP_PROBE = Boolean.getBoolean("playground.startupProbe");
     /**
      * {@code -Dplayground.exitAfterFirstFrame=true}: quit (exit code 0) once the first frame is drawn, so a
      * scripted run (packaging/build.sh's class-data archive) loads exactly what start-up loads and ends by itself.
      */
     static final boolean EXIT_AFTER_FIRST_FRAME = Boolean.getBoolean("playground.exitAfterFirstFrame");
-    private boolean probed;
     private boolean exiting;
     private long problemShown = -1;
     private String problemText = "";
@@ -103,12 +100,7 @@ public final class PlaygroundView extends BorderPane {
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (STARTUP_PROBE && !probed) {
-                    probed = true;
-                    // the process's own start (java.base: the app image carries no java.management)
-                    ProcessAge.millis().ifPresent(ms -> System.err.printf(Locale.ROOT,
-                            "startup: first frame %d ms after the process started%n", ms));
-                }
+                StartupProbe.firstFrame();
                 long t0 = System.nanoTime();
                 render(session.latest());
                 if (FrameStats.ENABLED) {
