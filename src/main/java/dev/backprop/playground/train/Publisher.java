@@ -35,8 +35,21 @@ final class Publisher {
      * network's full grid takes longer than a frame, and a slider drag rebuilds many times a second.
      */
     static final int COARSE_GRID_SIZE = 50;
+    /**
+     * Multiply-adds the coarse grid may take (about 7 ms here): a network so wide that 50x50 would take
+     * more gets a coarser one still (4x128 hidden: 22x22), at least {@link #MIN_COARSE_GRID_SIZE} a side.
+     */
+    static final long COARSE_GRID_BUDGET = 25_000_000L;
+    static final int MIN_COARSE_GRID_SIZE = 16;
     /** The full grid follows once no rebuild came for this long: the hand has stopped. */
     static final long SETTLE_NANOS = 150_000_000L;
+    /**
+     * Multiply-adds (weights x cells) of a grid computed in one go: about 33 ms on the build machine
+     * (0.28 ns each, measured on 4x128), a frame at 30 a second. A wider network's full grid is made in
+     * row bands between commands, and while training it gets the coarse grid. The default 2-50-1 (201
+     * weights, 8M) and 2-50-50-1 (2,751 weights, 110M) fit; 2-64-64-1 (4,417) and 4x128 do not.
+     */
+    static final long GRID_FRAME_BUDGET = 120_000_000L;
 
     private final EngineStats stats;
     private DecisionGridEvaluator gridEvaluator;
@@ -47,6 +60,10 @@ final class Publisher {
     private int[] gridPixels;
     private long gridStep = -1;
     private long lastGridNanos;
+    /** What the last grid took to compute, in nanoseconds. */
+    private long lastGridCost;
+    /** The full grid being computed in row bands, or null. */
+    private DecisionGridEvaluator.Pass fullPass;
     private Confusion confusion = Confusion.EMPTY;
     private GraphModel graph;
     private long lastGraphNanos;
@@ -85,8 +102,9 @@ final class Publisher {
     /** New data: the grid spans its points. */
     void newData(DataSplit data) {
         gridEvaluator = DecisionGridEvaluator.around(data.all(), GRID_SIZE, GRID_SIZE);
-        coarseEvaluator = DecisionGridEvaluator.around(data.all(), COARSE_GRID_SIZE, COARSE_GRID_SIZE);
+        coarseEvaluator = null;
         neuronThumbnails = null;
+        fullPass = null;
         fullGridAt = 0; // a coarse grid pending was the old network's: the next grid is full
     }
 
@@ -103,15 +121,40 @@ final class Publisher {
         return NeuronGraphBuilder.fits(trainer.network()) ? GraphView.NEURONS : GraphView.TENSORS;
     }
 
-    /** Recomputes the grid unless one was made less than {@link #GRID_EVERY_NANOS} ago while training. */
+    /**
+     * Recomputes the grid unless one was made lately while training: less than {@link #GRID_EVERY_NANOS}
+     * ago, or than three times what the last one took (a wide network's grids stay under a quarter of the
+     * engine's time). While training, a network whose full grid does not fit a frame gets the coarse one.
+     */
     void gridIfDue(Trainer trainer, boolean running) {
-        if (System.nanoTime() - lastGridNanos >= GRID_EVERY_NANOS || !running) {
-            if (nanosUntilFullGrid() > 0) {
-                refreshGrid(trainer, coarseEvaluator); // still dragging: the coarse grid keeps up
+        long interval = Math.max(GRID_EVERY_NANOS, 3 * lastGridCost);
+        if (System.nanoTime() - lastGridNanos >= interval || !running) {
+            if (nanosUntilFullGrid() > 0 || (running && !fullGridFitsAFrame(trainer))) {
+                refreshGrid(trainer, coarse(trainer)); // dragging, or training a wide network: the coarse grid keeps up
             } else {
                 refreshGrid(trainer);
             }
         }
+    }
+
+    /** The coarse grid's side for a network of {@code weights}: see {@link #COARSE_GRID_BUDGET}. */
+    static int coarseSide(long weights) {
+        double side = Math.sqrt((double) COARSE_GRID_BUDGET / Math.max(1, weights));
+        return (int) Math.max(MIN_COARSE_GRID_SIZE, Math.min(COARSE_GRID_SIZE, side));
+    }
+
+    /** The evaluator of the coarse grid for {@code trainer}'s network, over the full grid's rectangle. */
+    private DecisionGridEvaluator coarse(Trainer trainer) {
+        int side = coarseSide(DecisionGridEvaluator.weights(trainer.network()));
+        if (coarseEvaluator == null || coarseEvaluator.width() != side) {
+            coarseEvaluator = new DecisionGridEvaluator(side, side, gridEvaluator.bounds());
+        }
+        return coarseEvaluator;
+    }
+
+    /** Whether {@code trainer}'s full grid takes at most {@link #GRID_FRAME_BUDGET} multiply-adds. */
+    boolean fullGridFitsAFrame(Trainer trainer) {
+        return gridEvaluator.cost(trainer.network()) <= GRID_FRAME_BUDGET;
     }
 
     /**
@@ -128,6 +171,37 @@ final class Publisher {
         return fullGridAt == 0 ? -1 : Math.max(0, fullGridAt - System.nanoTime());
     }
 
+    /**
+     * Works on the full grid that is due until {@code deadline} (System.nanoTime; a row at least), and
+     * shows it once every row is done: true then. The network must not have changed since the pass
+     * began: anything that might change it calls {@link #interruptFullGrid} first.
+     */
+    boolean advanceFullGrid(Trainer trainer, long deadline) {
+        if (!shown) {
+            fullGridAt = 0; // the tab shown again refreshes the grid anyway
+            return true;
+        }
+        long t0 = System.nanoTime();
+        if (fullPass == null) {
+            fullPass = gridEvaluator.begin(trainer.network());
+        }
+        boolean done = fullPass.advanceUntil(deadline);
+        stats.add(EngineStats.Part.GRID, System.nanoTime() - t0);
+        if (!done) {
+            return false;
+        }
+        DecisionGrid g = fullPass.grid();
+        fullPass = null;
+        fullGridAt = 0;
+        show(trainer, g, true);
+        return true;
+    }
+
+    /** The network may change now (a command, training): a full grid under way starts again when next due. */
+    void interruptFullGrid() {
+        fullPass = null;
+    }
+
     /** The network tab shown or hidden; shown again, the grid and the graph catch up at once. */
     void setShown(boolean networkTab, Trainer trainer, NetworkStepper stepper) {
         boolean comesBack = networkTab && !shown;
@@ -142,9 +216,19 @@ final class Publisher {
         return shown;
     }
 
+    /**
+     * The full grid now, if it fits a frame; else the coarse one now and the full one in row bands
+     * between commands ({@link #advanceFullGrid}), so a wide network never holds the engine for long.
+     */
     void refreshGrid(Trainer trainer) {
-        fullGridAt = 0;
-        refreshGrid(trainer, gridEvaluator);
+        fullPass = null;
+        if (fullGridFitsAFrame(trainer)) {
+            fullGridAt = 0;
+            refreshGrid(trainer, gridEvaluator);
+        } else {
+            refreshGrid(trainer, coarse(trainer));
+            fullGridAt = System.nanoTime(); // due at once
+        }
     }
 
     private void refreshGrid(Trainer trainer, DecisionGridEvaluator evaluator) {
@@ -153,16 +237,23 @@ final class Publisher {
         }
         long t0 = System.nanoTime();
         DecisionGrid g = evaluator.evaluate(trainer.network());
+        lastGridCost = System.nanoTime() - t0;
+        stats.add(EngineStats.Part.GRID, lastGridCost);
+        show(trainer, g, evaluator == gridEvaluator);
+    }
+
+    /** Publishes {@code g}, with the confusion matrix and the neuron pictures that go with it. */
+    private void show(Trainer trainer, DecisionGrid g, boolean full) {
+        long t0 = System.nanoTime();
         gridPixels = Heatmap.pixels(g);
         grid = g;
-        long t1 = System.nanoTime();
-        stats.add(EngineStats.Part.GRID, t1 - t0);
         // the matrix goes with the full boundary: one more pass over the training set per frame (as long
         // as the coarse grid on a wide network), so during a drag the last one stays for the moment
-        if (evaluator == gridEvaluator || confusion == Confusion.EMPTY) {
+        if (full || confusion == Confusion.EMPTY) {
             confusion = new Confusion(trainer.confusion(trainer.data().train()), trainer.steps());
         }
-        t1 = System.nanoTime(); // the thumbnails' time starts after the matrix
+        long t1 = System.nanoTime(); // the thumbnails' time starts after the matrix
+        stats.add(EngineStats.Part.GRID, t1 - t0);
         // the neuron pictures go with the boundary: the same cadence, nothing when the view is hidden
         if (view(trainer) == GraphView.NEURONS) {
             if (neuronThumbnails == null) {

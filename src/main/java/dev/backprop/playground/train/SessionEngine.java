@@ -93,15 +93,19 @@ final class SessionEngine implements CommandHandler {
         return publisher.nanosUntilFullGrid();
     }
 
-    /** The full-resolution grid after the coarse one a rebuild showed first. */
-    void fullGrid() {
-        publisher.refreshGrid(trainer());
+    /**
+     * Works on the full-resolution grid that is due (after the coarse one a rebuild, or a wide network,
+     * showed first) until {@code deadline} (System.nanoTime); true once it is done and in the snapshot.
+     */
+    boolean advanceFullGrid(long deadline) {
+        return publisher.advanceFullGrid(trainer(), deadline);
     }
 
     // ---- commands -----------------------------------------------------------------------------
 
     /** Checks and applies one command; a refusal is reported, never applied. */
     void apply(Command c) {
+        publisher.interruptFullGrid(); // the command may change the network the grid is of
         String refusal = c.problem();
         if (refusal == null && !divergence.isEmpty() && needsHealthyNetwork(c)) {
             refusal = "training diverged, so " + commandName(c) + " is refused: " + playRefusal();
@@ -730,6 +734,7 @@ final class SessionEngine implements CommandHandler {
 
     /** Trains for one slice: as many steps as the speed allows, within {@link RunScheduler#SLICE_NANOS}. */
     void trainSlice() throws InterruptedException {
+        publisher.interruptFullGrid();
         long start = System.nanoTime();
         long due = scheduler.stepsDue(start);
         long done = 0;
@@ -784,9 +789,17 @@ final class SessionEngine implements CommandHandler {
         publisher.gridIfDue(trainer(), scheduler.running());
         if (loop.diverged()) {
             scheduler.stop();
-            divergence = "Training diverged at step " + loop.divergedAt() + ": " + loop.divergence()
-                    + String.format(Locale.ROOT, ". Try a smaller learning rate (now %.3g), then Reset.",
-                    config.learningRate());
+            long built = rebuilds.isEmpty() ? 0 : rebuilds.get(rebuilds.size() - 1);
+            if (loop.divergedAt() == built) {
+                // not one step taken on this network: its initial weights are the cause, not the learning rate
+                divergence = "The network starts out saturated: " + loop.divergence() + ". Its initial weights are "
+                        + "too large for its depth and width (init " + config.network().init().id()
+                        + "): choose init xavier or he, then Reset.";
+            } else {
+                divergence = "Training diverged at step " + loop.divergedAt() + ": " + loop.divergence()
+                        + String.format(Locale.ROOT, ". Try a smaller learning rate (now %.3g), then Reset.",
+                        config.learningRate());
+            }
             publisher.refreshGraph(trainer(), stepper);
         }
     }

@@ -28,6 +28,8 @@ public final class TrainingSession implements AutoCloseable {
     /** Default speed: a 10,000-step run animates for 4 s, ten boundary frames a second. */
     public static final double DEFAULT_SPEED = 2500;
     public static final int GRID_SIZE = Publisher.GRID_SIZE;
+    /** A full grid in the making holds the engine thread at most about this long before it looks for commands. */
+    static final long GRID_BAND_NANOS = 8_000_000L;
 
     private final LinkedBlockingQueue<Command> queue = new LinkedBlockingQueue<>();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
@@ -123,8 +125,10 @@ public final class TrainingSession implements AutoCloseable {
             return true;
         }
         if (!busy && engine.nanosUntilFullGrid() == 0) {
-            engine.fullGrid(); // the hand stopped: the full-resolution boundary
-            latest.set(engine.snapshot());
+            // the hand stopped: the full-resolution boundary, a band of rows per cycle, commands in between
+            if (engine.advanceFullGrid(System.nanoTime() + GRID_BAND_NANOS)) {
+                latest.set(engine.snapshot());
+            }
             return true;
         }
         if (busy) {

@@ -1,6 +1,7 @@
 package dev.backprop.playground.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.playground.engine.nn.TrainingConfig;
@@ -27,7 +28,9 @@ class CoarseGridFirstTest {
         while (engine.nanosUntilFullGrid() > 0) {
             Thread.sleep(10);
         }
-        engine.fullGrid();
+        while (!engine.advanceFullGrid(System.nanoTime())) { // a row a call: the deadline has passed
+            assertEquals(Publisher.COARSE_GRID_SIZE, engine.snapshot().grid().width(), "coarse until every row is done");
+        }
         assertEquals(Publisher.GRID_SIZE, engine.snapshot().grid().width());
         assertEquals(-1, engine.nanosUntilFullGrid(), "nothing pending after the full grid");
     }
@@ -44,5 +47,45 @@ class CoarseGridFirstTest {
             assertEquals(Publisher.GRID_SIZE, session.latest().grid().width());
             assertEquals(1, session.latest().rebuilds().size());
         }
+    }
+
+    /** 2-64-64-1: 4,417 weights, a full grid of 177M multiply-adds, over what one frame's grid may take. */
+    private static final TrainingConfig WIDE = CONFIG.withNetwork(CONFIG.network().withHidden(64, 64));
+
+    @Test
+    void aWideNetworksFullGridComesInRowBandsAndACommandStartsItAgain() throws Exception {
+        SessionEngine engine = new SessionEngine(CONFIG);
+        EngineDriver.apply(engine, new Command.SetNetwork(WIDE.network()));
+        while (engine.nanosUntilFullGrid() > 0) {
+            Thread.sleep(10);
+        }
+        for (int row = 0; row < 50; row++) {
+            assertFalse(engine.advanceFullGrid(System.nanoTime()), "a row a call");
+        }
+        engine.apply(new Command.SetSpeed(1000)); // changes nothing in the network, but the pass cannot know
+        assertEquals(0, engine.nanosUntilFullGrid(), "still due");
+        int calls = 1;
+        while (!engine.advanceFullGrid(System.nanoTime())) {
+            calls++;
+        }
+        assertEquals(Publisher.GRID_SIZE, calls, "started again from the first row");
+        Snapshot s = engine.snapshot();
+        assertEquals(Publisher.GRID_SIZE, s.grid().width());
+        assertEquals(-1, engine.nanosUntilFullGrid());
+    }
+
+    @Test
+    void aWideNetworkTrainsOnTheCoarseGridAndGetsTheFullOneWhenItStops() throws Exception {
+        SessionEngine engine = new SessionEngine(WIDE);
+        assertEquals(Publisher.COARSE_GRID_SIZE, engine.snapshot().grid().width(), "even at the start, at once");
+        assertEquals(0, engine.nanosUntilFullGrid(), "and the full one due now");
+        Snapshot trained = EngineDriver.apply(engine, new Command.Step(500));
+        assertEquals(Publisher.COARSE_GRID_SIZE, trained.grid().width(), "stepped frames get the coarse grid");
+        assertEquals(0, engine.nanosUntilFullGrid(), "the full one is due once it stops");
+        while (!engine.advanceFullGrid(Long.MAX_VALUE)) {
+            // bands until done
+        }
+        assertEquals(Publisher.GRID_SIZE, engine.snapshot().grid().width());
+        assertEquals(500, engine.snapshot().confusion().step(), "the matrix with it, of the network as it stopped");
     }
 }

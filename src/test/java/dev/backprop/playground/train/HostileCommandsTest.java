@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.engine.nn.Initializer;
 import dev.backprop.playground.engine.nn.Limits;
 import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.TrainingConfig;
@@ -135,6 +136,27 @@ class HostileCommandsTest {
             assertTrue(recovered.configVersion() > diverged.configVersion());
             s.send(new Command.Step(250));
             assertNotNull(Sessions.await(s, "training again", x -> x.step() == 250 && !x.diverged()));
+        }
+    }
+
+    @Test
+    void aNetworkSaturatedBeforeItsFirstStepIsBlamedOnItsInitNotTheLearningRate() throws Exception {
+        // 2-50-50-1 relu drawn with std 1 (init normal): the output is pinned to 0 or 1 before any step
+        TrainingConfig config = TrainingConfig.defaults();
+        try (TrainingSession s = new TrainingSession(config)) {
+            s.send(new Command.SetNetwork(config.network().withHidden(50, 50)));
+            Snapshot saturated = Sessions.await(s, "saturation", Snapshot::diverged);
+            assertEquals(0, saturated.step());
+            assertTrue(saturated.divergence().startsWith("The network starts out saturated"), saturated.divergence());
+            assertTrue(saturated.divergence().contains("init normal") && saturated.divergence().contains("xavier or he"),
+                    saturated.divergence());
+            NetworkSpec deep = config.network().withHidden(50, 50);
+            s.send(new Command.SetNetwork(new NetworkSpec(deep.features(), deep.hidden(), deep.activation(), deep.head(),
+                    Initializer.XAVIER)));
+            Snapshot fixed = Sessions.await(s, "xavier", x -> x.config().network().init() == Initializer.XAVIER);
+            assertEquals("", fixed.divergence());
+            s.send(new Command.Step(250));
+            assertNotNull(Sessions.await(s, "training", x -> x.step() == 250 && !x.diverged()));
         }
     }
 

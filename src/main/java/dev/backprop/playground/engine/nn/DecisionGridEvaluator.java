@@ -17,6 +17,11 @@ public final class DecisionGridEvaluator {
     private final DMatrixRMaj inputs;
     private final DMatrixRMaj outputs = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj rowBlock = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj rowInput = new DMatrixRMaj(1, 1);
+    /** Cell coordinates of this grid (no values). */
+    private final DecisionGrid layout;
+    /** The pass using the buffers, or null. */
+    private Pass pass;
     private double[] columnTerms = new double[0];
     private double[] rowTerm = new double[0];
 
@@ -25,7 +30,7 @@ public final class DecisionGridEvaluator {
         this.height = height;
         this.bounds = bounds.clone();
         this.inputs = new DMatrixRMaj(width * height, 2);
-        DecisionGrid layout = new DecisionGrid(width, height, this.bounds, null);
+        this.layout = new DecisionGrid(width, height, this.bounds, null);
         for (int row = 0, k = 0; row < height; row++) {
             for (int col = 0; col < width; col++, k++) {
                 inputs.data[2 * k] = layout.x1At(col);
@@ -58,12 +63,117 @@ public final class DecisionGridEvaluator {
         return new double[] {cx - halfW, cx + halfW, cy - halfH, cy + halfH};
     }
 
+    /** The grid of {@code network}, computed in one go. */
     public DecisionGrid evaluate(Sequential network) {
-        if (network.features().isRaw() && network.layers().get(0) instanceof Linear first) {
-            return new DecisionGrid(width, height, bounds, separable(network, first), network.head());
+        Pass whole = begin(network);
+        whole.finish();
+        return whole.grid();
+    }
+
+    /**
+     * A grid of {@code network} to compute a band of rows at a time ({@link Pass#advanceUntil}), so a wide
+     * network's grid need not hold its thread for longer than a frame. The network must not change until
+     * the pass is done; one pass at a time per evaluator (they share its buffers): a new one ends the last.
+     */
+    public Pass begin(Sequential network) {
+        pass = new Pass(network);
+        return pass;
+    }
+
+    /** Multiply-adds a grid of {@code network} takes: one per weight and cell (what its time goes by). */
+    public long cost(Sequential network) {
+        return weights(network) * width * height;
+    }
+
+    /** Weights and biases of {@code network}: the multiply-adds one grid cell takes. */
+    public static long weights(Sequential network) {
+        long n = 0;
+        for (Parameter p : network.parameters()) {
+            n += p.value().getNumElements();
         }
-        network.predict(inputs, outputs);
-        return new DecisionGrid(width, height, bounds, outputs.data.clone(), network.head());
+        return n;
+    }
+
+    /** {minX1, maxX1, minX2, maxX2} of the grid's rectangle. */
+    public double[] bounds() {
+        return bounds.clone();
+    }
+
+    public int width() {
+        return width;
+    }
+
+    /** A grid being computed row by row; see {@link #begin}. */
+    public final class Pass {
+        private final Sequential network;
+        private final Linear separableFirst;
+        private final int outs;
+        private final double[] values;
+        private int nextRow;
+
+        private Pass(Sequential network) {
+            this.network = network;
+            this.outs = network.head().outputs();
+            this.values = new double[width * height * outs];
+            this.separableFirst = network.features().isRaw() && network.layers().get(0) instanceof Linear first
+                    ? first : null;
+            if (separableFirst != null) {
+                prepareColumns(separableFirst);
+            }
+        }
+
+        /**
+         * Computes rows until {@code deadline} (System.nanoTime) has passed, at least one; true once
+         * every row is done.
+         */
+        public boolean advanceUntil(long deadline) {
+            while (!done()) {
+                computeRow();
+                if (System.nanoTime() - deadline > 0) {
+                    break;
+                }
+            }
+            return done();
+        }
+
+        /** Computes every row left. */
+        public void finish() {
+            while (!done()) {
+                computeRow();
+            }
+        }
+
+        private void computeRow() {
+            if (pass != this) {
+                throw new IllegalStateException("another pass began on this evaluator since");
+            }
+            if (separableFirst != null) {
+                separableRow(network, separableFirst, nextRow);
+            } else {
+                rowInput.reshape(width, 2);
+                System.arraycopy(inputs.data, nextRow * width * 2, rowInput.data, 0, width * 2);
+                network.predict(rowInput, outputs);
+            }
+            System.arraycopy(outputs.data, 0, values, nextRow * width * outs, width * outs);
+            nextRow++;
+        }
+
+        public boolean done() {
+            return nextRow == height;
+        }
+
+        /** Rows computed so far, of {@link DecisionGridEvaluator#height}. */
+        public int rowsDone() {
+            return nextRow;
+        }
+
+        /** The finished grid. */
+        public DecisionGrid grid() {
+            if (!done()) {
+                throw new IllegalStateException(nextRow + " of " + height + " rows computed");
+            }
+            return new DecisionGrid(width, height, bounds, values, network.head());
+        }
     }
 
     /**
@@ -71,11 +181,9 @@ public final class DecisionGridEvaluator {
      * x2 only on the row, so z1[r, c] = (b + x2[r] W[1, :]) + x1[c] W[0, :]: both terms precomputed,
      * one add per element instead of two multiply-adds. The other layers run one grid row at a time.
      */
-    private double[] separable(Sequential network, Linear first) {
+    private void prepareColumns(Linear first) {
         int h = first.outputSize(2);
         double[] w = first.weight().value().data;
-        double[] b = first.bias().value().data;
-        DecisionGrid layout = new DecisionGrid(width, height, bounds, null);
         if (columnTerms.length != width * h) {
             columnTerms = new double[width * h];
             rowTerm = new double[h];
@@ -86,23 +194,24 @@ public final class DecisionGridEvaluator {
                 columnTerms[c * h + j] = x1 * w[j];
             }
         }
+    }
+
+    /** Row {@code r} of the grid into {@link #outputs}, through the precomputed first-layer terms. */
+    private void separableRow(Sequential network, Linear first, int r) {
+        int h = first.outputSize(2);
+        double[] w = first.weight().value().data;
+        double[] b = first.bias().value().data;
         rowBlock.reshape(width, h);
         double[] z = rowBlock.data;
-        int outs = network.head().outputs();
-        double[] values = new double[width * height * outs];
-        for (int r = 0; r < height; r++) {
-            double x2 = layout.x2At(r);
-            for (int j = 0; j < h; j++) {
-                rowTerm[j] = b[j] + x2 * w[h + j];
-            }
-            for (int c = 0, k = 0; c < width; c++) {
-                for (int j = 0; j < h; j++, k++) {
-                    z[k] = columnTerms[k] + rowTerm[j];
-                }
-            }
-            network.predictFrom(1, rowBlock, outputs);
-            System.arraycopy(outputs.data, 0, values, r * width * outs, width * outs);
+        double x2 = layout.x2At(r);
+        for (int j = 0; j < h; j++) {
+            rowTerm[j] = b[j] + x2 * w[h + j];
         }
-        return values;
+        for (int c = 0, k = 0; c < width; c++) {
+            for (int j = 0; j < h; j++, k++) {
+                z[k] = columnTerms[k] + rowTerm[j];
+            }
+        }
+        network.predictFrom(1, rowBlock, outputs);
     }
 }
