@@ -43,7 +43,15 @@ for type in "${types[@]}"; do
         --vendor "Backprop Playground" --description "See how a neural network learns"
         --icon assets/icon-256.png --dest "$work")
   if [ "$type" = app-image ]; then
-    # --generate-cds-archive: the runtime's own class-data archive, which the app's archive builds on
+    # --generate-cds-archive: the runtime's own class-data archive, which the app's archive builds on.
+    # The JVM options shorten start-up on a 2-core machine by about 0.1 s (median 970 -> 850 ms, 8 runs
+    # each) with no loss in training speed (bench per-sample and session within noise): the JIT compiles
+    # 4x later, so it competes less with the first frame for the cores (the training loop still reaches
+    # full speed within milliseconds); the serial collector starts no GC threads (the engine allocates
+    # nothing per step, so its pauses are short); no hsperfdata file is mapped.
+    for opt in -XX:CompileThresholdScaling=4 -XX:+UseSerialGC -XX:-UsePerfData; do
+      args+=(--java-options "$opt")
+    done
     args+=(--input "$work/input" --main-jar backprop-playground.jar --main-class dev.backprop.playground.Main
            --add-modules "$modules" --jlink-options "--strip-debug --no-header-files --no-man-pages --generate-cds-archive")
   else
