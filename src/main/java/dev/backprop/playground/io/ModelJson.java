@@ -85,9 +85,45 @@ public final class ModelJson {
      * @throws ModelFormatException naming what is wrong, for any file that is not a valid model
      */
     public static Sequential read(Path file, long maxBytes, long maxParameters) throws IOException {
+        return read(file, maxBytes, maxParameters, chars -> { });
+    }
+
+    /** As {@link #read(Path, long, long)}, telling {@code progress} how many characters it has read so far. */
+    public static Sequential read(Path file, long maxBytes, long maxParameters, java.util.function.LongConsumer progress)
+            throws IOException {
         InputLimits.checkRegularFile(file, maxBytes, "model.json");
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = new CountingReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), progress)) {
             return ModelJsonReader.read(in, maxParameters);
+        }
+    }
+
+    /** Counts what passes through, for a progress report. */
+    private static final class CountingReader extends java.io.FilterReader {
+        private final java.util.function.LongConsumer progress;
+        private long count;
+
+        CountingReader(Reader in, java.util.function.LongConsumer progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0 && (++count & 0xFFFF) == 0) {
+                progress.accept(count);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                count += n;
+                progress.accept(count);
+            }
+            return n;
         }
     }
 

@@ -186,14 +186,15 @@ final class Publisher {
             fullPass = gridEvaluator.begin(trainer.network());
         }
         boolean done = fullPass.advanceUntil(deadline);
-        stats.add(EngineStats.Part.GRID, System.nanoTime() - t0);
         if (!done) {
+            stats.add(EngineStats.Part.GRID, System.nanoTime() - t0);
             return false;
         }
         DecisionGrid g = fullPass.grid();
         fullPass = null;
         fullGridAt = 0;
-        show(trainer, g, true);
+        long spent = System.nanoTime() - t0;
+        stats.add(EngineStats.Part.GRID, spent + show(trainer, g, true));
         return true;
     }
 
@@ -238,12 +239,14 @@ final class Publisher {
         long t0 = System.nanoTime();
         DecisionGrid g = evaluator.evaluate(trainer.network());
         lastGridCost = System.nanoTime() - t0;
-        stats.add(EngineStats.Part.GRID, lastGridCost);
-        show(trainer, g, evaluator == gridEvaluator);
+        stats.add(EngineStats.Part.GRID, lastGridCost + show(trainer, g, evaluator == gridEvaluator));
     }
 
-    /** Publishes {@code g}, with the confusion matrix and the neuron pictures that go with it. */
-    private void show(Trainer trainer, DecisionGrid g, boolean full) {
+    /**
+     * Publishes {@code g}, with the confusion matrix and the neuron pictures that go with it; returns
+     * the nanoseconds the grid's part took (the pixels and the matrix; the pictures are booked apart).
+     */
+    private long show(Trainer trainer, DecisionGrid g, boolean full) {
         long t0 = System.nanoTime();
         gridPixels = Heatmap.pixels(g);
         grid = g;
@@ -253,7 +256,6 @@ final class Publisher {
             confusion = new Confusion(trainer.confusion(trainer.data().train()), trainer.steps());
         }
         long t1 = System.nanoTime(); // the thumbnails' time starts after the matrix
-        stats.add(EngineStats.Part.GRID, t1 - t0);
         // the neuron pictures go with the boundary: the same cadence, nothing when the view is hidden
         if (view(trainer) == GraphView.NEURONS) {
             if (neuronThumbnails == null) {
@@ -266,6 +268,7 @@ final class Publisher {
         }
         gridStep = trainer.steps();
         lastGridNanos = System.nanoTime();
+        return t1 - t0;
     }
 
     long gridStep() {

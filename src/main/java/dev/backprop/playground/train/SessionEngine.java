@@ -58,6 +58,8 @@ final class SessionEngine implements CommandHandler {
     private NetworkStepper stepper;
     private String divergence = "";
     private String message = "";
+    /** A model read ahead off this thread for the LoadModel being applied, or null. */
+    private ModelFiles.Read readAhead;
     private Snapshot.Problem problem;
     private long problemSerial;
     private boolean stopped;
@@ -102,6 +104,16 @@ final class SessionEngine implements CommandHandler {
     }
 
     // ---- commands -----------------------------------------------------------------------------
+
+    /** The next LoadModel of {@code read}'s file adopts what it read (off this thread) instead of reading. */
+    void readAhead(ModelFiles.Read read) {
+        readAhead = read;
+    }
+
+    /** A model is being read off this thread: the status line says how far it got. */
+    void reading(ModelFiles.Read read) {
+        message = read.progress();
+    }
 
     /** Checks and applies one command; a refusal is reported, never applied. */
     void apply(Command c) {
@@ -397,9 +409,11 @@ final class SessionEngine implements CommandHandler {
 
     @Override
     public void loadModel(Path file) {
+        ModelFiles.Read read = readAhead != null && readAhead.file().equals(file) ? readAhead : null;
+        readAhead = null;
         ModelFiles.Loaded loaded;
         try {
-            loaded = ModelFiles.load(file, config.network().init());
+            loaded = read != null ? read.result(config.network().init()) : ModelFiles.load(file, config.network().init());
         } catch (java.io.IOException | RuntimeException e) {
             refuse("could not load " + file + ": " + Failures.describe(e));
             return;

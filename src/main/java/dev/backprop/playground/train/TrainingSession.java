@@ -1,8 +1,13 @@
 package dev.backprop.playground.train;
 
 import dev.backprop.playground.engine.nn.TrainingConfig;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +42,12 @@ public final class TrainingSession implements AutoCloseable {
     private final Thread thread;
     /** Runs on the engine thread before each command: tests make it throw what nothing else can. */
     private final Consumer<Command> beforeApply;
+    /** Reads model files while the engine goes on (one thread, made when the first load comes). */
+    private final Executor reader;
+    /** The model each queued LoadModel is reading (by identity: two loads of one file are two reads). */
+    private final Map<Command, ModelFiles.Read> reads = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** Engine thread: commands taken from the queue that wait, in order, behind a model still being read. */
+    private final ArrayDeque<Command> held = new ArrayDeque<>();
 
     /** @throws IllegalArgumentException if the app cannot train {@code config}'s network */
     public TrainingSession(TrainingConfig config) {
@@ -44,7 +55,12 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     TrainingSession(TrainingConfig config, Consumer<Command> beforeApply) {
+        this(config, beforeApply, new ModelReader());
+    }
+
+    TrainingSession(TrainingConfig config, Consumer<Command> beforeApply, Executor reader) {
         this.beforeApply = beforeApply;
+        this.reader = reader;
         String problem = Command.appProblem(config.network());
         if (problem != null) {
             throw new IllegalArgumentException(problem);
@@ -58,8 +74,29 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Queues a command; never blocks. A command that fails its checks is refused on the engine thread. */
     public void send(Command command) {
-        if (command != null) {
-            queue.add(command);
+        if (command == null) {
+            return;
+        }
+        if (command instanceof Command.LoadModel load && load.problem() == null) {
+            reads.put(command, new ModelFiles.Read(load.file(), reader)); // the engine trains on meanwhile
+        }
+        queue.add(command);
+    }
+
+    /** A daemon thread for model files, started on the first load. */
+    private static final class ModelReader implements Executor {
+        private java.util.concurrent.ExecutorService pool;
+
+        @Override
+        public synchronized void execute(Runnable work) {
+            if (pool == null) {
+                pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "model-reader");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            pool.execute(work);
         }
     }
 
@@ -103,19 +140,30 @@ public final class TrainingSession implements AutoCloseable {
     private boolean cycle() throws InterruptedException {
         boolean busy = engine.scheduler().busy();
         long fullGridIn = engine.nanosUntilFullGrid();
-        // paused after a rebuild, wait for the next command only until the full grid is due
-        Command c = busy || fullGridIn == 0 ? queue.poll()
-                : queue.poll(fullGridIn > 0 ? Math.min(fullGridIn, 50_000_000L) : 50_000_000L, TimeUnit.NANOSECONDS);
-        if (c != null) {
-            List<Command> batch = new ArrayList<>();
-            batch.add(c);
-            queue.drainTo(batch);
-            for (Command command : Commands.coalesce(batch)) {
+        if (held.isEmpty()) {
+            // paused after a rebuild, wait for the next command only until the full grid is due
+            Command c = busy || fullGridIn == 0 ? queue.poll()
+                    : queue.poll(fullGridIn > 0 ? Math.min(fullGridIn, 50_000_000L) : 50_000_000L, TimeUnit.NANOSECONDS);
+            if (c != null) {
+                held.add(c);
+            }
+        }
+        queue.drainTo(held);
+        List<Command> ready = new ArrayList<>();
+        while (!held.isEmpty() && !stillReading(held.peekFirst())) {
+            ready.add(held.pollFirst());
+        }
+        if (!ready.isEmpty()) {
+            for (Command command : Commands.coalesce(ready)) {
                 if (engine.stopped()) {
                     return false;
                 }
                 try {
                     beforeApply.accept(command);
+                    ModelFiles.Read read = reads.remove(command);
+                    if (read != null) {
+                        engine.readAhead(read);
+                    }
                     engine.apply(command);
                 } catch (Throwable t) { // one bad command must not cost the ones queued after it
                     survive(t, "applying " + command.getClass().getSimpleName());
@@ -124,9 +172,19 @@ public final class TrainingSession implements AutoCloseable {
             latest.set(engine.snapshot());
             return true;
         }
+        ModelFiles.Read reading = held.isEmpty() ? null : reads.get(held.peekFirst());
+        if (reading != null) {
+            // a model is being read: what came after it waits; training and the grid go on meanwhile
+            engine.reading(reading);
+            if (!busy && engine.nanosUntilFullGrid() != 0) {
+                latest.set(engine.snapshot());
+                reading.awaitUpTo(20);
+                return true;
+            }
+        }
         if (!busy && engine.nanosUntilFullGrid() == 0) {
             // the hand stopped: the full-resolution boundary, a band of rows per cycle, commands in between
-            if (engine.advanceFullGrid(System.nanoTime() + GRID_BAND_NANOS)) {
+            if (engine.advanceFullGrid(System.nanoTime() + GRID_BAND_NANOS) || reading != null) {
                 latest.set(engine.snapshot());
             }
             return true;
@@ -139,6 +197,12 @@ public final class TrainingSession implements AutoCloseable {
             engine.stats().reportIfDue(engine.steps());
         }
         return true;
+    }
+
+    /** Whether {@code c} is a LoadModel whose file is still being read. */
+    private boolean stillReading(Command c) {
+        ModelFiles.Read read = reads.get(c);
+        return read != null && !read.done();
     }
 
     private void survive(Throwable t, String during) {
