@@ -159,16 +159,24 @@ final class TrainRun {
         return Math.max(MIN_BOUNDARY_PIXELS, Math.min(BOUNDARY_PIXELS, side));
     }
 
+    /** Prints {@code name} on the "writing" line as its file is begun; returns it. */
+    private String begin(String name) {
+        stderr.print(" " + name);
+        stderr.flush();
+        return name;
+    }
+
     /** Writes the run's five files as one set: all of them replace the old set, or none does. */
     private boolean writeFiles(OutputSet files, Trainer trainer, List<Metrics> rows) {
         try {
-            stderr.println("writing the run's files to " + outDir.toAbsolutePath() + " ...");
+            // each file's name as it is begun: a wide network's model.json and boundary.png take seconds
+            stderr.print("writing the run's files to " + outDir.toAbsolutePath() + ":");
             stderr.flush();
-            RunFiles.writeDataset(files.staged("dataset.csv"), trainer.data());
-            RunFiles.writeMetrics(files.staged("metrics.csv"), rows);
-            ModelJson.write(files.staged("model.json"), trainer.network());
+            RunFiles.writeDataset(files.staged(begin("dataset.csv")), trainer.data());
+            RunFiles.writeMetrics(files.staged(begin("metrics.csv")), rows);
+            ModelJson.write(files.staged(begin("model.json")), trainer.network());
             int pixels = boundaryPixels(trainer.spec().parameterCount());
-            BoundaryPng.write(files.staged("boundary.png"),
+            BoundaryPng.write(files.staged(begin("boundary.png")),
                     DecisionGridEvaluator.around(trainer.data().all(), pixels, pixels).evaluate(trainer.network()),
                     trainer.data());
             GraphModel graph = graphView == GraphView.NEURONS
@@ -177,12 +185,14 @@ final class TrainRun {
                                     DecisionGridEvaluator.equalAspectBounds(trainer.data().all(), 1)).compute(trainer.network()))
                     : NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
                             trainer.lastLoss());
-            SvgExport.write(files.staged("graph.svg"), graph);
+            SvgExport.write(files.staged(begin("graph.svg")), graph);
             files.commit();
+            stderr.println();
             stderr.println("wrote " + outDir.toAbsolutePath());
             return true;
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // the staged files are removed by close(); an older run's set, if any, is left whole
+            stderr.println();
             stderr.println("could not write the run's files to " + outDir + ": " + Failures.describe(e));
             return false;
         }

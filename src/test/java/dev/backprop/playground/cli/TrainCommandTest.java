@@ -44,6 +44,8 @@ class TrainCommandTest {
                 "--out", dir.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals(1, r.out().strip().lines().count(), "one summary line: " + r.out());
+        assertTrue(r.err().contains("writing the run's files to " + dir.toAbsolutePath()
+                + ": dataset.csv metrics.csv model.json boundary.png graph.svg\nwrote "), "each file named as begun: " + r.err());
 
         List<String> metrics = Files.readAllLines(dir.resolve("metrics.csv"));
         assertEquals("step,train_loss,test_loss,train_acc,test_acc", metrics.get(0));
