@@ -42,7 +42,8 @@ public final class Benchmarks {
 
     /** The benchmarks by name, in report order. Each is meant to run in a JVM of its own. */
     public static final List<String> NAMES = List.of("per-sample", "batch32", "batch256", "full-batch",
-            "softmax-per-sample", "softmax-batch32", "fused", "value", "grid", "layout100", "layout1000", "snapshot", "neuron-view", "session");
+            "softmax-per-sample", "softmax-batch32", "fused", "value", "grid", "layout100", "layout1000", "snapshot", "neuron-view", "session",
+            "wide-session", "rebuild", "load");
 
     public List<Figure> run(String name) {
         return switch (name) {
@@ -60,8 +61,25 @@ public final class Benchmarks {
             case "snapshot" -> List.of(graphSnapshot());
             case "neuron-view" -> neuronView();
             case "session" -> List.of(session());
+            case "wide-session" -> timed(() -> Responsiveness.wideSession(scale < 1));
+            case "rebuild" -> timed(() -> Responsiveness.rebuild(scale < 1));
+            case "load" -> timed(() -> Responsiveness.load(scale < 1));
             default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (" + String.join(", ", NAMES) + ")");
         };
+    }
+
+    /** Runs a benchmark that waits on a session or writes a file; their exceptions end the benchmark. */
+    private static List<Figure> timed(java.util.concurrent.Callable<List<Figure>> benchmark) {
+        try {
+            return benchmark.call();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private static Trainer moons(int batch) {
@@ -265,7 +283,7 @@ public final class Benchmarks {
                 new Measure.Result(seconds, rate, rate, rate, 1));
     }
 
-    private static double sessionRate(TrainingConfig c, dev.backprop.playground.graph.GraphView view, double seconds) {
+    static double sessionRate(TrainingConfig c, dev.backprop.playground.graph.GraphView view, double seconds) {
         try (dev.backprop.playground.train.TrainingSession s = new dev.backprop.playground.train.TrainingSession(c)) {
             if (view != null) {
                 s.send(new dev.backprop.playground.train.Command.SetGraphView(view));
