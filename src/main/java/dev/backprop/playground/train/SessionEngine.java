@@ -806,8 +806,8 @@ final class SessionEngine implements CommandHandler {
             long built = rebuilds.isEmpty() ? 0 : rebuilds.get(rebuilds.size() - 1);
             if (loop.divergedAt() == built) {
                 // not one step taken on this network: its initial weights are the cause, not the learning rate
-                divergence = "The network starts out saturated: " + loop.divergence() + ". Its initial weights are "
-                        + "too large for its depth and width (init " + config.network().init().id()
+                divergence = "Before any training, " + loop.divergence() + ". The initial weights are too large for "
+                        + "this depth and width (init " + config.network().init().id()
                         + "): choose init xavier or he, then Reset.";
             } else {
                 divergence = "Training diverged at step " + loop.divergedAt() + ": " + loop.divergence()

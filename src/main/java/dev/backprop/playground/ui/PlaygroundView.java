@@ -129,6 +129,7 @@ public final class PlaygroundView extends BorderPane {
         banner.getStyleClass().add("banner");
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setMinHeight(Region.USE_PREF_SIZE); // wrapped whole: the panes below give up the height
         banner.setVisible(false);
         banner.setManaged(false);
         stepLabel.setId("step-label");

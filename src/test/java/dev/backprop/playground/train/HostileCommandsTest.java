@@ -147,7 +147,7 @@ class HostileCommandsTest {
             s.send(new Command.SetNetwork(config.network().withHidden(50, 50)));
             Snapshot saturated = Sessions.await(s, "saturation", Snapshot::diverged);
             assertEquals(0, saturated.step());
-            assertTrue(saturated.divergence().startsWith("The network starts out saturated"), saturated.divergence());
+            assertTrue(saturated.divergence().startsWith("Before any training, the output saturated"), saturated.divergence());
             assertTrue(saturated.divergence().contains("init normal") && saturated.divergence().contains("xavier or he"),
                     saturated.divergence());
             NetworkSpec deep = config.network().withHidden(50, 50);

@@ -248,6 +248,12 @@ class ControlBarTest extends FxRobot {
         clickOn("#step");
         assertEquals(List.of(), sent, "refused, and said so");
 
+        // saturated before the first step (step 0, no rebuild since): the init is to blame, not the rate
+        interact(() -> bar.update(snapshot(TrainingConfig.defaults(), 0, false,
+                "Before any training, the output saturated: 40% of the training points ...")));
+        assertTrue(refusal.getText().contains("init xavier or he") && !refusal.getText().contains("learning rate"),
+                refusal.getText());
+
         interact(() -> bar.update(snapshot(TrainingConfig.defaults(), 0, false, "")));
         assertFalse(refusal.isVisible(), "a reset clears it");
         clickOn(play);
