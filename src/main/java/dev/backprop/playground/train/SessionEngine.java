@@ -958,7 +958,7 @@ final class SessionEngine implements CommandHandler {
                 scheduler.measuredSpeed(), divergence, message, stepView(), configVersion, playRefusal(), problem,
                 publisher.traceView(), new Snapshot.TimelineView(timeline.steps(), marks,
                 scrubbed == null ? -1 : scrubbed.step(), abandoned, timeline.bytes()),
-                publisher.confusion(), shown);
+                publisher.confusion(), shown, ownData != null);
     }
 
     private Snapshot.StepView stepView() {

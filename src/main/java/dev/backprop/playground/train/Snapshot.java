@@ -38,21 +38,24 @@ import java.util.List;
  *                    (empty for regression)
  * @param shown       what the last opened experiment file shows (classroom mode), with a serial
  *                    that grows at each opening
+ * @param ownData     the points are the user's (imported, drawn or edited, or opened with an
+ *                    experiment or a run), not the generated dataset {@code config} names
  */
 public record Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                        List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
                        double stepsPerSecond, String divergence, String message, StepView stepping,
                        long configVersion, String playRefusal, Problem problem, Trace trace,
-                       TimelineView timeline, Confusion confusion, Shown shown) {
+                       TimelineView timeline, Confusion confusion, Shown shown, boolean ownData) {
 
-    /** A snapshot of a session in which no experiment was opened. */
+    /** A snapshot of a session on generated data in which no experiment was opened. */
     public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                     List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
                     double stepsPerSecond, String divergence, String message, StepView stepping,
                     long configVersion, String playRefusal, Problem problem, Trace trace, TimelineView timeline,
                     Confusion confusion) {
         this(step, running, config, data, history, rebuilds, grid, gridPixels, graph, lastLoss, stepsPerSecond,
-                divergence, message, stepping, configVersion, playRefusal, problem, trace, timeline, confusion, Shown.NONE);
+                divergence, message, stepping, configVersion, playRefusal, problem, trace, timeline, confusion, Shown.NONE,
+                false);
     }
 
     /**

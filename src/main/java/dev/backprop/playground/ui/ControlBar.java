@@ -56,6 +56,8 @@ public final class ControlBar extends VBox {
     private final ChoiceBox<Initializer> init = choice(Initializer.values());
     private final ChoiceBox<Integer> batch = new ChoiceBox<>();
     private final ChoiceBox<DatasetKind> dataset = choice(DatasetKind.values());
+    /** Shown while the points are the user's own, not the dataset the choice names. */
+    private final Label ownDataTag = new Label("your points");
     private final Slider noise = new Slider(0, 0.5, 0.1);
     private final Label noiseText = new Label();
     private final Spinner<Integer> samples = new Spinner<>(50, 5000, 2000, 50);
@@ -137,6 +139,14 @@ public final class ControlBar extends VBox {
             l.setMinWidth(ControlRow.VALUE_WIDTH);
         }
 
+        ownDataTag.setId("own-data");
+        ownDataTag.getStyleClass().add("own-data-tag");
+        ownDataTag.setVisible(false);
+        ownDataTag.setManaged(false);
+        tip(ownDataTag, "The plane holds your points (imported, drawn, or opened with an experiment or a run), not "
+                + "the generated dataset named beside: Reset keeps them; New data, another dataset, noise or points "
+                + "draw generated points instead.");
+
         Button newData = new Button("New data");
         newData.setId("new-data");
         tip(newData, "Draw a fresh dataset (next seed) with the chosen kind, noise and count; the network restarts.");
@@ -181,7 +191,7 @@ public final class ControlBar extends VBox {
                 group(new Label("hidden"), hidden, hiddenText), group(new Label("layers"), layers),
                 group(new Label("activation"), activation), group(new Label("optimizer"), optimizer),
                 group(new Label("loss"), loss), group(new Label("init"), init), group(new Label("batch"), batch),
-                group(new Label("data"), dataset), group(new Label("noise"), noise, noiseText),
+                group(new Label("data"), dataset, ownDataTag), group(new Label("noise"), noise, noiseText),
                 group(new Label("points"), samples), newData);
         settings.getChildren().addAll(problem.groups());
         getChildren().addAll(transport, settings);
@@ -231,6 +241,10 @@ public final class ControlBar extends VBox {
     public void update(Snapshot s) {
         lastSnapshot = s;
         transport.update(s);
+        if (ownDataTag.isVisible() != s.ownData()) {
+            ownDataTag.setVisible(s.ownData());
+            ownDataTag.setManaged(s.ownData());
+        }
         if (s.config() != shownConfig || !sent.isEmpty()) {
             showConfig(s.config());
         }

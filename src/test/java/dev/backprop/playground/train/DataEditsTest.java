@@ -2,6 +2,7 @@ package dev.backprop.playground.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.playground.engine.data.DataSplit;
@@ -42,6 +43,18 @@ class DataEditsTest {
         assertEquals(62, redone.all().size());
         Snapshot trained = EngineDriver.apply(engine, new Command.Step(50));
         assertEquals(150, trained.step(), "training goes on on the edited data");
+    }
+
+    @Test
+    void theSnapshotSaysWhileThePointsAreTheUsersOwn() throws Exception {
+        SessionEngine engine = new SessionEngine(config());
+        assertFalse(engine.snapshot().ownData(), "generated blobs");
+        assertTrue(EngineDriver.apply(engine, new Command.AddPoints(new double[] {1, 1}, 0)).ownData(), "edited");
+        Snapshot reset = EngineDriver.apply(engine, new Command.Reset());
+        assertTrue(reset.ownData(), "Reset keeps the user's points");
+        assertEquals(61, reset.data().all().size());
+        Snapshot generated = EngineDriver.apply(engine, new Command.SetData(DatasetKind.MOONS, 200, 0.1, 0));
+        assertFalse(generated.ownData(), "a generated dataset replaces them");
     }
 
     @Test

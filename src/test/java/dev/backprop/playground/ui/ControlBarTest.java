@@ -70,6 +70,19 @@ class ControlBarTest extends FxRobot {
                 "", null, 0, divergence, null, null, null);
     }
 
+    @Test
+    void aTagBesideTheDatasetSaysWhenThePointsAreTheUsersOwn() {
+        Label tag = lookup("#own-data").queryAs(Label.class);
+        assertFalse(tag.isVisible(), "generated data: no tag");
+        TrainingConfig c = TrainingConfig.defaults();
+        interact(() -> bar.update(new Snapshot(0, false, c, null, List.of(), List.of(), null, null, null, 0, 0, "", "",
+                null, 0, "", null, null, null, null, Snapshot.Shown.NONE, true)));
+        assertTrue(tag.isVisible() && tag.isManaged());
+        assertEquals("your points", tag.getText());
+        interact(() -> bar.update(snapshot(c, 0, false, "")));
+        assertFalse(tag.isVisible() || tag.isManaged(), "new generated data: gone");
+    }
+
     /** Screen x distance between two notches of {@code slider}, measured from its thumb. */
     private double pixelsPerUnit(Slider slider) {
         Node thumb = slider.lookup(".thumb");
