@@ -297,8 +297,9 @@ final class Publisher {
         } else if (traced != null) {
             // recomputed at the graph's cadence, so the probe follows the weights while training goes on
             loss = trainer.trace(traced.x1(), traced.x2(), traced.label());
+            dev.backprop.playground.engine.nn.Head head = trainer.network().head();
             trace = new Snapshot.Trace(traced.x1(), traced.x2(), traced.label(), traced.index(),
-                    trainer.network().lastOutput().get(0), loss);
+                    head.describe(trainer.network().lastOutput().data, 0), head.describeLabel(traced.label()), loss);
         }
         graph = view(trainer) == GraphView.NEURONS
                 ? NeuronGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(), loss,

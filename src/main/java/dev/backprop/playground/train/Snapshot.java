@@ -85,10 +85,12 @@ public record Snapshot(long step, boolean running, TrainingConfig config, DataSp
      * A point traced through the network under the current weights: a data point ({@code index} its
      * row in {@link DataSplit#all()}) or a probe anywhere on the plane ({@code index} -1).
      *
-     * @param output the network's output there
+     * @param output the network's output there in words, as its head reads it ("P(class 1) = 0.873",
+     *               "class 2, P = 0.810", "0.532")
+     * @param labelText the example's label in words (a class, or a regression target)
      * @param loss   the loss of that example with that label
      */
-    public record Trace(double x1, double x2, double label, int index, double output, double loss) {
+    public record Trace(double x1, double x2, double label, int index, String output, String labelText, double loss) {
     }
 
     /** Something changed at {@code step}: {@code kind} ("lr", "network", ...) and what it became. */

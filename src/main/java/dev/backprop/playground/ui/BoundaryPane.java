@@ -52,8 +52,11 @@ public final class BoundaryPane extends Region {
     public record Pick(double x1, double x2, int index, double label) {
     }
 
-    /** The mouse over the plot: where, and the network's output there (from the last grid), or null when it left. */
-    public record Hover(double x1, double x2, double output) {
+    /**
+     * The mouse over the plot: where, and the network's output there in words (from the last grid:
+     * "P(class 1) = 0.873", "class 2, P = 0.810", "0.532"), or null when it left.
+     */
+    public record Hover(double x1, double x2, String output) {
     }
 
     public BoundaryPane() {
@@ -185,8 +188,13 @@ public final class BoundaryPane extends Region {
         // the grid cell the mouse is in (cells are centred on x1At/x2At)
         int col = (int) Math.floor((at[0] - grid.minX1()) / (grid.maxX1() - grid.minX1()) * grid.width());
         int row = (int) Math.floor((grid.maxX2() - at[1]) / (grid.maxX2() - grid.minX2()) * grid.height());
-        return new Hover(at[0], at[1], grid.probability(Math.max(0, Math.min(grid.width() - 1, col)),
-                Math.max(0, Math.min(grid.height() - 1, row))));
+        col = Math.max(0, Math.min(grid.width() - 1, col));
+        row = Math.max(0, Math.min(grid.height() - 1, row));
+        double[] outputs = new double[grid.head().outputs()];
+        for (int k = 0; k < outputs.length; k++) {
+            outputs[k] = grid.value(col, row, k);
+        }
+        return new Hover(at[0], at[1], grid.head().describe(outputs, 0));
     }
 
     /**

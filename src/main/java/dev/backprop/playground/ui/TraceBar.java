@@ -72,12 +72,12 @@ final class TraceBar extends HBox {
 
     private void update() {
         if (hover != null) {
-            readout.setText(String.format(Locale.ROOT, "at (%.2f, %.2f) the network outputs %.3f%s", hover.x1(),
+            readout.setText(String.format(Locale.ROOT, "at (%.2f, %.2f) the network says %s%s", hover.x1(),
                     hover.x2(), hover.output(), trace == null ? "; click to trace" : ""));
         } else if (trace != null) {
-            readout.setText(String.format(Locale.ROOT, "traced %s (%.2f, %.2f) y=%d: output %.3f, loss %.4f",
+            readout.setText(String.format(Locale.ROOT, "traced %s (%.2f, %.2f) y=%s: %s, loss %.4f",
                     trace.index() >= 0 ? "point " + trace.index() : "probe", trace.x1(), trace.x2(),
-                    (int) trace.label(), trace.output(), trace.loss()));
+                    trace.labelText(), trace.output(), trace.loss()));
         } else {
             readout.setText("Click a point (or anywhere) to trace it through the graph");
         }

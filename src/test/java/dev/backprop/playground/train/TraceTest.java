@@ -116,6 +116,27 @@ class TraceTest {
     }
 
     @Test
+    void aSoftmaxTraceReadsAsThePredictedClassAndItsProbability() throws InterruptedException {
+        TrainingConfig spiral = config().withData(dev.backprop.playground.engine.data.DatasetKind.SPIRAL, 300, 0.02, 0, 3);
+        SessionEngine engine = new SessionEngine(spiral);
+        EngineDriver.apply(engine, new Command.Step(300));
+        Snapshot traced = EngineDriver.apply(engine, new Command.TracePoint(0.3, -0.2, 2, -1));
+        // the same point through an independent forward pass of the same weights
+        Trainer check = Trainer.fromConfig(spiral);
+        for (int i = 0; i < 300; i++) {
+            check.step();
+        }
+        check.trace(0.3, -0.2, 2);
+        double[] p = check.network().lastOutput().data;
+        int best = 0;
+        for (int k = 1; k < 3; k++) {
+            best = p[k] > p[best] ? k : best;
+        }
+        assertEquals(String.format(java.util.Locale.ROOT, "class %d, P = %.3f", best, p[best]), traced.trace().output());
+        assertEquals("2", traced.trace().labelText());
+    }
+
+    @Test
     void aBadTraceIsRefusedWithItsReason() {
         assertTrue(new Command.TracePoint(0, 0, Double.NaN, -1).problem().contains("label must be a finite number"));
         assertTrue(new Command.TracePoint(Double.NaN, 0, 1, -1).problem().contains("within 1000"));

@@ -157,6 +157,26 @@ public record Head(Kind kind, int classes, Loss loss) {
     }
 
     /** The predicted class of row {@code r} of a network's output: o &gt; 0.5, or the argmax; -1 for regression. */
+    /**
+     * Row {@code r} of {@code output} in words, for a readout: "P(class 1) = 0.873" (sigmoid),
+     * "class 2, P = 0.810" (softmax: the predicted class and its probability), "0.532" (regression).
+     */
+    public String describe(double[] output, int r) {
+        return switch (kind) {
+            case BINARY -> String.format(java.util.Locale.ROOT, "P(class 1) = %.3f", output[r]);
+            case MULTICLASS -> {
+                int c = predict(output, r);
+                yield String.format(java.util.Locale.ROOT, "class %d, P = %.3f", c, output[r * classes + c]);
+            }
+            case REGRESSION -> String.format(java.util.Locale.ROOT, "%.3f", output[r]);
+        };
+    }
+
+    /** A label in words: a class index, or a regression target. */
+    public String describeLabel(double label) {
+        return classifies() ? Integer.toString((int) label) : String.format(java.util.Locale.ROOT, "%.3f", label);
+    }
+
     public int predict(double[] output, int r) {
         switch (kind) {
             case BINARY:

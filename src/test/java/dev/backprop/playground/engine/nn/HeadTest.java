@@ -147,6 +147,16 @@ class HeadTest {
     }
 
     @Test
+    void anOutputReadsAsItsHeadMeansIt() {
+        assertEquals("P(class 1) = 0.873", Head.binary().describe(new double[] {0.1, 0.8734}, 1));
+        // row 1 of a 3-class output: class 1 wins with 0.6
+        assertEquals("class 1, P = 0.600", Head.multiclass(3).describe(new double[] {1, 0, 0, 0.3, 0.6, 0.1}, 1));
+        assertEquals("-2.500", Head.regression().describe(new double[] {-2.5}, 0));
+        assertEquals("2", Head.multiclass(3).describeLabel(2));
+        assertEquals("0.125", Head.regression().describeLabel(0.125));
+    }
+
+    @Test
     void aLossThatDoesNotFitTheDataIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Head.of(Loss.MSE, 3));
         assertThrows(IllegalArgumentException.class, () -> Head.of(Loss.CE, 0));
