@@ -57,6 +57,11 @@ public final class GraphModel {
         }
     }
 
+    /** This graph, titled for a traced point: its values are that point's, not the last training example's. */
+    public GraphModel forTracedPoint() {
+        return new GraphModel(NetworkTitle.traced(title), List.copyOf(nodes.values()), edges, flow, weights);
+    }
+
     /** Whether this is the neuron view of a network (its units carry a {@link Neuron}). */
     public boolean isNeuronView() {
         for (GraphNode n : nodes.values()) {

@@ -6,6 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /** The title of a network's graph (tensor or neuron view): its shape and which sample the values come from. */
 final class NetworkTitle {
+    private static final String LAST_EXAMPLE = "the last example";
     private NetworkTitle() {
     }
 
@@ -13,11 +14,16 @@ final class NetworkTitle {
     static String of(Sequential net, DMatrixRMaj x, DMatrixRMaj y) {
         String shape = "network " + describe(net);
         if (x.numRows == 1 && x.numCols == 2) {
-            return String.format(java.util.Locale.ROOT, "%s, values for the last example x = (%.3f, %.3f), y = %.0f",
-                    shape, x.get(0, 0), x.get(0, 1), y.get(0));
+            return String.format(java.util.Locale.ROOT, "%s, values for %s x = (%.3f, %.3f), y = %s",
+                    shape, LAST_EXAMPLE, x.get(0, 0), x.get(0, 1), NumberFormat.short4(y.get(0)));
         }
         return shape + ", batch means over the last batch of " + x.numRows
                 + " examples (grads: the mean of each example's gradient)";
+    }
+
+    /** A per-sample title's {@link #of} retold for a traced point (other titles unchanged). */
+    static String traced(String title) {
+        return title.replace(LAST_EXAMPLE, "the traced point");
     }
 
     private static String describe(Sequential net) {

@@ -306,6 +306,9 @@ final class Publisher {
                         reveal, thumbnails, stepper == null ? -1 : unit, java.util.Set.copyOf(expanded))
                 : NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
                         loss, reveal);
+        if (traced != null) { // its values, and a step-through's, are the traced point's
+            graph = graph.forTracedPoint();
+        }
         lastGraphNanos = System.nanoTime();
         stats.add(EngineStats.Part.GRAPH, lastGraphNanos - t0);
     }

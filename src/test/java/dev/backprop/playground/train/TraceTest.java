@@ -134,6 +134,10 @@ class TraceTest {
         }
         assertEquals(String.format(java.util.Locale.ROOT, "class %d, P = %.3f", best, p[best]), traced.trace().output());
         assertEquals("2", traced.trace().labelText());
+        assertTrue(traced.graph().title().endsWith("values for the traced point x = (0.300, -0.200), y = 2"),
+                traced.graph().title());
+        Snapshot cleared = EngineDriver.apply(engine, new Command.ClearTrace());
+        assertTrue(cleared.graph().title().contains("values for the last example x = ("), cleared.graph().title());
     }
 
     @Test
