@@ -60,6 +60,8 @@ final class Publisher {
     private int[] gridPixels;
     private long gridStep = -1;
     private long lastGridNanos;
+    /** Whether {@link #grid} is at full resolution (not a coarse one shown first). */
+    private boolean gridIsFull;
     /** What the last grid took to compute, in nanoseconds. */
     private long lastGridCost;
     /** The full grid being computed in row bands, or null. */
@@ -182,10 +184,17 @@ final class Publisher {
             return true;
         }
         long t0 = System.nanoTime();
-        if (fullPass == null) {
-            fullPass = gridEvaluator.begin(trainer.network());
+        boolean done;
+        try {
+            if (fullPass == null) {
+                fullPass = gridEvaluator.begin(trainer.network());
+            }
+            done = fullPass.advanceUntil(deadline);
+        } catch (RuntimeException | Error e) {
+            fullPass = null; // not retried on every cycle: the next grid comes with the next refresh
+            fullGridAt = 0;
+            throw e;
         }
-        boolean done = fullPass.advanceUntil(deadline);
         if (!done) {
             stats.add(EngineStats.Part.GRID, System.nanoTime() - t0);
             return false;
@@ -196,6 +205,16 @@ final class Publisher {
         long spent = System.nanoTime() - t0;
         stats.add(EngineStats.Part.GRID, spent + show(trainer, g, true));
         return true;
+    }
+
+    /**
+     * Training stopped (a pause, the steps asked for, a divergence): a coarse grid left from training a
+     * wide network gets its full one, made in row bands from now on.
+     */
+    void settle() {
+        if (shown && !gridIsFull && fullGridAt == 0 && grid != null) {
+            fullGridAt = System.nanoTime();
+        }
     }
 
     /** The network may change now (a command, training): a full grid under way starts again when next due. */
@@ -250,6 +269,7 @@ final class Publisher {
         long t0 = System.nanoTime();
         gridPixels = Heatmap.pixels(g);
         grid = g;
+        gridIsFull = full;
         // the matrix goes with the full boundary: one more pass over the training set per frame (as long
         // as the coarse grid on a wide network), so during a drag the last one stays for the moment
         if (full || confusion == Confusion.EMPTY) {

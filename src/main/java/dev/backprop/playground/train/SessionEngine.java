@@ -12,6 +12,7 @@ import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainerState;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.engine.nn.TrainingLoop;
+import dev.backprop.playground.engine.nn.Initializer;
 import dev.backprop.playground.engine.nn.Limits;
 import dev.backprop.playground.io.Experiment;
 import dev.backprop.playground.io.ExperimentFile;
@@ -58,6 +59,8 @@ final class SessionEngine implements CommandHandler {
     private NetworkStepper stepper;
     private String divergence = "";
     private String message = "";
+    /** Whether the network's weights were drawn by its init (start, rebuild), not loaded from a file. */
+    private boolean drawnByInit = true;
     /** A model read ahead off this thread for the LoadModel being applied, or null. */
     private ModelFiles.Read readAhead;
     private Snapshot.Problem problem;
@@ -117,7 +120,6 @@ final class SessionEngine implements CommandHandler {
 
     /** Checks and applies one command; a refusal is reported, never applied. */
     void apply(Command c) {
-        publisher.interruptFullGrid(); // the command may change the network the grid is of
         String refusal = c.problem();
         if (refusal == null && !divergence.isEmpty() && needsHealthyNetwork(c)) {
             refusal = "training diverged, so " + commandName(c) + " is refused: " + playRefusal();
@@ -128,6 +130,7 @@ final class SessionEngine implements CommandHandler {
             refuse(commandName(c) + " refused: " + refusal);
             return;
         }
+        publisher.interruptFullGrid(); // the command may change the network the grid is of
         if (live != null && !keepsScrubbing(c)) {
             leaveScrub(); // anything else applies to the run as it was, not to the step being shown
         }
@@ -172,6 +175,7 @@ final class SessionEngine implements CommandHandler {
     public void pause() {
         scheduler.stop();
         catchUpFrame();
+        publisher.settle();
     }
 
     @Override
@@ -312,6 +316,7 @@ final class SessionEngine implements CommandHandler {
         TrainingConfig next = config.withNetwork(spec);
         trainer().rebuild(spec, config.optimizer(), new Random(config.seed() + 1 + trainer().steps()));
         setConfig(next);
+        drawnByInit = true;
         networkReplaced("network rebuilt as " + spec.describe() + " " + spec.activation().id());
         settingChanged("network", spec.describe() + " " + spec.activation().id());
     }
@@ -420,6 +425,7 @@ final class SessionEngine implements CommandHandler {
         }
         TrainingConfig next = config.withNetwork(loaded.spec());
         trainer().adopt(loaded.network(), loaded.spec());
+        drawnByInit = false; // a saturated file is the file's doing, not the init's
         setConfig(next);
         networkReplaced("loaded " + loaded.spec().describe() + " from " + file);
         settingChanged("network", "loaded " + loaded.spec().describe());
@@ -776,6 +782,7 @@ final class SessionEngine implements CommandHandler {
         }
         if (!scheduler.busy()) {
             catchUpFrame();
+            publisher.settle(); // a wide network trained on the coarse grid: now the full one
         }
         long lastFrameStep = trainer().steps() - trainer().steps() % config.snapshotEvery();
         List<Metrics> rows = history.view();
@@ -803,8 +810,9 @@ final class SessionEngine implements CommandHandler {
         publisher.gridIfDue(trainer(), scheduler.running());
         if (loop.diverged()) {
             scheduler.stop();
+            publisher.settle();
             long built = rebuilds.isEmpty() ? 0 : rebuilds.get(rebuilds.size() - 1);
-            if (loop.divergedAt() == built) {
+            if (loop.divergedAt() == built && drawnByInit && config.network().init() == Initializer.NORMAL) {
                 // not one step taken on this network: its initial weights are the cause, not the learning rate
                 divergence = "Before any training, " + loop.divergence() + ". The initial weights are too large for "
                         + "this depth and width (init " + config.network().init().id()
@@ -839,6 +847,7 @@ final class SessionEngine implements CommandHandler {
     /** A fresh trainer on {@code data}, with history, grid and graph recomputed. */
     private void start(DataSplit data) {
         TrainingLoop fresh = new TrainingLoop(new Trainer(data, config), config.snapshotEvery());
+        drawnByInit = true;
         fresh.trainer().previewForward();
         loop = fresh;
         stepper = null;

@@ -3,7 +3,6 @@ package dev.backprop.playground.train;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +43,8 @@ public final class TrainingSession implements AutoCloseable {
     private final Consumer<Command> beforeApply;
     /** Reads model files while the engine goes on (one thread, made when the first load comes). */
     private final Executor reader;
-    /** The model each queued LoadModel is reading (by identity: two loads of one file are two reads). */
-    private final Map<Command, ModelFiles.Read> reads = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** Engine thread: the model each held LoadModel is reading (by identity: two loads of one file are two reads). */
+    private final Map<Command, ModelFiles.Read> reads = new IdentityHashMap<>();
     /** Engine thread: commands taken from the queue that wait, in order, behind a model still being read. */
     private final ArrayDeque<Command> held = new ArrayDeque<>();
 
@@ -74,13 +73,9 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Queues a command; never blocks. A command that fails its checks is refused on the engine thread. */
     public void send(Command command) {
-        if (command == null) {
-            return;
+        if (command != null) {
+            queue.add(command);
         }
-        if (command instanceof Command.LoadModel load && load.problem() == null) {
-            reads.put(command, new ModelFiles.Read(load.file(), reader)); // the engine trains on meanwhile
-        }
-        queue.add(command);
     }
 
     /** A daemon thread for model files, started on the first load. */
@@ -149,10 +144,7 @@ public final class TrainingSession implements AutoCloseable {
             }
         }
         queue.drainTo(held);
-        List<Command> ready = new ArrayList<>();
-        while (!held.isEmpty() && !stillReading(held.peekFirst())) {
-            ready.add(held.pollFirst());
-        }
+        List<Command> ready = takeReady();
         if (!ready.isEmpty()) {
             for (Command command : Commands.coalesce(ready)) {
                 if (engine.stopped()) {
@@ -199,10 +191,42 @@ public final class TrainingSession implements AutoCloseable {
         return true;
     }
 
-    /** Whether {@code c} is a LoadModel whose file is still being read. */
-    private boolean stillReading(Command c) {
-        ModelFiles.Read read = reads.get(c);
-        return read != null && !read.done();
+    /**
+     * The held commands that can be applied now, in order, up to a LoadModel whose file is not read yet.
+     * A load's read begins once every command before it has been applied (a Save of the same file
+     * first, say), on the reader's thread; the engine trains on meanwhile. Pause and Shutdown do not
+     * wait behind a read.
+     */
+    private List<Command> takeReady() {
+        List<Command> ready = new ArrayList<>();
+        while (!held.isEmpty()) {
+            Command c = held.peekFirst();
+            if (c instanceof Command.LoadModel load && load.problem() == null) {
+                ModelFiles.Read read = reads.get(c);
+                if (read == null) {
+                    if (!ready.isEmpty()) {
+                        break; // those first; the read begins on the next cycle
+                    }
+                    reads.put(c, new ModelFiles.Read(load.file(), reader));
+                    break;
+                }
+                if (!read.done()) {
+                    break;
+                }
+            }
+            ready.add(held.pollFirst());
+        }
+        if (ready.isEmpty() && !held.isEmpty()) {
+            // waiting on a read: a Pause or a Shutdown behind it goes now (neither touches the network)
+            for (java.util.Iterator<Command> it = held.iterator(); it.hasNext(); ) {
+                Command c = it.next();
+                if (c instanceof Command.Pause || c instanceof Command.Shutdown) {
+                    it.remove();
+                    ready.add(c);
+                }
+            }
+        }
+        return ready;
     }
 
     private void survive(Throwable t, String during) {

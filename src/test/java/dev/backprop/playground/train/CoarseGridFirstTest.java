@@ -88,4 +88,20 @@ class CoarseGridFirstTest {
         assertEquals(Publisher.GRID_SIZE, engine.snapshot().grid().width());
         assertEquals(500, engine.snapshot().confusion().step(), "the matrix with it, of the network as it stopped");
     }
+
+    @Test
+    void aWideNetworkPausedAfterTrainingOnTheCoarseGridGetsTheFullOne() throws Exception {
+        var n = WIDE.network();
+        TrainingConfig xavier = WIDE.withNetwork(new dev.backprop.playground.engine.nn.NetworkSpec(n.features(),
+                n.hidden(), n.activation(), n.head(), dev.backprop.playground.engine.nn.Initializer.XAVIER));
+        try (TrainingSession session = new TrainingSession(xavier)) {
+            session.send(new Command.Play());
+            Sessions.await(session, "a coarse grid while training",
+                    x -> x.running() && x.step() > 500 && x.grid().width() == Publisher.COARSE_GRID_SIZE);
+            session.send(new Command.Pause());
+            Snapshot full = Sessions.await(session, "the full grid once paused",
+                    x -> !x.running() && x.grid().width() == Publisher.GRID_SIZE);
+            assertEquals(full.step(), full.confusion().step(), "of the network where it stopped");
+        }
+    }
 }

@@ -161,6 +161,19 @@ class HostileCommandsTest {
     }
 
     @Test
+    void aSaturatedModelFromAFileIsNotBlamedOnTheInit() throws Exception {
+        TrainingConfig config = TrainingConfig.defaults();
+        Path file = dir.resolve("saturated.json");
+        dev.backprop.playground.io.ModelJson.write(file, config.network().withHidden(50, 50).build(new java.util.Random(0)));
+        try (TrainingSession s = new TrainingSession(config)) {
+            s.send(new Command.LoadModel(file));
+            Snapshot loaded = Sessions.await(s, "saturation", Snapshot::diverged);
+            assertTrue(loaded.divergence().startsWith("Training diverged at step 0"), loaded.divergence());
+            assertTrue(!loaded.divergence().contains("init"), loaded.divergence());
+        }
+    }
+
+    @Test
     void anErrorInsideTheEngineIsCaughtReportedAndResetRecovers() throws Exception {
         // a command whose handler throws what the engine cannot foresee stands for OutOfMemoryError and friends
         java.util.concurrent.atomic.AtomicReference<Error> fault = new java.util.concurrent.atomic.AtomicReference<>();

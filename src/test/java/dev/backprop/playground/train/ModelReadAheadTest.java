@@ -60,4 +60,46 @@ class ModelReadAheadTest {
             assertEquals("2-50-1", x.config().network().describe());
         }
     }
+
+    @Test
+    void aLoadReadsTheFileAsTheCommandsBeforeItLeftIt() throws Exception {
+        TrainingConfig config = TrainingConfig.defaults();
+        Path file = dir.resolve("model.json");
+        ModelJson.write(file, config.network().withHidden(7).build(new Random(3)));
+        try (TrainingSession s = new TrainingSession(config)) {
+            s.send(new Command.SaveModel(file)); // the session's 2-50-1 over the 2-7-1 on disk
+            s.send(new Command.LoadModel(file));
+            s.send(new Command.SetLearningRate(0.05));
+            Snapshot x = Sessions.await(s, "the load, then the rate", y -> y.config().learningRate() == 0.05);
+            assertEquals("2-50-1", x.config().network().describe(), "the file as Save left it");
+            assertTrue(x.message().startsWith("learning rate") && x.problem() == null, x.message());
+        }
+    }
+
+    @Test
+    void pauseAndShutdownDoNotWaitForARead() throws Exception {
+        TrainingConfig config = TrainingConfig.defaults();
+        Path file = dir.resolve("model.json");
+        ModelJson.write(file, config.network().withHidden(7).build(new Random(3)));
+        CountDownLatch never = new CountDownLatch(1);
+        Executor stuckDisk = work -> new Thread(() -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            work.run();
+        }).start();
+        TrainingSession s = new TrainingSession(config, c -> { }, stuckDisk);
+        s.send(new Command.Play());
+        Sessions.await(s, "playing", Snapshot::running);
+        s.send(new Command.LoadModel(file));
+        Sessions.await(s, "the read under way", x -> x.message().startsWith("loading"));
+        s.send(new Command.Pause());
+        Snapshot paused = Sessions.await(s, "paused", x -> !x.running());
+        assertEquals("2-50-1", paused.config().network().describe(), "the load still waits");
+        s.close();
+        assertTrue(!s.isAlive(), "closed although the file never came");
+        never.countDown();
+    }
 }
