@@ -17,21 +17,25 @@ class ModelReadAheadTest {
     @TempDir
     Path dir;
 
+    /** A reader whose reads begin only when the test lets them: a slow disk, made deterministic. */
+    private static Executor diskUntil(CountDownLatch ready) {
+        return work -> new Thread(() -> {
+            try {
+                ready.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            work.run();
+        }).start();
+    }
+
     @Test
     void theEngineTrainsOnWhileAModelIsReadAndWhatCameAfterTheLoadWaitsForIt() throws Exception {
         TrainingConfig config = TrainingConfig.defaults();
         Path file = dir.resolve("model.json");
         ModelJson.write(file, config.network().withHidden(7).build(new Random(3)));
         CountDownLatch fileArrives = new CountDownLatch(1);
-        // the reader starts only when the test lets it: a slow disk, made deterministic
-        Executor slowDisk = work -> new Thread(() -> {
-            try {
-                fileArrives.await();
-            } catch (InterruptedException e) {
-                return;
-            }
-            work.run();
-        }).start();
+        Executor slowDisk = diskUntil(fileArrives);
         try (TrainingSession s = new TrainingSession(config, c -> { }, slowDisk)) {
             s.send(new Command.Play());
             Sessions.await(s, "playing", Snapshot::running);
@@ -82,14 +86,7 @@ class ModelReadAheadTest {
         Path file = dir.resolve("model.json");
         ModelJson.write(file, config.network().withHidden(7).build(new Random(3)));
         CountDownLatch never = new CountDownLatch(1);
-        Executor stuckDisk = work -> new Thread(() -> {
-            try {
-                never.await();
-            } catch (InterruptedException e) {
-                return;
-            }
-            work.run();
-        }).start();
+        Executor stuckDisk = diskUntil(never);
         TrainingSession s = new TrainingSession(config, c -> { }, stuckDisk);
         s.send(new Command.Play());
         Sessions.await(s, "playing", Snapshot::running);
