@@ -75,7 +75,8 @@ final class Responsiveness {
 
     /**
      * Playing at the default speed, a 2-158x4-1 model (75,000 weights, 1.5 MB) loaded: the longest time
-     * without a new snapshot around the load (the engine's longest pause).
+     * without a new snapshot from the command until the model is in and its chart row measured (the
+     * engine's longest pause for the load; later training frames of so wide a network are not the load's).
      */
     static List<Benchmarks.Figure> load(boolean quick) throws Exception {
         TrainingConfig c = TrainingConfig.defaults();
@@ -95,7 +96,7 @@ final class Responsiveness {
                     Snapshot last = s.latest();
                     long lastAt = t0;
                     long longest = 0;
-                    while (s.latest().configVersion() == version || System.nanoTime() - t0 < 300_000_000L) {
+                    while (!loadedAndMeasured(s.latest(), version)) {
                         Snapshot x = s.latest();
                         long now = System.nanoTime();
                         if (x != last) {
@@ -111,7 +112,7 @@ final class Responsiveness {
                     Thread.sleep(200);
                 }
             }
-            return List.of(millis("load_pause_ms", "longest engine pause around loading a 75k-weight model (ms)", pauses));
+            return List.of(millis("load_pause_ms", "longest engine pause for loading a 75k-weight model (ms)", pauses));
         } finally {
             Files.deleteIfExists(file);
         }
@@ -141,6 +142,14 @@ final class Responsiveness {
                 new Benchmarks.Figure("wide_session_share", "app session 2-128x4-1 over its trainer's loop",
                         session / loop.medianRate(), "x", new Measure.Result(seconds, session / loop.medianRate(),
                         session / loop.maxRate(), session / loop.minRate(), 1)));
+    }
+
+    /** The model is in, and so is its chart row at the step it came (what training after it waits for). */
+    private static boolean loadedAndMeasured(Snapshot s, long versionBefore) {
+        if (s.configVersion() == versionBefore || s.rebuilds().isEmpty() || s.history().isEmpty()) {
+            return false;
+        }
+        return s.history().get(s.history().size() - 1).step() == s.rebuilds().get(s.rebuilds().size() - 1);
     }
 
     /** A figure in milliseconds: the median of {@code ms}, with its spread. */

@@ -32,7 +32,10 @@ public final class TrainingSession implements AutoCloseable {
     /** Default speed: a 10,000-step run animates for 4 s, ten boundary frames a second. */
     public static final double DEFAULT_SPEED = 2500;
     public static final int GRID_SIZE = Publisher.GRID_SIZE;
-    /** A full grid in the making holds the engine thread at most about this long before it looks for commands. */
+    /**
+     * A full grid or a wide network's metrics row in the making holds the engine thread at most about this
+     * long before it looks for commands.
+     */
     static final long GRID_BAND_NANOS = 8_000_000L;
 
     private final LinkedBlockingQueue<Command> queue = new LinkedBlockingQueue<>();
@@ -175,13 +178,23 @@ public final class TrainingSession implements AutoCloseable {
             }
         }
         if (!busy && engine.nanosUntilFullGrid() == 0) {
-            // the hand stopped: the full-resolution boundary, a band of rows per cycle, commands in between
+            if (engine.frameOwed()) { // the hand stopped: a wide network's chart row first, in bands
+                engine.advanceOwedFrame(System.nanoTime() + GRID_BAND_NANOS);
+                latest.set(engine.snapshot()); // with the row once done; meanwhile, the engine is here
+                return true;
+            }
+            // then the full-resolution boundary, a band of rows per cycle, commands in between
             if (engine.advanceFullGrid(System.nanoTime() + GRID_BAND_NANOS) || reading != null) {
                 latest.set(engine.snapshot());
             }
             return true;
         }
         if (busy) {
+            if (engine.frameOwed()) { // a rebuild's chart row before training goes on, in bands between commands
+                engine.advanceOwedFrame(System.nanoTime() + GRID_BAND_NANOS);
+                latest.set(engine.snapshot());
+                return true;
+            }
             engine.trainSlice();
             long t0 = System.nanoTime();
             latest.set(engine.snapshot());

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backprop.playground.engine.nn.Metrics;
+import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.TrainingConfig;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A rebuilt network shows at once on a coarse boundary grid; the full grid follows when the hand stops. */
@@ -102,6 +105,38 @@ class CoarseGridFirstTest {
             Snapshot full = Sessions.await(session, "the full grid once paused",
                     x -> !x.running() && x.grid().width() == Publisher.GRID_SIZE);
             assertEquals(full.step(), full.confusion().step(), "of the network where it stopped");
+        }
+    }
+
+    @Test
+    void aVeryWideRebuildShowsAtOnceAndItsChartRowFollowsBeforeAnythingReadsTheChart() throws Exception {
+        // 2-128-128-1: 17,025 weights x 2,000 points = 34M multiply-adds, over the budget of a row measured at once
+        NetworkSpec wide = CONFIG.network().withHidden(128, 128);
+        SessionEngine engine = new SessionEngine(CONFIG);
+        EngineDriver.apply(engine, new Command.Step(250));
+        int rows = engine.snapshot().history().size();
+        Snapshot rebuilt = EngineDriver.apply(engine, new Command.SetNetwork(wide));
+        assertEquals("2-128-128-1", rebuilt.config().network().describe(), "the new network, at once");
+        assertEquals(List.of(250L), rebuilt.rebuilds(), "its mark on the chart");
+        assertEquals(rows, rebuilt.history().size(), "its row owed");
+        EngineDriver.apply(engine, new Command.SetNetwork(CONFIG.network().withHidden(127, 128)));
+        assertEquals(rows, engine.snapshot().history().size(), "still owed while the hand moves");
+
+        Snapshot after = EngineDriver.apply(engine, new Command.SetLearningRate(0.02));
+        assertEquals(rows + 1, after.history().size(), "paid before the next command");
+        Metrics row = after.history().get(rows);
+        assertEquals(250, row.step());
+        assertTrue(Double.isFinite(row.trainLoss()));
+        assertFalse(engine.payOwedFrame(), "once");
+    }
+
+    @Test
+    void theSessionMeasuresTheOwedRowByItselfOnceTheHandStops() throws Exception {
+        try (TrainingSession session = new TrainingSession(CONFIG)) {
+            session.send(new Command.SetNetwork(CONFIG.network().withHidden(128, 128)));
+            Snapshot measured = Sessions.await(session, "the rebuild's row",
+                    x -> x.rebuilds().size() == 1 && x.history().size() == 2);
+            assertEquals(0, measured.history().get(1).step());
         }
     }
 }

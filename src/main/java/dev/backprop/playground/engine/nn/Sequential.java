@@ -183,30 +183,44 @@ public final class Sequential {
     }
 
     private void predictUpTo(int end, DMatrixRMaj x, DMatrixRMaj output) {
-        int cols = x.numCols;
         for (int start = 0; start < x.numRows; start += PREDICT_BLOCK) {
-            int rows = Math.min(PREDICT_BLOCK, x.numRows - start);
-            blockInput.reshape(rows, cols);
-            System.arraycopy(x.data, start * cols, blockInput.data, 0, rows * cols);
-            DMatrixRMaj in = blockInput;
-            if (!features.isRaw()) {
-                features.expand(blockInput, blockFeatures);
-                in = blockFeatures;
-            }
-            if (end == 0) {
-                blockOutput.reshape(in.numRows, in.numCols);
-                System.arraycopy(in.data, 0, blockOutput.data, 0, in.getNumElements());
-            } else {
-                predictRange(0, end, in, blockOutput);
-            }
-            if (start == 0) {
-                output.reshape(x.numRows, blockOutput.numCols);
-            }
-            System.arraycopy(blockOutput.data, 0, output.data, start * blockOutput.numCols, rows * blockOutput.numCols);
+            predictBlock(end, x, start, output);
         }
         if (x.numRows == 0) {
             output.reshape(0, head.outputs());
         }
+    }
+
+    /**
+     * The logits of rows {@code start} to {@code start + PREDICT_BLOCK} of {@code x} into the same rows
+     * of {@code output}, exactly as {@link #predictLogits} computes them: a measurement made a block at a
+     * time gives the same bits. {@code start} is a multiple of {@link #PREDICT_BLOCK}; block 0 shapes
+     * {@code output}.
+     */
+    public void predictLogitsBlock(DMatrixRMaj x, int start, DMatrixRMaj output) {
+        predictBlock(stages.length - 1, x, start, output);
+    }
+
+    private void predictBlock(int end, DMatrixRMaj x, int start, DMatrixRMaj output) {
+        int cols = x.numCols;
+        int rows = Math.min(PREDICT_BLOCK, x.numRows - start);
+        blockInput.reshape(rows, cols);
+        System.arraycopy(x.data, start * cols, blockInput.data, 0, rows * cols);
+        DMatrixRMaj in = blockInput;
+        if (!features.isRaw()) {
+            features.expand(blockInput, blockFeatures);
+            in = blockFeatures;
+        }
+        if (end == 0) {
+            blockOutput.reshape(in.numRows, in.numCols);
+            System.arraycopy(in.data, 0, blockOutput.data, 0, in.getNumElements());
+        } else {
+            predictRange(0, end, in, blockOutput);
+        }
+        if (start == 0) {
+            output.reshape(x.numRows, blockOutput.numCols);
+        }
+        System.arraycopy(blockOutput.data, 0, output.data, start * blockOutput.numCols, rows * blockOutput.numCols);
     }
 
     /**

@@ -371,6 +371,64 @@ public final class Trainer {
         return new Metrics(step, train[0], test[0], train[1], test[1], train[2], penalty());
     }
 
+    /**
+     * {@link #evaluate} made a block of points at a time ({@link Evaluation#advanceUntil}), so measuring
+     * a wide network need not hold its thread for longer than a frame; the same bits. The network must
+     * not change until it is done.
+     */
+    public Evaluation beginEvaluation() {
+        return new Evaluation();
+    }
+
+    /** A measurement under way; see {@link #beginEvaluation}. */
+    public final class Evaluation {
+        private final Dataset[] sets = {data.train(), data.test()};
+        private final DMatrixRMaj[] logits = {new DMatrixRMaj(1, 1), new DMatrixRMaj(1, 1)};
+        private final long atStep = step;
+        private int set;
+        private int start;
+
+        private Evaluation() {
+        }
+
+        /** Measures blocks of points until {@code deadline} (System.nanoTime) has passed; true once all are done. */
+        public boolean advanceUntil(long deadline) {
+            while (set < sets.length) {
+                boolean computed = start < sets[set].size();
+                if (computed) {
+                    network.predictLogitsBlock(sets[set].features(), start, logits[set]);
+                    start += Sequential.PREDICT_BLOCK;
+                }
+                if (start >= sets[set].size()) {
+                    set++;
+                    start = 0;
+                }
+                if (computed && System.nanoTime() - deadline > 0) {
+                    break;
+                }
+            }
+            return set == sets.length;
+        }
+
+        /** The metrics, as {@link #evaluate} gives them at the step the measurement began; finishes it first. */
+        public Metrics result() {
+            while (!advanceUntil(Long.MAX_VALUE)) {
+                // every block left
+            }
+            double[] train = measured(0);
+            double[] test = measured(1);
+            return new Metrics(atStep, train[0], test[0], train[1], test[1], train[2], penalty());
+        }
+
+        private double[] measured(int k) {
+            if (sets[k].size() == 0) {
+                return new double[] {Double.NaN, Double.NaN, Double.NaN};
+            }
+            network.predictFrom(network.layers().size() - 1, logits[k], evalOutput);
+            return network.head().measure(logits[k], evalOutput, sets[k].labels());
+        }
+    }
+
     /** counts[true class][predicted class] on {@code set}; empty for regression. */
     public int[][] confusion(Dataset set) {
         network.predict(set.features(), evalOutput);

@@ -83,7 +83,11 @@ public final class TrainingLoop {
 
     /** Measures the network now and applies the divergence rule to the measurement. */
     public Metrics frame() {
-        Metrics m = measure();
+        return frame(measure());
+    }
+
+    /** A frame of metrics measured elsewhere ({@link Trainer#beginEvaluation}), with the divergence rule applied. */
+    public Metrics frame(Metrics m) {
         lastFrameNanos = System.nanoTime();
         // no training point (an emptied plane): the NaN loss means "nothing measured", not a blow-up
         if (m.diverged() && trainer.data().train().size() > 0) {
