@@ -91,12 +91,13 @@ final class Responsiveness {
                     s.send(new Command.Play());
                     Thread.sleep(500);
                     long version = s.latest().configVersion();
+                    int rows = s.latest().history().size();
                     long t0 = System.nanoTime();
                     s.send(new Command.LoadModel(file));
                     Snapshot last = s.latest();
                     long lastAt = t0;
                     long longest = 0;
-                    while (!loadedAndMeasured(s.latest(), version)) {
+                    while (!loadedAndMeasured(s.latest(), version, rows)) {
                         Snapshot x = s.latest();
                         long now = System.nanoTime();
                         if (x != last) {
@@ -145,8 +146,8 @@ final class Responsiveness {
     }
 
     /** The model is in, and so is its chart row at the step it came (what training after it waits for). */
-    private static boolean loadedAndMeasured(Snapshot s, long versionBefore) {
-        if (s.configVersion() == versionBefore || s.rebuilds().isEmpty() || s.history().isEmpty()) {
+    private static boolean loadedAndMeasured(Snapshot s, long versionBefore, int rowsBefore) {
+        if (s.configVersion() == versionBefore || s.rebuilds().isEmpty() || s.history().size() <= rowsBefore) {
             return false;
         }
         return s.history().get(s.history().size() - 1).step() == s.rebuilds().get(s.rebuilds().size() - 1);

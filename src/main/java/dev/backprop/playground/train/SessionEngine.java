@@ -68,6 +68,8 @@ final class SessionEngine implements CommandHandler {
     static final long REBUILD_ROW_BUDGET = 30_000_000L;
     /** A rebuild's metrics row being measured a block of points at a time, or null. */
     private dev.backprop.playground.engine.nn.Trainer.Evaluation owed;
+    /** What measuring the owed row has taken so far. */
+    private long owedNanos;
     /** Whether the network's weights were drawn by its init (start, rebuild), not loaded from a file. */
     private boolean drawnByInit = true;
     /** A model read ahead off this thread for the LoadModel being applied, or null. */
@@ -129,6 +131,11 @@ final class SessionEngine implements CommandHandler {
 
     /** Checks and applies one command; a refusal is reported, never applied. */
     void apply(Command c) {
+        if (!(c instanceof Command.SetNetwork || c instanceof Command.LoadModel)) {
+            // first: what follows reads the chart or trains on from it, and the row may find a divergence
+            // that must refuse it
+            payOwedFrame();
+        }
         String refusal = c.problem();
         if (refusal == null && !divergence.isEmpty() && needsHealthyNetwork(c)) {
             refusal = "training diverged, so " + commandName(c) + " is refused: " + playRefusal();
@@ -140,9 +147,6 @@ final class SessionEngine implements CommandHandler {
             return;
         }
         publisher.interruptFullGrid(); // the command may change the network the grid is of
-        if (!(c instanceof Command.SetNetwork || c instanceof Command.LoadModel)) {
-            payOwedFrame(); // what follows reads the chart or trains on from it: the rebuild's row first
-        }
         if (live != null && !keepsScrubbing(c)) {
             leaveScrub(); // anything else applies to the run as it was, not to the step being shown
         }
@@ -539,6 +543,8 @@ final class SessionEngine implements CommandHandler {
             throw e;
         }
         configVersion++;
+        ownData = run.data(); // Reset keeps the run's points; Undo does not reach back past the opening
+        edits.forget();
         history.clear();
         timeline.clear();
         for (Metrics m : run.history()) {
@@ -894,6 +900,7 @@ final class SessionEngine implements CommandHandler {
         } else {
             // measuring every point takes longer than a frame: the row when the hand stops, in blocks
             owed = trainer().beginEvaluation();
+            owedNanos = 0;
             publisher.gridIfDue(trainer(), scheduler.running());
         }
         publisher.refreshGraph(trainer(), null);
@@ -906,7 +913,16 @@ final class SessionEngine implements CommandHandler {
      * goes on, and before any command but another rebuild.
      */
     boolean payOwedFrame() {
-        return owed != null && advanceOwedFrame(Long.MAX_VALUE);
+        if (owed == null) {
+            return false;
+        }
+        long t0 = System.nanoTime();
+        try {
+            recordOwed(owed.result(), System.nanoTime() - t0);
+        } finally {
+            owed = null; // measured, or failed: a failure is not met again at every command
+        }
+        return true;
     }
 
     /** Whether a rebuild's metrics row is still to be measured. */
@@ -924,14 +940,26 @@ final class SessionEngine implements CommandHandler {
             return true;
         }
         long t0 = System.nanoTime();
-        boolean done = owed.advanceUntil(deadline);
-        stats.add(EngineStats.Part.METRICS, System.nanoTime() - t0);
-        if (done) {
-            Metrics m = owed.result();
-            owed = null;
-            recordFrame(loop.frame(m));
+        boolean done;
+        try {
+            done = owed.advanceUntil(deadline);
+            owedNanos += System.nanoTime() - t0;
+            if (done) {
+                Metrics m = owed.result();
+                owed = null;
+                recordOwed(m, owedNanos);
+            }
+        } catch (RuntimeException | Error e) {
+            owed = null; // not met again at every cycle and command
+            throw e;
         }
+        stats.add(EngineStats.Part.METRICS, System.nanoTime() - t0);
         return done;
+    }
+
+    private void recordOwed(Metrics m, long measuringNanos) {
+        owedNanos = 0;
+        recordFrame(loop.frame(m, measuringNanos));
     }
 
     /** A scrubbed (or restored) state on screen: its forward values, its boundary, its graph. */
@@ -977,6 +1005,7 @@ final class SessionEngine implements CommandHandler {
     void recover(Throwable t, String during) {
         scheduler.stop();
         stepper = null;
+        owed = null;
         String why = "The engine hit an error while " + during + ": " + Failures.describe(t)
                 + ". Training is paused; Reset starts over.";
         message = why;

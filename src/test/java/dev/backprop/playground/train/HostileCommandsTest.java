@@ -161,6 +161,18 @@ class HostileCommandsTest {
     }
 
     @Test
+    void playSentWithAVeryWideSaturatedRebuildIsRefused() throws Exception {
+        // 4x128 with init normal: saturated at once, and its chart row (the divergence rule) owed at first
+        SessionEngine engine = new SessionEngine(TrainingConfig.defaults());
+        engine.apply(new Command.SetNetwork(TrainingConfig.defaults().network().withHidden(128, 128, 128, 128)));
+        engine.apply(new Command.Play());
+        Snapshot s = engine.snapshot();
+        assertTrue(s.diverged(), "the owed row was measured first");
+        assertTrue(!s.running(), "Play refused, not a spinning engine");
+        assertTrue(s.problem() != null && s.problem().text().startsWith("Play refused"), String.valueOf(s.problem()));
+    }
+
+    @Test
     void aSaturatedModelFromAFileIsNotBlamedOnTheInit() throws Exception {
         TrainingConfig config = TrainingConfig.defaults();
         Path file = dir.resolve("saturated.json");

@@ -45,10 +45,12 @@ class OpenRunTest {
         assertEquals(List.of("step-0.json", "step-1000.json", "step-1100.json", "step-500.json"), files);
 
         SessionEngine engine = new SessionEngine(TrainingConfig.defaults());
+        EngineDriver.apply(engine, new Command.AddPoints(new double[] {0.5, 0.5}, 1)); // an edit before opening
         Snapshot opened = EngineDriver.apply(engine, new Command.OpenRun(dir));
         assertEquals(null, opened.problem(), opened.message());
         assertEquals(List.of(0L, 500L, 1000L, 1100L), opened.timeline().steps());
         assertEquals(1100, opened.step());
+        assertTrue(opened.ownData(), "the run's points are the user's own");
 
         // the run again, by the trainer alone, measured at each checkpoint
         TrainingConfig config = TrainingConfig.defaults().withData(DatasetKind.CIRCLES, 600, 0.1, 3)
@@ -71,6 +73,10 @@ class OpenRunTest {
                     .evaluate(run.network());
             ResumeTest.assertSameGrid(grid, scrubbed.grid());
         }
+        EngineDriver.apply(engine, new Command.LeaveScrub());
+        assertEquals(600, EngineDriver.apply(engine, new Command.UndoEdit()).data().all().size(),
+                "the edit before the opening is not undone into the run");
+        assertEquals(600, EngineDriver.apply(engine, new Command.Reset()).data().all().size(), "Reset keeps the run's points");
     }
 
     @Test

@@ -156,7 +156,6 @@ public record Head(Kind kind, int classes, Loss loss) {
         return max + Math.log(s) - z[base + label];
     }
 
-    /** The predicted class of row {@code r} of a network's output: o &gt; 0.5, or the argmax; -1 for regression. */
     /**
      * Row {@code r} of {@code output} in words, for a readout: "P(class 1) = 0.873" (sigmoid),
      * "class 2, P = 0.810" (softmax: the predicted class and its probability), "0.532" (regression).
@@ -177,6 +176,7 @@ public record Head(Kind kind, int classes, Loss loss) {
         return classifies() ? Integer.toString((int) label) : String.format(java.util.Locale.ROOT, "%.3f", label);
     }
 
+    /** The predicted class of row {@code r} of a network's output: o &gt; 0.5, or the argmax; -1 for regression. */
     public int predict(double[] output, int r) {
         switch (kind) {
             case BINARY:

@@ -83,11 +83,20 @@ public final class TrainingLoop {
 
     /** Measures the network now and applies the divergence rule to the measurement. */
     public Metrics frame() {
-        return frame(measure());
+        return applyFrame(measure());
     }
 
-    /** A frame of metrics measured elsewhere ({@link Trainer#beginEvaluation}), with the divergence rule applied. */
-    public Metrics frame(Metrics m) {
+    /**
+     * A frame of metrics measured elsewhere ({@link Trainer#beginEvaluation}) in {@code measuringNanos},
+     * with the divergence rule applied; its time counts as {@link #frame()}'s own would.
+     */
+    public Metrics frame(Metrics m, long measuringNanos) {
+        lastMeasureNanos = measuringNanos;
+        this.measuringNanos += measuringNanos;
+        return applyFrame(m);
+    }
+
+    private Metrics applyFrame(Metrics m) {
         lastFrameNanos = System.nanoTime();
         // no training point (an emptied plane): the NaN loss means "nothing measured", not a blow-up
         if (m.diverged() && trainer.data().train().size() > 0) {
