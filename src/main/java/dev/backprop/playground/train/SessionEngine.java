@@ -131,7 +131,7 @@ final class SessionEngine implements CommandHandler {
 
     /** Checks and applies one command; a refusal is reported, never applied. */
     void apply(Command c) {
-        if (!(c instanceof Command.SetNetwork || c instanceof Command.LoadModel)) {
+        if (needsTheOwedRow(c)) {
             // first: what follows reads the chart or trains on from it, and the row may find a divergence
             // that must refuse it
             payOwedFrame();
@@ -779,6 +779,8 @@ final class SessionEngine implements CommandHandler {
         long done = 0;
         // playing, frames follow the clock; a Step command's steps get every frame, as the CLI's do
         loop.setMinFrameInterval(scheduler.running() ? FRAME_INTERVAL_NANOS : 0);
+        // a very wide network's frames are measured a block at a time between commands, as its rebuild's row
+        loop.setDeferFrames(rowIsWide());
         while (done < due && !loop.diverged() && System.nanoTime() - start < RunScheduler.SLICE_NANOS) {
             long t0 = System.nanoTime();
             long measured = loop.measuringNanos();
@@ -789,6 +791,11 @@ final class SessionEngine implements CommandHandler {
             done += a.steps();
             if (a.frame() != null) {
                 recordFrame(a.frame());
+            }
+            if (loop.takeFrameDue()) {
+                owed = trainer().beginEvaluation(); // training waits for it; commands do not
+                owedNanos = 0;
+                break;
             }
         }
         scheduler.took(done);
@@ -815,6 +822,9 @@ final class SessionEngine implements CommandHandler {
      * and the boundary get the network where it stopped, so a pause always shows the current state.
      */
     private void catchUpFrame() {
+        if (owed != null) {
+            return; // the row of this very step is being measured
+        }
         List<Metrics> rows = history.view();
         long lastFrameStep = trainer().steps() - trainer().steps() % config.snapshotEvery();
         if (!rows.isEmpty() && rows.get(rows.size() - 1).step() < lastFrameStep && !loop.diverged()) {
@@ -894,7 +904,7 @@ final class SessionEngine implements CommandHandler {
         divergence = "";
         loop.clearDivergence();
         publisher.coarseUntilSettled(); // the new network within a frame; the full grid when the hand stops
-        if (DecisionGridEvaluator.weights(trainer().network()) * trainer().data().all().size() <= REBUILD_ROW_BUDGET) {
+        if (!rowIsWide()) {
             owed = null;
             recordFrame(loop.frame());
         } else {
@@ -908,7 +918,25 @@ final class SessionEngine implements CommandHandler {
     }
 
     /**
-     * Records the metrics row a wide network's rebuild left owed (its chart point at the rebuild's step,
+     * Whether {@code c} must wait for an owed metrics row: all but a rebuild or load (which owes its own)
+     * and the commands that neither read the chart nor touch the weights or the points, which go on while
+     * it is measured a block at a time.
+     */
+    private static boolean needsTheOwedRow(Command c) {
+        return !(c instanceof Command.SetNetwork || c instanceof Command.LoadModel || c instanceof Command.SetSpeed
+                || c instanceof Command.SetLearningRate || c instanceof Command.SetVisible
+                || c instanceof Command.SetGraphView || c instanceof Command.ToggleExpandedLayer
+                || c instanceof Command.TracePoint || c instanceof Command.ClearTrace || c instanceof Command.SaveModel
+                || c instanceof Command.Pause);
+    }
+
+    /** Whether measuring a metrics row of this network on these points takes longer than a frame. */
+    private boolean rowIsWide() {
+        return DecisionGridEvaluator.weights(trainer().network()) * trainer().data().all().size() > REBUILD_ROW_BUDGET;
+    }
+
+    /**
+     * Records the metrics row a wide network's rebuild (or training frame) left owed (its chart point at the rebuild's step,
      * and the divergence rule on it); true if there was one. Paid when the hand stops, before training
      * goes on, and before any command but another rebuild.
      */

@@ -140,7 +140,8 @@ public final class TrainingSession implements AutoCloseable {
         long fullGridIn = engine.nanosUntilFullGrid();
         if (held.isEmpty()) {
             // paused after a rebuild, wait for the next command only until the full grid is due
-            Command c = busy || fullGridIn == 0 ? queue.poll()
+            boolean workDue = busy || fullGridIn == 0 || (fullGridIn < 0 && engine.frameOwed());
+            Command c = workDue ? queue.poll()
                     : queue.poll(fullGridIn > 0 ? Math.min(fullGridIn, 50_000_000L) : 50_000_000L, TimeUnit.NANOSECONDS);
             if (c != null) {
                 held.add(c);
@@ -177,12 +178,13 @@ public final class TrainingSession implements AutoCloseable {
                 return true;
             }
         }
+        if (!busy && engine.frameOwed() && engine.nanosUntilFullGrid() <= 0) {
+            // the hand stopped (or training did): a wide network's chart row first, in bands
+            engine.advanceOwedFrame(System.nanoTime() + GRID_BAND_NANOS);
+            latest.set(engine.snapshot()); // with the row once done; meanwhile, the engine is here
+            return true;
+        }
         if (!busy && engine.nanosUntilFullGrid() == 0) {
-            if (engine.frameOwed()) { // the hand stopped: a wide network's chart row first, in bands
-                engine.advanceOwedFrame(System.nanoTime() + GRID_BAND_NANOS);
-                latest.set(engine.snapshot()); // with the row once done; meanwhile, the engine is here
-                return true;
-            }
             // then the full-resolution boundary, a band of rows per cycle, commands in between
             if (engine.advanceFullGrid(System.nanoTime() + GRID_BAND_NANOS) || reading != null) {
                 latest.set(engine.snapshot());

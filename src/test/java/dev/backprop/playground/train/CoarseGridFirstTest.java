@@ -122,8 +122,10 @@ class CoarseGridFirstTest {
         EngineDriver.apply(engine, new Command.SetNetwork(CONFIG.network().withHidden(127, 128)));
         assertEquals(rows, engine.snapshot().history().size(), "still owed while the hand moves");
 
-        Snapshot after = EngineDriver.apply(engine, new Command.SetLearningRate(0.02));
-        assertEquals(rows + 1, after.history().size(), "paid before the next command");
+        Snapshot lr = EngineDriver.apply(engine, new Command.SetLearningRate(0.02));
+        assertEquals(rows, lr.history().size(), "a new rate neither reads the chart nor moves the weights: it goes on");
+        Snapshot after = EngineDriver.apply(engine, new Command.Step(1));
+        assertEquals(rows + 1, after.history().size(), "paid before training goes on");
         Metrics row = after.history().get(rows);
         assertEquals(250, row.step());
         assertTrue(Double.isFinite(row.trainLoss()));
@@ -137,6 +139,46 @@ class CoarseGridFirstTest {
             Snapshot measured = Sessions.await(session, "the rebuild's row",
                     x -> x.rebuilds().size() == 1 && x.history().size() == 2);
             assertEquals(0, measured.history().get(1).step());
+        }
+    }
+
+    /** 2-128-128-1 drawn by xavier (init normal saturates it before its first step, which stops training). */
+    private static TrainingConfig veryWideXavier() {
+        NetworkSpec n = CONFIG.network().withHidden(128, 128);
+        return CONFIG.withNetwork(new NetworkSpec(n.features(), n.hidden(), n.activation(), n.head(),
+                dev.backprop.playground.engine.nn.Initializer.XAVIER));
+    }
+
+    @Test
+    void aVeryWideNetworksTrainingFramesAreMeasuredInBlocksAndEqualTheTrainersOwn() throws Exception {
+        TrainingConfig wide = veryWideXavier(); // 34M multiply-adds a row
+        SessionEngine engine = new SessionEngine(wide);
+        EngineDriver.apply(engine, new Command.Step(500));
+        assertTrue(engine.frameOwed(), "the last frame's row is measured after the steps");
+        int calls = 0;
+        while (!engine.advanceOwedFrame(System.nanoTime())) { // a block of 256 points a call
+            calls++;
+        }
+        // 1,600 training points in 7 blocks of 256, 400 test points in 2: a call each
+        assertEquals(9, calls + 1);
+        List<Metrics> rows = engine.snapshot().history();
+        assertEquals(List.of(0L, 250L, 500L), rows.stream().map(Metrics::step).toList());
+        dev.backprop.playground.engine.nn.Trainer alone = dev.backprop.playground.engine.nn.Trainer.fromConfig(wide);
+        for (int step = 1; step <= 500; step++) {
+            alone.step();
+            if (step % 250 == 0) {
+                assertEquals(alone.evaluate(), rows.get(step / 250), "row at " + step + ", bit for bit");
+            }
+        }
+    }
+
+    @Test
+    void theSessionPaysAVeryWideNetworksLastFrameByItself() throws Exception {
+        try (TrainingSession session = new TrainingSession(veryWideXavier())) {
+            session.send(new Command.Step(500));
+            Snapshot done = Sessions.await(session, "the row at 500", x -> !x.history().isEmpty()
+                    && x.history().get(x.history().size() - 1).step() == 500);
+            assertEquals(500, done.step());
         }
     }
 }

@@ -13,6 +13,8 @@ public final class TrainingLoop {
     private long divergedAt = -1;
     private long measuringNanos;
     private long lastMeasureNanos;
+    private boolean deferFrames;
+    private boolean frameDue;
     private long minFrameNanos;
     private long lastFrameNanos;
 
@@ -54,6 +56,10 @@ public final class TrainingLoop {
                 return new Advance(done, m);
             }
             if (trainer.steps() % snapshotEvery == 0 && frameAllowed()) {
+                if (deferFrames) {
+                    frameDue = true;
+                    return new Advance(done, null);
+                }
                 return new Advance(done, frame());
             }
             if ((done & 15) == 0 && System.nanoTime() - deadlineNanos > 0) { // the clock costs as much as a tiny step
@@ -74,6 +80,23 @@ public final class TrainingLoop {
      */
     public void setMinFrameInterval(long nanos) {
         minFrameNanos = nanos;
+    }
+
+    /**
+     * The app, for a network whose frames take longer than a frame to measure: at a frame's step
+     * {@link #advance} returns without measuring and {@link #takeFrameDue} says so; the caller measures it
+     * a block at a time ({@link Trainer#beginEvaluation}) and hands it to {@link #frame(Metrics, long)}
+     * before it advances again. Off (the default, and the {@code train} command's), frames are measured here.
+     */
+    public void setDeferFrames(boolean defer) {
+        deferFrames = defer;
+    }
+
+    /** Whether the last {@link #advance} stopped at a frame it left to the caller; true once per such frame. */
+    public boolean takeFrameDue() {
+        boolean due = frameDue;
+        frameDue = false;
+        return due;
     }
 
     private boolean frameAllowed() {
