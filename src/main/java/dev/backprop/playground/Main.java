@@ -3,6 +3,8 @@ package dev.backprop.playground;
 import dev.backprop.playground.cli.PlaygroundCommand;
 import dev.backprop.playground.engine.Failures;
 import dev.backprop.playground.ui.PlaygroundApp;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javafx.application.Application;
 
 /**
@@ -11,7 +13,20 @@ import javafx.application.Application;
  * which lets {@code java -jar} start JavaFX from the class path.
  */
 public final class Main {
+    /**
+     * JavaFX's logger, held so its filter stays (java.util.logging keeps loggers weakly). The runnable jar
+     * runs JavaFX from the class path on purpose, and JavaFX warns about that at every start: a line that
+     * tells a user nothing is dropped; every other JavaFX message gets through.
+     */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
     private Main() {
+    }
+
+    /** Whether a JavaFX log record is worth showing: all but the class-path warning. */
+    static boolean shown(LogRecord r) {
+        String m = r.getMessage();
+        return m == null || !m.startsWith("Unsupported JavaFX configuration: classes were loaded from");
     }
 
     public static void main(String[] args) {
@@ -29,6 +44,7 @@ public final class Main {
                     + "work without one: train, expr, eval, bench (see --help).");
             return 1;
         }
+        JAVAFX_LOG.setFilter(Main::shown);
         try {
             PlaygroundApp.prepareSession(); // in parallel with JavaFX's own start-up
             Application.launch(PlaygroundApp.class);
