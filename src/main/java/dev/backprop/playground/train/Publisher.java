@@ -147,7 +147,7 @@ final class Publisher {
 
     /** The evaluator of the coarse grid for {@code trainer}'s network, over the full grid's rectangle. */
     private DecisionGridEvaluator coarse(Trainer trainer) {
-        int side = coarseSide(DecisionGridEvaluator.weights(trainer.network()));
+        int side = coarseSide(trainer.network().parameterCount());
         if (coarseEvaluator == null || coarseEvaluator.width() != side) {
             coarseEvaluator = new DecisionGridEvaluator(side, side, gridEvaluator.bounds());
         }

@@ -12,7 +12,6 @@ import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainerState;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.engine.nn.TrainingLoop;
-import dev.backprop.playground.engine.nn.DecisionGridEvaluator;
 import dev.backprop.playground.engine.nn.Initializer;
 import dev.backprop.playground.engine.nn.Limits;
 import dev.backprop.playground.io.Experiment;
@@ -932,7 +931,7 @@ final class SessionEngine implements CommandHandler {
 
     /** Whether measuring a metrics row of this network on these points takes longer than a frame. */
     private boolean rowIsWide() {
-        return DecisionGridEvaluator.weights(trainer().network()) * trainer().data().all().size() > REBUILD_ROW_BUDGET;
+        return trainer().network().parameterCount() * trainer().data().all().size() > REBUILD_ROW_BUDGET;
     }
 
     /**

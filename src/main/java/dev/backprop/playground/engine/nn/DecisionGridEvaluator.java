@@ -82,16 +82,7 @@ public final class DecisionGridEvaluator {
 
     /** Multiply-adds a grid of {@code network} takes: one per weight and cell (what its time goes by). */
     public long cost(Sequential network) {
-        return weights(network) * width * height;
-    }
-
-    /** Weights and biases of {@code network}: the multiply-adds one grid cell takes. */
-    public static long weights(Sequential network) {
-        long n = 0;
-        for (Parameter p : network.parameters()) {
-            n += p.value().getNumElements();
-        }
-        return n;
+        return network.parameterCount() * width * height;
     }
 
     /** {minX1, maxX1, minX2, maxX2} of the grid's rectangle. */

@@ -106,6 +106,15 @@ public final class Sequential {
         return parameters;
     }
 
+    /** Weights and biases in all layers together (what one forward pass on a point multiply-adds). */
+    public long parameterCount() {
+        long n = 0;
+        for (Parameter p : parameters) {
+            n += p.value().getNumElements();
+        }
+        return n;
+    }
+
     /** Output of the last forward (a buffer of the last layer). */
     public DMatrixRMaj lastOutput() {
         return lastOutput;

@@ -253,11 +253,7 @@ public final class Trainer {
     /** Every parameter's values, one after the other. */
     static double[] weightsOf(Sequential net) {
         List<Parameter> ps = net.parameters();
-        int n = 0;
-        for (Parameter p : ps) {
-            n += p.value().getNumElements();
-        }
-        double[] w = new double[n];
+        double[] w = new double[Math.toIntExact(net.parameterCount())];
         int at = 0;
         for (Parameter p : ps) {
             System.arraycopy(p.value().data, 0, w, at, p.value().getNumElements());
