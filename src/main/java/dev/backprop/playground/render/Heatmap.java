@@ -57,21 +57,14 @@ public final class Heatmap {
 
     /**
      * Half the width of a regression colour scale: the 90th percentile of |value| over the grid, so
-     * the network's extrapolation in the margins does not wash out the surface over the data. A classifier's
-     * grid holds probabilities, which need no scale: 1, without sorting the grid on every draw.
+     * the network's extrapolation in the margins does not wash out the surface over the data (the grid
+     * sorts its values once, whoever asks). A classifier's grid holds probabilities, which need no scale: 1.
      */
     public static double regressionScale(DecisionGrid grid) {
         if (grid.head().classifies()) {
             return 1;
         }
-        double[] abs = new double[grid.width() * grid.height()];
-        for (int row = 0, k = 0; row < grid.height(); row++) {
-            for (int col = 0; col < grid.width(); col++, k++) {
-                abs[k] = Math.abs(grid.probability(col, row));
-            }
-        }
-        java.util.Arrays.sort(abs);
-        double m = abs[(int) (0.9 * (abs.length - 1))];
+        double m = grid.magnitude90();
         return Double.isFinite(m) ? Math.max(m, 1e-9) : 1;
     }
 

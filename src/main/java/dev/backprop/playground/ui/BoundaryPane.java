@@ -35,8 +35,6 @@ public final class BoundaryPane extends Region {
     private final Canvas canvas = new Canvas();
     private WritableImage image;
     private DecisionGrid grid;
-    /** The points' colour scale for {@link #grid} (a regression's needs a sort of the grid: once per grid). */
-    private double pointScale = 1;
     private DataSplit data;
     private Color axisColor = Color.web("#444");
     /** Where the plot was last drawn (pixels), to map the mouse to the plane. */
@@ -211,7 +209,6 @@ public final class BoundaryPane extends Region {
             }
             image.getPixelWriter().setPixels(0, 0, newGrid.width(), newGrid.height(),
                     PixelFormat.getIntArgbInstance(), pixels, 0, newGrid.width());
-            pointScale = Heatmap.regressionScale(newGrid);
         }
         grid = newGrid;
         data = newData;
@@ -281,7 +278,7 @@ public final class BoundaryPane extends Region {
     private void drawPoints(GraphicsContext g, double left, double top, double side) {
         Dataset all = data.all();
         double r = Math.max(1.6, side / 220);
-        double scale = pointScale;
+        double scale = Heatmap.regressionScale(grid);
         g.setLineWidth(1.2);
         for (int i = 0; i < all.size(); i++) {
             double px = left + (all.x1(i) - grid.minX1()) / (grid.maxX1() - grid.minX1()) * side;

@@ -15,6 +15,8 @@ public final class DecisionGrid {
     private final double maxX2;
     private final double[] probability;
     private final Head head;
+    /** {@link #magnitude90}, once asked for (the pixels, the points and a legend all need it). */
+    private volatile Double magnitude90;
 
     DecisionGrid(int width, int height, double[] bounds, double[] probability) {
         this(width, height, bounds, probability, Head.binary());
@@ -78,6 +80,23 @@ public final class DecisionGrid {
     /** The class the head predicts at a cell (-1 for regression). */
     public int predictedClass(int col, int row) {
         return head.predict(probability, row * width + col);
+    }
+
+    /** The 90th percentile of |value| over the cells ({@link #probability}): a sort of the grid, made once. */
+    public double magnitude90() {
+        Double m = magnitude90;
+        if (m == null) {
+            double[] abs = new double[width * height];
+            for (int row = 0, k = 0; row < height; row++) {
+                for (int col = 0; col < width; col++, k++) {
+                    abs[k] = Math.abs(probability(col, row));
+                }
+            }
+            java.util.Arrays.sort(abs);
+            m = abs[(int) (0.9 * (abs.length - 1))];
+            magnitude90 = m;
+        }
+        return m;
     }
 
     /** Smallest and largest value over the grid: the range of a regression surface. */
