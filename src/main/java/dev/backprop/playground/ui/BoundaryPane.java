@@ -186,13 +186,8 @@ public final class BoundaryPane extends Region {
         // the grid cell the mouse is in (cells are centred on x1At/x2At)
         int col = (int) Math.floor((at[0] - grid.minX1()) / (grid.maxX1() - grid.minX1()) * grid.width());
         int row = (int) Math.floor((grid.maxX2() - at[1]) / (grid.maxX2() - grid.minX2()) * grid.height());
-        col = Math.max(0, Math.min(grid.width() - 1, col));
-        row = Math.max(0, Math.min(grid.height() - 1, row));
-        double[] outputs = new double[grid.head().outputs()];
-        for (int k = 0; k < outputs.length; k++) {
-            outputs[k] = grid.value(col, row, k);
-        }
-        return new Hover(at[0], at[1], grid.head().describe(outputs, 0));
+        return new Hover(at[0], at[1], grid.describe(Math.max(0, Math.min(grid.width() - 1, col)),
+                Math.max(0, Math.min(grid.height() - 1, row))));
     }
 
     /**

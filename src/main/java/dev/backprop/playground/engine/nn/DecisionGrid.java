@@ -77,6 +77,11 @@ public final class DecisionGrid {
         return probability[(row * width + col) * head.outputs() + k];
     }
 
+    /** The head's outputs at a cell in words ({@link Head#describe}). */
+    public String describe(int col, int row) {
+        return head.describe(probability, row * width + col);
+    }
+
     /** The class the head predicts at a cell (-1 for regression). */
     public int predictedClass(int col, int row) {
         return head.predict(probability, row * width + col);

@@ -32,4 +32,18 @@ class DecisionGridTest {
         // equal-aspect bounds: a unit of x1 and of x2 span the same number of cells
         assertEquals((grid.maxX1() - grid.minX1()) / 30, (grid.maxX2() - grid.minX2()) / 20, 1e-12);
     }
+
+    /** A cell read out in words is the head's reading of the network's own output at that point. */
+    @org.junit.jupiter.api.Test
+    void aCellInWordsIsTheHeadsReadingOfThatPoint() {
+        Sequential net = new NetworkSpec(FeatureSet.RAW, new int[] {6}, Activation.TANH, Head.multiclass(3),
+                Initializer.NORMAL).build(new Random(7));
+        DecisionGrid grid = DecisionGridEvaluator.around(DatasetKind.MOONS.generate(50, 0.1, new Random(1)), 12, 9)
+                .evaluate(net);
+        DMatrixRMaj out = new DMatrixRMaj(1, 3);
+        for (int[] cell : new int[][] {{0, 0}, {5, 4}, {11, 8}}) {
+            net.predict(new DMatrixRMaj(1, 2, true, grid.x1At(cell[0]), grid.x2At(cell[1])), out);
+            assertEquals(Head.multiclass(3).describe(out.data, 0), grid.describe(cell[0], cell[1]));
+        }
+    }
 }
