@@ -66,9 +66,7 @@ final class SessionEngine implements CommandHandler {
      */
     static final long REBUILD_ROW_BUDGET = 30_000_000L;
     /** A rebuild's metrics row being measured a block of points at a time, or null. */
-    private dev.backprop.playground.engine.nn.Trainer.Evaluation owed;
-    /** What measuring the owed row has taken so far. */
-    private long owedNanos;
+    private Trainer.Evaluation owed;
     /** Whether the network's weights were drawn by its init (start, rebuild), not loaded from a file. */
     private boolean drawnByInit = true;
     /** A model read ahead off this thread for the LoadModel being applied, or null. */
@@ -793,7 +791,6 @@ final class SessionEngine implements CommandHandler {
             }
             if (loop.takeFrameDue()) {
                 owed = trainer().beginEvaluation(); // training waits for it; commands do not
-                owedNanos = 0;
                 break;
             }
         }
@@ -909,7 +906,6 @@ final class SessionEngine implements CommandHandler {
         } else {
             // measuring every point takes longer than a frame: the row when the hand stops, in blocks
             owed = trainer().beginEvaluation();
-            owedNanos = 0;
             publisher.gridIfDue(trainer(), scheduler.running());
         }
         publisher.refreshGraph(trainer(), null);
@@ -940,16 +936,7 @@ final class SessionEngine implements CommandHandler {
      * goes on, and before any command but another rebuild.
      */
     boolean payOwedFrame() {
-        if (owed == null) {
-            return false;
-        }
-        long t0 = System.nanoTime();
-        try {
-            recordOwed(owed.result(), System.nanoTime() - t0);
-        } finally {
-            owed = null; // measured, or failed: a failure is not met again at every command
-        }
-        return true;
+        return owed != null && measureOwed(Long.MAX_VALUE, true);
     }
 
     /** Whether a rebuild's metrics row is still to be measured. */
@@ -963,30 +950,26 @@ final class SessionEngine implements CommandHandler {
      * but a rebuild, and training, pay it first ({@link #payOwedFrame}).
      */
     boolean advanceOwedFrame(long deadline) {
-        if (owed == null) {
-            return true;
-        }
-        long t0 = System.nanoTime();
-        boolean done;
-        try {
-            done = owed.advanceUntil(deadline);
-            owedNanos += System.nanoTime() - t0;
-            if (done) {
-                Metrics m = owed.result();
-                owed = null;
-                recordOwed(m, owedNanos);
-            }
-        } catch (RuntimeException | Error e) {
-            owed = null; // not met again at every cycle and command
-            throw e;
-        }
-        stats.add(EngineStats.Part.METRICS, System.nanoTime() - t0);
-        return done;
+        return owed == null || measureOwed(deadline, false);
     }
 
-    private void recordOwed(Metrics m, long measuringNanos) {
-        owedNanos = 0;
-        recordFrame(loop.frame(m, measuringNanos));
+    private boolean measureOwed(long deadline, boolean whole) {
+        Trainer.Evaluation row = owed;
+        long before = row.nanos();
+        try {
+            boolean done = whole || row.advanceUntil(deadline);
+            if (done) {
+                Metrics m = row.result(); // the blocks left, if whole
+                owed = null;
+                recordFrame(loop.frame(m, row.nanos()));
+            }
+            return done;
+        } catch (RuntimeException | Error e) {
+            owed = null; // a failure is not met again at every cycle and command
+            throw e;
+        } finally {
+            stats.add(EngineStats.Part.METRICS, row.nanos() - before);
+        }
     }
 
     /** A scrubbed (or restored) state on screen: its forward values, its boundary, its graph. */

@@ -178,8 +178,9 @@ public final class TrainingSession implements AutoCloseable {
                 return true;
             }
         }
-        if (!busy && engine.frameOwed() && engine.nanosUntilFullGrid() <= 0) {
-            // the hand stopped (or training did): a wide network's chart row first, in bands
+        if (engine.frameOwed() && (busy || engine.nanosUntilFullGrid() <= 0)) {
+            // a wide network's chart row, in bands with commands between: before training goes on, or
+            // once the hand stopped (or training did)
             engine.advanceOwedFrame(System.nanoTime() + GRID_BAND_NANOS);
             latest.set(engine.snapshot()); // with the row once done; meanwhile, the engine is here
             return true;
@@ -192,11 +193,6 @@ public final class TrainingSession implements AutoCloseable {
             return true;
         }
         if (busy) {
-            if (engine.frameOwed()) { // a rebuild's chart row before training goes on, in bands between commands
-                engine.advanceOwedFrame(System.nanoTime() + GRID_BAND_NANOS);
-                latest.set(engine.snapshot());
-                return true;
-            }
             engine.trainSlice();
             long t0 = System.nanoTime();
             latest.set(engine.snapshot());

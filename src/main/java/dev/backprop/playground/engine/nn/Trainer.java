@@ -383,12 +383,27 @@ public final class Trainer {
         private final long atStep = step;
         private int set;
         private int start;
+        private long nanos;
 
         private Evaluation() {
         }
 
         /** Measures blocks of points until {@code deadline} (System.nanoTime) has passed; true once all are done. */
         public boolean advanceUntil(long deadline) {
+            long t0 = System.nanoTime();
+            try {
+                return measureUntil(deadline);
+            } finally {
+                nanos += System.nanoTime() - t0;
+            }
+        }
+
+        /** Time spent measuring so far. */
+        public long nanos() {
+            return nanos;
+        }
+
+        private boolean measureUntil(long deadline) {
             while (set < sets.length) {
                 boolean computed = start < sets[set].size();
                 if (computed) {
@@ -408,11 +423,13 @@ public final class Trainer {
 
         /** The metrics, as {@link #evaluate} gives them at the step the measurement began; finishes it first. */
         public Metrics result() {
-            while (!advanceUntil(Long.MAX_VALUE)) {
+            long t0 = System.nanoTime();
+            while (!measureUntil(Long.MAX_VALUE)) {
                 // every block left
             }
             double[] train = measured(0);
             double[] test = measured(1);
+            nanos += System.nanoTime() - t0;
             return new Metrics(atStep, train[0], test[0], train[1], test[1], train[2], penalty());
         }
 
