@@ -27,9 +27,8 @@ final class Responsiveness {
 
     /** The widest network the app's sliders reach: 4 hidden layers of 128 (50,049 weights). */
     private static NetworkSpec wide(TrainingConfig c, int width) {
-        NetworkSpec n = c.network().withHidden(width, width, width, width);
         // xavier: init normal saturates a network this deep before its first step
-        return new NetworkSpec(n.features(), n.hidden(), n.activation(), n.head(), Initializer.XAVIER);
+        return c.network().withHidden(width, width, width, width).withInit(Initializer.XAVIER);
     }
 
     /**

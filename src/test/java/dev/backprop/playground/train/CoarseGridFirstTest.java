@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backprop.playground.engine.nn.Initializer;
 import dev.backprop.playground.engine.nn.Metrics;
 import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.TrainingConfig;
@@ -94,9 +95,7 @@ class CoarseGridFirstTest {
 
     @Test
     void aWideNetworkPausedAfterTrainingOnTheCoarseGridGetsTheFullOne() throws Exception {
-        var n = WIDE.network();
-        TrainingConfig xavier = WIDE.withNetwork(new dev.backprop.playground.engine.nn.NetworkSpec(n.features(),
-                n.hidden(), n.activation(), n.head(), dev.backprop.playground.engine.nn.Initializer.XAVIER));
+        TrainingConfig xavier = WIDE.withNetwork(WIDE.network().withInit(Initializer.XAVIER));
         try (TrainingSession session = new TrainingSession(xavier)) {
             session.send(new Command.Play());
             Sessions.await(session, "a coarse grid while training",
@@ -144,9 +143,7 @@ class CoarseGridFirstTest {
 
     /** 2-128-128-1 drawn by xavier (init normal saturates it before its first step, which stops training). */
     private static TrainingConfig veryWideXavier() {
-        NetworkSpec n = CONFIG.network().withHidden(128, 128);
-        return CONFIG.withNetwork(new NetworkSpec(n.features(), n.hidden(), n.activation(), n.head(),
-                dev.backprop.playground.engine.nn.Initializer.XAVIER));
+        return CONFIG.withNetwork(CONFIG.network().withHidden(128, 128).withInit(Initializer.XAVIER));
     }
 
     @Test

@@ -150,9 +150,7 @@ class HostileCommandsTest {
             assertTrue(saturated.divergence().startsWith("Before any training, the output saturated"), saturated.divergence());
             assertTrue(saturated.divergence().contains("init normal") && saturated.divergence().contains("xavier or he"),
                     saturated.divergence());
-            NetworkSpec deep = config.network().withHidden(50, 50);
-            s.send(new Command.SetNetwork(new NetworkSpec(deep.features(), deep.hidden(), deep.activation(), deep.head(),
-                    Initializer.XAVIER)));
+            s.send(new Command.SetNetwork(config.network().withHidden(50, 50).withInit(Initializer.XAVIER)));
             Snapshot fixed = Sessions.await(s, "xavier", x -> x.config().network().init() == Initializer.XAVIER);
             assertEquals("", fixed.divergence());
             s.send(new Command.Step(250));

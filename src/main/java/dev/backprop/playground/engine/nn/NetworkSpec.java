@@ -93,6 +93,10 @@ public record NetworkSpec(FeatureSet features, int[] hidden, Activation activati
         return new NetworkSpec(newFeatures, hidden, activation, head, init);
     }
 
+    public NetworkSpec withInit(Initializer newInit) {
+        return new NetworkSpec(features, hidden, activation, head, newInit);
+    }
+
     /** A new network with parameters drawn from {@code random} by {@link #init()}. */
     public Sequential build(Random random) {
         List<Layer> layers = new ArrayList<>();
