@@ -17,6 +17,13 @@ class ModelReadAheadTest {
     @TempDir
     Path dir;
 
+    /** model.json of a 2-7-1 network, not the session's 2-50-1: a load shows in the config. */
+    private Path sevenUnitModel() throws java.io.IOException {
+        Path file = dir.resolve("model.json");
+        ModelJson.write(file, TrainingConfig.defaults().network().withHidden(7).build(new Random(3)));
+        return file;
+    }
+
     /** A reader whose reads begin only when the test lets them: a slow disk, made deterministic. */
     private static Executor diskUntil(CountDownLatch ready) {
         return work -> new Thread(() -> {
@@ -32,8 +39,7 @@ class ModelReadAheadTest {
     @Test
     void theEngineTrainsOnWhileAModelIsReadAndWhatCameAfterTheLoadWaitsForIt() throws Exception {
         TrainingConfig config = TrainingConfig.defaults();
-        Path file = dir.resolve("model.json");
-        ModelJson.write(file, config.network().withHidden(7).build(new Random(3)));
+        Path file = sevenUnitModel();
         CountDownLatch fileArrives = new CountDownLatch(1);
         Executor slowDisk = diskUntil(fileArrives);
         try (TrainingSession s = new TrainingSession(config, c -> { }, slowDisk)) {
@@ -68,8 +74,7 @@ class ModelReadAheadTest {
     @Test
     void aLoadReadsTheFileAsTheCommandsBeforeItLeftIt() throws Exception {
         TrainingConfig config = TrainingConfig.defaults();
-        Path file = dir.resolve("model.json");
-        ModelJson.write(file, config.network().withHidden(7).build(new Random(3)));
+        Path file = sevenUnitModel();
         try (TrainingSession s = new TrainingSession(config)) {
             s.send(new Command.SaveModel(file)); // the session's 2-50-1 over the 2-7-1 on disk
             s.send(new Command.LoadModel(file));
@@ -83,8 +88,7 @@ class ModelReadAheadTest {
     @Test
     void pauseAndShutdownDoNotWaitForARead() throws Exception {
         TrainingConfig config = TrainingConfig.defaults();
-        Path file = dir.resolve("model.json");
-        ModelJson.write(file, config.network().withHidden(7).build(new Random(3)));
+        Path file = sevenUnitModel();
         CountDownLatch never = new CountDownLatch(1);
         Executor stuckDisk = diskUntil(never);
         TrainingSession s = new TrainingSession(config, c -> { }, stuckDisk);
