@@ -840,8 +840,7 @@ final class SessionEngine implements CommandHandler {
             if (loop.divergedAt() == built && drawnByInit && config.network().init() == Initializer.NORMAL) {
                 // not one step taken on this network: its initial weights are the cause, not the learning rate
                 divergence = "Before any training, " + loop.divergence() + ". The initial weights are too large for "
-                        + "this depth and width (init " + config.network().init().id()
-                        + "): choose init xavier or he, then Reset.";
+                        + "this depth and width (init " + config.network().init().id() + "): " + Snapshot.INIT_REMEDY;
             } else {
                 divergence = "Training diverged at step " + loop.divergedAt() + ": " + loop.divergence()
                         + String.format(Locale.ROOT, ". Try a smaller learning rate (now %.3g), then Reset.",

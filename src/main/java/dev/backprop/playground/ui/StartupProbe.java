@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 /**
  * {@code -Dplayground.startupProbe=true}: the time from the process's start to the first frame, with the
  * moments start-up passed on the way, printed once on standard error:
- * {@code startup: first frame 930 ms after the process started (main 140, start 420, view 760, shown 800)}.
+ * {@code startup: first frame 830 ms after the process started (toolkit 310, session 320, view 470, shown 820)}.
  * Each figure is milliseconds since the process started (see {@link ProcessAge}).
  */
 final class StartupProbe {

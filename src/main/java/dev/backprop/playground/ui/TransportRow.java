@@ -84,9 +84,7 @@ final class TransportRow extends ControlRow {
         play.setText(running ? "Pause" : "Play");
         refused = s.playRefused(); // diverged, or no data to learn from (an emptied plane)
         if (s.diverged()) {
-            long built = s.rebuilds().isEmpty() ? 0 : s.rebuilds().get(s.rebuilds().size() - 1);
-            refusal.setText(s.step() == built
-                    // not one step taken on this network (the engine's rule): its init is the cause
+            refusal.setText(s.saturatedAtInit() // the engine's verdict: its init is the cause
                     ? "The network starts out saturated: choose init xavier or he and press Reset (R)."
                     : String.format(Locale.ROOT,
                             "The run diverged at step %,d: lower the learning rate and press Reset (R).", s.step()));

@@ -148,6 +148,7 @@ class HostileCommandsTest {
             Snapshot saturated = Sessions.await(s, "saturation", Snapshot::diverged);
             assertEquals(0, saturated.step());
             assertTrue(saturated.divergence().startsWith("Before any training, the output saturated"), saturated.divergence());
+            assertTrue(saturated.saturatedAtInit());
             assertTrue(saturated.divergence().contains("init normal") && saturated.divergence().contains("xavier or he"),
                     saturated.divergence());
             s.send(new Command.SetNetwork(config.network().withHidden(50, 50).withInit(Initializer.XAVIER)));
@@ -180,6 +181,7 @@ class HostileCommandsTest {
             Snapshot loaded = Sessions.await(s, "saturation", Snapshot::diverged);
             assertTrue(loaded.divergence().startsWith("Training diverged at step 0"), loaded.divergence());
             assertTrue(!loaded.divergence().contains("init"), loaded.divergence());
+            assertTrue(!loaded.saturatedAtInit());
         }
     }
 

@@ -261,11 +261,16 @@ class ControlBarTest extends FxRobot {
         clickOn("#step");
         assertEquals(List.of(), sent, "refused, and said so");
 
-        // saturated before the first step (step 0, no rebuild since): the init is to blame, not the rate
+        // saturated before the first step, and the engine blames the init: so does the line beside Play
         interact(() -> bar.update(snapshot(TrainingConfig.defaults(), 0, false,
-                "Before any training, the output saturated: 40% of the training points ...")));
+                "Before any training, the output saturated: 40% of the training points ... (init normal): "
+                        + Snapshot.INIT_REMEDY)));
         assertTrue(refusal.getText().contains("init xavier or he") && !refusal.getText().contains("learning rate"),
                 refusal.getText());
+        // a loaded model saturated at step 0: the engine blames the learning rate, and so does this line
+        interact(() -> bar.update(snapshot(TrainingConfig.defaults(), 0, false,
+                "Training diverged at step 0: the output saturated ... Try a smaller learning rate (now 0.0100), then Reset.")));
+        assertTrue(refusal.getText().contains("learning rate") && !refusal.getText().contains("init"), refusal.getText());
 
         interact(() -> bar.update(snapshot(TrainingConfig.defaults(), 0, false, "")));
         assertFalse(refusal.isVisible(), "a reset clears it");
