@@ -55,15 +55,24 @@ for type in "${types[@]}"; do
     args+=(--input "$work/input" --main-jar backprop-playground.jar --main-class dev.backprop.playground.Main
            --add-modules "$modules" --jlink-options "--strip-debug --no-header-files --no-man-pages --generate-cds-archive")
   else
-    # the image built above, less the app's archive: it records the image's own path, so under /opt it
-    # would never be used (the runtime's archive works anywhere)
+    # the image built above, less the app's dynamic archive: JDK 17 checks the jar's path and time against
+    # the ones it recorded, so under /opt it would never be used. Instead the package carries the list of
+    # classes start-up loads, and its postinst makes a static archive from it at the installed path.
     mkdir -p "$work/deb-input"
     cp -a "$work/backprop-playground" "$work/deb-input/"
-    packaging/startup-archive.sh --remove "$work/deb-input/backprop-playground"
-    args+=(--app-image "$work/deb-input/backprop-playground")
+    image="$work/deb-input/backprop-playground"
+    packaging/startup-archive.sh --remove "$image"
+    packaging/startup-archive.sh --class-list "$image/lib/app/backprop-playground.classlist" "$image"
+    if [ -s "$image/lib/app/backprop-playground.classlist" ]; then
+      { echo 'java-options=-XX:SharedArchiveFile=$APPDIR/backprop-playground.jsa'
+        echo 'java-options=-Xlog:cds=off'; } >>"$image/lib/app/backprop-playground.cfg"
+    fi
+    args+=(--app-image "$image")
   fi
   if [ "$type" = deb ]; then
-    args+=(--resource-dir packaging/linux --linux-shortcut --linux-menu-group "Education;Science"
+    # no --linux-shortcut: jpackage would register the menu entry through xdg-desktop-menu, which many
+    # machines lack; deb-extras.sh ships the .desktop file and the icon as files of the package instead
+    args+=(--resource-dir packaging/linux
            --linux-app-category education --linux-deb-maintainer "dev@backprop.dev"
            --linux-package-deps "libgtk-3-0, libgl1")  # JavaFX's glass toolkit and Prism need GTK 3 and GL
   fi
@@ -73,6 +82,9 @@ for type in "${types[@]}"; do
     # the runtime's archive for heaps over 32 GB (no compressed oops): 10 MB this app never uses
     rm -f "$work/backprop-playground/lib/runtime/lib/server/classes_nocoops.jsa"
     packaging/startup-archive.sh "$work/backprop-playground"
+  fi
+  if [ "$type" = deb ]; then
+    packaging/deb-extras.sh "$work"/backprop-playground_"$version"*.deb
   fi
 done
 ls -la "$work"

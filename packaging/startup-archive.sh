@@ -4,12 +4,16 @@
 # instead of reading, verifying and linking them from the jar at every start.
 #   packaging/startup-archive.sh target/package/backprop-playground
 #   packaging/startup-archive.sh --remove DIR   takes the archive and its launcher options out again
+#   packaging/startup-archive.sh --class-list FILE DIR   only records the classes start-up loads in FILE
+#     (the .deb's postinst makes a static archive from it at the installed path: see packaging/linux/postinst)
 # The archive run opens the window once and quits after its first frame, so it needs a display: under
 # xvfb-run (installed here when apt-get can, as .ci/run installs fonts), else the current $DISPLAY. With
 # neither, the image stays as it is (it works, it only starts slower) and this says so.
 set -euo pipefail
 remove=false
+class_list=""
 [ "${1:-}" = --remove ] && { remove=true; shift; }
+[ "${1:-}" = --class-list ] && { class_list=${2:?usage: startup-archive.sh --class-list FILE APP_IMAGE_DIR}; shift 2; }
 image=${1:?usage: startup-archive.sh [--remove] APP_IMAGE_DIR}
 name=$(basename "$image")
 archive="$image/lib/app/$name.jsa"
@@ -34,6 +38,18 @@ fi
 
 prefs=$(mktemp -d)   # the archive run must not read or write the user's saved window
 trap 'rm -rf "$prefs"' EXIT
+if [ -n "$class_list" ]; then
+  rm -f "$class_list"
+  if ! JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$class_list -Dplayground.exitAfterFirstFrame=true -Djava.util.prefs.userRoot=$prefs" \
+       timeout 180 "${run[@]}" "$image/bin/$name" >"$prefs/run.log" 2>&1 || [ ! -s "$class_list" ]; then
+    sed 's/^/  /' "$prefs/run.log" >&2
+    rm -f "$class_list"
+    echo "class list: skipped (the run did not finish); the installed app starts without an archive" >&2
+    exit 0
+  fi
+  echo "class list: $(wc -l <"$class_list") classes in $class_list" >&2
+  exit 0
+fi
 rm -f "$archive"
 echo "startup archive: running the app once to record the classes start-up loads ..." >&2
 if ! JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$archive -Dplayground.exitAfterFirstFrame=true -Djava.util.prefs.userRoot=$prefs" \
