@@ -41,10 +41,12 @@ final class SessionEngine implements CommandHandler {
     private final TimelineSlice timeline = new TimelineSlice(this);
     private final DataEditSlice edits = new DataEditSlice(this);
     private final FileSlice files = new FileSlice(this);
+    private final GraphSlice graphs = new GraphSlice(this);
     private TrainingConfig config;
     private long configVersion;
     private TrainingLoop loop;
-    private String divergence = "";
+    /** Why training blew up, or null. */
+    private Divergence divergence;
     private String message = "";
     /**
      * Multiply-adds (weights x points) of a metrics row measured at once after a rebuild: a wider
@@ -69,6 +71,11 @@ final class SessionEngine implements CommandHandler {
 
     RunScheduler scheduler() {
         return scheduler;
+    }
+
+    /** The step-through in progress (the graph shows what it revealed), or null. */
+    dev.backprop.playground.engine.nn.NetworkStepper stepper() {
+        return stepThrough.stepper();
     }
 
     Publisher publisher() {
@@ -134,7 +141,7 @@ final class SessionEngine implements CommandHandler {
             payOwedFrame();
         }
         String refusal = c.problem();
-        if (refusal == null && !divergence.isEmpty() && needsHealthyNetwork(c)) {
+        if (refusal == null && divergence != null && needsHealthyNetwork(c)) {
             refusal = "training diverged, so " + commandName(c) + " is refused: " + playRefusal();
         } else if (refusal == null && needsHealthyNetwork(c)) {
             refusal = TrainableData.missing(trainer().data(), config.classes());
@@ -224,23 +231,17 @@ final class SessionEngine implements CommandHandler {
 
     @Override
     public void setGraphView(dev.backprop.playground.graph.GraphView view) {
-        publisher.setView(view);
-        publisher.refreshGrid(trainer());
-        publisher.refreshGraph(trainer(), stepThrough.stepper());
-        message = "graph: " + publisher.view(trainer()).id();
+        graphs.setGraphView(view);
     }
 
     @Override
     public void setVisible(boolean networkTab) {
-        publisher.setShown(networkTab, trainer(), stepThrough.stepper());
+        graphs.setVisible(networkTab);
     }
 
     @Override
     public void toggleExpandedLayer(int layer) {
-        publisher.toggleExpanded(layer);
-        publisher.refreshGrid(trainer()); // the pictures of the units now shown
-        publisher.refreshGraph(trainer(), stepThrough.stepper());
-        message = "neuron view: layer " + layer + " shows more or fewer units";
+        graphs.toggleExpandedLayer(layer);
     }
 
     @Override
@@ -377,31 +378,12 @@ final class SessionEngine implements CommandHandler {
 
     @Override
     public void tracePoint(double x1, double x2, double label, int index) {
-        if (index >= trainer().data().all().size()) {
-            throw new IllegalArgumentException("there are " + trainer().data().all().size() + " points, no point "
-                    + index);
-        }
-        dev.backprop.playground.engine.nn.Head head = trainer().network().head();
-        if (head.kind() != dev.backprop.playground.engine.nn.Head.Kind.REGRESSION
-                && (label != Math.rint(label) || label < 0 || label >= Math.max(2, head.classes()))) {
-            throw new IllegalArgumentException("a traced point's label must be a class index from 0 to "
-                    + (Math.max(2, head.classes()) - 1) + ", got " + label);
-        }
-        publisher.trace(new Command.TracePoint(x1, x2, label, index));
-        publisher.refreshGraph(trainer(), null);
-        message = String.format(Locale.ROOT, "tracing %s (%.3f, %.3f) label %s: the graph shows its values and "
-                + "gradients; Node \u25b8 steps through a training step on it; Esc stops",
-                index >= 0 ? "point " + index : "a probe at", x1, x2, NumberFormat.short4(label));
+        graphs.tracePoint(x1, x2, label, index);
     }
 
     @Override
     public void clearTrace() {
-        if (publisher.traced() != null) {
-            publisher.trace(null);
-            trainer().previewForward();
-            publisher.refreshGraph(trainer(), null);
-            message = "trace cleared";
-        }
+        graphs.clearTrace();
     }
 
     @Override
@@ -437,7 +419,7 @@ final class SessionEngine implements CommandHandler {
         if (!atStep.equals(config)) {
             setConfig(atStep);
         }
-        divergence = "";
+        divergence = null;
         loop.clearDivergence();
     }
 
@@ -593,7 +575,7 @@ final class SessionEngine implements CommandHandler {
             scheduler.sleepUntilNextStep();
         }
         if (publisher.graphDue() || !scheduler.running()) {
-            publisher.refreshGraph(trainer(), stepThrough.stepper());
+            publisher.refreshGraph(trainer(), stepper());
         }
         if (!scheduler.busy()) {
             catchUpFrame();
@@ -630,16 +612,11 @@ final class SessionEngine implements CommandHandler {
             scheduler.stop();
             publisher.settle();
             long built = rebuilds.isEmpty() ? 0 : rebuilds.get(rebuilds.size() - 1);
-            if (loop.divergedAt() == built && drawnByInit && config.network().init() == Initializer.NORMAL) {
-                // not one step taken on this network: its initial weights are the cause, not the learning rate
-                divergence = "Before any training, " + loop.divergence() + ". The initial weights are too large for "
-                        + "this depth and width (init " + config.network().init().id() + "): " + Snapshot.INIT_REMEDY;
-            } else {
-                divergence = "Training diverged at step " + loop.divergedAt() + ": " + loop.divergence()
-                        + String.format(Locale.ROOT, ". Try a smaller learning rate (now %.3g), then Reset.",
-                        config.learningRate());
-            }
-            publisher.refreshGraph(trainer(), stepThrough.stepper());
+            // not one step taken on this network: its initial weights are the cause, not the learning rate
+            boolean init = loop.divergedAt() == built && drawnByInit && config.network().init() == Initializer.NORMAL;
+            divergence = new Divergence(init ? Divergence.Cause.INIT : Divergence.Cause.LEARNING_RATE,
+                    loop.divergedAt(), loop.divergence(), config.learningRate(), config.network().init().id());
+            publisher.refreshGraph(trainer(), stepper());
         }
     }
 
@@ -665,7 +642,7 @@ final class SessionEngine implements CommandHandler {
         history.clear();
         rebuilds.clear();
         timeline.clear();
-        divergence = "";
+        divergence = null;
         scheduler.stop();
         recordFrame(loop.frame()); // with the full grid: paused, and no coarse one pending after newData
         publisher.refreshGraph(trainer(), null);
@@ -677,7 +654,7 @@ final class SessionEngine implements CommandHandler {
         if (rebuilds.isEmpty() || rebuilds.get(rebuilds.size() - 1) != trainer().steps()) {
             rebuilds.add(trainer().steps()); // one chart mark per step, however many rebuilds a drag made
         }
-        divergence = "";
+        divergence = null;
         loop.clearDivergence();
         publisher.coarseUntilSettled(); // the new network within a frame; the full grid when the hand stops
         if (!rowIsWide()) {
@@ -816,8 +793,8 @@ final class SessionEngine implements CommandHandler {
 
     /** Why Play (and Step, and stepping into a new step) is refused now, or empty. */
     private String playRefusal() {
-        if (!divergence.isEmpty()) {
-            return divergence;
+        if (divergence != null) {
+            return divergence.text();
         }
         String missing = TrainableData.missing(trainer().data(), config.classes());
         return missing == null ? "" : missing;
@@ -827,7 +804,7 @@ final class SessionEngine implements CommandHandler {
         Trainer t = trainer();
         return new Snapshot(t.steps(), scheduler.running(), config, t.data(), history.view(), List.copyOf(rebuilds),
                 publisher.grid(), publisher.gridPixels(), publisher.graph(), t.lastLoss(),
-                scheduler.measuredSpeed(), divergence, message, stepView(), configVersion, playRefusal(), problem,
+                scheduler.measuredSpeed(), divergence == null ? "" : divergence.text(), message, stepView(), configVersion, playRefusal(), problem,
                 publisher.traceView(), timeline.view(),
                 publisher.confusion(), files.shown(), ownData != null);
     }
