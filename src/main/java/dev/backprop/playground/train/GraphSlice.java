@@ -63,7 +63,7 @@ final class GraphSlice {
         Publisher publisher = session.publisher();
         if (publisher.traced() != null) {
             publisher.trace(null);
-            session.trainer().previewForward();
+            session.trainer().previewPass(); // the shown example's gradients, not the traced point's
             publisher.refreshGraph(session.trainer(), null);
             session.say("trace cleared");
         }

@@ -314,6 +314,9 @@ final class Publisher {
                     current == null || current.phase() == NetworkStepper.Phase.UPDATE ? null : current.nodeId(),
                     current == null ? "" : current.text());
             loss = stepper.loss();
+        } else if (traced == null && trainer.steps() > 0 && trainer.data().train().size() > 0) {
+            // one state: the example's values and gradients under the weights shown (after the update)
+            loss = trainer.repass();
         } else if (traced != null) {
             // recomputed at the graph's cadence, so the probe follows the weights while training goes on
             loss = trainer.trace(traced.x1(), traced.x2(), traced.label());
@@ -328,6 +331,8 @@ final class Publisher {
                         loss, reveal);
         if (traced != null) { // its values, and a step-through's, are the traced point's
             graph = graph.forTracedPoint();
+        } else if (stepper == null && trainer.data().train().size() == 0) {
+            graph = graph.withoutExample(); // the origin the preview ran on is no example: show none
         }
         lastGraphNanos = System.nanoTime();
         stats.add(EngineStats.Part.GRAPH, lastGraphNanos - t0);

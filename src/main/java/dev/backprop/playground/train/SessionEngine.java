@@ -157,6 +157,7 @@ final class SessionEngine implements CommandHandler {
         if (c.endsStepThrough() && stepThrough.end(c instanceof Command.Play || c instanceof Command.Step)) {
             publisher.setUnit(-1);
             publisher.refreshGraph(trainer(), null);
+            message = "step-through ended: " + commandName(c) + " goes on from the whole step"; // the handler may say more
         }
         try {
             c.dispatch(this);
@@ -326,7 +327,8 @@ final class SessionEngine implements CommandHandler {
     public void setData(DatasetKind dataset, int samples, double noise, long seed) {
         TrainingConfig before = config;
         replaceData(config.withData(dataset, samples, noise, seed)); // refuses what leaves no training point
-        message = "new data: " + dataset.id() + ", " + samples + " points, noise " + noise
+        // the points the data has (iris has 150 whatever the spinner says), not the number asked for
+        message = "new data: " + dataset.id() + ", " + trainer().data().all().size() + " points, noise " + noise
                 + (config.network().head().equals(before.network().head()) ? "" : "; the head is now "
                 + config.network().head().describe());
     }
@@ -530,9 +532,23 @@ final class SessionEngine implements CommandHandler {
         if (!insideTheGrid(data)) {
             publisher.newData(data); // the plane grows to show every point; within it, it stays put while editing
         }
-        t.previewForward();
+        t.previewPass();
         publisher.refreshGrid(t);
         publisher.refreshGraph(t, null);
+        remeasure();
+    }
+
+    /**
+     * The chart's row at this step measured again, on the points now trained on: the status line's loss
+     * and accuracy are never the old points' (an emptied plane measures nothing: NaN, shown as a dash).
+     */
+    private void remeasure() {
+        if (rowIsWide()) {
+            owed = trainer().beginEvaluation(); // too long for a command: measured a block at a time
+            return;
+        }
+        history.dropLastIfAt(trainer().steps());
+        recordFrame(loop.frame());
     }
 
     @Override
@@ -731,7 +747,7 @@ final class SessionEngine implements CommandHandler {
 
     /** A scrubbed (or restored) state on screen: its forward values, its boundary, its graph. */
     void showRestored() {
-        trainer().previewForward();
+        trainer().previewPass(); // that step's weights, the shown example's forward and backward pass
         publisher.refreshGrid(trainer());
         publisher.refreshGraph(trainer(), null);
     }
