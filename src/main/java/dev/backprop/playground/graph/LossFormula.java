@@ -17,7 +17,7 @@ final class LossFormula {
             return "L = mean of \u2212log softmax(z)_y = logsumexp(z) \u2212 z_y   (from the logits, largest taken out first)";
         }
         Loss loss = net.loss();
-        String eps = String.valueOf(Loss.EPSILON);
+        String eps = String.format(java.util.Locale.ROOT, "%.0e", Loss.EPSILON); // "1e-10"
         return switch (loss) {
             case BCE -> "L = mean of \u2212[y\u00b7log(" + out + " + " + eps + ") + (1 \u2212 y)\u00b7log(1 \u2212 " + out
                     + " + " + eps + ")]   (the " + eps + " keeps log away from 0, so a sure right answer gives L \u2248 \u2212"

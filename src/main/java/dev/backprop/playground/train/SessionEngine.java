@@ -157,7 +157,7 @@ final class SessionEngine implements CommandHandler {
         if (c.endsStepThrough() && stepThrough.end(c instanceof Command.Play || c instanceof Command.Step)) {
             publisher.setUnit(-1);
             publisher.refreshGraph(trainer(), null);
-            message = "step-through ended: " + commandName(c) + " goes on from the whole step"; // the handler may say more
+            message = commandName(c) + ": the step-through ended, training goes on from its whole step"; // the handler may say more
         }
         try {
             c.dispatch(this);
