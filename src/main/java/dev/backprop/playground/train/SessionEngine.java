@@ -34,7 +34,7 @@ final class SessionEngine implements CommandHandler {
     static final long FRAME_INTERVAL_NANOS = 20_000_000L;
     private final RunScheduler scheduler = new RunScheduler();
     private final EngineStats stats = new EngineStats();
-    private final Publisher publisher = new Publisher(stats);
+    private final Publisher publisher;
     private final MetricsLog history = new MetricsLog();
     private final List<Long> rebuilds = new ArrayList<>();
     private final StepThroughSlice stepThrough = new StepThroughSlice(this);
@@ -65,6 +65,12 @@ final class SessionEngine implements CommandHandler {
     private DataSplit ownData;
 
     SessionEngine(TrainingConfig config) {
+        this(config, Publisher.GRID_SIZE);
+    }
+
+    /** A session whose boundary grid has {@code gridSize} cells a side (the app's: {@link Publisher#GRID_SIZE}). */
+    SessionEngine(TrainingConfig config, int gridSize) {
+        this.publisher = new Publisher(stats, gridSize);
         this.config = config;
         start(Trainer.split(config), config);
     }
@@ -529,6 +535,9 @@ final class SessionEngine implements CommandHandler {
         ownData = data;
         stepThrough.end(false);
         timeline.forgetStates();
+        if (publisher.traced() != null && publisher.traced().index() >= 0) {
+            publisher.trace(null); // its index named a row of the old points
+        }
         if (!insideTheGrid(data)) {
             publisher.newData(data); // the plane grows to show every point; within it, it stays put while editing
         }

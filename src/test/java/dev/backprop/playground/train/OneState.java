@@ -31,7 +31,7 @@ final class OneState {
         }
         Tensor x = g.node("x").data();
         Tensor y = g.node("y").data();
-        if (s.data().train().size() == 0) {
+        if (s.data().train().size() == 0 && s.trace() == null) {
             assertTrue(x.isPending() && g.node("W1").grad() == null, when + ": an empty plane shows no example");
             return 1;
         }
