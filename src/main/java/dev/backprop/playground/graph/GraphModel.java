@@ -62,6 +62,20 @@ public final class GraphModel {
         return new GraphModel(NetworkTitle.traced(title), List.copyOf(nodes.values()), edges, flow, weights);
     }
 
+    /**
+     * This graph when no example exists (the plane was cleared): the parameters keep their values, every
+     * value that needs an example is not computed, and no gradient is shown.
+     */
+    public GraphModel withoutExample() {
+        List<GraphNode> shown = new ArrayList<>();
+        for (GraphNode n : nodes.values()) {
+            Tensor data = n.data() == null || n.kind() == NodeKind.PARAMETER ? n.data()
+                    : Tensor.pending(n.data().rows(), n.data().cols());
+            shown.add(new GraphNode(n.id(), n.label(), n.kind(), n.op(), data, null, n.formula(), false, n.neuron()));
+        }
+        return new GraphModel(NetworkTitle.withoutExample(title), shown, edges, java.util.Set.of(), weights);
+    }
+
     /** Whether this is the neuron view of a network (its units carry a {@link Neuron}). */
     public boolean isNeuronView() {
         for (GraphNode n : nodes.values()) {

@@ -129,7 +129,7 @@ public final class NetworkGraphBuilder {
         String lossOp = net.loss().id();
         nodes.add(new GraphNode("loss", "L", NodeKind.LOSS, lossOp, Tensor.scalar(loss),
                 lastLayer instanceof CachingLayer a && (a.lastGradOutput() != null || a.lastBackwardFused())
-                        ? Tensor.scalar(1) : null, "L = mean " + lossOp + "(" + previousName + ", y)", false));
+                        ? Tensor.scalar(1) : null, LossFormula.of(net, previousName), false));
         edges.add(new GraphModel.Edge(previous, "loss"));
         edges.add(new GraphModel.Edge("y", "loss"));
         return new GraphModel(NetworkTitle.of(net, x, y), nodes, edges);

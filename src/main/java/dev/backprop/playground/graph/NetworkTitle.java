@@ -26,6 +26,14 @@ final class NetworkTitle {
         return title.replace(LAST_EXAMPLE, "the traced point");
     }
 
+    /** A title's {@link #of} retold for a plane with no point: no example, so no values for one. */
+    static String withoutExample(String title) {
+        int example = title.indexOf(", values for ");
+        int batch = title.indexOf(", batch means ");
+        int cut = example >= 0 ? example : batch;
+        return (cut >= 0 ? title.substring(0, cut) : title) + ": no training point, so no example to show values for";
+    }
+
     private static String describe(Sequential net) {
         int[] w = net.widths(net.inputSize());
         StringBuilder sb = new StringBuilder().append(w[0]);

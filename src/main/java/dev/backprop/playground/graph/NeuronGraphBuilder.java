@@ -170,7 +170,7 @@ public final class NeuronGraphBuilder {
                 y.numRows == 1 ? "the label of the example" : "the labels, mean of the batch of " + y.numRows, false));
         boolean lossKnown = net.lossGradient() != null && known(reveal, "loss");
         nodes.add(new GraphNode("loss", "L", NodeKind.LOSS, net.loss().id(), Tensor.scalar(loss),
-                lossKnown ? Tensor.scalar(1) : null, "L = mean " + net.loss().id() + "(out, y)", "loss".equals(hl)));
+                lossKnown ? Tensor.scalar(1) : null, LossFormula.of(net, "\u0177"), "loss".equals(hl)));
         for (String p : previous) {
             GraphModel.Edge e = new GraphModel.Edge(p, "loss");
             edges.add(e);

@@ -1,22 +1,18 @@
 package dev.backprop.playground.graph;
 
-import java.util.Locale;
+import dev.backprop.playground.engine.NumberText;
 
-/** Numbers as draw_dot prints them (4 decimals), switching to scientific notation at the extremes. */
+/**
+ * Numbers as draw_dot prints them (4 decimals), switching to scientific notation at the extremes: one
+ * format with the step log ({@link NumberText}), so a card and the log never disagree on a value.
+ */
 public final class NumberFormat {
     private NumberFormat() {
     }
 
-    /** {@code 4.0000}, {@code -0.5678}, {@code 1.2346e-07}, {@code 3.0000e+08}. */
+    /** {@code 4.0000}, {@code -0.5678}, {@code 1.2346e-07}, {@code 3.0000e+08}: the engine's {@link NumberText#fixed4}. */
     public static String fixed4(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return Double.toString(v);
-        }
-        double a = Math.abs(v);
-        if (a != 0 && (a < 1e-4 || a >= 1e6)) {
-            return String.format(Locale.ROOT, "%.4e", v);
-        }
-        return String.format(Locale.ROOT, "%.4f", v);
+        return NumberText.fixed4(v);
     }
 
     /** A tensor in a line: the number for a scalar, else shape, norm and first value: {@code 2×50 ‖7.082‖ [1.499, …]}. */
@@ -31,15 +27,8 @@ public final class NumberFormat {
                 + (t.rows() * t.cols() > 1 ? ", \u2026]" : "]");
     }
 
-    /** Four significant digits: 7.082, -0.01234, 1.2e-07. */
+    /** Four significant digits: 7.082, -0.01234, 1.2e-07: the engine's {@link NumberText#short4}. */
     public static String short4(double v) {
-        if (v == 0 || !Double.isFinite(v)) {
-            return v == 0 ? "0" : Double.toString(v);
-        }
-        double a = Math.abs(v);
-        if (a < 1e-3 || a >= 1e5) {
-            return String.format(Locale.ROOT, "%.2e", v);
-        }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return NumberText.short4(v);
     }
 }

@@ -30,6 +30,13 @@ final class MetricsLog {
         }
     }
 
+    /** Drops the last row if it is of {@code step} (it is about to be measured again). */
+    void dropLastIfAt(long step) {
+        if (size > 0 && rows[size - 1].step() == step) {
+            truncate(size - 1);
+        }
+    }
+
     void clear() {
         rows = new Metrics[256];
         size = 0;

@@ -97,13 +97,21 @@ final class Publisher {
     /** False while the network tab is hidden: nobody sees the grid or the graph, so neither is made. */
     private boolean shown = true;
 
+    /** The boundary grid's side: {@link #GRID_SIZE} in the app; smaller for tests that run thousands of sessions. */
+    private final int gridSize;
+
     Publisher(EngineStats stats) {
+        this(stats, GRID_SIZE);
+    }
+
+    Publisher(EngineStats stats, int gridSize) {
         this.stats = stats;
+        this.gridSize = gridSize;
     }
 
     /** New data: the grid spans its points. */
     void newData(DataSplit data) {
-        gridEvaluator = DecisionGridEvaluator.around(data.all(), GRID_SIZE, GRID_SIZE);
+        gridEvaluator = DecisionGridEvaluator.around(data.all(), gridSize, gridSize);
         coarseEvaluator = null;
         neuronThumbnails = null;
         fullPass = null;
@@ -314,6 +322,9 @@ final class Publisher {
                     current == null || current.phase() == NetworkStepper.Phase.UPDATE ? null : current.nodeId(),
                     current == null ? "" : current.text());
             loss = stepper.loss();
+        } else if (traced == null && trainer.data().train().size() > 0) {
+            // one state: the example's values and gradients under the weights shown (after the update)
+            loss = trainer.repass();
         } else if (traced != null) {
             // recomputed at the graph's cadence, so the probe follows the weights while training goes on
             loss = trainer.trace(traced.x1(), traced.x2(), traced.label());
@@ -328,6 +339,8 @@ final class Publisher {
                         loss, reveal);
         if (traced != null) { // its values, and a step-through's, are the traced point's
             graph = graph.forTracedPoint();
+        } else if (stepper == null && trainer.data().train().size() == 0) {
+            graph = graph.withoutExample(); // the origin the preview ran on is no example: show none
         }
         lastGraphNanos = System.nanoTime();
         stats.add(EngineStats.Part.GRAPH, lastGraphNanos - t0);

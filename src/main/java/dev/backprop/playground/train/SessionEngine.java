@@ -5,7 +5,6 @@ import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.nn.Metrics;
 import dev.backprop.playground.engine.nn.NetworkSpec;
-import dev.backprop.playground.engine.nn.NetworkStepper;
 import dev.backprop.playground.engine.nn.OptimizerKind;
 import dev.backprop.playground.engine.nn.Regularization;
 import dev.backprop.playground.engine.nn.Trainer;
@@ -13,11 +12,6 @@ import dev.backprop.playground.engine.nn.TrainerState;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.engine.nn.TrainingLoop;
 import dev.backprop.playground.engine.nn.Initializer;
-import dev.backprop.playground.engine.nn.Limits;
-import dev.backprop.playground.io.Experiment;
-import dev.backprop.playground.io.ExperimentFile;
-import dev.backprop.playground.io.PointsCsv;
-import dev.backprop.playground.io.RunFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +27,6 @@ import java.util.Random;
  * are {@link Publisher}'s.
  */
 final class SessionEngine implements CommandHandler {
-    /** The unit of the current layer step the neuron view lights alone (backward: one unit at a time), or -1. */
-    private int unitCursor = -1;
     /**
      * While playing, boundary frames (a metrics row, and the boundary when its own interval allows)
      * at most this often: 50 chart points a second. At the default speed every 250-step frame is measured.
@@ -42,22 +34,19 @@ final class SessionEngine implements CommandHandler {
     static final long FRAME_INTERVAL_NANOS = 20_000_000L;
     private final RunScheduler scheduler = new RunScheduler();
     private final EngineStats stats = new EngineStats();
-    private final Publisher publisher = new Publisher(stats);
+    private final Publisher publisher;
     private final MetricsLog history = new MetricsLog();
     private final List<Long> rebuilds = new ArrayList<>();
-    private final Timeline timeline = new Timeline();
-    private final List<Snapshot.Mark> marks = new ArrayList<>();
-    /** The history dropped by the last resume from an earlier step. */
-    private List<Metrics> abandoned = List.of();
-    /** While scrubbing: the entry shown, and the run's own state to go back to; both null when live. */
-    private Timeline.Entry scrubbed;
-    private TrainerState live;
+    private final StepThroughSlice stepThrough = new StepThroughSlice(this);
+    private final TimelineSlice timeline = new TimelineSlice(this);
+    private final DataEditSlice edits = new DataEditSlice(this);
+    private final FileSlice files = new FileSlice(this);
+    private final GraphSlice graphs = new GraphSlice(this);
     private TrainingConfig config;
     private long configVersion;
     private TrainingLoop loop;
-    /** The step-through in progress, or null. */
-    private NetworkStepper stepper;
-    private String divergence = "";
+    /** Why training blew up, or null. */
+    private Divergence divergence;
     private String message = "";
     /**
      * Multiply-adds (weights x points) of a metrics row measured at once after a rebuild: a wider
@@ -69,24 +58,48 @@ final class SessionEngine implements CommandHandler {
     private Trainer.Evaluation owed;
     /** Whether the network's weights were drawn by its init (start, rebuild), not loaded from a file. */
     private boolean drawnByInit = true;
-    /** A model read ahead off this thread for the LoadModel being applied, or null. */
-    private ModelFiles.Read readAhead;
     private Snapshot.Problem problem;
     private long problemSerial;
     private boolean stopped;
     /** Points imported (or opened with an experiment) rather than generated, or null: Reset keeps them. */
     private DataSplit ownData;
-    private final DataEdits edits = new DataEdits();
-    /** What the last opened experiment shows (classroom mode), for the UI. */
-    private Snapshot.Shown shown = Snapshot.Shown.NONE;
 
     SessionEngine(TrainingConfig config) {
+        this(config, Publisher.GRID_SIZE);
+    }
+
+    /** A session whose boundary grid has {@code gridSize} cells a side (the app's: {@link Publisher#GRID_SIZE}). */
+    SessionEngine(TrainingConfig config, int gridSize) {
+        this.publisher = new Publisher(stats, gridSize);
         this.config = config;
-        start(Trainer.split(config));
+        start(Trainer.split(config), config);
     }
 
     RunScheduler scheduler() {
         return scheduler;
+    }
+
+    /** The step-through in progress (the graph shows what it revealed), or null. */
+    dev.backprop.playground.engine.nn.NetworkStepper stepper() {
+        return stepThrough.stepper();
+    }
+
+    Publisher publisher() {
+        return publisher;
+    }
+
+    TrainingConfig config() {
+        return config;
+    }
+
+    /** The user's own points (imported, edited, opened), or null for generated data. */
+    DataSplit ownData() {
+        return ownData;
+    }
+
+    /** What the status line says next. */
+    void say(String what) {
+        message = what;
     }
 
     boolean stopped() {
@@ -118,7 +131,7 @@ final class SessionEngine implements CommandHandler {
 
     /** The next LoadModel of {@code read}'s file adopts what it read (off this thread) instead of reading. */
     void readAhead(ModelFiles.Read read) {
-        readAhead = read;
+        files.readAhead(read);
     }
 
     /** A model is being read off this thread: the status line says how far it got. */
@@ -134,7 +147,7 @@ final class SessionEngine implements CommandHandler {
             payOwedFrame();
         }
         String refusal = c.problem();
-        if (refusal == null && !divergence.isEmpty() && needsHealthyNetwork(c)) {
+        if (refusal == null && divergence != null && needsHealthyNetwork(c)) {
             refusal = "training diverged, so " + commandName(c) + " is refused: " + playRefusal();
         } else if (refusal == null && needsHealthyNetwork(c)) {
             refusal = TrainableData.missing(trainer().data(), config.classes());
@@ -144,15 +157,13 @@ final class SessionEngine implements CommandHandler {
             return;
         }
         publisher.interruptFullGrid(); // the command may change the network the grid is of
-        if (live != null && !keepsScrubbing(c)) {
+        if (timeline.scrubbing() && !keepsScrubbing(c)) {
             leaveScrub(); // anything else applies to the run as it was, not to the step being shown
         }
-        if (stepper != null && c.endsStepThrough()) {
-            if (c instanceof Command.Play || c instanceof Command.Step) {
-                stepper.complete(); // finish the step being shown, so training goes on from a whole step
-            }
-            stepper = null;
+        if (c.endsStepThrough() && stepThrough.end(c instanceof Command.Play || c instanceof Command.Step)) {
+            publisher.setUnit(-1);
             publisher.refreshGraph(trainer(), null);
+            message = commandName(c) + ": the step-through ended, training goes on from its whole step"; // the handler may say more
         }
         try {
             c.dispatch(this);
@@ -198,88 +209,22 @@ final class SessionEngine implements CommandHandler {
 
     @Override
     public void nodeForward() {
-        if (stepper != null && unitCursor >= 0 && unitCursor + 1 < unitsInStep()) {
-            unitCursor++; // the neuron view walks a layer's gradients one unit at a time
-            showUnit();
-            return;
-        }
-        startStepIfNeeded();
-        stepThrough(() -> {
-            stepper.next();
-            unitCursor = unitsInStep() > 0 ? 0 : -1;
-        });
+        stepThrough.nodeForward();
     }
 
     @Override
     public void nodeBack() {
-        if (stepper == null) {
-            return;
-        }
-        if (unitCursor > 0) {
-            unitCursor--;
-            showUnit();
-            return;
-        }
-        stepThrough(() -> {
-            stepper.back();
-            unitCursor = unitsInStep() - 1; // back into a layer: its last unit (-1 when not a unit step)
-        });
+        stepThrough.nodeBack();
     }
 
     @Override
     public void finishPass() {
-        startStepIfNeeded();
-        stepThrough(() -> {
-            stepper.finishPass();
-            unitCursor = -1;
-        });
-    }
-
-    /**
-     * How many units the neuron view walks one by one in the current step: a backward step of a
-     * layer's activation or pre-activation (dL/da, dL/dz) shown as neurons; 0 for any other step.
-     */
-    private int unitsInStep() {
-        NetworkStepper.Step current = stepper == null ? null : stepper.current();
-        if (current == null || current.phase() != NetworkStepper.Phase.BACKWARD
-                || publisher.view(trainer()) != dev.backprop.playground.graph.GraphView.NEURONS) {
-            return 0;
-        }
-        String id = current.nodeId();
-        if (!id.matches("(act|add)[0-9]+")) {
-            return 0;
-        }
-        int k = Integer.parseInt(id.replaceAll("[^0-9]", ""));
-        int seen = 0;
-        for (dev.backprop.playground.engine.nn.Layer layer : trainer().network().layers()) {
-            if (layer instanceof dev.backprop.playground.engine.nn.Linear lin && ++seen == k) {
-                return Math.min(lin.outputSize(lin.inputSize()), dev.backprop.playground.graph.NeuronGraphBuilder.MAX_SHOWN);
-            }
-        }
-        return 0;
-    }
-
-    /** The same training step, another unit of the layer lit: its chain rule in the inspector. */
-    private void showUnit() {
-        publisher.setUnit(unitCursor);
-        publisher.refreshGraph(trainer(), stepper);
-        NetworkStepper.Step current = stepper.current();
-        message = String.format(Locale.ROOT, "step-through %d/%d: %s, unit %d of %d", stepper.position(), stepper.total(),
-                current.text(), unitCursor + 1, unitsInStep());
-    }
-
-    /** Step-through starts the next training step when none is in progress (or the last one is done). */
-    private void startStepIfNeeded() {
-        if (stepper == null || !stepper.hasNext()) {
-            Command.TracePoint t = publisher.traced();
-            stepper = t == null ? new NetworkStepper(trainer())
-                    : NetworkStepper.onExample(trainer(), t.x1(), t.x2(), t.label());
-        }
+        stepThrough.finishPass();
     }
 
     @Override
     public void reset() {
-        start(ownData != null ? ownData : Trainer.split(config));
+        start(ownData != null ? ownData : Trainer.split(config), config);
         message = "reset: new weights from seed " + config.seed();
     }
 
@@ -293,23 +238,17 @@ final class SessionEngine implements CommandHandler {
 
     @Override
     public void setGraphView(dev.backprop.playground.graph.GraphView view) {
-        publisher.setView(view);
-        publisher.refreshGrid(trainer());
-        publisher.refreshGraph(trainer(), stepper);
-        message = "graph: " + publisher.view(trainer()).id();
+        graphs.setGraphView(view);
     }
 
     @Override
     public void setVisible(boolean networkTab) {
-        publisher.setShown(networkTab, trainer(), stepper);
+        graphs.setVisible(networkTab);
     }
 
     @Override
     public void toggleExpandedLayer(int layer) {
-        publisher.toggleExpanded(layer);
-        publisher.refreshGrid(trainer()); // the pictures of the units now shown
-        publisher.refreshGraph(trainer(), stepper);
-        message = "neuron view: layer " + layer + " shows more or fewer units";
+        graphs.toggleExpandedLayer(layer);
     }
 
     @Override
@@ -394,48 +333,49 @@ final class SessionEngine implements CommandHandler {
     public void setData(DatasetKind dataset, int samples, double noise, long seed) {
         TrainingConfig before = config;
         replaceData(config.withData(dataset, samples, noise, seed)); // refuses what leaves no training point
-        message = "new data: " + dataset.id() + ", " + samples + " points, noise " + noise
+        // the points the data has (iris has 150 whatever the spinner says), not the number asked for
+        message = "new data: " + dataset.id() + ", " + trainer().data().all().size() + " points, noise " + noise
                 + (config.network().head().equals(before.network().head()) ? "" : "; the head is now "
                 + config.network().head().describe());
     }
 
     /** Generates {@code next}'s data and starts a fresh network on it; a failure leaves the old ones. */
     private void replaceData(TrainingConfig next) {
-        DataSplit data = Trainer.split(next);
+        replace(next, Trainer.split(next), null); // generated data replaces imported or edited points
+    }
+
+    /**
+     * New config and points together, on a fresh network: the one way the session replaces its data
+     * (generated, imported, opened). Everything is built before anything is replaced, so a failure
+     * leaves the old ones.
+     *
+     * @param own the points when they are the user's (Reset keeps them), or null for generated data
+     */
+    void replace(TrainingConfig next, DataSplit data, DataSplit own) {
         TrainingConfig before = config;
-        config = next;
         try {
-            start(data);
+            start(data, next);
         } catch (RuntimeException | Error e) {
             config = before; // the old data and network stay
             throw e;
         }
         configVersion++;
-        ownData = null; // generated data replaces imported or edited points
+        ownData = own;
         edits.forget();
     }
 
     @Override
     public void saveModel(Path file) {
-        try {
-            ModelFiles.save(file, trainer().network());
-            message = "saved the model to " + file;
-        } catch (java.io.IOException | RuntimeException e) {
-            refuse("could not save the model to " + file + ": " + Failures.describe(e));
-        }
+        files.saveModel(file);
     }
 
     @Override
     public void loadModel(Path file) {
-        ModelFiles.Read read = readAhead != null && readAhead.file().equals(file) ? readAhead : null;
-        readAhead = null;
-        ModelFiles.Loaded loaded;
-        try {
-            loaded = read != null ? read.result(config.network().init()) : ModelFiles.load(file, config.network().init());
-        } catch (java.io.IOException | RuntimeException e) {
-            refuse("could not load " + file + ": " + Failures.describe(e));
-            return;
-        }
+        files.loadModel(file);
+    }
+
+    /** The trainer takes a network read from {@code file}: marked, measured and shown as a rebuild is. */
+    void adoptNetwork(ModelFiles.Loaded loaded, Path file) {
         TrainingConfig next = config.withNetwork(loaded.spec());
         trainer().adopt(loaded.network(), loaded.spec());
         drawnByInit = false; // a saturated file is the file's doing, not the init's
@@ -446,271 +386,121 @@ final class SessionEngine implements CommandHandler {
 
     @Override
     public void tracePoint(double x1, double x2, double label, int index) {
-        if (index >= trainer().data().all().size()) {
-            throw new IllegalArgumentException("there are " + trainer().data().all().size() + " points, no point "
-                    + index);
-        }
-        dev.backprop.playground.engine.nn.Head head = trainer().network().head();
-        if (head.kind() != dev.backprop.playground.engine.nn.Head.Kind.REGRESSION
-                && (label != Math.rint(label) || label < 0 || label >= Math.max(2, head.classes()))) {
-            throw new IllegalArgumentException("a traced point's label must be a class index from 0 to "
-                    + (Math.max(2, head.classes()) - 1) + ", got " + label);
-        }
-        publisher.trace(new Command.TracePoint(x1, x2, label, index));
-        publisher.refreshGraph(trainer(), null);
-        message = String.format(Locale.ROOT, "tracing %s (%.3f, %.3f) label %s: the graph shows its values and "
-                + "gradients; Node \u25b8 steps through a training step on it; Esc stops",
-                index >= 0 ? "point " + index : "a probe at", x1, x2, NumberFormat.short4(label));
+        graphs.tracePoint(x1, x2, label, index);
     }
 
     @Override
     public void clearTrace() {
-        if (publisher.traced() != null) {
-            publisher.trace(null);
-            trainer().previewForward();
-            publisher.refreshGraph(trainer(), null);
-            message = "trace cleared";
-        }
+        graphs.clearTrace();
     }
 
     @Override
     public void scrubTo(long step) {
-        if (timeline.isEmpty()) {
-            throw new IllegalArgumentException("no step recorded yet");
-        }
-        scheduler.stop();
-        if (live == null) {
-            live = trainer().capture(timeline.lastState());
-        }
-        scrubbed = timeline.nearest(step);
-        trainer().restore(scrubbed.state());
-        showRestored();
-        message = "timeline: step " + scrubbed.step() + " (paused; Resume from here continues from it, End goes back)";
+        timeline.scrubTo(step);
     }
 
     @Override
     public void leaveScrub() {
-        if (live != null) {
-            TrainerState back = live;
-            live = null;
-            scrubbed = null;
-            trainer().restore(back);
-            showRestored();
-            message = "back to step " + back.step();
-        }
+        timeline.leaveScrub();
     }
 
     @Override
     public void resumeFromScrub() {
-        if (scrubbed == null) {
-            throw new IllegalArgumentException("pick a step on the timeline first");
-        }
-        long from = scrubbed.step();
+        timeline.resumeFromScrub();
+    }
+
+    /** Drops the history after {@code step} (and its rebuild marks); returns the rows dropped. */
+    List<Metrics> truncateHistoryAfter(long step) {
         List<Metrics> rows = history.view();
         int keep = 0;
-        while (keep < rows.size() && rows.get(keep).step() <= from) {
+        while (keep < rows.size() && rows.get(keep).step() <= step) {
             keep++;
         }
-        abandoned = List.copyOf(rows.subList(keep, rows.size()));
+        List<Metrics> dropped = List.copyOf(rows.subList(keep, rows.size()));
         history.truncate(keep);
-        rebuilds.removeIf(r -> r > from);
-        marks.removeIf(m -> m.step() > from);
-        timeline.truncateAfter(from);
-        if (!scrubbed.config().equals(config)) {
-            setConfig(scrubbed.config());
+        rebuilds.removeIf(r -> r > step);
+        return dropped;
+    }
+
+    /** Training goes on from a scrubbed step under the settings it had: no divergence after it yet. */
+    void resumeWith(TrainingConfig atStep) {
+        if (!atStep.equals(config)) {
+            setConfig(atStep);
         }
-        live = null;
-        scrubbed = null;
-        divergence = "";
+        divergence = null;
         loop.clearDivergence();
-        addMark(new Snapshot.Mark(from, "resume", "resumed here"));
-        scheduler.play();
-        message = "resumed from step " + from + " (the later history is the grey ghost curve)";
     }
 
     @Override
     public void openRun(Path dir) {
-        RunRecord run = RunRecord.read(dir, config);
-        TrainingConfig before = config;
-        config = run.config();
-        try {
-            start(run.data());
-        } catch (RuntimeException | Error e) {
-            config = before;
-            throw e;
-        }
-        configVersion++;
-        ownData = run.data(); // Reset keeps the run's points; Undo does not reach back past the opening
-        edits.forget();
+        files.openRun(dir);
+    }
+
+    /** An opened run's chart and checkpoints replace the fresh network's; the last checkpoint is shown. */
+    void adoptHistory(List<Metrics> rows, List<TrainerState> checkpoints) {
         history.clear();
-        timeline.clear();
-        for (Metrics m : run.history()) {
+        for (Metrics m : rows) {
             history.add(m);
         }
-        TrainerState previous = null;
-        for (TrainerState checkpoint : run.checkpoints()) {
-            timeline.add(config, checkpoint);
-            previous = checkpoint;
-        }
-        if (previous != null) {
-            trainer().restore(previous);
+        timeline.keepAll(config, checkpoints);
+        if (!checkpoints.isEmpty()) {
+            trainer().restore(checkpoints.get(checkpoints.size() - 1));
             showRestored();
         }
-        message = "opened the run in " + dir + ": " + run.checkpoints().size() + " checkpoints; drag over the chart to "
-                + "scrub it";
+    }
+
+    /** The trainer goes to {@code state} and the chart and the timeline start there (an opened experiment). */
+    void startHistoryAt(TrainerState state) {
+        trainer().restore(state);
+        history.clear();
+        timeline.forgetStates();
+        recordFrame(loop.frame());
+        showRestored();
     }
 
     @Override
     public void importData(Path file) {
-        PointsCsv.Points points;
-        try {
-            // the label kind follows the head: targets for regression, else class indexes
-            points = PointsCsv.read(file, config.classes() == 0 ? PointsCsv.TARGETS : PointsCsv.ANY_LABEL,
-                    Limits.APP_MAX_SAMPLES);
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": " + Failures.describe(e), e);
-        }
-        DataSplit data = points.split(config.testRatio(), new Random(config.seed()));
-        if (data.train().size() == 0) {
-            throw new IllegalArgumentException(file.getFileName() + ": no training point (every point is a test point)");
-        }
-        replaceData(config.forPoints(data.all().size(), points.classes()), data);
-        message = "imported " + data.all().size() + " points from " + file.getFileName()
-                + (points.classes() == 0 ? " (regression targets)" : " (" + points.classes() + " classes)");
+        files.importData(file);
     }
 
     @Override
     public void exportData(Path file) {
-        try {
-            RunFiles.writeDataset(file, trainer().data());
-            message = "exported " + trainer().data().all().size() + " points to " + file;
-        } catch (java.io.IOException | RuntimeException e) {
-            refuse("could not export the data to " + file + ": " + Failures.describe(e));
-        }
+        files.exportData(file);
     }
 
     @Override
     public void saveExperiment(Path file, java.util.Map<String, Boolean> shown) {
-        try {
-            ExperimentFile.write(file, new Experiment(config, ownData, trainer().capture(null), shown));
-            message = "saved the experiment (step " + trainer().steps() + ") to " + file;
-        } catch (java.io.IOException | RuntimeException e) {
-            refuse("could not save the experiment to " + file + ": " + Failures.describe(e));
-        }
+        files.saveExperiment(file, shown);
     }
 
     @Override
     public void openExperiment(Path file) {
-        Experiment e;
-        try {
-            e = ExperimentFile.read(file, MAX_EXPERIMENT_BYTES, Limits.APP_MAX_SAMPLES);
-        } catch (java.io.IOException | IllegalArgumentException ex) {
-            throw new IllegalArgumentException(file.getFileName() + ": " + Failures.describe(ex), ex);
-        }
-        String tooBig = Command.appProblem(e.config().network());
-        if (tooBig != null) {
-            throw new IllegalArgumentException(file.getFileName() + ": " + tooBig);
-        }
-        replaceData(e.config(), e.data() != null ? e.data() : Trainer.split(e.config()));
-        ownData = e.data();
-        if (e.state() != null) {
-            trainer().restore(e.state());
-            history.clear();
-            timeline.clear();
-            recordFrame(loop.frame()); // the chart and the timeline start at the saved step
-            showRestored();
-        }
-        shown = new Snapshot.Shown(e.shown(), shown.serial() + 1);
-        message = "opened the experiment " + file.getFileName() + " at step " + trainer().steps();
-    }
-
-    /** Most bytes of an experiment file the app opens (its data at most {@link Limits#APP_MAX_SAMPLES} points). */
-    static final long MAX_EXPERIMENT_BYTES = 64_000_000L;
-
-    /** New config and points together; on failure the old ones stay. */
-    private void replaceData(TrainingConfig next, DataSplit data) {
-        TrainingConfig before = config;
-        config = next;
-        try {
-            start(data);
-        } catch (RuntimeException | Error e) {
-            config = before;
-            throw e;
-        }
-        configVersion++;
-        ownData = data;
-        edits.forget();
+        files.openExperiment(file);
     }
 
     @Override
     public void addPoints(double[] points, double label) {
-        DataSplit now = trainer().data();
-        if (now.all().size() + points.length / 2 > Limits.APP_MAX_SAMPLES) {
-            throw new IllegalArgumentException("the app trains at most " + Limits.APP_MAX_SAMPLES + " points");
-        }
-        if (config.classes() > 0 && !(label == Math.rint(label) && label >= 0 && label < config.classes())) {
-            throw new IllegalArgumentException("a point's class must be 0 to " + (config.classes() - 1) + ", got " + label);
-        }
-        // the split of new points follows the test ratio, reproducibly from the seed
-        Random split = new Random(config.seed() * 31 + now.all().size());
-        edit(now, DataEdits.added(now, points, label, config.testRatio(), split));
-        message = "added " + points.length / 2 + " point" + (points.length == 2 ? "" : "s") + " of "
-                + (config.classes() > 0 ? "class " + (int) label : "target " + NumberFormat.short4(label))
-                + " (Ctrl+Z undoes)";
+        edits.addPoints(points, label);
     }
 
     @Override
     public void deletePointNear(double x1, double x2) {
-        DataSplit now = trainer().data();
-        int row = DataEdits.nearest(now.all(), x1, x2);
-        if (now.all().size() <= 2) {
-            throw new IllegalArgumentException("the data keeps at least 2 points");
-        }
-        edit(now, DataEdits.without(now, row));
-        message = String.format(Locale.ROOT, "deleted the point at (%.3f, %.3f) (Ctrl+Z undoes)", now.all().x1(row),
-                now.all().x2(row));
+        edits.deletePointNear(x1, x2);
     }
 
     @Override
     public void clearPoints() {
-        DataSplit now = trainer().data();
-        if (now.all().size() == 0) {
-            throw new IllegalArgumentException("the plane is already empty");
-        }
-        edit(now, DataEdits.empty());
-        message = "cleared " + now.all().size() + " points: click to add new ones (Ctrl+Z undoes)";
+        edits.clearPoints();
     }
 
     @Override
     public void undoEdit() {
-        DataSplit now = trainer().data();
-        DataSplit before = edits.undo(now);
-        if (before == null) {
-            throw new IllegalArgumentException("no edit to undo");
-        }
-        try {
-            continueOn(before);
-        } catch (RuntimeException e) {
-            edits.redo(before); // back as it was
-            throw e;
-        }
-        message = "undone: " + before.all().size() + " points";
+        edits.undoEdit();
     }
 
     @Override
     public void redoEdit() {
-        DataSplit now = trainer().data();
-        DataSplit after = edits.redo(now);
-        if (after == null) {
-            throw new IllegalArgumentException("no edit to redo");
-        }
-        try {
-            continueOn(after);
-        } catch (RuntimeException e) {
-            edits.undo(after);
-            throw e;
-        }
-        message = "redone: " + after.all().size() + " points";
+        edits.redoEdit();
     }
 
     private boolean insideTheGrid(DataSplit data) {
@@ -722,17 +512,12 @@ final class SessionEngine implements CommandHandler {
         return b[0] >= g.minX1() && b[1] <= g.maxX1() && b[2] >= g.minX2() && b[3] <= g.maxX2();
     }
 
-    private void edit(DataSplit before, DataSplit after) {
-        continueOn(after);
-        edits.edited(before);
-    }
-
     /**
      * Training goes on with the same weights, optimizer state and sampling on {@code data} (the
      * mini-batch order starts over: it indexes the old points). Kept states indexed the old points,
      * so the timeline starts here; the curve goes on.
      */
-    private void continueOn(DataSplit data) {
+    void continueOn(DataSplit data) {
         if (data.all().size() > 0 && data.train().size() == 0) {
             throw new IllegalArgumentException("no training point would be left");
         }
@@ -748,16 +533,31 @@ final class SessionEngine implements CommandHandler {
         loop = new TrainingLoop(t, next.snapshotEvery());
         setConfig(next);
         ownData = data;
-        stepper = null;
-        live = null;
-        scrubbed = null;
-        timeline.clear();
+        stepThrough.end(false);
+        timeline.forgetStates();
+        if (publisher.traced() != null && publisher.traced().index() >= 0) {
+            publisher.trace(null); // its index named a row of the old points
+        }
         if (!insideTheGrid(data)) {
             publisher.newData(data); // the plane grows to show every point; within it, it stays put while editing
         }
-        t.previewForward();
+        t.previewPass();
         publisher.refreshGrid(t);
         publisher.refreshGraph(t, null);
+        remeasure();
+    }
+
+    /**
+     * The chart's row at this step measured again, on the points now trained on: the status line's loss
+     * and accuracy are never the old points' (an emptied plane measures nothing: NaN, shown as a dash).
+     */
+    private void remeasure() {
+        if (rowIsWide()) {
+            owed = trainer().beginEvaluation(); // too long for a command: measured a block at a time
+            return;
+        }
+        history.dropLastIfAt(trainer().steps());
+        recordFrame(loop.frame());
     }
 
     @Override
@@ -800,7 +600,7 @@ final class SessionEngine implements CommandHandler {
             scheduler.sleepUntilNextStep();
         }
         if (publisher.graphDue() || !scheduler.running()) {
-            publisher.refreshGraph(trainer(), stepper);
+            publisher.refreshGraph(trainer(), stepper());
         }
         if (!scheduler.busy()) {
             catchUpFrame();
@@ -831,60 +631,43 @@ final class SessionEngine implements CommandHandler {
     /** A boundary frame measured by the loop: a metrics row, a grid if due, and divergence. */
     private void recordFrame(Metrics m) {
         history.add(m);
-        timeline.add(config, trainer().capture(timeline.lastState()));
+        timeline.keep(config);
         publisher.gridIfDue(trainer(), scheduler.running());
         if (loop.diverged()) {
             scheduler.stop();
             publisher.settle();
             long built = rebuilds.isEmpty() ? 0 : rebuilds.get(rebuilds.size() - 1);
-            if (loop.divergedAt() == built && drawnByInit && config.network().init() == Initializer.NORMAL) {
-                // not one step taken on this network: its initial weights are the cause, not the learning rate
-                divergence = "Before any training, " + loop.divergence() + ". The initial weights are too large for "
-                        + "this depth and width (init " + config.network().init().id() + "): " + Snapshot.INIT_REMEDY;
-            } else {
-                divergence = "Training diverged at step " + loop.divergedAt() + ": " + loop.divergence()
-                        + String.format(Locale.ROOT, ". Try a smaller learning rate (now %.3g), then Reset.",
-                        config.learningRate());
-            }
-            publisher.refreshGraph(trainer(), stepper);
+            // not one step taken on this network: its initial weights are the cause, not the learning rate
+            boolean init = loop.divergedAt() == built && drawnByInit && config.network().init() == Initializer.NORMAL;
+            divergence = new Divergence(init ? Divergence.Cause.INIT : Divergence.Cause.LEARNING_RATE,
+                    loop.divergedAt(), loop.divergence(), config.learningRate(), config.network().init().id());
+            publisher.refreshGraph(trainer(), stepper());
         }
     }
 
-    private void stepThrough(Runnable move) {
-        scheduler.stop();
-        long stepsBefore = trainer().steps();
-        move.run();
-        // the update ran just now (not merely shown again after a step back): the chart moves on
+    /** A step-through step ran the update just now (not merely shown again after a step back): the chart moves on. */
+    void recordFrameIfUpdated(long stepsBefore) {
         if (trainer().steps() != stepsBefore && loop.onFrame()) {
             recordFrame(loop.frame());
         }
-        NetworkStepper.Step current = stepper.current();
-        message = current == null ? "step-through: press Node \u25b8 (Right) for the first node"
-                : String.format(Locale.ROOT, "step-through %d/%d: %s", stepper.position(), stepper.total(), current.text())
-                + (unitCursor >= 0 ? String.format(Locale.ROOT, ", unit %d of %d", unitCursor + 1, unitsInStep()) : "");
-        publisher.setUnit(unitCursor);
-        publisher.refreshGraph(trainer(), stepper);
     }
 
     // ---- state changes ------------------------------------------------------------------------
 
-    /** A fresh trainer on {@code data}, with history, grid and graph recomputed. */
-    private void start(DataSplit data) {
-        TrainingLoop fresh = new TrainingLoop(new Trainer(data, config), config.snapshotEvery());
+    /** A fresh trainer on {@code data} under {@code next}, with history, grid and graph recomputed. */
+    private void start(DataSplit data, TrainingConfig next) {
+        TrainingLoop fresh = new TrainingLoop(new Trainer(data, next), next.snapshotEvery());
+        config = next;
         drawnByInit = true;
         owed = null;
         fresh.trainer().previewForward();
         loop = fresh;
-        stepper = null;
+        stepThrough.end(false);
         publisher.newData(data);
         history.clear();
         rebuilds.clear();
         timeline.clear();
-        marks.clear();
-        abandoned = List.of();
-        live = null;
-        scrubbed = null;
-        divergence = "";
+        divergence = null;
         scheduler.stop();
         recordFrame(loop.frame()); // with the full grid: paused, and no coarse one pending after newData
         publisher.refreshGraph(trainer(), null);
@@ -896,7 +679,7 @@ final class SessionEngine implements CommandHandler {
         if (rebuilds.isEmpty() || rebuilds.get(rebuilds.size() - 1) != trainer().steps()) {
             rebuilds.add(trainer().steps()); // one chart mark per step, however many rebuilds a drag made
         }
-        divergence = "";
+        divergence = null;
         loop.clearDivergence();
         publisher.coarseUntilSettled(); // the new network within a frame; the full grid when the hand stops
         if (!rowIsWide()) {
@@ -972,8 +755,8 @@ final class SessionEngine implements CommandHandler {
     }
 
     /** A scrubbed (or restored) state on screen: its forward values, its boundary, its graph. */
-    private void showRestored() {
-        trainer().previewForward();
+    void showRestored() {
+        trainer().previewPass(); // that step's weights, the shown example's forward and backward pass
         publisher.refreshGrid(trainer());
         publisher.refreshGraph(trainer(), null);
     }
@@ -983,17 +766,7 @@ final class SessionEngine implements CommandHandler {
      * takes the new setting, so resuming from it goes on as the run did.
      */
     private void settingChanged(String kind, String text) {
-        addMark(new Snapshot.Mark(trainer().steps(), kind, text));
-        TrainerState last = timeline.lastState();
-        if (last != null && last.step() == trainer().steps()) {
-            timeline.add(config, trainer().capture(last));
-        }
-    }
-
-    /** One mark per step and kind: a slider dragged while paused leaves its last value. */
-    private void addMark(Snapshot.Mark mark) {
-        marks.removeIf(m -> m.step() == mark.step() && m.kind().equals(mark.kind()));
-        marks.add(mark);
+        timeline.settingChanged(config, kind, text);
     }
 
     private void setConfig(TrainingConfig next) {
@@ -1001,7 +774,7 @@ final class SessionEngine implements CommandHandler {
         configVersion++;
     }
 
-    private void refuse(String why) {
+    void refuse(String why) {
         message = why;
         problem = new Snapshot.Problem(Snapshot.Problem.Kind.REFUSED, why, ++problemSerial);
     }
@@ -1013,7 +786,7 @@ final class SessionEngine implements CommandHandler {
      */
     void recover(Throwable t, String during) {
         scheduler.stop();
-        stepper = null;
+        stepThrough.end(false);
         owed = null;
         String why = "The engine hit an error while " + during + ": " + Failures.describe(t)
                 + ". Training is paused; Reset starts over.";
@@ -1024,18 +797,17 @@ final class SessionEngine implements CommandHandler {
             publisher.refreshGraph(trainer(), null);
         } catch (RuntimeException | Error e) {
             try {
-                start(Trainer.split(config));
+                start(Trainer.split(config), config);
             } catch (RuntimeException | Error e2) {
-                config = TrainingConfig.defaults();
                 configVersion++;
-                start(Trainer.split(config));
+                start(Trainer.split(TrainingConfig.defaults()), TrainingConfig.defaults());
             }
         }
     }
 
     // ---- what the UI sees ---------------------------------------------------------------------
 
-    private Trainer trainer() {
+    Trainer trainer() {
         return loop.trainer();
     }
 
@@ -1046,8 +818,8 @@ final class SessionEngine implements CommandHandler {
 
     /** Why Play (and Step, and stepping into a new step) is refused now, or empty. */
     private String playRefusal() {
-        if (!divergence.isEmpty()) {
-            return divergence;
+        if (divergence != null) {
+            return divergence.text();
         }
         String missing = TrainableData.missing(trainer().data(), config.classes());
         return missing == null ? "" : missing;
@@ -1057,20 +829,12 @@ final class SessionEngine implements CommandHandler {
         Trainer t = trainer();
         return new Snapshot(t.steps(), scheduler.running(), config, t.data(), history.view(), List.copyOf(rebuilds),
                 publisher.grid(), publisher.gridPixels(), publisher.graph(), t.lastLoss(),
-                scheduler.measuredSpeed(), divergence, message, stepView(), configVersion, playRefusal(), problem,
-                publisher.traceView(), new Snapshot.TimelineView(timeline.steps(), marks,
-                scrubbed == null ? -1 : scrubbed.step(), abandoned, timeline.bytes()),
-                publisher.confusion(), shown, ownData != null);
+                scheduler.measuredSpeed(), divergence == null ? "" : divergence.text(), message, stepView(), configVersion, playRefusal(), problem,
+                publisher.traceView(), timeline.view(),
+                publisher.confusion(), files.shown(), ownData != null);
     }
 
     private Snapshot.StepView stepView() {
-        if (stepper == null) {
-            return null;
-        }
-        List<String> lines = new ArrayList<>();
-        for (NetworkStepper.Step s : stepper.revealed()) {
-            lines.add(s.phase().name().toLowerCase(Locale.ROOT) + "  " + s.text());
-        }
-        return new Snapshot.StepView(lines, stepper.position(), stepper.total(), stepper.isComplete());
+        return stepThrough.view();
     }
 }

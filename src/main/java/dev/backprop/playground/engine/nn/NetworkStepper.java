@@ -3,6 +3,7 @@ package dev.backprop.playground.engine.nn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dev.backprop.playground.engine.NumberText;
 import java.util.Set;
 import java.util.TreeSet;
 import org.ejml.data.DMatrixRMaj;
@@ -94,7 +95,7 @@ public final class NetworkStepper {
         }
         plan.add(new Planned(Phase.FORWARD, "loss",
                 () -> loss = net.computeLoss(activation(depth()).lastOutput(), trainer.lastBatchLabels()),
-                () -> String.format(Locale.ROOT, "L = mean %s(\u0177, y) = %.4f", net.loss().id(), loss)));
+                () -> "L = mean " + net.loss().id() + "(\u0177, y) = " + NumberText.fixed4(loss)));
     }
 
     private void planBackward() {
@@ -115,15 +116,22 @@ public final class NetworkStepper {
                     () -> gz[0] = layer == last ? net.backwardOutput() : activation(layer).backward(linear(layer + 1).lastGradInput()),
                     () -> (layer == last ? head.logitGradientText().replace("dL/dz", "dL/dz" + layer)
                             .replace("(z)", "(z" + layer + ")")
-                            : "dL/dz" + layer + " = dL/d" + h + " \u2299 " + fn + "'(z" + layer + ")") + summary(gz[0])));
+                            : "dL/dz" + layer + " = dL/d" + h + " \u2299 " + fn + "'(z" + layer + ")")
+                            + elementwiseFactors(layer, layer == last ? net.lossGradient() : linear(layer + 1).lastGradInput())
+                            + summary(gz[0])));
             plan.add(new Planned(Phase.BACKWARD, "b" + k, () -> linear(layer).backward(gz[0]),
-                    () -> "dL/db" + layer + " = sum over the batch of dL/dz" + layer + summary(linear(layer).bias().grad())));
+                    () -> "dL/db" + layer + " = sum over the batch of dL/dz" + layer
+                            + (gz[0] != null && gz[0].numRows > 1 ? " = \u03a3 " + NumberText.factor(gz[0]) : "")
+                            + summary(linear(layer).bias().grad())));
             plan.add(new Planned(Phase.BACKWARD, "matmul" + k, () -> { },
                     () -> "dL/d(" + in + "\u00b7W" + layer + ") = dL/dz" + layer + "   (+ passes the gradient through)"));
             plan.add(new Planned(Phase.BACKWARD, "W" + k, () -> { },
-                    () -> "dL/dW" + layer + " = " + in + "\u1d40 \u00b7 dL/dz" + layer + summary(linear(layer).weight().grad())));
+                    () -> "dL/dW" + layer + " = " + in + "\u1d40 \u00b7 dL/dz" + layer
+                            + factors(input(layer), "\u1d40 \u00b7 ", gz[0]) + summary(linear(layer).weight().grad())));
             plan.add(new Planned(Phase.BACKWARD, layer == 1 ? (net.features().isRaw() ? "x" : "features") : "act" + (layer - 1), () -> { },
-                    () -> "dL/d" + in + " = dL/dz" + layer + " \u00b7 W" + layer + "\u1d40" + summary(linear(layer).lastGradInput())));
+                    () -> "dL/d" + in + " = dL/dz" + layer + " \u00b7 W" + layer + "\u1d40"
+                            + factors(gz[0], " \u00b7 ", linear(layer).weight().value()) + "\u1d40"
+                            + summary(linear(layer).lastGradInput())));
         }
     }
 
@@ -153,13 +161,48 @@ public final class NetworkStepper {
         return m.numRows + "\u00d7" + m.numCols;
     }
 
+    /**
+     * The factors of an elementwise chain rule dL/dz = dL/da ⊙ f'(z) with their values: " = -1.0000 ⊙
+     * 0.2500", or their shapes and norms for a batch or a layer; empty when the head fuses the rule or a
+     * factor is not computed yet.
+     */
+    private String elementwiseFactors(int layer, DMatrixRMaj upstream) {
+        CachingLayer act = activation(layer);
+        DMatrixRMaj z = linear(layer).lastOutput();
+        DMatrixRMaj a = act.lastOutput();
+        Activation f = activationOf(act);
+        if (upstream == null || z == null || a == null || f == null || (layer == depth() && net.head().fused())) {
+            return "";
+        }
+        DMatrixRMaj local = new DMatrixRMaj(z.numRows, z.numCols);
+        for (int i = 0; i < local.data.length && i < a.data.length; i++) {
+            local.data[i] = f.derivative(z.data[i], a.data[i]);
+        }
+        return " = " + NumberText.factor(upstream) + " \u2299 " + NumberText.factor(local);
+    }
+
+    /** " = left op right" of a product's two factors, or empty when one is not computed yet. */
+    private static String factors(DMatrixRMaj left, String op, DMatrixRMaj right) {
+        return left == null || right == null ? "" : " = " + NumberText.factor(left) + op + NumberText.factor(right);
+    }
+
+    /** The activation a stage computes, or null when it is none of them (softmax). */
+    private static Activation activationOf(CachingLayer stage) {
+        for (Activation f : Activation.values()) {
+            if (f.id().equals(stage.kind())) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     /** " = 0.1234" for a scalar, " (‖·‖ 1.234)" for a tensor. */
     private static String summary(DMatrixRMaj m) {
         if (m == null) {
             return "";
         }
         if (m.getNumElements() == 1) {
-            return String.format(Locale.ROOT, " = %.4f", m.get(0));
+            return " = " + NumberText.fixed4(m.get(0));
         }
         double s = 0;
         for (int i = 0; i < m.getNumElements(); i++) {

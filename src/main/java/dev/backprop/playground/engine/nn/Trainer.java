@@ -189,6 +189,33 @@ public final class Trainer {
     }
 
     /**
+     * The last batch's forward and backward pass again under the weights as they are now (after the
+     * step's update), so the values and gradients a graph shows are those of the weights it shows.
+     * Like {@link #trace} it changes nothing a later step reads (the next step overwrites every cache);
+     * {@link #lastLoss()} stays the step's own.
+     *
+     * @return the batch's loss under the current weights
+     */
+    public double repass() {
+        DMatrixRMaj out = network.forward(batchX);
+        double loss = network.computeLoss(out, batchY);
+        network.backward();
+        return loss;
+    }
+
+    /**
+     * {@link #previewForward} and the backward pass on that example: a restored (scrubbed) state shows
+     * the gradients of the example it names, not those the last step left. Like {@link #trace} it
+     * changes nothing a later step reads. No training point: the forward pass only.
+     */
+    public void previewPass() {
+        previewForward();
+        if (data.train().size() > 0) {
+            network.backward();
+        }
+    }
+
+    /**
      * One example's forward and backward pass under the current weights, as a batch-1 step on it
      * would make them, without the update: the network's caches and gradients and
      * {@link #lastBatchFeatures()} then describe that example. Changes nothing a later step reads

@@ -75,4 +75,41 @@ class NetworkStepperTest {
         assertEquals(java.util.Set.of("loss"), s.knownGrads());
         assertEquals("act2", s.next().nodeId(), "moving forward again shows the same step");
     }
+
+    /**
+     * Issue 26: the chain rules give their factors, so dL/dz2 = dL/dy_hat (.) sigmoid'(z2) shows the two
+     * numbers it multiplies, and their product is the gradient the rule prints.
+     */
+    @Test
+    void chainRulesPrintTheirFactorsAndTheirProduct() {
+        Trainer t = Trainer.fromConfig(config(1, 4));
+        NetworkStepper s = new NetworkStepper(t);
+        s.finishPass();
+        List<NetworkStepper.Step> backward = s.finishPass();
+        String dz2 = backward.get(2).text();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "dL/dz2 = dL/d\u0177 \u2299 sigmoid'\\(z2\\) = (\\S+) \u2299 (\\S+) = (\\S+)").matcher(dz2);
+        assertTrue(m.find(), dz2);
+        double upstream = Double.parseDouble(m.group(1));
+        double local = Double.parseDouble(m.group(2));
+        double product = Double.parseDouble(m.group(3));
+        List<Layer> layers = t.network().layers();
+        double yHat = ((CachingLayer) layers.get(layers.size() - 1)).lastOutput().get(0);
+        double y = t.lastBatchLabels().get(0);
+        assertEquals(Loss.BCE.derivative(yHat, y), upstream, 1e-4 * Math.max(1, Math.abs(upstream)));
+        assertEquals(yHat * (1 - yHat), local, 1e-4);
+        assertEquals(upstream * local, product, 1e-3 * Math.max(1e-3, Math.abs(product)));
+        assertTrue(backward.get(5).text().contains(" = (1\u00d74 "), "dL/dW2 = h1^T . dL/dz2 names h1: " + backward.get(5).text());
+        assertTrue(backward.get(6).text().matches("dL/dh1 = dL/dz2 \u00b7 W2\u1d40 = \\S+ \u00b7 \\(4\u00d71 .*"),
+                backward.get(6).text());
+    }
+
+    @Test
+    void theLossLineIsNeverRoundedToZero() {
+        Trainer t = Trainer.fromConfig(config(1, 4));
+        NetworkStepper s = new NetworkStepper(t);
+        String loss = s.finishPass().get(6).text();
+        assertTrue(loss.matches("L = mean bce\\(\u0177, y\\) = (-?[0-9]\\.[0-9]{4}(e[-+][0-9]+)?)"), loss);
+        assertFalse(loss.endsWith("= 0.0000") || loss.endsWith("= -0.0000"), loss);
+    }
 }

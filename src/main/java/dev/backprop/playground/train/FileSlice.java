@@ -1,0 +1,134 @@
+package dev.backprop.playground.train;
+
+import dev.backprop.playground.engine.Failures;
+import dev.backprop.playground.engine.data.DataSplit;
+import dev.backprop.playground.engine.nn.Limits;
+import dev.backprop.playground.engine.nn.Trainer;
+import dev.backprop.playground.engine.nn.TrainingConfig;
+import dev.backprop.playground.io.Experiment;
+import dev.backprop.playground.io.ExperimentFile;
+import dev.backprop.playground.io.PointsCsv;
+import dev.backprop.playground.io.RunFiles;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The files slice of the engine thread: models, points, experiments and runs saved and opened. It
+ * owns the model read ahead off the thread and what the last opened experiment shows; everything it
+ * opens is checked whole before the session replaces anything ({@link SessionEngine#replace}).
+ */
+final class FileSlice {
+    /** Most bytes of an experiment file the app opens (its data at most {@link Limits#APP_MAX_SAMPLES} points). */
+    static final long MAX_EXPERIMENT_BYTES = 64_000_000L;
+
+    private final SessionEngine session;
+    /** A model read ahead off this thread for the LoadModel being applied, or null. */
+    private ModelFiles.Read readAhead;
+    /** What the last opened experiment shows (classroom mode), for the UI. */
+    private Snapshot.Shown shown = Snapshot.Shown.NONE;
+
+    FileSlice(SessionEngine session) {
+        this.session = session;
+    }
+
+    Snapshot.Shown shown() {
+        return shown;
+    }
+
+    /** The next LoadModel of {@code read}'s file adopts what it read (off this thread) instead of reading. */
+    void readAhead(ModelFiles.Read read) {
+        readAhead = read;
+    }
+
+    void saveModel(Path file) {
+        try {
+            ModelFiles.save(file, session.trainer().network());
+            session.say("saved the model to " + file);
+        } catch (java.io.IOException | RuntimeException e) {
+            session.refuse("could not save the model to " + file + ": " + Failures.describe(e));
+        }
+    }
+
+    void loadModel(Path file) {
+        ModelFiles.Read read = readAhead != null && readAhead.file().equals(file) ? readAhead : null;
+        readAhead = null;
+        TrainingConfig config = session.config();
+        ModelFiles.Loaded loaded;
+        try {
+            loaded = read != null ? read.result(config.network().init()) : ModelFiles.load(file, config.network().init());
+        } catch (java.io.IOException | RuntimeException e) {
+            session.refuse("could not load " + file + ": " + Failures.describe(e));
+            return;
+        }
+        session.adoptNetwork(loaded, file);
+    }
+
+    void importData(Path file) {
+        TrainingConfig config = session.config();
+        PointsCsv.Points points;
+        try {
+            // the label kind follows the head: targets for regression, else class indexes
+            points = PointsCsv.read(file, config.classes() == 0 ? PointsCsv.TARGETS : PointsCsv.ANY_LABEL,
+                    Limits.APP_MAX_SAMPLES);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(file.getFileName() + ": " + Failures.describe(e), e);
+        }
+        DataSplit data = points.split(config.testRatio(), new Random(config.seed()));
+        if (data.train().size() == 0) {
+            throw new IllegalArgumentException(file.getFileName() + ": no training point (every point is a test point)");
+        }
+        session.replace(config.forPoints(data.all().size(), points.classes()), data, data);
+        session.say("imported " + data.all().size() + " points from " + file.getFileName()
+                + (points.classes() == 0 ? " (regression targets)" : " (" + points.classes() + " classes)"));
+    }
+
+    void exportData(Path file) {
+        DataSplit data = session.trainer().data();
+        try {
+            RunFiles.writeDataset(file, data);
+            session.say("exported " + data.all().size() + " points to " + file);
+        } catch (java.io.IOException | RuntimeException e) {
+            session.refuse("could not export the data to " + file + ": " + Failures.describe(e));
+        }
+    }
+
+    void saveExperiment(Path file, Map<String, Boolean> shownPanes) {
+        Trainer trainer = session.trainer();
+        try {
+            ExperimentFile.write(file, new Experiment(session.config(), session.ownData(), trainer.capture(null),
+                    shownPanes));
+            session.say("saved the experiment (step " + trainer.steps() + ") to " + file);
+        } catch (java.io.IOException | RuntimeException e) {
+            session.refuse("could not save the experiment to " + file + ": " + Failures.describe(e));
+        }
+    }
+
+    void openExperiment(Path file) {
+        Experiment e;
+        try {
+            e = ExperimentFile.read(file, MAX_EXPERIMENT_BYTES, Limits.APP_MAX_SAMPLES);
+        } catch (java.io.IOException | IllegalArgumentException ex) {
+            throw new IllegalArgumentException(file.getFileName() + ": " + Failures.describe(ex), ex);
+        }
+        String tooBig = Command.appProblem(e.config().network());
+        if (tooBig != null) {
+            throw new IllegalArgumentException(file.getFileName() + ": " + tooBig);
+        }
+        session.replace(e.config(), e.data() != null ? e.data() : Trainer.split(e.config()), e.data());
+        if (e.state() != null) {
+            session.startHistoryAt(e.state()); // the chart and the timeline start at the saved step
+        }
+        shown = new Snapshot.Shown(e.shown(), shown.serial() + 1);
+        session.say("opened the experiment " + file.getFileName() + " at step " + session.trainer().steps());
+    }
+
+    void openRun(Path dir) {
+        RunRecord run = RunRecord.read(dir, session.config());
+        // Reset keeps the run's points; Undo does not reach back past the opening
+        session.replace(run.config(), run.data(), run.data());
+        session.adoptHistory(run.history(), run.checkpoints());
+        session.say("opened the run in " + dir + ": " + run.checkpoints().size()
+                + " checkpoints; drag over the chart to scrub it");
+    }
+}
