@@ -149,11 +149,14 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (checkpointEvery != null) {
-            String problem = out == null ? "--checkpoint-every needs --out DIR" : CheckpointWriter.problem(checkpointEvery, steps);
-            if (problem != null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), problem);
-            }
+        // the limits against the values in force: an experiment's steps, counted from its step
+        long toTake = config.steps() - (start.state() == null ? 0 : start.state().step());
+        String problem = MetricsRows.problem(toTake, config.snapshotEvery());
+        if (problem == null && checkpointEvery != null) {
+            problem = out == null ? "--checkpoint-every needs --out DIR" : CheckpointWriter.problem(checkpointEvery, toTake);
+        }
+        if (problem != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), problem);
         }
         return new TrainRun(config, out, spec.commandLine().getOut(), spec.commandLine().getErr(),
                 checkpointEvery == null ? 0 : checkpointEvery).drawing(graphView).startingFrom(start).execute();
