@@ -1,5 +1,6 @@
 package dev.backprop.playground.cli;
 
+import dev.backprop.playground.engine.Failures;
 import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.nn.Activation;
@@ -147,7 +148,7 @@ public final class TrainCommand implements Callable<Integer> {
                     : new TrainStart(config, points, null);
             config = start.config();
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), Failures.cut(e.getMessage()));
         }
         // the limits against the values in force: an experiment's steps, counted from its step
         long toTake = config.steps() - (start.state() == null ? 0 : start.state().step());

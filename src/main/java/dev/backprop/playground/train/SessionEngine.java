@@ -1001,7 +1001,8 @@ final class SessionEngine implements CommandHandler {
         configVersion++;
     }
 
-    private void refuse(String why) {
+    private void refuse(String reason) {
+        String why = dev.backprop.playground.engine.Failures.cut(reason); // a file may put megabytes in a message
         message = why;
         problem = new Snapshot.Problem(Snapshot.Problem.Kind.REFUSED, why, ++problemSerial);
     }
