@@ -554,6 +554,10 @@ final class SessionEngine implements CommandHandler {
         }
         if (previous != null) {
             trainer().restore(previous);
+            // start() measured a fresh network of the session's init, not the run's weights: its verdict goes
+            drawnByInit = false;
+            divergence = "";
+            loop.clearDivergence();
             showRestored();
         }
         message = "opened the run in " + dir + ": " + run.checkpoints().size() + " checkpoints; drag over the chart to "
