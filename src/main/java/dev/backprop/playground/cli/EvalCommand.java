@@ -47,6 +47,10 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String conflict = OptionConflicts.inEval(spec.commandLine().getParseResult());
+        if (conflict != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), conflict);
+        }
         Sequential net;
         NetworkSpec shape;
         DataSplit points;

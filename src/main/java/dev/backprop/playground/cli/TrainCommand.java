@@ -117,6 +117,11 @@ public final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--hidden is given more than once: "
                     + "give every size in one, e.g. --hidden 5,6");
         }
+        String conflict = OptionConflicts.inTrain(spec.commandLine().getParseResult(), data.dataset, data.samples,
+                regularization);
+        if (conflict != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), conflict);
+        }
         if (hidden.length == 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--hidden needs at least one size");
         }

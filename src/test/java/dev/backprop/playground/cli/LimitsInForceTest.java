@@ -64,4 +64,21 @@ class LimitsInForceTest {
         assertEquals(Long.MAX_VALUE, w.next(Long.MAX_VALUE - 1), "past the range: the last step");
         assertEquals(30, new CheckpointWriter(dir.resolve("d"), 10, 35).next(25));
     }
+
+    @Test
+    void optionsThatWouldBeSilentlyDroppedAreUsageErrors() throws Exception {
+        assertRefused(TrainCommandTest.run("train", "--features", "x1,x2", "--features", "x1sq"),
+                "--features is given more than once");
+        assertRefused(TrainCommandTest.run("train", "--reg-rate", "0.1"), "give --reg l1 or --reg l2 with it");
+        assertRefused(TrainCommandTest.run("train", "--dataset", "iris", "--samples", "151"), "iris has 150 flowers");
+        Path csv = dir.resolve("p.csv");
+        Files.writeString(csv, "x1,x2,label\n0,0,0\n1,1,1\n");
+        Path model = dir.resolve("m");
+        assertEquals(0, TrainCommandTest.run("train", "--steps", "1", "--samples", "20", "--hidden", "2", "--out",
+                model.toString()).exit());
+        assertRefused(TrainCommandTest.run("eval", "--model", model.resolve("model.json").toString(), "--data",
+                csv.toString(), "--dataset", "circles"), "--dataset describes generated data; --data gives the points");
+        assertEquals(0, TrainCommandTest.run("eval", "--model", model.resolve("model.json").toString(), "--data",
+                csv.toString()).exit());
+    }
 }
