@@ -26,20 +26,22 @@ final class CheckpointWriter {
         this.lastStep = lastStep;
     }
 
-    /** Why {@code every} is refused for a run of {@code steps}, or null. */
+    /** Why {@code every} is refused for a run that takes {@code steps} steps, or null. */
     static String problem(long every, long steps) {
         if (every < 1) {
             return "--checkpoint-every must be at least 1, got " + every;
         }
-        long files = steps / every + 2;
-        return files <= Checkpoints.MAX_FILES ? null : String.format(java.util.Locale.ROOT,
-                "--checkpoint-every %d writes about %,d checkpoints for %,d steps: at most %,d (raise N)", every, files,
-                steps, Checkpoints.MAX_FILES);
+        // step 0 (or the start), every N-th step and the last: steps / every + 2 files, counted without overflow
+        long multiples = steps / every;
+        return multiples <= Checkpoints.MAX_FILES - 2 ? null : String.format(java.util.Locale.ROOT,
+                "--checkpoint-every %d writes about %,d checkpoints for %,d steps: at most %,d (raise N)", every,
+                multiples > Long.MAX_VALUE - 2 ? multiples : multiples + 2, steps, Checkpoints.MAX_FILES);
     }
 
     /** The next step at which a checkpoint is due after {@code step}. */
     long next(long step) {
-        return Math.min(lastStep, (step / every + 1) * every);
+        long next = step - step % every + every;
+        return next < 0 ? lastStep : Math.min(lastStep, next); // past Long.MAX_VALUE: only the last is left
     }
 
     /** Writes the checkpoint of the trainer's current step if one is due and not written yet. */

@@ -47,6 +47,10 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String conflict = OptionConflicts.inEval(spec.commandLine().getParseResult());
+        if (conflict != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), conflict);
+        }
         Sequential net;
         NetworkSpec shape;
         DataSplit points;
@@ -58,7 +62,7 @@ public final class EvalCommand implements Callable<Integer> {
                     TrainingConfig.defaults().learningRate(), 1, 0, 1, data.classes(shape.head().classes()), Regularization.NONE, 0));
             DatasetCsv.checkLabels(points, shape.head());
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+            err.println(Failures.cut(e.getMessage()));
             return 2;
         } catch (IOException e) {
             err.println("cannot read: " + Failures.describe(e));

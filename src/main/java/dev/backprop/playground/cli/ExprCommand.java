@@ -2,6 +2,7 @@ package dev.backprop.playground.cli;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import dev.backprop.playground.engine.Failures;
 import dev.backprop.playground.engine.value.BackwardStepper;
 import dev.backprop.playground.engine.value.Numbers;
 import dev.backprop.playground.engine.value.Value;
@@ -66,9 +67,9 @@ public final class ExprCommand implements Callable<Integer> {
             // a FIFO or a device would block or never end: only regular files, and a bounded size
             text = script != null ? script : InputLimits.readString(file, MAX_FILE_BYTES, "--file");
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), Failures.cut(e.getMessage()));
         } catch (IOException e) {
-            err.println("cannot read " + file + ": " + e.getMessage());
+            err.println("cannot read " + file + ": " + Failures.describe(e));
             return 1;
         }
         Evaluator.Program program;

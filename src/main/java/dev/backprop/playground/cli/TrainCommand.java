@@ -1,5 +1,6 @@
 package dev.backprop.playground.cli;
 
+import dev.backprop.playground.engine.Failures;
 import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.nn.Activation;
@@ -116,6 +117,11 @@ public final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--hidden is given more than once: "
                     + "give every size in one, e.g. --hidden 5,6");
         }
+        String conflict = OptionConflicts.inTrain(spec.commandLine().getParseResult(), data.dataset, data.samples,
+                regularization);
+        if (conflict != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), conflict);
+        }
         if (hidden.length == 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--hidden needs at least one size");
         }
@@ -147,13 +153,16 @@ public final class TrainCommand implements Callable<Integer> {
                     : new TrainStart(config, points, null);
             config = start.config();
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), Failures.cut(e.getMessage()));
         }
-        if (checkpointEvery != null) {
-            String problem = out == null ? "--checkpoint-every needs --out DIR" : CheckpointWriter.problem(checkpointEvery, steps);
-            if (problem != null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), problem);
-            }
+        // the limits against the values in force: an experiment's steps, counted from its step
+        long toTake = config.steps() - (start.state() == null ? 0 : start.state().step());
+        String problem = MetricsRows.problem(toTake, config.snapshotEvery());
+        if (problem == null && checkpointEvery != null) {
+            problem = out == null ? "--checkpoint-every needs --out DIR" : CheckpointWriter.problem(checkpointEvery, toTake);
+        }
+        if (problem != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), problem);
         }
         return new TrainRun(config, out, spec.commandLine().getOut(), spec.commandLine().getErr(),
                 checkpointEvery == null ? 0 : checkpointEvery).drawing(graphView).startingFrom(start).execute();

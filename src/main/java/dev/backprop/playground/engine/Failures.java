@@ -2,6 +2,13 @@ package dev.backprop.playground.engine;
 
 /** Turns a Throwable into a sentence for a user: no class names of the JDK, no stack trace. */
 public final class Failures {
+    /**
+     * Characters of a message shown to a user: a message quoting its input (a 20 MB layer name) is cut
+     * here, and its whole text goes to the log.
+     */
+    public static final int MAX_MESSAGE_CHARS = 1_000;
+    private static final System.Logger LOG = System.getLogger(Failures.class.getName());
+
     private Failures() {
     }
 
@@ -17,8 +24,18 @@ public final class Failures {
             return "internal error: " + t.getClass().getSimpleName();
         }
         if (t instanceof IllegalArgumentException || t instanceof java.io.IOException) {
+            return cut(message);
+        }
+        return cut(message) + " (" + t.getClass().getSimpleName() + ")";
+    }
+
+    /** {@code message}, or its start and how much was left out when it is longer than {@link #MAX_MESSAGE_CHARS}. */
+    public static String cut(String message) {
+        if (message.length() <= MAX_MESSAGE_CHARS) {
             return message;
         }
-        return message + " (" + t.getClass().getSimpleName() + ")";
+        LOG.log(System.Logger.Level.INFO, "a message cut for display, in full: {0}", message);
+        return message.substring(0, MAX_MESSAGE_CHARS) + String.format(java.util.Locale.ROOT,
+                "... (%,d more characters)", message.length() - MAX_MESSAGE_CHARS);
     }
 }

@@ -16,9 +16,14 @@ public final class DatasetCsv {
 
     /** @throws IllegalArgumentException naming the file, the line and what is wrong */
     public static DataSplit read(Path file) throws IOException {
+        return read(file, Limits.MAX_SAMPLES);
+    }
+
+    /** As {@link #read(Path)}, refusing more than {@code maxPoints} points before reading past them. */
+    public static DataSplit read(Path file, int maxPoints) throws IOException {
         try {
             // no split column: every point trains, as before
-            return PointsCsv.read(file, PointsCsv.ANY_LABEL, Limits.MAX_SAMPLES).split(0, new java.util.Random(0));
+            return PointsCsv.read(file, PointsCsv.ANY_LABEL, maxPoints).split(0, new java.util.Random(0));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }

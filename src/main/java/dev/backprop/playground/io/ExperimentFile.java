@@ -4,8 +4,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import dev.backprop.playground.engine.Named;
 import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.data.Dataset;
@@ -18,6 +16,7 @@ import dev.backprop.playground.engine.nn.Loss;
 import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.OptimizerKind;
 import dev.backprop.playground.engine.nn.Regularization;
+import dev.backprop.playground.engine.nn.SamplingState;
 import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainerState;
 import dev.backprop.playground.engine.nn.TrainingConfig;
@@ -31,15 +30,20 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The experiment file ({@code .bpg.json}, version 1; the README documents every field): writes an
+ * The experiment file ({@code .bpg.json}, version 2; the README documents every field): writes an
  * {@link Experiment} atomically and reads one back strictly. Reading checks everything, down to
  * putting the state into a scratch trainer, before it returns: a bad file is refused whole, with
  * the field that is wrong. Numbers that are not finite (a diverged run) are written as null and the
- * document gets {@code "nonFinite": true}, as model.json does.
+ * document gets {@code "nonFinite": true}, as model.json does. The file is read strictly and as a
+ * stream ({@link StrictJsonTree}); whole numbers out of their field's range are refused, not wrapped.
+ * Version 2 writes the sampling generator's state as numbers; version 1's Java-serialized generator
+ * is still read, through {@link LegacySampling}.
  */
 public final class ExperimentFile {
     public static final String FORMAT = "backprop-playground-experiment";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The first version, whose sampling state was a Java-serialized Random. */
+    static final int VERSION_SERIALIZED_SAMPLING = 1;
     /** The file name ending the app offers. */
     public static final String SUFFIX = ".bpg.json";
 
@@ -126,7 +130,14 @@ public final class ExperimentFile {
         s.addProperty("learningRate", t.learningRate());
         s.addProperty("batch", t.batchSize());
         if (t.sampling() != null) {
-            s.addProperty("sampling", Base64.getEncoder().encodeToString(t.sampling()));
+            JsonObject sampling = new JsonObject();
+            sampling.addProperty("seed", t.sampling().seed());
+            if (t.sampling().haveNextNextGaussian()) {
+                sampling.addProperty("nextGaussian", t.sampling().nextNextGaussian());
+            } else {
+                sampling.add("nextGaussian", com.google.gson.JsonNull.INSTANCE);
+            }
+            s.add("sampling", sampling);
         }
         if (t.order() != null) {
             JsonArray order = new JsonArray();
@@ -156,22 +167,21 @@ public final class ExperimentFile {
      * @throws IllegalArgumentException saying which field is wrong
      */
     public static Experiment read(Path file, long maxBytes, int maxPoints) throws IOException {
-        String text = InputLimits.readString(file, maxBytes, "the experiment file");
-        JsonObject root;
-        try {
-            JsonElement parsed = JsonParser.parseString(text);
-            if (!parsed.isJsonObject()) {
-                throw new IllegalArgumentException("not a JSON object");
-            }
-            root = parsed.getAsJsonObject();
-        } catch (JsonParseException | StackOverflowError e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getMessage());
+        JsonElement parsed;
+        try (java.io.Reader in = InputLimits.open(file, maxBytes, Integer.MAX_VALUE, "the experiment file")) {
+            parsed = StrictJsonTree.read(in);
+        } catch (TextLimitException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
+        if (!parsed.isJsonObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        JsonObject root = parsed.getAsJsonObject();
         if (!FORMAT.equals(string(root, "format"))) {
             throw new IllegalArgumentException("\"format\" must be \"" + FORMAT + "\"");
         }
         long version = whole(root, "version");
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_SERIALIZED_SAMPLING) {
             throw new IllegalArgumentException("version " + version + " is not known (this app reads version " + VERSION + ")");
         }
         boolean nullsAllowed = root.has(JsonNumbers.FLAG) && root.get(JsonNumbers.FLAG).isJsonPrimitive()
@@ -183,7 +193,8 @@ public final class ExperimentFile {
             throw new IllegalArgumentException("settings: " + e.getMessage(), e);
         }
         DataSplit data = root.has("data") ? data(object(root, "data"), config, maxPoints) : null;
-        TrainerState state = root.has("state") ? state(object(root, "state"), config.network(), nullsAllowed) : null;
+        TrainerState state = root.has("state") ? state(object(root, "state"), config.network(), nullsAllowed,
+                version == VERSION_SERIALIZED_SAMPLING) : null;
         Map<String, Boolean> shown = new LinkedHashMap<>();
         if (root.has("shown")) {
             for (Map.Entry<String, JsonElement> e : object(root, "shown").entrySet()) {
@@ -206,7 +217,7 @@ public final class ExperimentFile {
 
     private static TrainingConfig settings(JsonObject s) {
         DatasetKind dataset = named(DatasetKind.class, s, "dataset");
-        int classes = (int) whole(s, "classes");
+        int classes = whole32(s, "classes");
         List<String> featureIds = new ArrayList<>();
         for (JsonElement f : array(s, "features")) {
             featureIds.add(f.isJsonPrimitive() ? f.getAsString() : "?");
@@ -214,14 +225,14 @@ public final class ExperimentFile {
         JsonArray hiddenJson = array(s, "hidden");
         int[] hidden = new int[hiddenJson.size()];
         for (int i = 0; i < hidden.length; i++) {
-            hidden[i] = (int) whole(hiddenJson.get(i), "hidden[" + i + "]");
+            hidden[i] = whole32(hiddenJson.get(i), "hidden[" + i + "]");
         }
         Head head = Head.of(named(Loss.class, s, "loss"), classes);
         NetworkSpec network = new NetworkSpec(FeatureSet.parse(featureIds), hidden, named(Activation.class, s, "activation"),
                 head, named(Initializer.class, s, "init"));
-        return new TrainingConfig(dataset, (int) whole(s, "samples"), number(s, "noise"), number(s, "testRatio"),
+        return new TrainingConfig(dataset, whole32(s, "samples"), number(s, "noise"), number(s, "testRatio"),
                 whole(s, "seed"), network, named(OptimizerKind.class, s, "optimizer"), number(s, "learningRate"),
-                (int) whole(s, "batch"), whole(s, "steps"), (int) whole(s, "snapshotEvery"), classes,
+                whole32(s, "batch"), whole(s, "steps"), whole32(s, "snapshotEvery"), classes,
                 named(Regularization.class, s, "regularization"), number(s, "regularizationRate"));
     }
 
@@ -262,23 +273,34 @@ public final class ExperimentFile {
         return split;
     }
 
-    private static TrainerState state(JsonObject s, NetworkSpec spec, boolean nullsAllowed) {
+    private static TrainerState state(JsonObject s, NetworkSpec spec, boolean nullsAllowed, boolean serializedSampling) {
         double[] weights = doubles(array(s, "weights"), "state.weights", nullsAllowed);
         double[] optimizerState = doubles(array(s, "optimizerState"), "state.optimizerState", nullsAllowed);
-        byte[] sampling = null;
-        if (s.has("sampling")) {
-            try {
-                sampling = Base64.getDecoder().decode(string(s, "sampling"));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("state.sampling is not base64", e);
+        SamplingState sampling = null;
+        if (s.has("sampling") && serializedSampling) {
+            String base64 = string(s, "sampling");
+            if (base64.length() > 4 * LegacySampling.MAX_BYTES / 3 + 4) {
+                throw new IllegalArgumentException("state.sampling is longer than a saved generator");
             }
+            try {
+                sampling = LegacySampling.read(Base64.getDecoder().decode(base64));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().startsWith("state.") ? e.getMessage()
+                        : "state.sampling is not base64", e);
+            }
+        } else if (s.has("sampling")) {
+            JsonObject o = object(s, "sampling");
+            JsonElement gaussian = o.get("nextGaussian");
+            boolean cached = gaussian != null && !gaussian.isJsonNull();
+            sampling = new SamplingState(wholeIn(o.get("seed"), "state.sampling.seed", 0, (1L << 48) - 1), cached,
+                    cached ? finite(gaussian, "state.sampling.nextGaussian") : 0);
         }
         int[] order = null;
         if (s.has("order")) {
             JsonArray o = array(s, "order");
             order = new int[o.size()];
             for (int i = 0; i < order.length; i++) {
-                order[i] = (int) whole(o.get(i), "state.order[" + i + "]");
+                order[i] = whole32(o.get(i), "state.order[" + i + "]");
             }
             if (!isPermutation(order)) {
                 throw new IllegalArgumentException("state.order must hold each row index 0 to " + (order.length - 1) + " once");
@@ -291,7 +313,7 @@ public final class ExperimentFile {
             throw new IllegalArgumentException("state.step must be 0 or more");
         }
         return new TrainerState(step, spec, weights, named(OptimizerKind.class, s, "optimizer"), optimizerState,
-                number(s, "learningRate"), (int) whole(s, "batch"), sampling, order, (int) whole(s, "cursor"), lastLoss);
+                number(s, "learningRate"), whole32(s, "batch"), sampling, order, whole32(s, "cursor"), lastLoss);
     }
 
     private static boolean isPermutation(int[] order) {
@@ -343,12 +365,32 @@ public final class ExperimentFile {
         return whole(o.get(key), "\"" + key + "\"");
     }
 
+    /** A whole number read exactly (a long's range): never rounded through a double, never wrapped. */
     private static long whole(JsonElement e, String what) {
-        double v = finite(e, what);
-        if (v != Math.rint(v) || Math.abs(v) > 1e15) {
-            throw new IllegalArgumentException(what + " must be a whole number, got " + v);
+        return wholeIn(e, what, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    private static int whole32(JsonObject o, String key) {
+        return whole32(o.get(key), "\"" + key + "\"");
+    }
+
+    /** A whole number that fits an int: 4294968298 is refused, not read as 1002. */
+    private static int whole32(JsonElement e, String what) {
+        return (int) wholeIn(e, what, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    private static long wholeIn(JsonElement e, String what, long min, long max) {
+        finite(e, what);
+        long v;
+        try {
+            v = e.getAsBigDecimal().longValueExact();
+        } catch (ArithmeticException | NumberFormatException ex) {
+            throw new IllegalArgumentException(what + " must be a whole number from " + min + " to " + max);
         }
-        return (long) v;
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(what + " must be a whole number from " + min + " to " + max + ", got " + v);
+        }
+        return v;
     }
 
     private static double finite(JsonElement e, String what) {

@@ -18,6 +18,8 @@ public final class MetricsCsv {
     /** A 250-million-step run at the default 250 steps between rows. */
     public static final int MAX_ROWS = 1_000_000;
     static final long MAX_BYTES = 120L * MAX_ROWS;
+    /** A row is five numbers: far under this. */
+    static final int MAX_LINE_CHARS = 1_000;
     static final String HEADER = "step,train_loss,test_loss,train_acc,test_acc";
 
     private MetricsCsv() {
@@ -25,9 +27,8 @@ public final class MetricsCsv {
 
     /** @throws IllegalArgumentException naming the file, the line and what is wrong */
     public static List<Metrics> read(Path file) throws IOException {
-        InputLimits.checkRegularFile(file, MAX_BYTES, "metrics.csv");
         List<Metrics> rows = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = InputLimits.open(file, MAX_BYTES, MAX_LINE_CHARS, "metrics.csv")) {
             String header = in.readLine();
             if (header == null || !header.strip().equals(HEADER)) {
                 throw new IllegalArgumentException(file + ": the first line must be " + HEADER);

@@ -91,9 +91,10 @@ public final class ModelJson {
     /** As {@link #read(Path, long, long)}, telling {@code progress} how many characters it has read so far. */
     public static Sequential read(Path file, long maxBytes, long maxParameters, java.util.function.LongConsumer progress)
             throws IOException {
-        InputLimits.checkRegularFile(file, maxBytes, "model.json");
-        try (Reader in = new CountingReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), progress)) {
+        try (Reader in = new CountingReader(InputLimits.open(file, maxBytes, Integer.MAX_VALUE, "model.json"), progress)) {
             return ModelJsonReader.read(in, maxParameters);
+        } catch (TextLimitException e) {
+            throw new ModelFormatException(e.detail());
         }
     }
 

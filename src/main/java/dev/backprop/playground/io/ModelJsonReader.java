@@ -349,7 +349,7 @@ final class ModelJsonReader {
     }
 
     /** Gson's messages end with a troubleshooting link; the position is what a user needs. */
-    private static String firstSentence(String message) {
+    static String firstSentence(String message) {
         if (message == null) {
             return "the file ends too early";
         }

@@ -56,9 +56,9 @@ public final class PointsCsv {
      * @throws IllegalArgumentException naming the line (and column) and what is wrong
      */
     public static Points read(Path file, int classes, int maxPoints) throws IOException {
+        // lines are read whole: a longer one (a file with no line breaks) is refused before it fills the heap
         // about 80 characters a point: a bigger file is refused before it is read
-        InputLimits.checkRegularFile(file, 80L * maxPoints + 1_000, "the data file");
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = InputLimits.open(file, 80L * maxPoints + 1_000, 4 * MAX_LINE_CHARS, "the data file")) {
             return read(in, classes, maxPoints);
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new IllegalArgumentException("the file is not UTF-8 text");

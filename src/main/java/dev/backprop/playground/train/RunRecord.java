@@ -40,20 +40,22 @@ record RunRecord(TrainingConfig config, DataSplit data, List<Metrics> history, L
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("not a directory");
         }
+        Path real = dir.toRealPath();
         for (String name : List.of("dataset.csv", "metrics.csv")) {
             if (!Files.isRegularFile(dir.resolve(name))) {
                 throw new IllegalArgumentException("no " + name + " (is it a folder written by train --out?)");
             }
+            checkInside(real, dir.resolve(name));
         }
-        DataSplit data = DatasetCsv.read(dir.resolve("dataset.csv"));
-        if (data.all().size() > Limits.APP_MAX_SAMPLES) {
-            throw new IllegalArgumentException("dataset.csv has " + data.all().size() + " points; the app trains at most "
-                    + Limits.APP_MAX_SAMPLES);
-        }
+        // the app's limit while reading: a million-point file is refused at its 10,001st point
+        DataSplit data = DatasetCsv.read(dir.resolve("dataset.csv"), Limits.APP_MAX_SAMPLES);
         if (data.train().size() == 0) {
             throw new IllegalArgumentException("dataset.csv has no training point");
         }
         List<Metrics> history = MetricsCsv.read(dir.resolve("metrics.csv"));
+        if (Files.exists(dir.resolve(Checkpoints.FOLDER))) {
+            checkInside(real, dir.resolve(Checkpoints.FOLDER));
+        }
         List<Checkpoints.File> files = Checkpoints.list(dir.resolve(Checkpoints.FOLDER));
         if (files.isEmpty() && Files.isRegularFile(dir.resolve("model.json"))) {
             files = List.of(new Checkpoints.File(history.get(history.size() - 1).step(), dir.resolve("model.json")));
@@ -63,6 +65,7 @@ record RunRecord(TrainingConfig config, DataSplit data, List<Metrics> history, L
         }
         long total = 0;
         for (Checkpoints.File f : files) {
+            checkInside(real, f.path());
             total += Files.size(f.path());
         }
         if (total > MAX_CHECKPOINT_BYTES) {
@@ -78,10 +81,31 @@ record RunRecord(TrainingConfig config, DataSplit data, List<Metrics> history, L
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(dir.relativize(f.path()) + ": " + e.getMessage(), e);
             }
+            if (states.isEmpty()) {
+                // the run's data and head, whatever the session had: a spiral-3 run opens in a moons session
+                config = current.forPoints(data.all().size(), loaded.spec().head().classes());
+            }
+            try {
+                DatasetCsv.checkLabels(data, loaded.spec().head());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("dataset.csv does not fit " + dir.relativize(f.path()) + ": "
+                        + e.getMessage(), e);
+            }
             config = config.withNetwork(loaded.spec());
             states.add(TrainerState.ofWeights(f.step(), loaded.spec(), loaded.network(), current.optimizer(),
                     current.learningRate(), current.batchSize()));
         }
         return new RunRecord(config, data, List.copyOf(history), List.copyOf(states));
+    }
+
+    /**
+     * Refuses {@code file} when it is a link leading out of the run's folder ({@code realDir}): the
+     * folder is what the user chose to open, and a refusal must not echo another file's contents.
+     */
+    private static void checkInside(Path realDir, Path file) throws IOException {
+        if (!file.toRealPath().startsWith(realDir)) {
+            throw new IllegalArgumentException(realDir.relativize(realDir.resolve(file.getFileName())) + " is a link to a "
+                    + "file outside the run's folder");
+        }
     }
 }

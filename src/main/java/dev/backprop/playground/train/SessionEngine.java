@@ -445,6 +445,10 @@ final class SessionEngine implements CommandHandler {
         timeline.keepAll(config, checkpoints);
         if (!checkpoints.isEmpty()) {
             trainer().restore(checkpoints.get(checkpoints.size() - 1));
+            // start() measured a fresh network of the session's init, not the run's weights: its verdict goes
+            drawnByInit = false;
+            divergence = null;
+            loop.clearDivergence();
             showRestored();
         }
     }
@@ -774,7 +778,8 @@ final class SessionEngine implements CommandHandler {
         configVersion++;
     }
 
-    void refuse(String why) {
+    void refuse(String reason) {
+        String why = dev.backprop.playground.engine.Failures.cut(reason); // a file may put megabytes in a message
         message = why;
         problem = new Snapshot.Problem(Snapshot.Problem.Kind.REFUSED, why, ++problemSerial);
     }

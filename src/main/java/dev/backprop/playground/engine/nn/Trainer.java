@@ -3,12 +3,6 @@ package dev.backprop.playground.engine.nn;
 import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.data.Dataset;
 import dev.backprop.playground.engine.data.Shuffle;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -23,7 +17,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Trainer {
     private final DataSplit data;
-    private Random sampling;
+    private SamplingRandom sampling;
     private final long seed;
     private final DMatrixRMaj batchX = new DMatrixRMaj(1, 2);
     private final DMatrixRMaj batchY = new DMatrixRMaj(1, 1);
@@ -57,8 +51,8 @@ public final class Trainer {
         setRegularization(config.regularization(), config.regularizationRate());
     }
 
-    private static Random freshSampling(long seed) {
-        return new Random(seed ^ 0x5DEECE66DL);
+    private static SamplingRandom freshSampling(long seed) {
+        return new SamplingRandom(seed ^ 0x5DEECE66DL);
     }
 
     /** Generates the config's dataset and split from its seed, then builds the trainer. */
@@ -247,7 +241,7 @@ public final class Trainer {
     public TrainerState capture(TrainerState previous) {
         int[] sameOrder = previous != null && Arrays.equals(previous.order(), order) ? previous.order() : order.clone();
         return new TrainerState(step, spec, weightsOf(network), optimizer.kind(), optimizer.saveState(),
-                optimizer.learningRate(), batchSize, serialize(sampling), sameOrder, cursor, lastLoss);
+                optimizer.learningRate(), batchSize, sampling.state(), sameOrder, cursor, lastLoss);
     }
 
     /**
@@ -259,9 +253,13 @@ public final class Trainer {
         Sequential net = state.spec().equals(spec) ? network : state.spec().build(new Random(0));
         Optimizer opt = state.optimizer().create(net.parameters(), state.learningRate());
         opt.restoreState(state.optimizerState());
-        Random rng = state.sampling() == null ? freshSampling(seed) : deserialize(state.sampling());
+        SamplingRandom rng = state.sampling() == null ? freshSampling(seed) : SamplingRandom.of(state.sampling());
         if (state.order() != null && state.order().length != order.length) {
             throw new IllegalArgumentException("a state of a trainer on other data");
+        }
+        if (state.cursor() < 0 || state.cursor() > order.length) {
+            throw new IllegalArgumentException("the cursor " + state.cursor() + " is not a place in the epoch (0 to "
+                    + order.length + ")");
         }
         setWeights(net, state.weights());
         spec = state.spec();
@@ -301,30 +299,6 @@ public final class Trainer {
         }
         if (at != w.length) {
             throw new IllegalArgumentException("the state has " + w.length + " weights, the network " + at);
-        }
-    }
-
-    /** java.util.Random keeps its state private; its serialized form holds it whole (about 80 bytes). */
-    private static byte[] serialize(Random random) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(random);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static Random deserialize(byte[] state) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(state))) {
-            // the bytes may come from a file (an experiment): nothing but a Random may be built from them
-            in.setObjectInputFilter(java.io.ObjectInputFilter.Config.createFilter(
-                    "maxbytes=1024;maxdepth=3;java.util.Random;java.lang.Number;java.util.concurrent.atomic.AtomicLong;!*"));
-            return (Random) in.readObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -10,11 +10,11 @@ import java.util.Arrays;
  *
  * @param weights        every parameter's values, in {@link Sequential#parameters()} order
  * @param optimizerState {@link Optimizer#saveState()}; empty for SGD or when not known (a checkpoint file)
- * @param sampling       the serialized sampling generator, or null for a fresh one from the seed
+ * @param sampling       the sampling generator's state, or null for a fresh one from the seed
  * @param order          the mini-batch order (shared with the previous state when unchanged)
  */
 public record TrainerState(long step, NetworkSpec spec, double[] weights, OptimizerKind optimizer,
-                           double[] optimizerState, double learningRate, int batchSize, byte[] sampling,
+                           double[] optimizerState, double learningRate, int batchSize, SamplingState sampling,
                            int[] order, int cursor, double lastLoss) {
 
     /** A state known only by its weights (a checkpoint file): fresh optimizer, sampling from the seed. */
@@ -26,7 +26,7 @@ public record TrainerState(long step, NetworkSpec spec, double[] weights, Optimi
 
     /** Bytes this state holds, the order array included ({@code sharedOrder}: counted elsewhere). */
     public long bytes(boolean sharedOrder) {
-        long b = 96 + 8L * weights.length + 8L * optimizerState.length + (sampling == null ? 0 : 16 + sampling.length);
+        long b = 96 + 8L * weights.length + 8L * optimizerState.length + (sampling == null ? 0 : 32);
         return order == null || sharedOrder ? b : b + 16 + 4L * order.length;
     }
 
@@ -35,7 +35,7 @@ public record TrainerState(long step, NetworkSpec spec, double[] weights, Optimi
         return o instanceof TrainerState s && step == s.step && spec.equals(s.spec) && Arrays.equals(weights, s.weights)
                 && optimizer == s.optimizer && Arrays.equals(optimizerState, s.optimizerState)
                 && Double.compare(learningRate, s.learningRate) == 0 && batchSize == s.batchSize
-                && Arrays.equals(sampling, s.sampling) && Arrays.equals(order, s.order) && cursor == s.cursor;
+                && java.util.Objects.equals(sampling, s.sampling) && Arrays.equals(order, s.order) && cursor == s.cursor;
     }
 
     @Override
