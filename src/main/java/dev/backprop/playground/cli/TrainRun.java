@@ -47,6 +47,8 @@ final class TrainRun {
     private GraphView graphView = GraphView.TENSORS;
     /** Points and a state to start from (--data, --experiment), or null. */
     private TrainStart start;
+    /** Where read data came from, or null. */
+    private String source;
 
     TrainRun(TrainingConfig config, Path outDir, PrintWriter stdout, PrintWriter stderr) {
         this(config, outDir, stdout, stderr, 0);
@@ -63,6 +65,12 @@ final class TrainRun {
     /** graph.svg draws this view (tensors by default). */
     TrainRun drawing(GraphView view) {
         graphView = view;
+        return this;
+    }
+
+    /** Where read data came from (the summary line's data=...), or null for generated data. */
+    TrainRun readFrom(String source) {
+        this.source = source;
         return this;
     }
 
@@ -150,7 +158,8 @@ final class TrainRun {
                         + "test_loss=%.4f test_acc=%.4f steps_per_s=%.0f%s",
                 config.dataset().id(), config.network().describe(), config.optimizer().id(), config.learningRate(),
                 config.batchSize(), m.step(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(),
-                stepsPerSecond, divergedAt >= 0 ? " diverged_at=" + divergedAt : "");
+                stepsPerSecond, divergedAt >= 0 ? " diverged_at=" + divergedAt : "")
+                + (source == null ? "" : " data=" + source.replace(' ', '_'));
     }
 
     /** Side of boundary.png for a network of {@code parameters}: see {@link #BOUNDARY_BUDGET}. */
@@ -175,11 +184,15 @@ final class TrainRun {
             RunFiles.writeDataset(files.staged(begin("dataset.csv")), trainer.data());
             RunFiles.writeMetrics(files.staged(begin("metrics.csv")), rows);
             ModelJson.write(files.staged(begin("model.json")), trainer.network());
-            int pixels = boundaryPixels(trainer.spec().parameterCount());
-            BoundaryPng.write(files.staged(begin("boundary.png")),
-                    DecisionGridEvaluator.around(trainer.data().all(), pixels, pixels).evaluate(trainer.network()),
-                    trainer.data());
-            GraphModel graph = graphView == GraphView.NEURONS
+            boolean plane = trainer.network().features().isPlanar();
+            if (plane) {
+                int pixels = boundaryPixels(trainer.spec().parameterCount());
+                BoundaryPng.write(files.staged(begin("boundary.png")),
+                        DecisionGridEvaluator.around(trainer.data().all(), pixels, pixels).evaluate(trainer.network()),
+                        trainer.data());
+            }
+            // the neuron view pictures each unit over the plane: other data gets the tensor view
+            GraphModel graph = graphView == GraphView.NEURONS && plane
                     ? NeuronGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
                             trainer.lastLoss(), null, new NeuronThumbnails(
                                     DecisionGridEvaluator.equalAspectBounds(trainer.data().all(), 1)).compute(trainer.network()))

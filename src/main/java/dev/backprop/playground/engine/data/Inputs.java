@@ -47,13 +47,13 @@ public record Inputs(List<String> names, int[] shape) {
         return new Inputs(names, null);
     }
 
-    /** The pixels of a rows x cols picture, named px(r,c) from 0. */
+    /** The pixels of a rows x cols picture, named px{row}_{col} from 0 (px3_4: row 3, column 4; no comma, so a CSV header needs no quotes). */
     public static Inputs image(int rows, int cols) {
         checkCount((long) rows * cols);
         List<String> names = new ArrayList<>(rows * cols);
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                names.add(String.format(Locale.ROOT, "px(%d,%d)", r, c));
+                names.add(String.format(Locale.ROOT, "px%d_%d", r, c));
             }
         }
         return new Inputs(names, new int[] {rows, cols});

@@ -20,7 +20,7 @@ import org.ejml.data.DMatrixRMaj;
  * @param targets real targets of a regression head (1 to {@link #MAX_TARGETS}); 0 for a classifier
  */
 public record Head(Kind kind, int classes, Loss loss, int targets) {
-    public static final int MAX_CLASSES = 10;
+    public static final int MAX_CLASSES = dev.backprop.playground.engine.data.DatasetKind.MAX_DATA_CLASSES;
     public static final int MAX_TARGETS = dev.backprop.playground.engine.data.Dataset.MAX_TARGETS;
 
     public enum Kind { BINARY, MULTICLASS, REGRESSION }
@@ -84,6 +84,12 @@ public record Head(Kind kind, int classes, Loss loss, int targets) {
         }
         require(classes == 2, "--loss " + loss.id() + " needs 2 classes, the data has " + classes + ": use ce");
         return new Head(Kind.BINARY, 2, loss);
+    }
+
+    /** As {@link #of(Loss, int)}, with {@code targets} identity units when the data has that many real targets. */
+    public static Head of(Loss loss, int classes, int targets) {
+        Head head = of(loss, classes);
+        return classes == 0 && targets != 1 ? regression(targets) : head;
     }
 
     /** The loss a dataset gets unless told otherwise: bce for 2 classes, ce for more, mse for a target. */
