@@ -98,9 +98,10 @@ public final class TrainCommand implements Callable<Integer> {
     Long checkpointEvery;
 
     @Option(names = "--data", paramLabel = "FILE.csv",
-            description = "train on the points of a CSV file: a header naming x1, x2, label and optionally split "
-                    + "(train or test; without it --test-ratio picks the test points), in any order; at most "
-                    + "1,000,000 points; labels are class indexes 0..K-1 (K up to 6) or, if not, regression targets")
+            description = "train on the points of a CSV file with a header: label (class indexes 0..K-1, K up to 10, "
+                    + "or, if not, one regression target) or y / y1..yk (k up to 16 regression targets), optionally "
+                    + "split (train or test; without it --test-ratio picks the test points), and every other column "
+                    + "an input (up to 1,024), named by its header; at most 1,000,000 points")
     Path dataFile;
 
     @Option(names = "--experiment", paramLabel = "FILE",

@@ -46,6 +46,7 @@ record RunRecord(TrainingConfig config, DataSplit data, List<Metrics> history, L
             }
         }
         DataSplit data = DatasetCsv.read(dir.resolve("dataset.csv"));
+        DatasetCsv.requirePlane(data.all(), "dataset.csv");
         if (data.all().size() > Limits.APP_MAX_SAMPLES) {
             throw new IllegalArgumentException("dataset.csv has " + data.all().size() + " points; the app trains at most "
                     + Limits.APP_MAX_SAMPLES);

@@ -16,6 +16,7 @@ import dev.backprop.playground.engine.nn.Initializer;
 import dev.backprop.playground.engine.nn.Limits;
 import dev.backprop.playground.io.Experiment;
 import dev.backprop.playground.io.ExperimentFile;
+import dev.backprop.playground.io.DatasetCsv;
 import dev.backprop.playground.io.PointsCsv;
 import dev.backprop.playground.io.RunFiles;
 import java.nio.file.Path;
@@ -570,6 +571,7 @@ final class SessionEngine implements CommandHandler {
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException(file.getFileName() + ": " + Failures.describe(e), e);
         }
+        DatasetCsv.requirePlane(points.all(), file.getFileName().toString());
         DataSplit data = points.split(config.testRatio(), new Random(config.seed()));
         if (data.train().size() == 0) {
             throw new IllegalArgumentException(file.getFileName() + ": no training point (every point is a test point)");
