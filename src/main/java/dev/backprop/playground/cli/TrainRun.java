@@ -1,6 +1,9 @@
 package dev.backprop.playground.cli;
 
 import dev.backprop.playground.engine.Failures;
+import dev.backprop.playground.engine.data.Dataset;
+import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.engine.data.ImageSets;
 import dev.backprop.playground.engine.nn.DecisionGridEvaluator;
 import dev.backprop.playground.engine.nn.Metrics;
 import dev.backprop.playground.engine.nn.Trainer;
@@ -16,6 +19,8 @@ import dev.backprop.playground.io.Checkpoints;
 import dev.backprop.playground.io.ModelJson;
 import dev.backprop.playground.io.OutputSet;
 import dev.backprop.playground.io.RunFiles;
+import dev.backprop.playground.io.SamplesPng;
+import dev.backprop.playground.io.WeightsPng;
 import dev.backprop.playground.graph.SvgExport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,7 +40,7 @@ final class TrainRun {
     static final int MIN_BOUNDARY_PIXELS = 32;
     /** The set a run replaces: its files and its checkpoints (an older run's are removed with its files). */
     static final List<String> FILES = List.of("dataset.csv", "metrics.csv", "model.json", "boundary.png",
-            "graph.svg", Checkpoints.FOLDER);
+            "weights.png", "samples.png", "graph.svg", Checkpoints.FOLDER);
 
     private final TrainingConfig config;
     private final Path outDir;
@@ -190,6 +195,14 @@ final class TrainRun {
                 BoundaryPng.write(files.staged(begin("boundary.png")),
                         DecisionGridEvaluator.around(trainer.data().all(), pixels, pixels).evaluate(trainer.network()),
                         trainer.data());
+            } else {
+                // data off the plane: what the first layer looks for, and how it does on pictures
+                List<String> names = config.dataset() == DatasetKind.FASHION ? ImageSets.FASHION_CLASSES : null;
+                WeightsPng.write(files.staged(begin("weights.png")), trainer.network(), names);
+                if (trainer.data().all().inputs().isImage() && trainer.network().head().classifies()) {
+                    Dataset shown = trainer.data().test().size() > 0 ? trainer.data().test() : trainer.data().train();
+                    SamplesPng.write(files.staged(begin("samples.png")), trainer.network(), shown, names);
+                }
             }
             // the neuron view pictures each unit over the plane: other data gets the tensor view
             GraphModel graph = graphView == GraphView.NEURONS && plane

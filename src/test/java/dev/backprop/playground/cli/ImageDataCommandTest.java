@@ -39,6 +39,9 @@ class ImageDataCommandTest {
         assertTrue(csv.lines().findFirst().orElseThrow().endsWith("px7_7,label,split"));
         assertEquals(1798, csv.lines().count());
         assertFalse(Files.exists(out.resolve("boundary.png")));
+        java.awt.image.BufferedImage weights = javax.imageio.ImageIO.read(out.resolve("weights.png").toFile());
+        java.awt.image.BufferedImage samples = javax.imageio.ImageIO.read(out.resolve("samples.png").toFile());
+        assertTrue(weights.getWidth() > 200 && samples.getWidth() > 200);
         // eval reads the model back and measures the same test accuracy
         TrainCommandTest.Result e = TrainCommandTest.run("eval", "--model", out.resolve("model.json").toString(),
                 "--dataset", "digits");
