@@ -9,15 +9,33 @@ final class DataOptions {
     private static final TrainingConfig DEFAULTS = TrainingConfig.defaults();
 
     @Option(names = "--dataset", paramLabel = "NAME", converter = TrainCommand.DatasetConverter.class,
-            description = "moons, circles, xor, spiral, blobs, iris (classification), plane, gauss (regression) "
-                    + "(default: moons)")
+            description = "moons, circles, xor, spiral, blobs, iris (classification), plane, gauss (regression); "
+                    + "digits (8x8 images), fashion (Fashion-MNIST, 28x28), idx (a folder of MNIST-style IDX files, "
+                    + "see --data-dir) (default: moons)")
     DatasetKind dataset = DEFAULTS.dataset();
 
     @Option(names = "--classes", paramLabel = "K",
             description = "classes of spiral (K arms) and blobs, 2 to 6 (default: 2)")
     Integer classes;
 
-    @Option(names = "--samples", paramLabel = "N", description = "number of points, 2 to 1000000 (default: 2000)")
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "the folder of IDX files (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], t10k-...) "
+                    + "for idx and fashion (default for fashion: /usr/share/datasets/fashion-mnist, from Debian's package "
+                    + "dataset-fashion-mnist; without it the app's shipped 3,000 + 1,000 image subset)")
+    java.nio.file.Path dataDir;
+
+    @Option(names = "--inputs", paramLabel = "WHICH",
+            description = "iris's inputs: petal (petal length and width, the plane) or all (the four measurements) "
+                    + "(default: petal)")
+    String inputs;
+
+    @Option(names = "--target", paramLabel = "WHAT",
+            description = "iris's target: species (3 classes) or petal (regression of petal length and width on the "
+                    + "sepal's, both standardized: seed 003's two-target model) (default: species)")
+    String target;
+
+    @Option(names = "--samples", paramLabel = "N", description = "number of points, 2 to 1000000; for digits, fashion "
+            + "and idx a class-balanced subset (default: 2000; all images for digits, fashion and idx)")
     int samples = DEFAULTS.samples();
 
     @Option(names = "--noise", paramLabel = "X",

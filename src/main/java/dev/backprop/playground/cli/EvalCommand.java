@@ -3,6 +3,8 @@ package dev.backprop.playground.cli;
 import dev.backprop.playground.engine.Failures;
 import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.engine.data.ImageSets;
+import dev.backprop.playground.engine.nn.FeatureSet;
 import dev.backprop.playground.engine.nn.Initializer;
 import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.Regularization;
@@ -57,9 +59,14 @@ public final class EvalCommand implements Callable<Integer> {
         try {
             net = ModelJson.read(model);
             shape = describe(net);
-            points = csv != null ? DatasetCsv.read(csv) : Trainer.split(new TrainingConfig(data.dataset, data.samples,
-                    data.noise(), data.testRatio, data.seed, shape, TrainingConfig.defaults().optimizer(),
+            ImageSets.Loaded loaded = csv != null ? null : DataFiles.load(data,
+                    spec.commandLine().getParseResult().hasMatchedOption("--samples"));
+            points = csv != null ? DatasetCsv.read(csv) : loaded != null ? loaded.split()
+                    : Trainer.split(new TrainingConfig(data.dataset, data.samples,
+                    data.noise(), data.testRatio, data.seed, shape.withFeatures(FeatureSet.RAW).withHead(
+                    TrainingConfig.defaultHead(data.classes(shape.head().classes()))), TrainingConfig.defaults().optimizer(),
                     TrainingConfig.defaults().learningRate(), 1, 0, 1, data.classes(shape.head().classes()), Regularization.NONE, 0));
+            checkFits(shape, points);
             DatasetCsv.checkLabels(points, shape.head());
         } catch (IllegalArgumentException e) {
             err.println(Failures.cut(e.getMessage()));
@@ -80,6 +87,20 @@ public final class EvalCommand implements Callable<Integer> {
                 points.test().size(), test[0], test[1]));
         out.flush();
         return 0;
+    }
+
+    /** The model must take the data's inputs and give its targets: "model.json: the model takes 64 inputs, the data has 2". */
+    private static void checkFits(NetworkSpec shape, DataSplit points) {
+        int d = points.all().width();
+        if (shape.features().isPlanar() ? d != 2 : shape.inputSize() != d) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "model.json: the model takes %d inputs, the data "
+                    + "has %d", shape.features().isPlanar() ? 2 : shape.inputSize(), d));
+        }
+        int targets = points.all().targets();
+        if (!shape.head().classifies() && shape.head().outputs() != targets) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "model.json: the model predicts %d targets, "
+                    + "the data has %d", shape.head().outputs(), targets));
+        }
     }
 
     /** The model's shape; one the playground cannot evaluate is a "model.json: ..." error. */

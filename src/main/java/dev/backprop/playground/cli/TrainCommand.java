@@ -2,6 +2,9 @@ package dev.backprop.playground.cli;
 
 import dev.backprop.playground.engine.Failures;
 import dev.backprop.playground.engine.data.DataSplit;
+import dev.backprop.playground.engine.data.Dataset;
+import dev.backprop.playground.engine.data.ImageSets;
+import dev.backprop.playground.engine.data.Inputs;
 import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.nn.Activation;
 import dev.backprop.playground.engine.nn.Initializer;
@@ -14,6 +17,7 @@ import dev.backprop.playground.engine.nn.OptimizerKind;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.graph.GraphView;
 import dev.backprop.playground.io.PointsCsv;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -94,9 +98,10 @@ public final class TrainCommand implements Callable<Integer> {
     Long checkpointEvery;
 
     @Option(names = "--data", paramLabel = "FILE.csv",
-            description = "train on the points of a CSV file: a header naming x1, x2, label and optionally split "
-                    + "(train or test; without it --test-ratio picks the test points), in any order; at most "
-                    + "1,000,000 points; labels are class indexes 0..K-1 (K up to 6) or, if not, regression targets")
+            description = "train on the points of a CSV file with a header: label (class indexes 0..K-1, K up to 10, "
+                    + "or, if not, one regression target) or y / y1..yk (k up to 16 regression targets), optionally "
+                    + "split (train or test; without it --test-ratio picks the test points), and every other column "
+                    + "an input (up to 1,024), named by its header; at most 1,000,000 points")
     Path dataFile;
 
     @Option(names = "--experiment", paramLabel = "FILE",
@@ -106,7 +111,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path experimentFile;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "write dataset.csv, metrics.csv, model.json, boundary.png and graph.svg here")
+            description = "write dataset.csv, metrics.csv, model.json, boundary.png and graph.svg here (data that is not "
+                    + "the plane's two inputs has no boundary.png)")
     Path out;
 
     @Override
@@ -127,26 +133,34 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainingConfig config;
         TrainStart start = null;
+        ImageSets.Loaded loaded = null;
         try {
             PointsCsv.Points own = dataFile == null ? null : ownPoints();
-            int classes = own != null ? own.classes() : data.classes();
+            loaded = own == null ? DataFiles.load(data, matched("--samples")) : null;
+            Dataset read = own != null ? own.all() : loaded != null ? loaded.split().all() : null;
+            int classes = own != null ? own.classes() : loaded != null ? DataFiles.classes(loaded, data.dataset)
+                    : data.classes();
             DatasetKind kind = data.dataset;
             int samples = data.samples;
-            if (own == null) {
+            if (read == null) {
                 data.dataset.checkClasses(classes);
-            } else {
+            } else if (own != null || classes == 0) {
                 // the file's points: the dataset kind only stands for their class count
-                TrainingConfig standIn = TrainingConfig.defaults().forPoints(own.all().size(), classes);
+                TrainingConfig standIn = TrainingConfig.defaults().forPoints(read.size(), classes);
                 kind = standIn.dataset();
                 samples = standIn.samples();
+            } else {
+                samples = read.size();
             }
-            Head head = Head.of(loss != null ? loss : Head.defaultLoss(classes), classes);
+            Head head = Head.of(loss != null ? loss : Head.defaultLoss(classes), classes, read == null ? 1 : read.targets());
+            FeatureSet inputs = FeatureSet.parse(features).fitting(read == null ? Inputs.PLANE : read.inputs());
             double rate = regularizationRate != null ? regularizationRate
                     : regularization == Regularization.NONE ? 0 : DEFAULT_REG_RATE;
             config = new TrainingConfig(kind, samples, data.noise(), data.testRatio, data.seed,
-                    new NetworkSpec(FeatureSet.parse(features), hiddenLayers(), activation, head, init), optimizer,
+                    new NetworkSpec(inputs, hiddenLayers(), activation, head, init), optimizer,
                     learningRate, batch, steps, snapshotEvery, classes, regularization, rate);
-            DataSplit points = own == null ? null : TrainStart.split(dataFile, own, data.testRatio, data.seed);
+            DataSplit points = own != null ? TrainStart.split(dataFile, own, data.testRatio, data.seed)
+                    : loaded != null ? loaded.split() : null;
             start = experimentFile != null
                     ? TrainStart.overExperiment(experimentFile, spec.commandLine().getParseResult(), config, points,
                             spec.commandLine().getErr())
@@ -154,6 +168,8 @@ public final class TrainCommand implements Callable<Integer> {
             config = start.config();
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), Failures.cut(e.getMessage()));
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot read the data: " + Failures.describe(e));
         }
         // the limits against the values in force: an experiment's steps, counted from its step
         long toTake = config.steps() - (start.state() == null ? 0 : start.state().step());
@@ -165,7 +181,12 @@ public final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), problem);
         }
         return new TrainRun(config, out, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                checkpointEvery == null ? 0 : checkpointEvery).drawing(graphView).startingFrom(start).execute();
+                checkpointEvery == null ? 0 : checkpointEvery).drawing(graphView).startingFrom(start)
+                .readFrom(loaded == null ? null : loaded.source()).execute();
+    }
+
+    private boolean matched(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     /** --data's points; --dataset, --samples and --noise describe generated data and do not go with it. */

@@ -1,6 +1,9 @@
 package dev.backprop.playground.cli;
 
 import dev.backprop.playground.engine.Failures;
+import dev.backprop.playground.engine.data.Dataset;
+import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.engine.data.ImageSets;
 import dev.backprop.playground.engine.nn.DecisionGridEvaluator;
 import dev.backprop.playground.engine.nn.Metrics;
 import dev.backprop.playground.engine.nn.Trainer;
@@ -16,6 +19,8 @@ import dev.backprop.playground.io.Checkpoints;
 import dev.backprop.playground.io.ModelJson;
 import dev.backprop.playground.io.OutputSet;
 import dev.backprop.playground.io.RunFiles;
+import dev.backprop.playground.io.SamplesPng;
+import dev.backprop.playground.io.WeightsPng;
 import dev.backprop.playground.graph.SvgExport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,7 +40,7 @@ final class TrainRun {
     static final int MIN_BOUNDARY_PIXELS = 32;
     /** The set a run replaces: its files and its checkpoints (an older run's are removed with its files). */
     static final List<String> FILES = List.of("dataset.csv", "metrics.csv", "model.json", "boundary.png",
-            "graph.svg", Checkpoints.FOLDER);
+            "weights.png", "samples.png", "graph.svg", Checkpoints.FOLDER);
 
     private final TrainingConfig config;
     private final Path outDir;
@@ -47,6 +52,8 @@ final class TrainRun {
     private GraphView graphView = GraphView.TENSORS;
     /** Points and a state to start from (--data, --experiment), or null. */
     private TrainStart start;
+    /** Where read data came from, or null. */
+    private String source;
 
     TrainRun(TrainingConfig config, Path outDir, PrintWriter stdout, PrintWriter stderr) {
         this(config, outDir, stdout, stderr, 0);
@@ -63,6 +70,12 @@ final class TrainRun {
     /** graph.svg draws this view (tensors by default). */
     TrainRun drawing(GraphView view) {
         graphView = view;
+        return this;
+    }
+
+    /** Where read data came from (the summary line's data=...), or null for generated data. */
+    TrainRun readFrom(String source) {
+        this.source = source;
         return this;
     }
 
@@ -150,7 +163,8 @@ final class TrainRun {
                         + "test_loss=%.4f test_acc=%.4f steps_per_s=%.0f%s",
                 config.dataset().id(), config.network().describe(), config.optimizer().id(), config.learningRate(),
                 config.batchSize(), m.step(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(),
-                stepsPerSecond, divergedAt >= 0 ? " diverged_at=" + divergedAt : "");
+                stepsPerSecond, divergedAt >= 0 ? " diverged_at=" + divergedAt : "")
+                + (source == null ? "" : " data=" + source.replace(' ', '_'));
     }
 
     /** Side of boundary.png for a network of {@code parameters}: see {@link #BOUNDARY_BUDGET}. */
@@ -175,11 +189,23 @@ final class TrainRun {
             RunFiles.writeDataset(files.staged(begin("dataset.csv")), trainer.data());
             RunFiles.writeMetrics(files.staged(begin("metrics.csv")), rows);
             ModelJson.write(files.staged(begin("model.json")), trainer.network());
-            int pixels = boundaryPixels(trainer.spec().parameterCount());
-            BoundaryPng.write(files.staged(begin("boundary.png")),
-                    DecisionGridEvaluator.around(trainer.data().all(), pixels, pixels).evaluate(trainer.network()),
-                    trainer.data());
-            GraphModel graph = graphView == GraphView.NEURONS
+            boolean plane = trainer.network().features().isPlanar();
+            if (plane) {
+                int pixels = boundaryPixels(trainer.spec().parameterCount());
+                BoundaryPng.write(files.staged(begin("boundary.png")),
+                        DecisionGridEvaluator.around(trainer.data().all(), pixels, pixels).evaluate(trainer.network()),
+                        trainer.data());
+            } else {
+                // data off the plane: what the first layer looks for, and how it does on pictures
+                List<String> names = config.dataset() == DatasetKind.FASHION ? ImageSets.FASHION_CLASSES : null;
+                WeightsPng.write(files.staged(begin("weights.png")), trainer.network(), names);
+                if (trainer.data().all().inputs().isImage() && trainer.network().head().classifies()) {
+                    Dataset shown = trainer.data().test().size() > 0 ? trainer.data().test() : trainer.data().train();
+                    SamplesPng.write(files.staged(begin("samples.png")), trainer.network(), shown, names);
+                }
+            }
+            // the neuron view pictures each unit over the plane: other data gets the tensor view
+            GraphModel graph = graphView == GraphView.NEURONS && plane
                     ? NeuronGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
                             trainer.lastLoss(), null, new NeuronThumbnails(
                                     DecisionGridEvaluator.equalAspectBounds(trainer.data().all(), 1)).compute(trainer.network()))

@@ -50,8 +50,9 @@ record TrainStart(TrainingConfig config, DataSplit data, TrainerState state) {
             k = 0; // real targets, even whole-numbered ones
         }
         if (k == 0 && loss != null && loss != Loss.MSE) {
-            throw new IllegalArgumentException(file + ": the labels are not all class indexes 0 to 5, so they are "
-                    + "regression targets: use --loss mse");
+            throw new IllegalArgumentException(file + ": the labels are not all class indexes 0 to "
+                    + (dev.backprop.playground.engine.nn.Head.MAX_CLASSES - 1) + " (or the file has y columns), so they "
+                    + "are regression targets: use --loss mse");
         }
         return new PointsCsv.Points(points.all(), points.isTest(), k);
     }

@@ -66,8 +66,11 @@ public final class NetworkGraphBuilder {
         Layer lastLayer = layers.get(layers.size() - 1);
         Tensor firstGrad = first instanceof Linear l0 && l0.lastGradOutput() != null ? rowSum(l0.lastGradInput()) : null;
         boolean raw = net.features().isRaw();
-        nodes.add(new GraphNode("x", "x", NodeKind.INPUT, "", rowMean(x), raw ? firstGrad : null,
-                x.numRows == 1 ? "the input example" : "the inputs, mean of the batch of " + x.numRows, false));
+        int[] image = net.features().inputs().shape();
+        nodes.add(new GraphNode("x", "x", NodeKind.INPUT, "", asImage(rowMean(x), image),
+                raw ? asImage(firstGrad, image) : null,
+                (x.numRows == 1 ? "the input example" : "the inputs, mean of the batch of " + x.numRows)
+                + (image == null ? "" : ", as a " + image[0] + "x" + image[1] + " image"), false));
         String previous = "x";
         String previousName = "x";
         if (!raw) {
@@ -168,6 +171,14 @@ public final class NetworkGraphBuilder {
     }
 
     /** One row per example in, the mean row out (a single example passes through). */
+    /** A 1 x d input row in its picture's shape (rows x cols), so its heatmap draws the image; else as it is. */
+    private static Tensor asImage(Tensor row, int[] shape) {
+        if (row == null || shape == null || row.rows() != 1 || row.cols() != shape[0] * shape[1]) {
+            return row;
+        }
+        return new Tensor(shape[0], shape[1], row.values());
+    }
+
     private static Tensor rowMean(DMatrixRMaj m) {
         return reduceRows(m, 1.0 / m.numRows);
     }

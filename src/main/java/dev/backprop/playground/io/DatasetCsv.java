@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Reads x1,x2,label[,split] (the train command's dataset.csv) with {@link PointsCsv}: any finite
+ * Reads the train command's dataset.csv (x1,x2,label[,split], or any columns) with {@link PointsCsv}: any finite
  * label (the model's head is checked by {@link #checkLabels}); without a split column every point
  * trains. At most {@link Limits#MAX_SAMPLES} points; a bad line is named.
  */
@@ -26,6 +26,18 @@ public final class DatasetCsv {
             return PointsCsv.read(file, PointsCsv.ANY_LABEL, maxPoints).split(0, new java.util.Random(0));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses data the app cannot draw yet: anything but the plane's two inputs and one label. The
+     * command line trains it ({@code train --data FILE}).
+     */
+    public static void requirePlane(dev.backprop.playground.engine.data.Dataset data, String what) {
+        if (!data.inputs().isPlanar() || data.targets() != 1) {
+            throw new IllegalArgumentException(what + " has " + data.inputs().describe()
+                    + (data.targets() > 1 ? " and " + data.targets() + " targets" : "")
+                    + ": the app draws the plane's two inputs and one label; train it with the command line's train --data");
         }
     }
 

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.backprop.playground.engine.data.Inputs;
 import dev.backprop.playground.engine.nn.Layer;
 import dev.backprop.playground.engine.nn.Limits;
 import dev.backprop.playground.engine.nn.Linear;
@@ -19,8 +20,10 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * model.json: {"layers":[{"type":"linear","in":2,"out":50,"W":[[..],..],"b":[..]},{"type":"relu"},
  * ...,{"type":"sigmoid"}],"loss":"bce","features":["x1","x2"]} with W as {@code in} rows of {@code out}
- * values; the last layer is the head's output: sigmoid (bce or mse), softmax (ce) or identity (mse).
- * A file without "features" (from before them) is a network on x1, x2. A weight
+ * values; the last layer is the head's output: sigmoid (bce or mse), softmax (ce) or identity (mse,
+ * one unit per target). A network on data other than the plane records its inputs instead of
+ * "features": {@code "inputs":{"names":["px0_0",...],"shape":[8,8]}} (shape for images only). A file
+ * with neither (from before them) is a network on x1, x2. A weight
  * that is NaN or infinite (a diverged run) is written as null with {"nonFinite":true}, so the file
  * stays valid JSON; reading refuses such a file.
  */
@@ -60,13 +63,33 @@ public final class ModelJson {
         JsonObject root = new JsonObject();
         root.add("layers", layers);
         root.addProperty("loss", network.loss().id());
-        JsonArray features = new JsonArray();
-        network.features().idList().forEach(features::add);
-        root.add("features", features);
+        if (network.features().isPlanar()) {
+            JsonArray features = new JsonArray();
+            network.features().idList().forEach(features::add);
+            root.add("features", features);
+        } else {
+            root.add("inputs", inputs(network.features().inputs()));
+        }
         if (nonFinite) {
             root.addProperty(JsonNumbers.FLAG, true); // the weights that are null were NaN or infinite
         }
         return GSON.toJson(root);
+    }
+
+    /** "inputs":{"names":[...],"shape":[rows,cols]} (shape only for images): what the first layer's columns are. */
+    private static JsonObject inputs(Inputs inputs) {
+        JsonObject o = new JsonObject();
+        JsonArray names = new JsonArray();
+        inputs.names().forEach(names::add);
+        o.add("names", names);
+        if (inputs.isImage()) {
+            JsonArray shape = new JsonArray();
+            for (int side : inputs.shape()) {
+                shape.add(side);
+            }
+            o.add("shape", shape);
+        }
+        return o;
     }
 
     public static void write(Path file, Sequential network) throws IOException {

@@ -4,6 +4,7 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
+import dev.backprop.playground.engine.data.Inputs;
 import dev.backprop.playground.engine.nn.Activation;
 import dev.backprop.playground.engine.nn.ActivationLayer;
 import dev.backprop.playground.engine.nn.Feature;
@@ -31,6 +32,8 @@ import java.util.Locale;
  * Nesting cannot go deeper than the format's four levels: a '[' where a number belongs is an error.
  */
 final class ModelJsonReader {
+    /** Longest input name accepted (a CSV header's names are short). */
+    private static final int MAX_NAME_CHARS = 200;
     private final JsonReader json;
     private final long maxParameters;
     private long parametersSeen;
@@ -61,13 +64,18 @@ final class ModelJsonReader {
         json.beginObject();
         List<LayerFields> layers = null;
         Loss loss = null;
-        FeatureSet features = FeatureSet.RAW; // files from before input features: x1, x2
+        FeatureSet features = null; // files from before input features: x1, x2
         while (json.hasNext()) {
             String name = json.nextName();
             switch (name) {
                 case "layers" -> layers = layers();
                 case "loss" -> loss = named(Loss.class, "loss", text("\"loss\""));
-                case "features" -> features = features();
+                case "features", "inputs" -> {
+                    if (features != null) {
+                        throw new ModelFormatException("\"features\" and \"inputs\" both describe the input: give one");
+                    }
+                    features = name.equals("features") ? features() : inputs();
+                }
                 case "nonFinite" -> {
                     if (bool("\"nonFinite\"")) {
                         throw new ModelFormatException("the model was saved with non-finite weights (NaN or "
@@ -85,7 +93,57 @@ final class ModelJsonReader {
         if (loss == null) {
             throw new ModelFormatException("\"loss\" is missing");
         }
-        return build(layers, loss, features);
+        return build(layers, loss, features != null ? features : FeatureSet.RAW);
+    }
+
+    /** "inputs":{"names":[...],"shape":[rows,cols]}: 1 to {@link Inputs#MAX_INPUTS} distinct names, shape optional. */
+    private FeatureSet inputs() throws IOException {
+        expect(JsonToken.BEGIN_OBJECT, "\"inputs\" must be an object {\"names\":[...]}");
+        json.beginObject();
+        List<String> names = null;
+        int[] shape = null;
+        while (json.hasNext()) {
+            String name = json.nextName();
+            switch (name) {
+                case "names" -> {
+                    expect(JsonToken.BEGIN_ARRAY, "\"inputs\".\"names\" must be an array of names");
+                    json.beginArray();
+                    names = new ArrayList<>();
+                    while (json.hasNext()) {
+                        if (names.size() >= Inputs.MAX_INPUTS) {
+                            throw new ModelFormatException("\"inputs\" has more than " + Inputs.MAX_INPUTS + " names");
+                        }
+                        String n = text("an input name");
+                        if (n.isEmpty() || n.length() > MAX_NAME_CHARS) {
+                            throw new ModelFormatException("input name " + (names.size() + 1) + " must have 1 to "
+                                    + MAX_NAME_CHARS + " characters");
+                        }
+                        names.add(n);
+                    }
+                    json.endArray();
+                }
+                case "shape" -> {
+                    double[] sides = vector("\"inputs\".\"shape\"");
+                    shape = new int[sides.length];
+                    for (int i = 0; i < sides.length; i++) {
+                        if (sides[i] != Math.rint(sides[i]) || sides[i] < 1 || sides[i] > Inputs.MAX_INPUTS) {
+                            throw new ModelFormatException("\"inputs\".\"shape\" must be two whole numbers [rows, cols]");
+                        }
+                        shape[i] = (int) sides[i];
+                    }
+                }
+                default -> throw new ModelFormatException("\"inputs\": unknown field \"" + name + "\"");
+            }
+        }
+        json.endObject();
+        if (names == null) {
+            throw new ModelFormatException("\"inputs\" has no \"names\"");
+        }
+        try {
+            return FeatureSet.raw(new Inputs(names, shape));
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException("\"inputs\": " + e.getMessage());
+        }
     }
 
     /** "features":["x1","x2","x1sq",...]: known names, each once. */
@@ -214,7 +272,7 @@ final class ModelJsonReader {
         try {
             head = switch (outputType) {
                 case "softmax" -> Head.of(loss, outputs);
-                case "identity" -> Head.of(loss, 0);
+                case "identity" -> Head.of(loss, 0, outputs);
                 case "sigmoid" -> Head.of(loss, 2);
                 default -> throw new IllegalArgumentException("the last layer must be sigmoid, softmax or identity, "
                         + "found " + outputType);

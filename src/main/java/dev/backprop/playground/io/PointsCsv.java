@@ -2,7 +2,7 @@ package dev.backprop.playground.io;
 
 import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.data.Dataset;
-import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.engine.nn.Head;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,20 +16,25 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Reads a user's points: a header naming x1, x2, label and optionally split (in any order, any
- * case), then one point per line. Fields may be quoted ("1.5"); Windows line endings and a UTF-8
- * byte order mark are accepted. Everything is checked before anything is returned, and the first
- * problem is named by line and column: a file loads whole or not at all.
+ * Reads a user's points: a header naming the columns, then one point per line. {@code label} is the
+ * class index (or one real regression target when its values are not class indexes), {@code y} or
+ * {@code y1..yk} are k real targets, {@code split} (train or test) is optional, and every other column
+ * is an input, in header order, named by its header (x1, x2 in that order for the plane's files, so
+ * today's {@code x1,x2,label,split} read exactly as before, whatever their order). Names are matched
+ * in any case. Fields may be quoted ("1.5"); Windows line endings and a UTF-8 byte order mark are
+ * accepted. The header's limits (at most {@link #MAX_INPUT_COLUMNS} inputs, {@link Dataset#MAX_TARGETS}
+ * targets) are checked before the body is read, and everything before anything is returned; the
+ * first problem is named by line and column: a file loads whole or not at all.
  */
 public final class PointsCsv {
-    /** Longest line accepted: a point takes a few dozen characters. */
-    static final int MAX_LINE_CHARS = 1_000;
+    /** Longest line accepted: 1,024 inputs of up to 60 characters each. */
+    static final int MAX_LINE_CHARS = 64 * 1_024;
+    /** Most input columns a file may have. */
+    public static final int MAX_INPUT_COLUMNS = 1_024;
     /** Any finite label: the caller's head decides (a model read back by eval, say). */
     public static final int ANY_LABEL = -1;
     /** Regression: every label is a real target. */
     public static final int TARGETS = 0;
-
-    private static final List<String> COLUMNS = List.of("x1", "x2", "label", "split");
 
     private PointsCsv() {
     }
@@ -37,7 +42,7 @@ public final class PointsCsv {
     /**
      * The points of a CSV file, before any split: {@code isTest} is null when the file has no split
      * column, and {@code classes} is the class count the labels imply (max + 1, at least 2), or 0 when
-     * some label is not a class index (a regression target).
+     * some label is not a class index or the file has y columns (regression targets).
      */
     public record Points(Dataset all, boolean[] isTest, int classes) {
         /** The file's own split, or round(n * testRatio) random test points when it has none. */
@@ -73,19 +78,23 @@ public final class PointsCsv {
             lineNo++;
         }
         if (header == null) {
-            throw new IllegalArgumentException("the file is empty: expected a header x1,x2,label[,split]");
+            throw new IllegalArgumentException("the file is empty: expected a header such as x1,x2,label[,split]");
         }
         if (header.startsWith("\uFEFF")) {
             header = header.substring(1);
         }
-        int[] at = columns(fields(header, lineNo), lineNo);
-        int width = fields(header, lineNo).size();
-        double[] xs = new double[2 * 1024];
-        double[] ys = new double[1024];
-        boolean[] test = at[3] >= 0 ? new boolean[1024] : null;
+        List<String> names = fields(header, lineNo);
+        CsvColumns cols = CsvColumns.of(names, lineNo);
+        int width = names.size();
+        int d = cols.inputs().length;
+        int t = cols.targetCount();
+        boolean targetsOnly = cols.yColumns();
+        double[] xs = new double[d * 256];
+        double[] ys = new double[t * 256];
+        boolean[] test = cols.split() >= 0 ? new boolean[256] : null;
         int n = 0;
         int maxLabel = 0;
-        boolean indexes = true;
+        boolean indexes = !targetsOnly;
         String line;
         while ((line = in.readLine()) != null) {
             lineNo++;
@@ -101,25 +110,33 @@ public final class PointsCsv {
                 throw new IllegalArgumentException("line " + lineNo + ": expected " + width + " fields like the header, "
                         + "found " + f.size());
             }
-            if (n == ys.length) {
-                xs = Arrays.copyOf(xs, 4 * n);
-                ys = Arrays.copyOf(ys, 2 * n);
-                test = test == null ? null : Arrays.copyOf(test, 2 * n);
+            if ((n + 1) * d > xs.length || (n + 1) * t > ys.length) {
+                xs = Arrays.copyOf(xs, 2 * xs.length);
+                ys = Arrays.copyOf(ys, 2 * ys.length);
+                test = test == null ? null : Arrays.copyOf(test, 2 * test.length);
             }
-            xs[2 * n] = number(f, at[0], lineNo, "x1");
-            xs[2 * n + 1] = number(f, at[1], lineNo, "x2");
-            double y = label(f, at[2], lineNo, classes);
-            ys[n] = y;
-            if (y == Math.rint(y) && y >= 0 && y < DatasetKind.MAX_CLASSES) {
-                maxLabel = Math.max(maxLabel, (int) y);
+            for (int c = 0; c < d; c++) {
+                xs[n * d + c] = number(f, cols.inputs()[c], lineNo, names.get(cols.inputs()[c]).strip());
+            }
+            if (targetsOnly) {
+                for (int k = 0; k < t; k++) {
+                    ys[n * t + k] = number(f, cols.targets()[k], lineNo, names.get(cols.targets()[k]).strip());
+                }
             } else {
-                indexes = false;
+                double y = label(f, cols.targets()[0], lineNo, classes);
+                ys[n] = y;
+                if (y == Math.rint(y) && y >= 0 && y < Head.MAX_CLASSES) {
+                    maxLabel = Math.max(maxLabel, (int) y);
+                } else {
+                    indexes = false;
+                }
             }
             if (test != null) {
-                String split = f.get(at[3]).strip().toLowerCase(Locale.ROOT);
+                int at = cols.split();
+                String split = f.get(at).strip().toLowerCase(Locale.ROOT);
                 if (!split.equals("train") && !split.equals("test")) {
-                    throw new IllegalArgumentException("line " + lineNo + ", column " + (at[3] + 1) + ": split must be "
-                            + "train or test, found \"" + f.get(at[3]).strip() + "\"");
+                    throw new IllegalArgumentException("line " + lineNo + ", column " + (at + 1) + ": split must be "
+                            + "train or test, found \"" + f.get(at).strip() + "\"");
                 }
                 test[n] = split.equals("test");
             }
@@ -128,36 +145,11 @@ public final class PointsCsv {
         if (n < 2) {
             throw new IllegalArgumentException("the file has " + n + " point" + (n == 1 ? "" : "s") + "; at least 2 are needed");
         }
-        Dataset all = new Dataset(new DMatrixRMaj(n, 2, true, Arrays.copyOf(xs, 2 * n)),
-                new DMatrixRMaj(n, 1, true, Arrays.copyOf(ys, n)));
-        int implied = classes > 0 ? classes : classes == TARGETS || !indexes ? 0 : Math.max(2, maxLabel + 1);
+        Dataset all = new Dataset(new DMatrixRMaj(n, d, true, Arrays.copyOf(xs, n * d)),
+                new DMatrixRMaj(n, t, true, Arrays.copyOf(ys, n * t)), cols.names(names));
+        int implied = targetsOnly || classes == TARGETS || classes <= 0 && !indexes ? 0
+                : classes > 0 ? classes : Math.max(2, maxLabel + 1);
         return new Points(all, test == null ? null : Arrays.copyOf(test, n), implied);
-    }
-
-    /** Where x1, x2, label and split are in the header (split -1 when absent). */
-    private static int[] columns(List<String> names, int lineNo) {
-        int[] at = {-1, -1, -1, -1};
-        for (int c = 0; c < names.size(); c++) {
-            String name = names.get(c).strip().toLowerCase(Locale.ROOT);
-            int k = COLUMNS.indexOf(name);
-            if (k < 0) {
-                throw new IllegalArgumentException("line " + lineNo + ", column " + (c + 1) + ": unknown column \""
-                        + names.get(c).strip() + "\": the data has two inputs x1, x2, a label and optionally a split "
-                        + "(more input columns are not supported)");
-            }
-            if (at[k] >= 0) {
-                throw new IllegalArgumentException("line " + lineNo + ", column " + (c + 1) + ": \"" + name
-                        + "\" appears twice");
-            }
-            at[k] = c;
-        }
-        for (int k = 0; k < 3; k++) {
-            if (at[k] < 0) {
-                throw new IllegalArgumentException("line " + lineNo + ": the header has no " + COLUMNS.get(k)
-                        + " column (expected x1,x2,label[,split])");
-            }
-        }
-        return at;
     }
 
     private static double number(List<String> f, int column, int lineNo, String name) {
@@ -180,7 +172,7 @@ public final class PointsCsv {
         if (!Double.isFinite(v)) {
             // the app reads a file before it knows whether the labels are classes or targets: say both
             throw new IllegalArgumentException(where + (classes == ANY_LABEL
-                    ? " is neither a class index (0 to " + (dev.backprop.playground.engine.nn.Head.MAX_CLASSES - 1)
+                    ? " is neither a class index (0 to " + (Head.MAX_CLASSES - 1)
                     + ") nor a regression target (a finite number)" : " is not a finite number"));
         }
         return v;
@@ -203,7 +195,7 @@ public final class PointsCsv {
         if (line.length() > MAX_LINE_CHARS) {
             throw new IllegalArgumentException("line " + lineNo + ": longer than " + MAX_LINE_CHARS + " characters");
         }
-        List<String> out = new ArrayList<>(4);
+        List<String> out = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {

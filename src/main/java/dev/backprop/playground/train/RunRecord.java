@@ -49,6 +49,7 @@ record RunRecord(TrainingConfig config, DataSplit data, List<Metrics> history, L
         }
         // the app's limit while reading: a million-point file is refused at its 10,001st point
         DataSplit data = DatasetCsv.read(dir.resolve("dataset.csv"), Limits.APP_MAX_SAMPLES);
+        DatasetCsv.requirePlane(data.all(), "dataset.csv");
         if (data.train().size() == 0) {
             throw new IllegalArgumentException("dataset.csv has no training point");
         }

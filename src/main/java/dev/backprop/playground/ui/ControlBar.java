@@ -55,7 +55,7 @@ public final class ControlBar extends VBox {
     private final ChoiceBox<Loss> loss = choice(Loss.values());
     private final ChoiceBox<Initializer> init = choice(Initializer.values());
     private final ChoiceBox<Integer> batch = new ChoiceBox<>();
-    private final ChoiceBox<DatasetKind> dataset = choice(DatasetKind.values());
+    private final ChoiceBox<DatasetKind> dataset = choice(DatasetKind.planar());
     /** Shown while the points are the user's own, not the dataset the choice names. */
     private final Label ownDataTag = new Label("your points");
     private final Slider noise = new Slider(0, 0.5, 0.1);

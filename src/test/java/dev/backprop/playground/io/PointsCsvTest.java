@@ -75,12 +75,13 @@ class PointsCsvTest {
         assertEquals("line 5, column 3: label \"x\" is not a class index (0 to 1)", error(good + "1,1,x\n", 2));
         assertEquals("line 5, column 3: label \"2\" is not a class index (0 to 1)", error(good + "1,1,2\n", 2));
         // the app reads before it knows classes from targets: the message names both
-        assertEquals("line 5, column 3: label \"x\" is neither a class index (0 to 5) nor a regression target "
+        assertEquals("line 5, column 3: label \"x\" is neither a class index (0 to 9) nor a regression target "
                 + "(a finite number)", error(good + "1,1,x\n", PointsCsv.ANY_LABEL));
         assertEquals("line 5: expected 3 fields like the header, found 2", error(good + "1,1\n", 2));
         assertTrue(error("", 2).startsWith("the file is empty"));
-        assertTrue(error("x1,x2,x3,label\n", 2).startsWith("line 1, column 3: unknown column \"x3\""));
-        assertTrue(error("x1,label\n", 2).startsWith("line 1: the header has no x2 column"));
+        // any other column is an input; a header must still name a label (or y targets) and an input
+        assertTrue(error("x1,x2,x3\n", 2).startsWith("line 1: the header has no label column"));
+        assertTrue(error("label,split\n", 2).startsWith("line 1: the header has no input column"));
         assertEquals("line 3, column 4: split must be train or test, found \"maybe\"",
                 error("x1,x2,label,split\n0,0,0,test\n1,1,1,maybe\n", 2));
         assertEquals("line 2, column 1: x1 \"NaN\" is not a finite number", error("x1,x2,label\nNaN,0,0\n", 2));

@@ -2,6 +2,7 @@ package dev.backprop.playground.engine.data;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * A dataset cut into a training and a test part. {@code isTest[i]} tells where row i of
@@ -45,6 +46,28 @@ public record DataSplit(Dataset all, Dataset train, Dataset test, boolean[] isTe
             }
         }
         return new DataSplit(all, all.subset(trainRows), all.subset(testRows), isTest);
+    }
+
+    /**
+     * A split that comes with the data (Fashion-MNIST's official test images): {@code all} is the
+     * training rows, then the test rows; {@code train} and {@code test} are kept as they are.
+     */
+    public static DataSplit ofParts(Dataset train, Dataset test) {
+        if (train.width() != test.width() || train.targets() != test.targets() || !train.inputs().equals(test.inputs())) {
+            throw new IllegalArgumentException("the training and test parts have different columns");
+        }
+        int d = train.width();
+        int t = train.targets();
+        int n = train.size() + test.size();
+        DMatrixRMaj x = new DMatrixRMaj(n, d);
+        DMatrixRMaj y = new DMatrixRMaj(n, t);
+        System.arraycopy(train.features().data, 0, x.data, 0, train.size() * d);
+        System.arraycopy(test.features().data, 0, x.data, train.size() * d, test.size() * d);
+        System.arraycopy(train.labels().data, 0, y.data, 0, train.size() * t);
+        System.arraycopy(test.labels().data, 0, y.data, train.size() * t, test.size() * t);
+        boolean[] isTest = new boolean[n];
+        Arrays.fill(isTest, train.size(), n, true);
+        return new DataSplit(new Dataset(x, y, train.inputs()), train, test, isTest);
     }
 
     @Override

@@ -3,16 +3,38 @@ package dev.backprop.playground.engine.data;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Labelled 2D points: {@code features} is n x 2 (x1, x2), {@code labels} n x 1 with 0 or 1.
- * Treated as immutable once built: nothing in the project writes to a dataset's matrices.
+ * Labelled points: {@code features} is n x d (d = 2 for the plane's x1, x2), {@code labels} n x 1
+ * with a class index, or n x k real targets ({@code k} up to {@link #MAX_TARGETS}); {@code inputs}
+ * names the d columns. Treated as immutable once built: nothing in the project writes to a
+ * dataset's matrices.
  */
-public record Dataset(DMatrixRMaj features, DMatrixRMaj labels) {
+public record Dataset(DMatrixRMaj features, DMatrixRMaj labels, Inputs inputs) {
+    /** Most regression targets a point may have. */
+    public static final int MAX_TARGETS = 16;
 
     public Dataset {
-        if (features.numRows != labels.numRows || labels.numCols != 1) {
+        if (features.numRows != labels.numRows || labels.numCols < 1 || labels.numCols > MAX_TARGETS) {
             throw new IllegalArgumentException("features and labels disagree: " + features.numRows
                     + " rows vs " + labels.numRows + "x" + labels.numCols);
         }
+        if (inputs.size() != features.numCols) {
+            throw new IllegalArgumentException(features.numCols + " input columns but " + inputs.size() + " names");
+        }
+    }
+
+    /** Points with inputs named x1, x2, ... (the plane's datasets). */
+    public Dataset(DMatrixRMaj features, DMatrixRMaj labels) {
+        this(features, labels, features.numCols == 2 ? Inputs.PLANE : Inputs.numbered(features.numCols));
+    }
+
+    /** Inputs per point: d. */
+    public int width() {
+        return features.numCols;
+    }
+
+    /** Label columns: 1 for a class index or one target, k for k targets. */
+    public int targets() {
+        return labels.numCols;
     }
 
     public int size() {
@@ -28,20 +50,20 @@ public record Dataset(DMatrixRMaj features, DMatrixRMaj labels) {
     }
 
     public int label(int i) {
-        return (int) labels.get(i);
+        return (int) labels.get(i, 0);
     }
 
     /** The rows at {@code indices}, in that order, as a new dataset. */
     public Dataset subset(int[] indices) {
-        DMatrixRMaj f = new DMatrixRMaj(indices.length, features.numCols);
-        DMatrixRMaj l = new DMatrixRMaj(indices.length, 1);
+        int d = features.numCols;
+        int t = labels.numCols;
+        DMatrixRMaj f = new DMatrixRMaj(indices.length, d);
+        DMatrixRMaj l = new DMatrixRMaj(indices.length, t);
         for (int k = 0; k < indices.length; k++) {
-            for (int c = 0; c < features.numCols; c++) {
-                f.set(k, c, features.get(indices[k], c));
-            }
-            l.set(k, 0, labels.get(indices[k]));
+            System.arraycopy(features.data, indices[k] * d, f.data, k * d, d);
+            System.arraycopy(labels.data, indices[k] * t, l.data, k * t, t);
         }
-        return new Dataset(f, l);
+        return new Dataset(f, l, inputs);
     }
 
     /** Smallest and largest x1 and x2: {minX1, maxX1, minX2, maxX2}. */

@@ -6,7 +6,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The 2D datasets: classification with 2 classes (moons, circles, xor), with 2 to
- * {@link #MAX_CLASSES} (spiral, blobs), Fisher's iris (3), and regression targets (plane, gauss).
+ * {@link #MAX_CLASSES} (spiral, blobs), Fisher's iris (3), and regression targets (plane, gauss); and
+ * the picture datasets read from files (digits, fashion, idx: 10 classes, see {@link ImageSets}).
  * Each generator is deterministic for a given {@link Random}. Noise is the standard deviation of
  * Gaussian jitter added to every coordinate (to the target, for regression); each dataset has its
  * own default, the most that still leaves its shape visible.
@@ -145,6 +146,27 @@ public enum DatasetKind implements Named {
                 set(f, l, i, x, y, target);
             }
         }
+    },
+    /** scikit-learn's 1,797 8x8 handwritten digits (64 inputs, 10 classes), read by {@link ImageSets}. */
+    DIGITS("digits", "8x8 handwritten digits: 64 pixels, 10 classes", 10, 0) {
+        @Override
+        void fill(DMatrixRMaj f, DMatrixRMaj l, int classes, Random random) {
+            throw notGenerated();
+        }
+    },
+    /** Fashion-MNIST's 28x28 garments (784 inputs, 10 classes), read by {@link ImageSets}. */
+    FASHION("fashion", "Fashion-MNIST: 28x28 garments, 10 classes", 10, 0) {
+        @Override
+        void fill(DMatrixRMaj f, DMatrixRMaj l, int classes, Random random) {
+            throw notGenerated();
+        }
+    },
+    /** Any folder of MNIST-style IDX files (MNIST, KMNIST), read by {@link ImageSets#folder}. */
+    IDX("idx", "a folder of MNIST-style IDX files, 10 classes", 10, 0) {
+        @Override
+        void fill(DMatrixRMaj f, DMatrixRMaj l, int classes, Random random) {
+            throw notGenerated();
+        }
     };
 
     /** Most classes a dataset can be asked for. */
@@ -161,6 +183,21 @@ public enum DatasetKind implements Named {
         this.description = description;
         this.fixedClasses = fixedClasses;
         this.defaultNoise = defaultNoise;
+    }
+
+    /** True for the datasets read from files (digits, fashion, idx): they are not points of the plane. */
+    public boolean fromFiles() {
+        return this == DIGITS || this == FASHION || this == IDX;
+    }
+
+    /** The datasets of the plane (x1, x2), which the app's views draw. */
+    public static DatasetKind[] planar() {
+        return java.util.Arrays.stream(values()).filter(k -> !k.fromFiles()).toArray(DatasetKind[]::new);
+    }
+
+    IllegalArgumentException notGenerated() {
+        return new IllegalArgumentException(id + " is read from files, not generated: the command line's train "
+                + "and eval load it");
     }
 
     /** True for spiral and blobs, which take a class count. */
@@ -198,6 +235,18 @@ public enum DatasetKind implements Named {
                     : id + (isRegression() ? " is a regression dataset and has no classes"
                     : " has " + fixedClasses + " classes, not " + classes));
         }
+    }
+
+    /** Most classes of any data (points read from a file, pictures): the heads' limit. */
+    public static final int MAX_DATA_CLASSES = 10;
+
+    /**
+     * Whether data of {@code classes} classes may run under this kind: its own count, or for spiral and
+     * blobs (which also stand for points read from a file) 2 to {@link #MAX_DATA_CLASSES}. Generating
+     * them is checked by {@link #checkClasses}.
+     */
+    public boolean fitsClasses(int classes) {
+        return takesClassCount() ? classes >= 2 && classes <= MAX_DATA_CLASSES : classes == fixedClasses;
     }
 
     /** Points generated for {@code samples} asked: all of them, except for a dataset of fixed size. */
@@ -240,6 +289,9 @@ public enum DatasetKind implements Named {
      */
     public Dataset generate(int samples, double noise, int classes, Random random) {
         checkClasses(classes);
+        if (fromFiles()) {
+            throw notGenerated();
+        }
         samples = points(samples);
         if (samples < 2) {
             throw new IllegalArgumentException("a dataset needs at least 2 samples, got " + samples);

@@ -1,11 +1,5 @@
 package dev.backprop.playground.engine.data;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
@@ -31,42 +25,12 @@ final class Iris {
         }
     }
 
+    /** Petal length and width (standardized, as {@link IrisTables} does every measurement) and the species. */
     private static double[][] load() {
+        double[][] z = IrisTables.standardized();
         double[][] rows = new double[FLOWERS][];
-        try (InputStream in = Iris.class.getResourceAsStream("iris.csv")) {
-            if (in == null) {
-                throw new IllegalStateException("iris.csv is missing from the application");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            int n = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isEmpty() || line.startsWith("#") || line.startsWith("sepal")) {
-                    continue;
-                }
-                String[] cells = line.split(",");
-                // petal length, petal width, species
-                rows[n++] = new double[] {Double.parseDouble(cells[2]), Double.parseDouble(cells[3]),
-                    Double.parseDouble(cells[4])};
-            }
-            if (n != FLOWERS) {
-                throw new IllegalStateException("iris.csv has " + n + " flowers, not " + FLOWERS);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (int c = 0; c < 2; c++) {
-            double mean = 0;
-            for (double[] r : rows) {
-                mean += r[c] / FLOWERS;
-            }
-            double var = 0;
-            for (double[] r : rows) {
-                var += (r[c] - mean) * (r[c] - mean) / FLOWERS;
-            }
-            double sd = Math.sqrt(var);
-            for (double[] r : rows) {
-                r[c] = (r[c] - mean) / sd;
-            }
+        for (int i = 0; i < FLOWERS; i++) {
+            rows[i] = new double[] {z[i][2], z[i][3], z[i][4]};
         }
         return rows;
     }

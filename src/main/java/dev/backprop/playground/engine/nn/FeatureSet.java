@@ -1,5 +1,6 @@
 package dev.backprop.playground.engine.nn;
 
+import dev.backprop.playground.engine.data.Inputs;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,16 +11,34 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * The front stage of a network: which {@link Feature}s of (x1, x2) it sees, in the fixed order of
  * the enum, so one set always expands to the same columns. Training, the decision grid, stepping
- * and model.json all expand through {@link #expand}, so they cannot disagree.
+ * and model.json all expand through {@link #expand}, so they cannot disagree. Data that is not the
+ * plane's two inputs (a table, an image) goes in raw: the features are a 2-input stage only, and
+ * such a set carries the data's {@link Inputs} (names, image shape) instead.
  */
 public final class FeatureSet {
     /** Just x1 and x2: the network sees the raw point (and expansion is skipped). */
     public static final FeatureSet RAW = of(EnumSet.of(Feature.X1, Feature.X2));
 
+    /** The plane's features; empty for raw inputs of another width. */
     private final Feature[] features;
+    private final Inputs inputs;
 
-    private FeatureSet(Feature[] features) {
+    private FeatureSet(Feature[] features, Inputs inputs) {
         this.features = features;
+        this.inputs = inputs;
+    }
+
+    /**
+     * The data's inputs as they are: {@link #RAW} for the plane's two, else a set of {@code inputs.size()}
+     * columns that keeps their names and image shape (for model.json and the views).
+     */
+    public static FeatureSet raw(Inputs inputs) {
+        return inputs.isPlanar() ? RAW : new FeatureSet(new Feature[0], inputs);
+    }
+
+    /** The input stage of a network on raw inputs named x1..xd (d = 2: {@link #RAW}). */
+    public static FeatureSet raw(int d) {
+        return raw(d == 2 ? Inputs.PLANE : Inputs.numbered(d));
     }
 
     /** A set of at least one feature. */
@@ -27,7 +46,7 @@ public final class FeatureSet {
         if (chosen == null || chosen.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least one input feature");
         }
-        return new FeatureSet(EnumSet.copyOf(chosen).toArray(new Feature[0]));
+        return new FeatureSet(EnumSet.copyOf(chosen).toArray(new Feature[0]), Inputs.PLANE);
     }
 
     /** Parses "x1,x2,x1sq": names from {@link Feature}, each at most once. */
@@ -41,8 +60,34 @@ public final class FeatureSet {
         return of(set);
     }
 
+    /** Columns the first layer gets: one per feature, or one per raw input. */
     public int size() {
-        return features.length;
+        return features.length == 0 ? inputs.size() : features.length;
+    }
+
+    /** What the data's columns are: x1, x2 for the plane, else the data's own names and shape. */
+    public Inputs inputs() {
+        return inputs;
+    }
+
+    /** True when the network sees the plane (x1, x2 and features of them): the 2-D views apply. */
+    public boolean isPlanar() {
+        return features.length > 0;
+    }
+
+    /**
+     * Refuses input features on data that is not the plane's two inputs, naming why; returns the set
+     * that fits {@code data}: this one on the plane, the data's raw inputs otherwise.
+     */
+    public FeatureSet fitting(Inputs data) {
+        if (data.isPlanar()) {
+            return this;
+        }
+        if (!isRaw()) {
+            throw new IllegalArgumentException("--features " + ids() + " are functions of the plane's two inputs x1, x2; "
+                    + "the data has " + data.describe() + ": leave --features out");
+        }
+        return raw(data);
     }
 
     public Feature get(int i) {
@@ -62,9 +107,9 @@ public final class FeatureSet {
         return false;
     }
 
-    /** True for x1, x2 alone: the input goes to the first layer as it is. */
+    /** True for x1, x2 alone, or raw inputs of another width: the input goes to the first layer as it is. */
     public boolean isRaw() {
-        return features.length == 2 && features[0] == Feature.X1 && features[1] == Feature.X2;
+        return features.length == 0 || features.length == 2 && features[0] == Feature.X1 && features[1] == Feature.X2;
     }
 
     /** Points (rows of x1, x2) in, one column per feature out. Input: not modified. Output: reshaped and filled. */
@@ -83,9 +128,9 @@ public final class FeatureSet {
         }
     }
 
-    /** "x1,x2,x1sq": the --features form. */
+    /** "x1,x2,x1sq": the --features form; for raw inputs of another width, their description. */
     public String ids() {
-        return list().stream().map(Feature::id).collect(Collectors.joining(","));
+        return features.length == 0 ? inputs.describe() : list().stream().map(Feature::id).collect(Collectors.joining(","));
     }
 
     /** "x1, x2, x1²": the form the graph shows. */
@@ -93,7 +138,11 @@ public final class FeatureSet {
         return list().stream().map(Feature::symbol).collect(Collectors.joining(", "));
     }
 
+    /** The feature ids, or the names of raw inputs of another width. */
     public List<String> idList() {
+        if (features.length == 0) {
+            return inputs.names();
+        }
         List<String> out = new ArrayList<>();
         for (Feature f : features) {
             out.add(f.id());
@@ -103,12 +152,12 @@ public final class FeatureSet {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FeatureSet s && java.util.Arrays.equals(s.features, features);
+        return o instanceof FeatureSet s && java.util.Arrays.equals(s.features, features) && s.inputs.equals(inputs);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(features);
+        return java.util.Arrays.hashCode(features) * 31 + inputs.hashCode();
     }
 
     @Override

@@ -12,13 +12,16 @@ import org.ejml.data.DMatrixRMaj;
  *   <li>binary: one sigmoid unit with BCE (seed 000's 1e-10 guard) or MSE; class 1 when o &gt; 0.5;</li>
  *   <li>multiclass: K logits, softmax, cross-entropy from the logits (log-sum-exp), dL/dz = (softmax(z) − onehot(y)) / batch;
  *       the class with the largest probability;</li>
- *   <li>regression: one identity unit with MSE; no classes, no accuracy.</li>
+ *   <li>regression: one identity unit per target (1 to {@link #MAX_TARGETS}) with MSE, the mean over
+ *       every target of every row (torch's MSELoss); no classes, no accuracy.</li>
  * </ul>
  *
  * @param classes 2 for binary, 2 to {@link #MAX_CLASSES} for multiclass, 0 for regression
+ * @param targets real targets of a regression head (1 to {@link #MAX_TARGETS}); 0 for a classifier
  */
-public record Head(Kind kind, int classes, Loss loss) {
-    public static final int MAX_CLASSES = 6;
+public record Head(Kind kind, int classes, Loss loss, int targets) {
+    public static final int MAX_CLASSES = dev.backprop.playground.engine.data.DatasetKind.MAX_DATA_CLASSES;
+    public static final int MAX_TARGETS = dev.backprop.playground.engine.data.Dataset.MAX_TARGETS;
 
     public enum Kind { BINARY, MULTICLASS, REGRESSION }
 
@@ -32,6 +35,13 @@ public record Head(Kind kind, int classes, Loss loss) {
                     "a softmax head has 2 to " + MAX_CLASSES + " classes and the ce loss");
             case REGRESSION -> require(classes == 0 && loss == Loss.MSE, "a regression head has the mse loss");
         }
+        require(kind == Kind.REGRESSION ? targets >= 1 && targets <= MAX_TARGETS : targets == 0,
+                "a regression head has 1 to " + MAX_TARGETS + " targets, a classifier none");
+    }
+
+    /** A classifier, or a regression head on one target. */
+    public Head(Kind kind, int classes, Loss loss) {
+        this(kind, classes, loss, kind == Kind.REGRESSION ? 1 : 0);
     }
 
     private static void require(boolean ok, String why) {
@@ -53,6 +63,11 @@ public record Head(Kind kind, int classes, Loss loss) {
         return new Head(Kind.REGRESSION, 0, Loss.MSE);
     }
 
+    /** Identity units and MSE on {@code targets} real targets. */
+    public static Head regression(int targets) {
+        return new Head(Kind.REGRESSION, 0, Loss.MSE, targets);
+    }
+
     /**
      * The head for a loss and a number of classes (0: regression): bce on 2 classes is a sigmoid,
      * ce a softmax, mse a sigmoid on 2 classes and an identity on a regression target.
@@ -71,6 +86,12 @@ public record Head(Kind kind, int classes, Loss loss) {
         return new Head(Kind.BINARY, 2, loss);
     }
 
+    /** As {@link #of(Loss, int)}, with {@code targets} identity units when the data has that many real targets. */
+    public static Head of(Loss loss, int classes, int targets) {
+        Head head = of(loss, classes);
+        return classes == 0 && targets != 1 ? regression(targets) : head;
+    }
+
     /** The loss a dataset gets unless told otherwise: bce for 2 classes, ce for more, mse for a target. */
     public static Loss defaultLoss(int classes) {
         return classes == 0 ? Loss.MSE : classes == 2 ? Loss.BCE : Loss.CE;
@@ -78,7 +99,7 @@ public record Head(Kind kind, int classes, Loss loss) {
 
     /** Units of the last linear layer. */
     public int outputs() {
-        return kind == Kind.MULTICLASS ? classes : 1;
+        return kind == Kind.MULTICLASS ? classes : kind == Kind.REGRESSION ? targets : 1;
     }
 
     public boolean classifies() {
@@ -224,7 +245,11 @@ public record Head(Kind kind, int classes, Loss loss) {
                         saturated++;
                     }
                 }
-                case REGRESSION -> sum += loss.value(o[i], y[i]);
+                case REGRESSION -> {
+                    for (int t = i * targets; t < (i + 1) * targets; t++) {
+                        sum += loss.value(o[t], y[t]) / targets; // the mean over targets, as the training loss
+                    }
+                }
             }
         }
         return new double[] {sum / n, classifies() ? (double) correct / n : Double.NaN, (double) saturated / n};
@@ -254,10 +279,10 @@ public record Head(Kind kind, int classes, Loss loss) {
         };
     }
 
-    /** "sigmoid + bce", "softmax + ce over 3 classes", "identity + mse". */
+    /** "sigmoid + bce", "softmax + ce over 3 classes", "identity + mse", "identity + mse over 2 targets". */
     public String describe() {
         return kind == Kind.MULTICLASS
                 ? String.format(Locale.ROOT, "softmax + ce over %d classes", classes)
-                : outputType() + " + " + loss.id();
+                : outputType() + " + " + loss.id() + (targets > 1 ? " over " + targets + " targets" : "");
     }
 }

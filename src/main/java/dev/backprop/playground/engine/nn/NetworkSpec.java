@@ -36,19 +36,15 @@ public record NetworkSpec(FeatureSet features, int[] hidden, Activation activati
     }
 
     /**
-     * A binary classifier on raw x1, x2 (the spec before heads and features existed); {@code loss}
-     * ce makes it a 2-class softmax.
+     * A binary classifier on {@code inputSize} raw inputs (2: x1, x2, the spec before heads and features
+     * existed); {@code loss} ce makes it a 2-class softmax.
      */
     public NetworkSpec(int inputSize, int[] hidden, Activation activation, Loss loss, Initializer init) {
         this(rawInputs(inputSize), hidden, activation, Head.of(loss, 2), init);
     }
 
     private static FeatureSet rawInputs(int inputSize) {
-        if (inputSize != 2) {
-            throw new IllegalArgumentException("the networks take the 2 inputs x1, x2 (and features of them), got "
-                    + inputSize);
-        }
-        return FeatureSet.RAW;
+        return FeatureSet.raw(inputSize);
     }
 
     /** Weights and biases of inputs -> hidden -> outputs: sum of (in + 1) * out. */

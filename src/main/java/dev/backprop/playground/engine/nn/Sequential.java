@@ -37,7 +37,8 @@ public final class Sequential {
      * multiclass over its width, identity regression, anything else a binary head.
      */
     public Sequential(List<Layer> layers, Loss loss) {
-        this(layers, headOf(layers, loss), FeatureSet.RAW);
+        this(layers, headOf(layers, loss), FeatureSet.raw(!layers.isEmpty() && layers.get(0) instanceof Linear first
+                ? first.inputSize() : 2));
     }
 
     /** The last layer must be {@code head}'s output layer. */
@@ -57,6 +58,9 @@ public final class Sequential {
     }
 
     private static Head headOf(List<Layer> layers, Loss loss) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least one layer");
+        }
         Layer last = layers.get(layers.size() - 1);
         if (last instanceof SoftmaxLayer) {
             int width = 0;
@@ -66,7 +70,11 @@ public final class Sequential {
             return Head.multiclass(width);
         }
         if (last instanceof ActivationLayer a && a.activation() == Activation.IDENTITY) {
-            return Head.regression();
+            int width = 0;
+            for (Layer l : layers) {
+                width = l.outputSize(width);
+            }
+            return Head.regression(width);
         }
         return Head.of(loss, 2);
     }

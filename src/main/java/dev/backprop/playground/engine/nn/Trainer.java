@@ -97,12 +97,12 @@ public final class Trainer {
         return lastLoss;
     }
 
-    /** The inputs of the last step's batch (rows x 2). */
+    /** The inputs of the last step's batch (rows x d). */
     public DMatrixRMaj lastBatchFeatures() {
         return batchX;
     }
 
-    /** The labels of the last step's batch (rows x 1). */
+    /** The labels of the last step's batch (rows x 1, or rows x k targets). */
     public DMatrixRMaj lastBatchLabels() {
         return batchY;
     }
@@ -170,8 +170,8 @@ public final class Trainer {
      * values to show (its gradients stay unknown until the first step).
      */
     public void previewForward() {
-        batchX.reshape(1, 2);
-        batchY.reshape(1, 1);
+        batchX.reshape(1, data.all().width());
+        batchY.reshape(1, data.all().targets());
         if (data.train().size() > 0) {
             copyRow(data.train(), 0, 0);
         } else { // no point yet: the origin shows the untrained network's values
@@ -329,8 +329,8 @@ public final class Trainer {
         Dataset train = data.train();
         int n = train.size();
         if (batchSize == 1) {
-            batchX.reshape(1, 2);
-            batchY.reshape(1, 1);
+            batchX.reshape(1, train.width());
+            batchY.reshape(1, train.targets());
             copyRow(train, sampling.nextInt(n), 0);
             return;
         }
@@ -348,17 +348,19 @@ public final class Trainer {
     }
 
     private void copyRows(Dataset train, int[] rows, int from, int count) {
-        batchX.reshape(count, 2);
-        batchY.reshape(count, 1);
+        batchX.reshape(count, train.width());
+        batchY.reshape(count, train.targets());
         for (int k = 0; k < count; k++) {
             copyRow(train, rows[from + k], k);
         }
     }
 
+    /** Row {@code row} of the set into row {@code k} of the batch (d inputs, one label or k targets). */
     private void copyRow(Dataset train, int row, int k) {
-        batchX.data[2 * k] = train.features().data[2 * row];
-        batchX.data[2 * k + 1] = train.features().data[2 * row + 1];
-        batchY.data[k] = train.labels().data[row];
+        int d = train.width();
+        int t = train.targets();
+        System.arraycopy(train.features().data, d * row, batchX.data, d * k, d);
+        System.arraycopy(train.labels().data, t * row, batchY.data, t * k, t);
     }
 
     /** Loss and accuracy (by the head's prediction rule) on the train and test sets, and the penalty. */

@@ -59,7 +59,9 @@ public record TrainingConfig(
         if (snapshotEvery < 1) {
             throw new IllegalArgumentException("--snapshot-every must be at least 1, got " + snapshotEvery);
         }
-        dataset.checkClasses(classes);
+        if (!dataset.fitsClasses(classes)) {
+            dataset.checkClasses(classes); // names what is wrong
+        }
         if (regularization == null) {
             throw new IllegalArgumentException("the regularization must be given");
         }
