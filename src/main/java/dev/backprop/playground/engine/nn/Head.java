@@ -18,7 +18,7 @@ import org.ejml.data.DMatrixRMaj;
  * @param classes 2 for binary, 2 to {@link #MAX_CLASSES} for multiclass, 0 for regression
  */
 public record Head(Kind kind, int classes, Loss loss) {
-    public static final int MAX_CLASSES = 6;
+    public static final int MAX_CLASSES = 10;
 
     public enum Kind { BINARY, MULTICLASS, REGRESSION }
 
