@@ -9,8 +9,16 @@ public final class Linear extends CachingLayer {
     private final int outputSize;
     private final Parameter weight;
     private final Parameter bias;
-    /** W^T for dL/dx = g W^T, made at the first wide backward and refilled each one (no allocation per step). */
+    /**
+     * W^T as the last backward saw it, for dL/dx = g W^T: made at the first wide backward and refilled
+     * by each one (no allocation per step). Being a copy, it still holds the pre-update W when a
+     * deferred dL/dx is asked for after the optimizer's step.
+     */
     private double[] weightTransposed;
+    /** Set while {@link #backwardParameters} runs: the general path leaves dL/dx for later. */
+    private boolean deferInputGradient;
+    /** dL/dx of the last backward is not computed yet; {@link #lastGradInput()} computes it. */
+    private boolean inputGradientPending;
 
     public Linear(int inputSize, int outputSize, int index) {
         this.inputSize = inputSize;
@@ -93,6 +101,7 @@ public final class Linear extends CachingLayer {
     @Override
     protected void computeGradients(DMatrixRMaj gradOutput) {
         int rows = gradOutput.numRows;
+        inputGradientPending = false;
         gradInput.reshape(rows, inputSize);
         if (outputSize == 1) {
             narrowGradients(rows, input.data, gradOutput.data, weight.value().data, weight.grad().data,
@@ -108,8 +117,41 @@ public final class Linear extends CachingLayer {
                 weightTransposed = new double[inputSize * outputSize];
             }
             DenseKernel.transpose(weight.value().data, inputSize, outputSize, weightTransposed);
-            DenseKernel.inputGradient(g, weightTransposed, rows, inputSize, outputSize, gradInput.data);
+            inputGradientPending = true;
+            if (!deferInputGradient) {
+                computeInputGradient();
+            }
         }
+    }
+
+    /**
+     * Backward for the first layer: dL/dW and dL/db now, dL/dx (which nothing upstream of the network
+     * needs, and which costs as much as dL/dW at 784 inputs) only if {@link #lastGradInput()} asks,
+     * from the same g and the W of this backward. PyTorch skips it the same way for inputs without
+     * requires_grad. The narrow shapes compute it at once, as {@link #backward} does.
+     */
+    void backwardParameters(DMatrixRMaj upstream) {
+        deferInputGradient = true;
+        try {
+            backward(upstream);
+        } finally {
+            deferInputGradient = false;
+        }
+    }
+
+    /** d loss / d input of the last backward, computed now if {@link #backwardParameters} deferred it. */
+    @Override
+    public DMatrixRMaj lastGradInput() {
+        if (inputGradientPending) {
+            computeInputGradient();
+        }
+        return gradInput;
+    }
+
+    private void computeInputGradient() {
+        DenseKernel.inputGradient(gradOutput.data, weightTransposed, gradOutput.numRows, inputSize, outputSize,
+                gradInput.data);
+        inputGradientPending = false;
     }
 
     /** The first layer on raw x1, x2: two rows of W, two sums per row of dL/dx, accumulated side by side. */

@@ -1,17 +1,20 @@
 package dev.backprop.playground.engine.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.RandomMatrices_DDRM;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The wide kernel gives the same bits as the sums it replaced: the forward pass against the
- * plain loop in the documented order, the gradients against EJML's products. Shapes cover the
+ * Both wide kernels, the scalar loops and the Vector API tiles, give the same bits as the sums they
+ * replaced: the forward pass against the plain loop in the documented order, the gradients against
+ * EJML's products. Shapes cover the
  * image layer (64 x 784 -> 100), remainders of the four-term unrolling and the W blocks, and one row.
  */
 class DenseKernelTest {
@@ -34,8 +37,11 @@ class DenseKernelTest {
             }
         }
         double[] y = new double[rows * out];
-        DenseKernel.forward(x.data, rows, in, w.data, b.data, out, y);
-        assertArrayEquals(expected, y);
+        DenseKernel.scalarForward(x.data, rows, in, w.data, b.data, out, y);
+        assertArrayEquals(expected, y, "scalar");
+        double[] v = new double[rows * out];
+        VectorKernel.multiplyAdd(x.data, rows, in, w.data, out, b.data, v);
+        assertArrayEquals(expected, v, "Vector API");
     }
 
     @ParameterizedTest
@@ -53,16 +59,29 @@ class DenseKernelTest {
         CommonOps_DDRM.sumCols(g, db);
         CommonOps_DDRM.multTransB(g, w, dx);
 
-        double[] myDw = new double[in * out];
         double[] myDb = new double[out];
-        double[] myDx = new double[rows * in];
         double[] wt = new double[in * out];
-        DenseKernel.weightGradient(x.data, g.data, rows, in, out, myDw);
         DenseKernel.columnSums(g.data, rows, out, myDb);
-        DenseKernel.transpose(w.data, in, out, wt);
-        DenseKernel.inputGradient(g.data, wt, rows, in, out, myDx);
-        assertArrayEquals(dw.data, myDw);
         assertArrayEquals(db.data, myDb);
-        assertArrayEquals(dx.data, myDx);
+        DenseKernel.transpose(w.data, in, out, wt);
+
+        double[] myDw = new double[in * out];
+        double[] myDx = new double[rows * in];
+        DenseKernel.scalarWeightGradient(x.data, g.data, rows, in, out, myDw);
+        DenseKernel.scalarInputGradient(g.data, wt, rows, in, out, myDx);
+        assertArrayEquals(dw.data, myDw, "scalar dW");
+        assertArrayEquals(dx.data, myDx, "scalar dx");
+
+        double[] vDw = new double[in * out];
+        double[] vDx = new double[rows * in];
+        VectorKernel.weightGradient(x.data, g.data, rows, in, out, vDw);
+        VectorKernel.multiplyAdd(g.data, rows, out, wt, in, null, vDx);
+        assertArrayEquals(dw.data, vDw, "Vector API dW");
+        assertArrayEquals(dx.data, vDx, "Vector API dx");
+    }
+
+    @Test
+    void theTestJvmRunsTheVectorKernel() {
+        assertTrue(DenseKernel.vectorized(), "surefire's argLine adds jdk.incubator.vector, as the launchers do");
     }
 }
