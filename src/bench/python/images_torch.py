@@ -2,7 +2,8 @@
 plain and momentum 0.9), mini-batches of 64 from Fashion-MNIST-shaped data, float32 and float64, one
 thread and all threads. The same workload as the bench's `images` (ImageWorkload.java): a pool of 6,000
 synthetic images (ten noisy prototypes in [0, 1]) drawn in shuffled passes, one epoch (60,000 samples) a
-run, the median of the timed runs. Prints key<TAB>samples-per-second lines."""
+run, the median of the timed runs. Prints key<TAB>samples-per-second lines.
+Usage: images_torch.py [--quick] [--one-thread]"""
 import os
 import sys
 import time
@@ -57,12 +58,14 @@ def rate(dtype, threads, momentum, runs, fraction):
 
 def main():
     quick = "--quick" in sys.argv
+    one_thread = "--one-thread" in sys.argv
     runs, fraction = (3, 0.1) if quick else (5, 1.0)
     cores = os.cpu_count() or 1
     for dtype, dname in ((torch.float32, "f32"), (torch.float64, "f64")):
-        for threads, tname in ((1, "1t"), (cores, "all")):
+        for threads, tname in ((1, "1t"),) if one_thread else ((1, "1t"), (cores, "all")):
             for momentum, oname in ((0.0, "sgd"), (0.9, "momentum")):
-                r = rate(dtype, threads, momentum, runs, fraction)
+                # all threads on a machine others share can crawl (oversubscribed): a tenth of the work
+                r = rate(dtype, threads, momentum, *((runs, fraction) if threads == 1 else (3, fraction / 10)))
                 print(f"torch_images_{oname}_{dname}_{tname}_samples_per_s\t{r:.6g}", flush=True)
 
 

@@ -160,6 +160,9 @@ public final class Benchmarks {
      * samples) a run, with plain SGD and with momentum, and the multiply-adds per second that means:
      * the forward and dL/dW of both layers and dL/dh of the second, the work PyTorch's loop does.
      */
+    private static final String KERNEL = dev.backprop.playground.engine.nn.DenseKernel.vectorized() ? "Vector API"
+            : "scalar loops: no jdk.incubator.vector";
+
     List<Figure> images() {
         List<Figure> figures = new ArrayList<>();
         for (var kind : List.of(dev.backprop.playground.engine.nn.OptimizerKind.SGD,
@@ -169,7 +172,7 @@ public final class Benchmarks {
             Measure.Result r = Measure.median(2, runs, () -> w.epoch(shuffle, scale));
             String name = kind.id();
             figures.add(new Figure("images_" + name + "_samples_per_s", "784-100-10 ReLU softmax, batch 64, " + name
-                    + " (samples/s)", r.medianRate(), "samples/s", r));
+                    + ", " + KERNEL + " (samples/s)", r.medianRate(), "samples/s", r));
         }
         double macsPerSample = 2.0 * (ImageWorkload.PIXELS * ImageWorkload.HIDDEN + ImageWorkload.HIDDEN
                 * ImageWorkload.CLASSES) + ImageWorkload.HIDDEN * ImageWorkload.CLASSES;

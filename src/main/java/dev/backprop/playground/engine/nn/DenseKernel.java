@@ -11,7 +11,7 @@ package dev.backprop.playground.engine.nn;
  * are added per pass, so each output element is loaded and stored a quarter as often; and the
  * forward pass walks W in blocks that stay in the L1 cache while every row of the batch uses them.
  */
-final class DenseKernel {
+public final class DenseKernel {
     /** About a third of a 32-48 KB L1 data cache, in doubles: the W block the forward pass reuses. */
     private static final int L1_BLOCK_DOUBLES = 2048;
 
