@@ -43,7 +43,7 @@ public final class Benchmarks {
     /** The benchmarks by name, in report order. Each is meant to run in a JVM of its own. */
     public static final List<String> NAMES = List.of("per-sample", "batch32", "batch256", "full-batch",
             "softmax-per-sample", "softmax-batch32", "fused", "value", "grid", "layout100", "layout1000", "snapshot", "neuron-view", "session",
-            "wide-session", "rebuild", "load");
+            "wide-session", "rebuild", "load", "images");
 
     public List<Figure> run(String name) {
         return switch (name) {
@@ -64,6 +64,7 @@ public final class Benchmarks {
             case "wide-session" -> timed(() -> Responsiveness.wideSession(scale < 1));
             case "rebuild" -> timed(() -> Responsiveness.rebuild(scale < 1));
             case "load" -> timed(() -> Responsiveness.load(scale < 1));
+            case "images" -> images();
             default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (" + String.join(", ", NAMES) + ")");
         };
     }
@@ -152,6 +153,35 @@ public final class Benchmarks {
                         f.medianRate(), "steps/s", f),
                 new Figure("per_sample_fused_ratio", "engine per-sample over the hand-fused loop (x)", r.medianRate(),
                         "x", r));
+    }
+
+    /**
+     * Seed 003's MLP, 784-100-10 ReLU with softmax + cross-entropy at batch 64, one epoch (60,000
+     * samples) a run, with plain SGD and with momentum, and the multiply-adds per second that means:
+     * the forward and dL/dW of both layers and dL/dh of the second, the work PyTorch's loop does.
+     */
+    private static final String KERNEL = dev.backprop.playground.engine.nn.DenseKernel.vectorized() ? "Vector API"
+            : "scalar loops: no jdk.incubator.vector";
+
+    List<Figure> images() {
+        List<Figure> figures = new ArrayList<>();
+        for (var kind : List.of(dev.backprop.playground.engine.nn.OptimizerKind.SGD,
+                dev.backprop.playground.engine.nn.OptimizerKind.MOMENTUM)) {
+            ImageWorkload w = new ImageWorkload(ImageWorkload.POOL, kind, 0);
+            Random shuffle = new Random(1);
+            Measure.Result r = Measure.median(2, runs, () -> w.epoch(shuffle, scale));
+            String name = kind.id();
+            figures.add(new Figure("images_" + name + "_samples_per_s", "784-100-10 ReLU softmax, batch 64, " + name
+                    + ", " + KERNEL + " (samples/s)", r.medianRate(), "samples/s", r));
+        }
+        double macsPerSample = 2.0 * (ImageWorkload.PIXELS * ImageWorkload.HIDDEN + ImageWorkload.HIDDEN
+                * ImageWorkload.CLASSES) + ImageWorkload.HIDDEN * ImageWorkload.CLASSES;
+        Measure.Result sgd = figures.get(0).detail();
+        Measure.Result g = new Measure.Result(sgd.medianSeconds(), sgd.medianRate() * macsPerSample / 1e9,
+                sgd.minRate() * macsPerSample / 1e9, sgd.maxRate() * macsPerSample / 1e9, sgd.runs());
+        figures.add(new Figure("images_gmacs", "784-100-10 sgd: multiply-adds of forward and dL/dW (G/s)",
+                g.medianRate(), "GMAC/s", g));
+        return figures;
     }
 
     Figure perSample() {

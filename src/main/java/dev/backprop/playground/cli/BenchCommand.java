@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,24 +100,39 @@ public final class BenchCommand implements Callable<Integer> {
     /** Runs one benchmark in a child JVM with this JVM's class path; returns its TSV rows. */
     private List<String[]> fork(String name) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.backprop.playground.Main", "bench", "--only", name));
+        // the Vector API for the wide layers' kernel, as the app's launcher gives it (its start-up notice is dropped below)
+        List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "-cp",
+                System.getProperty("java.class.path"), "dev.backprop.playground.Main", "bench", "--only", name));
         if (quick) {
             cmd.add("--quick");
         }
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                rows.add(line.split("\t"));
+        Path errors = Files.createTempFile("bench-" + name, ".err");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(errors.toFile()).start();
+            List<String[]> rows = new ArrayList<>();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    rows.add(line.split("\t"));
+                }
             }
+            int exit = p.waitFor();
+            for (String line : Files.readAllLines(errors, StandardCharsets.UTF_8)) {
+                if (!line.startsWith(INCUBATOR_NOTICE)) {
+                    System.err.println(line);
+                }
+            }
+            if (exit != 0) {
+                throw new IOException("benchmark " + name + " failed (exit " + exit + ")");
+            }
+            return rows;
+        } finally {
+            Files.deleteIfExists(errors);
         }
-        if (p.waitFor() != 0) {
-            throw new IOException("benchmark " + name + " failed (exit " + p.exitValue() + ")");
-        }
-        return rows;
     }
+
+    /** What the JVM prints at start when an incubator module is in use: not news to a bench reader. */
+    private static final String INCUBATOR_NOTICE = "WARNING: Using incubator modules";
 
     /** Spread in the figure's own unit: rates for rates, times for times. */
     private static double low(Benchmarks.Figure f) {

@@ -2,7 +2,6 @@ package dev.backprop.playground.engine.nn;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /** y = x W + b, with W of shape in x out and b of shape 1 x out (seed 000's convention). */
 public final class Linear extends CachingLayer {
@@ -10,6 +9,16 @@ public final class Linear extends CachingLayer {
     private final int outputSize;
     private final Parameter weight;
     private final Parameter bias;
+    /**
+     * W^T as the last backward saw it, for dL/dx = g W^T: made at the first wide backward and refilled
+     * by each one (no allocation per step). Being a copy, it still holds the pre-update W when a
+     * deferred dL/dx is asked for after the optimizer's step.
+     */
+    private double[] weightTransposed;
+    /** Set while {@link #backwardParameters} runs: the general path leaves dL/dx for later. */
+    private boolean deferInputGradient;
+    /** dL/dx of the last backward is not computed yet; {@link #lastGradInput()} computes it. */
+    private boolean inputGradientPending;
 
     public Linear(int inputSize, int outputSize, int index) {
         this.inputSize = inputSize;
@@ -32,8 +41,9 @@ public final class Linear extends CachingLayer {
 
     /**
      * y = x W + b. Written out rather than EJML's general product plus a bias pass: the playground's
-     * layers are narrow (2 inputs, or 1 output), where the general kernel's overhead dominates. A
-     * 200x200 decision grid goes through this 40,000 rows at a time.
+     * layers are narrow (2 inputs, or 1 output), where the general kernel's overhead dominates, and
+     * wide ones (784 pixels) go through {@link DenseKernel}. A 200x200 decision grid goes through this
+     * 40,000 rows at a time.
      */
     @Override
     public void apply(DMatrixRMaj x, DMatrixRMaj y) {
@@ -78,22 +88,7 @@ public final class Linear extends CachingLayer {
             }
             return;
         }
-        for (int r = 0; r < rows; r++) {
-            // each output row: b, then + x[r,k] * W[k,:] for every input k (contiguous, vectorisable)
-            int o = r * outputSize;
-            int base = r * inputSize;
-            double x0 = in[base];
-            for (int c = 0; c < outputSize; c++) {
-                out[o + c] = b[c] + x0 * w[c];
-            }
-            for (int k = 1; k < inputSize; k++) {
-                double xv = in[base + k];
-                int wk = k * outputSize;
-                for (int c = 0; c < outputSize; c++) {
-                    out[o + c] += xv * w[wk + c];
-                }
-            }
-        }
+        DenseKernel.forward(in, rows, inputSize, w, b, outputSize, out);
     }
 
     /**
@@ -101,11 +96,12 @@ public final class Linear extends CachingLayer {
      * network has (the first layer on x1, x2 and a one-unit output) are written out, for the same
      * reason as {@link #apply}: at batch 1 EJML's general products cost more in dispatch than in
      * arithmetic. Each sum runs in the order EJML's kernels use (rows, then columns, from zero), so
-     * the results are the same bits; other shapes use EJML, which is faster there.
+     * the results are the same bits; other shapes go through {@link DenseKernel}, which keeps those orders too.
      */
     @Override
     protected void computeGradients(DMatrixRMaj gradOutput) {
         int rows = gradOutput.numRows;
+        inputGradientPending = false;
         gradInput.reshape(rows, inputSize);
         if (outputSize == 1) {
             narrowGradients(rows, input.data, gradOutput.data, weight.value().data, weight.grad().data,
@@ -114,10 +110,48 @@ public final class Linear extends CachingLayer {
             twoInputGradients(rows, input.data, gradOutput.data, weight.value().data, weight.grad().data,
                     bias.grad().data, gradInput.data);
         } else {
-            CommonOps_DDRM.multTransA(input, gradOutput, weight.grad());
-            CommonOps_DDRM.sumCols(gradOutput, bias.grad());
-            CommonOps_DDRM.multTransB(gradOutput, weight.value(), gradInput);
+            double[] g = gradOutput.data;
+            DenseKernel.weightGradient(input.data, g, rows, inputSize, outputSize, weight.grad().data);
+            DenseKernel.columnSums(g, rows, outputSize, bias.grad().data);
+            if (weightTransposed == null) {
+                weightTransposed = new double[inputSize * outputSize];
+            }
+            DenseKernel.transpose(weight.value().data, inputSize, outputSize, weightTransposed);
+            inputGradientPending = true;
+            if (!deferInputGradient) {
+                computeInputGradient();
+            }
         }
+    }
+
+    /**
+     * Backward for the first layer: dL/dW and dL/db now, dL/dx (which nothing upstream of the network
+     * needs, and which costs as much as dL/dW at 784 inputs) only if {@link #lastGradInput()} asks,
+     * from the same g and the W of this backward. PyTorch skips it the same way for inputs without
+     * requires_grad. The narrow shapes compute it at once, as {@link #backward} does.
+     */
+    void backwardParameters(DMatrixRMaj upstream) {
+        deferInputGradient = true;
+        try {
+            backward(upstream);
+        } finally {
+            deferInputGradient = false;
+        }
+    }
+
+    /** d loss / d input of the last backward, computed now if {@link #backwardParameters} deferred it. */
+    @Override
+    public DMatrixRMaj lastGradInput() {
+        if (inputGradientPending) {
+            computeInputGradient();
+        }
+        return gradInput;
+    }
+
+    private void computeInputGradient() {
+        DenseKernel.inputGradient(gradOutput.data, weightTransposed, gradOutput.numRows, inputSize, outputSize,
+                gradInput.data);
+        inputGradientPending = false;
     }
 
     /** The first layer on raw x1, x2: two rows of W, two sums per row of dL/dx, accumulated side by side. */

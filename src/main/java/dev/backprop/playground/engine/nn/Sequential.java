@@ -166,8 +166,16 @@ public final class Sequential {
     public void backward() {
         int last = stages.length - 1;
         DMatrixRMaj g = backwardOutput();
-        for (int i = last - 1; i >= 0; i--) {
+        for (int i = last - 1; i >= 1; i--) {
             g = stages[i].backward(g);
+        }
+        if (last >= 1) {
+            // nothing takes d loss / d inputs from the first layer: a Linear leaves it until asked
+            if (stages[0] instanceof Linear first) {
+                first.backwardParameters(g);
+            } else {
+                stages[0].backward(g);
+            }
         }
     }
 
