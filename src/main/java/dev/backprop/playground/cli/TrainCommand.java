@@ -61,8 +61,14 @@ public final class TrainCommand implements Callable<Integer> {
     Double regularizationRate;
 
     @Option(names = "--init", paramLabel = "NAME", converter = InitConverter.class,
-            description = "normal (randn), xavier or he (default: normal)")
+            description = "auto (He for relu, Xavier otherwise), normal (std 1 with drawn biases, seed 000), "
+                    + "normal:SIGMA (e.g. normal:0.01, seeds 002 and 004), uniform:A (U(-A, A), micrograd's uniform:1), "
+                    + "zeros, xavier or he; SIGMA and A above 0 and at most 100 (default: auto)")
     Initializer init = DEFAULTS.network().init();
+
+    @Option(names = "--bias-init", paramLabel = "zeros|same",
+            description = "zeros, or same: drawn like the weights (default: same for normal, zeros for the others)")
+    String biasInit;
 
     @Option(names = "--optimizer", paramLabel = "NAME", converter = OptimizerConverter.class,
             description = "sgd, momentum or adam (default: sgd)")
@@ -138,7 +144,7 @@ public final class TrainCommand implements Callable<Integer> {
             double rate = regularizationRate != null ? regularizationRate
                     : regularization == Regularization.NONE ? 0 : DEFAULT_REG_RATE;
             config = new TrainingConfig(kind, samples, data.noise(), data.testRatio, data.seed,
-                    new NetworkSpec(FeatureSet.parse(features), hiddenLayers(), activation, head, init), optimizer,
+                    new NetworkSpec(FeatureSet.parse(features), hiddenLayers(), activation, head, initWithBias()), optimizer,
                     learningRate, batch, steps, snapshotEvery, classes, regularization, rate);
             DataSplit points = own == null ? null : TrainStart.split(dataFile, own, data.testRatio, data.seed);
             start = experimentFile != null
@@ -167,6 +173,11 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         return TrainStart.readPoints(dataFile, data.classes, loss);
+    }
+
+    /** --init with --bias-init laid over its own bias rule. */
+    private Initializer initWithBias() {
+        return biasInit == null ? init : init.withBias(Initializer.BiasInit.fromId(biasInit));
     }
 
     /** The rate --reg gets without --reg-rate (TF Playground's default choice). */
@@ -201,9 +212,14 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    static final class InitConverter extends PlaygroundCommand.NamedConverter<Initializer> {
-        InitConverter() {
-            super(Initializer.class, "init");
+    static final class InitConverter implements CommandLine.ITypeConverter<Initializer> {
+        @Override
+        public Initializer convert(String value) {
+            try {
+                return Initializer.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -29,7 +29,7 @@ record TrainStart(TrainingConfig config, DataSplit data, TrainerState state) {
             "--classes", "--test-ratio", "--data");
     /** Options that change the network's shape: with any of them the experiment's weights are not used. */
     private static final List<String> NETWORK_OPTIONS = List.of("--hidden", "--activation", "--loss", "--features",
-            "--init");
+            "--init", "--bias-init");
 
     /** Most bytes of an experiment file the train command reads (a million points and a big network). */
     static final long MAX_EXPERIMENT_BYTES = 400_000_000L;

@@ -87,6 +87,7 @@ public final class ExperimentFile {
         s.addProperty("activation", n.activation().id());
         s.addProperty("loss", n.loss().id());
         s.addProperty("init", n.init().id());
+        s.addProperty("biasInit", n.init().bias().id());
         s.addProperty("optimizer", c.optimizer().id());
         s.addProperty("learningRate", c.learningRate());
         s.addProperty("batch", c.batchSize());
@@ -218,11 +219,17 @@ public final class ExperimentFile {
         }
         Head head = Head.of(named(Loss.class, s, "loss"), classes);
         NetworkSpec network = new NetworkSpec(FeatureSet.parse(featureIds), hidden, named(Activation.class, s, "activation"),
-                head, named(Initializer.class, s, "init"));
+                head, init(s));
         return new TrainingConfig(dataset, (int) whole(s, "samples"), number(s, "noise"), number(s, "testRatio"),
                 whole(s, "seed"), network, named(OptimizerKind.class, s, "optimizer"), number(s, "learningRate"),
                 (int) whole(s, "batch"), whole(s, "steps"), (int) whole(s, "snapshotEvery"), classes,
                 named(Regularization.class, s, "regularization"), number(s, "regularizationRate"));
+    }
+
+    /** "init" and, in files from before it existed, no "biasInit": the init's own bias rule. */
+    private static Initializer init(JsonObject s) {
+        Initializer init = Initializer.fromId(string(s, "init"));
+        return s.has("biasInit") ? init.withBias(Initializer.BiasInit.fromId(string(s, "biasInit"))) : init;
     }
 
     private static DataSplit data(JsonObject d, TrainingConfig config, int maxPoints) {

@@ -837,7 +837,7 @@ final class SessionEngine implements CommandHandler {
             scheduler.stop();
             publisher.settle();
             long built = rebuilds.isEmpty() ? 0 : rebuilds.get(rebuilds.size() - 1);
-            if (loop.divergedAt() == built && drawnByInit && config.network().init() == Initializer.NORMAL) {
+            if (loop.divergedAt() == built && drawnByInit && config.network().init().equals(Initializer.NORMAL)) {
                 // not one step taken on this network: its initial weights are the cause, not the learning rate
                 divergence = "Before any training, " + loop.divergence() + ". The initial weights are too large for "
                         + "this depth and width (init " + config.network().init().id() + "): " + Snapshot.INIT_REMEDY;

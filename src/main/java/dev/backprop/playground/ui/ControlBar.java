@@ -53,7 +53,7 @@ public final class ControlBar extends VBox {
     private final ChoiceBox<Activation> activation = choice(Activation.values());
     private final ChoiceBox<OptimizerKind> optimizer = choice(OptimizerKind.values());
     private final ChoiceBox<Loss> loss = choice(Loss.values());
-    private final ChoiceBox<Initializer> init = choice(Initializer.values());
+    private final ChoiceBox<Initializer> init = InitChoice.create();
     private final ChoiceBox<Integer> batch = new ChoiceBox<>();
     private final ChoiceBox<DatasetKind> dataset = choice(DatasetKind.values());
     /** Shown while the points are the user's own, not the dataset the choice names. */
@@ -128,9 +128,10 @@ public final class ControlBar extends VBox {
         learningRate.setPrefWidth(130);
         hidden.setPrefWidth(120);
         noise.setPrefWidth(90);
-        for (Control c : new Control[] {activation, optimizer, init}) {
+        for (Control c : new Control[] {activation, optimizer}) {
             c.setPrefWidth(96);
         }
+        init.setPrefWidth(150);
         loss.setPrefWidth(64);
         batch.setPrefWidth(64);
         dataset.setPrefWidth(88);
@@ -179,7 +180,9 @@ public final class ControlBar extends VBox {
         tip(loss, "Only the losses that fit the data are offered. bce: binary cross-entropy (sigmoid, 2 classes); "
                 + "ce: cross-entropy over a softmax (2 to 6 classes); mse: squared error (on the probability, or on "
                 + "the target for regression).");
-        tip(init, "How weights start: normal (randn, as the seed), xavier (for tanh/sigmoid) or he (for relu).");
+        tip(init, "How weights start: auto (He for relu, Xavier for tanh and sigmoid: learns at any depth), normal "
+                + "(std 1 with drawn biases, seed 000's randn), normal:0.01 (seeds 002, 004), uniform:1 (micrograd), "
+                + "zeros, xavier or he. Biases start at zero except with seed 000's normal.");
         tip(batch, "Examples per step: 1 picks a random example each step, as the seed does; full uses the whole training set.");
         tip(dataset, "The 2D dataset: moons, circles, xor, spiral and blobs (2 to 6 classes) and iris (3) to classify; "
                 + "plane and gauss to regress. Each comes with its own noise; the head follows its classes.");
@@ -346,7 +349,7 @@ public final class ControlBar extends VBox {
         activation.setValue(n.activation());
         loss.setValue(n.loss());
         problem.showFeatures(n.features());
-        init.setValue(n.init());
+        InitChoice.show(init, n.init());
     }
 
     // ---- controls into commands -----------------------------------------------------------------

@@ -23,8 +23,16 @@ public record TrainingConfig(
                 snapshotEvery, dataset == null ? 2 : dataset.defaultClasses(), Regularization.NONE, 0);
     }
 
-    /** Seed 000's run: moons(2000, 0.1), 2-50-1 ReLU, sigmoid + BCE, randn init, SGD 0.01, batch 1. */
+    /**
+     * Seed 000's run: moons(2000, 0.1), 2-50-1 ReLU, sigmoid + BCE, SGD 0.01, batch 1; but the init
+     * is {@code auto}, which learns at any depth, where seed 000's randn saturates the output.
+     */
     public static TrainingConfig defaults() {
+        return seed000().withNetwork(seed000().network().withInit(Initializer.AUTO));
+    }
+
+    /** Seed 000's run exactly, its randn init ({@link Initializer#NORMAL}) included. */
+    public static TrainingConfig seed000() {
         return new TrainingConfig(DatasetKind.MOONS, 2000, 0.1, 0.2, 0,
                 new NetworkSpec(2, new int[] {50}, Activation.RELU, Loss.BCE, Initializer.NORMAL),
                 OptimizerKind.SGD, 0.01, 1, 10_000, 250);

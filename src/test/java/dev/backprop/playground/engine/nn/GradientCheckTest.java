@@ -125,7 +125,7 @@ class GradientCheckTest {
     void linearLayerWeightsBiasAndInput() {
         Random r = new Random(3);
         Linear lin = new Linear(3, 1, 1);
-        Initializer.NORMAL.initialize(lin, r);
+        Initializer.NORMAL.initialize(lin, null, r);
         Sequential net = new Sequential(List.of(lin, new ActivationLayer(Activation.SIGMOID)), Loss.MSE);
         DMatrixRMaj x = randomMatrix(4, 3, r);
         checkNetwork(net, x, labels(4, r));
