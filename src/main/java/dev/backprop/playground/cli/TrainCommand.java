@@ -10,6 +10,8 @@ import dev.backprop.playground.engine.nn.Loss;
 import dev.backprop.playground.engine.nn.Regularization;
 import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.OptimizerKind;
+import dev.backprop.playground.engine.nn.OptimizerSettings;
+import dev.backprop.playground.engine.nn.Epochs;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.graph.GraphView;
 import dev.backprop.playground.io.PointsCsv;
@@ -71,8 +73,23 @@ public final class TrainCommand implements Callable<Integer> {
     String biasInit;
 
     @Option(names = "--optimizer", paramLabel = "NAME", converter = OptimizerConverter.class,
-            description = "sgd, momentum or adam (default: sgd)")
+            description = "sgd, momentum, rmsprop, adagrad or adam, with torch.optim's update rules (default: sgd)")
     OptimizerKind optimizer = DEFAULTS.optimizer();
+
+    @Option(names = "--momentum", paramLabel = "M",
+            description = "momentum's mu, 0 to 0.999: v <- M v + g; p <- p - lr v (default: 0.9)")
+    double momentum = DEFAULTS.optimizerSettings().momentum();
+
+    @Option(names = "--beta1", paramLabel = "B", description = "adam's first-moment decay, 0 to below 1 (default: 0.9)")
+    double beta1 = DEFAULTS.optimizerSettings().beta1();
+
+    @Option(names = "--beta2", paramLabel = "B", description = "adam's second-moment decay, 0 to below 1 (default: 0.999)")
+    double beta2 = DEFAULTS.optimizerSettings().beta2();
+
+    @Option(names = "--eps", paramLabel = "E",
+            description = "the eps of adam, rmsprop and adagrad, above 0 and at most 1 "
+                    + "(default: torch's, 1e-8 for adam and rmsprop, 1e-10 for adagrad)")
+    Double eps;
 
     @Option(names = "--lr", paramLabel = "X", description = "learning rate, > 0 (default: 0.01)")
     double learningRate = DEFAULTS.learningRate();
@@ -83,6 +100,16 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--steps", paramLabel = "N", description = "optimizer steps (default: 10000)")
     long steps = DEFAULTS.steps();
+
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "instead of --steps: N passes over the training set in batches of --batch, one metrics.csv "
+                    + "row per epoch with an epoch column (1 to 1,000,000)")
+    Long epochs;
+
+    @Option(names = "--shuffle", paramLabel = "epoch|none",
+            description = "with --epochs: epoch walks a fresh permutation each epoch, none the file order as seed 004's "
+                    + "Perceptron does (default: epoch)")
+    String shuffle;
 
     @Option(names = "--snapshot-every", paramLabel = "N",
             description = "steps between metrics rows and boundary frames (default: 250)")
@@ -128,6 +155,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config;
         TrainStart start = null;
         try {
+            Epochs plan = EpochOptions.plan(epochs, shuffle, spec.commandLine().getParseResult().hasMatchedOption("--steps"));
             PointsCsv.Points own = dataFile == null ? null : ownPoints();
             int classes = own != null ? own.classes() : data.classes();
             DatasetKind kind = data.dataset;
@@ -145,7 +173,8 @@ public final class TrainCommand implements Callable<Integer> {
                     : regularization == Regularization.NONE ? 0 : DEFAULT_REG_RATE;
             config = new TrainingConfig(kind, samples, data.noise(), data.testRatio, data.seed,
                     new NetworkSpec(FeatureSet.parse(features), hiddenLayers(), activation, head, initWithBias()), optimizer,
-                    learningRate, batch, steps, snapshotEvery, classes, regularization, rate);
+                    learningRate, batch, steps, snapshotEvery, classes, regularization, rate,
+                    new OptimizerSettings(momentum, beta1, beta2, EpochOptions.eps(eps)), plan);
             DataSplit points = own == null ? null : TrainStart.split(dataFile, own, data.testRatio, data.seed);
             start = experimentFile != null
                     ? TrainStart.overExperiment(experimentFile, spec.commandLine().getParseResult(), config, points,

@@ -37,7 +37,8 @@ final class TrainRun {
     static final List<String> FILES = List.of("dataset.csv", "metrics.csv", "model.json", "boundary.png",
             "graph.svg", Checkpoints.FOLDER);
 
-    private final TrainingConfig config;
+    /** The run's config; by epochs, its steps and snapshot interval follow from the training set's size. */
+    private TrainingConfig config;
     private final Path outDir;
     private final PrintWriter stdout;
     private final PrintWriter stderr;
@@ -75,11 +76,22 @@ final class TrainRun {
     int execute() {
         OutputSet files = null;
         try {
+            Trainer first = firstTrainer();
+            if (config.epochs().byEpoch()) {
+                try {
+                    long from = start != null && start.state() != null ? start.state().step() : 0;
+                    config = stepsByEpoch(config, first.stepsPerEpoch(), from);
+                } catch (IllegalArgumentException | ArithmeticException e) {
+                    stderr.println("--epochs " + config.epochs().count() + ": " + e.getMessage());
+                    stderr.flush();
+                    return 2;
+                }
+            }
             // staged from the start: checkpoints are written as the run reaches them
             files = outDir == null ? null : OutputSet.begin(outDir, FILES);
             CheckpointWriter checkpoints = files == null || checkpointEvery <= 0 ? null
                     : new CheckpointWriter(files.staged(Checkpoints.FOLDER), checkpointEvery, config.steps());
-            return train(files, checkpoints);
+            return train(first, files, checkpoints);
         } catch (IOException e) {
             stderr.println("could not write the run's files to " + outDir + ": " + Failures.describe(e));
             stderr.flush();
@@ -91,8 +103,26 @@ final class TrainRun {
         }
     }
 
-    private int train(OutputSet files, CheckpointWriter checkpoints) throws IOException {
-        Trainer first = start == null || start.data() == null ? Trainer.fromConfig(config) : new Trainer(start.data(), config);
+    /**
+     * {@code c} with the steps of its epochs after step {@code from} (an experiment's) and a metrics row per epoch.
+     *
+     * @throws IllegalArgumentException when the epochs hold more steps than a run can count
+     */
+    static TrainingConfig stepsByEpoch(TrainingConfig c, long stepsPerEpoch, long from) {
+        long steps = Math.addExact(from, Math.multiplyExact(c.epochs().count(), stepsPerEpoch));
+        if (stepsPerEpoch > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("an epoch of " + stepsPerEpoch + " steps is more than a run can report");
+        }
+        return new TrainingConfig(c.dataset(), c.samples(), c.noise(), c.testRatio(), c.seed(), c.network(),
+                c.optimizer(), c.learningRate(), c.batchSize(), steps, (int) stepsPerEpoch, c.classes(),
+                c.regularization(), c.regularizationRate(), c.optimizerSettings(), c.epochs());
+    }
+
+    private Trainer firstTrainer() {
+        return start == null || start.data() == null ? Trainer.fromConfig(config) : new Trainer(start.data(), config);
+    }
+
+    private int train(Trainer first, OutputSet files, CheckpointWriter checkpoints) throws IOException {
         if (start != null && start.state() != null) {
             first.restore(start.state());
             // settings given on the command line win over the saved ones; the weights stay
@@ -173,7 +203,8 @@ final class TrainRun {
             stderr.print("writing the run's files to " + outDir.toAbsolutePath() + ":");
             stderr.flush();
             RunFiles.writeDataset(files.staged(begin("dataset.csv")), trainer.data());
-            RunFiles.writeMetrics(files.staged(begin("metrics.csv")), rows);
+            RunFiles.writeMetrics(files.staged(begin("metrics.csv")), rows,
+                    config.epochs().byEpoch() ? config.snapshotEvery() : 0);
             ModelJson.write(files.staged(begin("model.json")), trainer.network());
             int pixels = boundaryPixels(trainer.spec().parameterCount());
             BoundaryPng.write(files.staged(begin("boundary.png")),

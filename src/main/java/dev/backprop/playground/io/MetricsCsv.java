@@ -19,6 +19,8 @@ public final class MetricsCsv {
     public static final int MAX_ROWS = 1_000_000;
     static final long MAX_BYTES = 120L * MAX_ROWS;
     static final String HEADER = "step,train_loss,test_loss,train_acc,test_acc";
+    /** The column a run by epochs adds. */
+    static final String EPOCH = ",epoch";
 
     private MetricsCsv() {
     }
@@ -29,9 +31,10 @@ public final class MetricsCsv {
         List<Metrics> rows = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
-            if (header == null || !header.strip().equals(HEADER)) {
-                throw new IllegalArgumentException(file + ": the first line must be " + HEADER);
+            if (header == null || !header.strip().equals(HEADER) && !header.strip().equals(HEADER + EPOCH)) {
+                throw new IllegalArgumentException(file + ": the first line must be " + HEADER + " (and ,epoch by epochs)");
             }
+            int fields = header.strip().equals(HEADER) ? 5 : 6;
             String line;
             int lineNo = 1;
             while ((line = in.readLine()) != null) {
@@ -44,8 +47,8 @@ public final class MetricsCsv {
                     throw new IllegalArgumentException(file + ": more than " + MAX_ROWS + " rows");
                 }
                 String[] f = line.split(",", -1);
-                if (f.length != 5) {
-                    throw new IllegalArgumentException(where + "expected 5 fields, found " + f.length);
+                if (f.length != fields) {
+                    throw new IllegalArgumentException(where + "expected " + fields + " fields, found " + f.length);
                 }
                 long step;
                 try {

@@ -32,10 +32,22 @@ public final class RunFiles {
      * empty accuracies for regression. The losses are data losses (a weight penalty is not in them).
      */
     public static void writeMetrics(Path file, List<Metrics> rows) throws IOException {
-        StringBuilder sb = new StringBuilder("step,train_loss,test_loss,train_acc,test_acc\n");
+        writeMetrics(file, rows, 0);
+    }
+
+    /**
+     * metrics.csv; with {@code stepsPerEpoch} above 0 (a run by epochs) each row also names its
+     * epoch, the steps done over the steps of an epoch (0 for the row before training).
+     */
+    public static void writeMetrics(Path file, List<Metrics> rows, long stepsPerEpoch) throws IOException {
+        StringBuilder sb = new StringBuilder(MetricsCsv.HEADER).append(stepsPerEpoch > 0 ? ",epoch\n" : "\n");
         for (Metrics m : rows) {
             sb.append(m.step()).append(',').append(num(m.trainLoss())).append(',').append(num(m.testLoss()))
-              .append(',').append(num(m.trainAccuracy())).append(',').append(num(m.testAccuracy())).append('\n');
+              .append(',').append(num(m.trainAccuracy())).append(',').append(num(m.testAccuracy()));
+            if (stepsPerEpoch > 0) {
+                sb.append(',').append(m.step() / stepsPerEpoch);
+            }
+            sb.append('\n');
         }
         AtomicFile.writeString(file, sb.toString());
     }

@@ -9,7 +9,9 @@ import java.util.Random;
  * and whether the biases are zero or drawn like the weights.
  *
  * <ul>
- *   <li>{@code auto}: He for a layer feeding ReLU, Xavier for anything else (the default: it learns);</li>
+ *   <li>{@code auto}: He for a layer feeding ReLU, Xavier for tanh and the output layer, and 4 x Xavier for
+ *       sigmoid (Glorot and Bengio's sigmoid form: sigmoid'(0) = 1/4 shrinks every layer's signal and
+ *       gradient fourfold); the default, as it learns at any depth;</li>
  *   <li>{@code normal}: seed 000's np.random.randn for W and b (std 1, biases drawn too);</li>
  *   <li>{@code normal:SIGMA}: W ~ N(0, SIGMA^2) with zero biases, seeds 002 and 004's N(0, 0.01);</li>
  *   <li>{@code uniform:A}: W ~ U(-A, A) with zero biases, micrograd's U(-1, 1);</li>
@@ -105,7 +107,7 @@ public record Initializer(Scheme scheme, double scale, BiasInit bias) {
     /** A label for a menu: the id and what it is for. */
     public String label() {
         return switch (scheme) {
-            case AUTO -> "auto (He for relu, Xavier otherwise)";
+            case AUTO -> "auto (He for relu, Xavier for tanh, sigmoid)";
             case NORMAL -> id().equals("normal") ? "normal (std 1, seed 000)"
                     : id() + (scale == 0.01 ? " (seeds 002, 004)" : "");
             case UNIFORM -> id() + (scale == 1 ? " (micrograd)" : "");
@@ -169,8 +171,9 @@ public record Initializer(Scheme scheme, double scale, BiasInit bias) {
         int in = layer.inputSize();
         int out = layer.outputSize(in);
         Scheme s = scheme == Scheme.AUTO ? (next == Activation.RELU ? Scheme.HE : Scheme.XAVIER) : scheme;
+        double gain = scheme == Scheme.AUTO && next == Activation.SIGMOID ? 4 : 1;
         double std = switch (s) {
-            case XAVIER -> Math.sqrt(2.0 / (in + out));
+            case XAVIER -> gain * Math.sqrt(2.0 / (in + out));
             case HE -> Math.sqrt(2.0 / in);
             default -> scale;
         };

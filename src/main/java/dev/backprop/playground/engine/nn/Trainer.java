@@ -33,6 +33,9 @@ public final class Trainer {
     private NetworkSpec spec;
     private Sequential network;
     private Optimizer optimizer;
+    private OptimizerSettings optimizerSettings;
+    /** By epochs, batch 1 walks the order too (no draw with replacement); without shuffling it keeps the file order. */
+    private final Epochs epochs;
     private int batchSize;
     private Regularization regularization;
     private double regularizationRate;
@@ -50,9 +53,16 @@ public final class Trainer {
         this.seed = config.seed();
         this.sampling = freshSampling(seed);
         this.order = Shuffle.permutation(data.train().size(), sampling);
+        this.epochs = config.epochs();
+        if (epochs.byEpoch() && !epochs.shuffle()) {
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+        }
         this.spec = config.network();
         this.network = spec.build(new Random(config.seed() + 1));
-        this.optimizer = config.optimizer().create(network.parameters(), config.learningRate());
+        this.optimizerSettings = config.optimizerSettings();
+        this.optimizer = config.optimizer().create(network.parameters(), config.learningRate(), optimizerSettings);
         setBatchSize(config.batchSize());
         setRegularization(config.regularization(), config.regularizationRate());
     }
@@ -96,6 +106,22 @@ public final class Trainer {
 
     public int batchSize() {
         return batchSize;
+    }
+
+    /** Steps in one pass over the training set at the current batch size. */
+    public long stepsPerEpoch() {
+        return Epochs.stepsPerEpoch(data.train().size(), batchSize);
+    }
+
+    public OptimizerSettings optimizerSettings() {
+        return optimizerSettings;
+    }
+
+    /** New momentum, betas or eps: a fresh optimizer of the same kind on the current weights. */
+    public void setOptimizerSettings(OptimizerSettings settings) {
+        Optimizer fresh = optimizer.kind().create(network.parameters(), optimizer.learningRate(), settings);
+        optimizerSettings = settings;
+        optimizer = fresh;
     }
 
     /** Mean data loss of the last step's batch (the penalty not included). */
@@ -160,7 +186,7 @@ public final class Trainer {
 
     /** Builds everything new before assigning any of it: a failure (out of memory) changes nothing. */
     private void adopt(Sequential net, NetworkSpec netSpec, OptimizerKind kind) {
-        Optimizer fresh = kind.create(net.parameters(), optimizer.learningRate());
+        Optimizer fresh = kind.create(net.parameters(), optimizer.learningRate(), optimizerSettings);
         spec = netSpec;
         network = net;
         optimizer = fresh;
@@ -168,7 +194,7 @@ public final class Trainer {
 
     /** A fresh optimizer of {@code kind} on the current weights, same learning rate. */
     public void rebuildOptimizer(OptimizerKind kind) {
-        optimizer = kind.create(network.parameters(), optimizer.learningRate());
+        optimizer = kind.create(network.parameters(), optimizer.learningRate(), optimizerSettings);
     }
 
     /**
@@ -230,7 +256,7 @@ public final class Trainer {
      */
     public void restore(TrainerState state) {
         Sequential net = state.spec().equals(spec) ? network : state.spec().build(new Random(0));
-        Optimizer opt = state.optimizer().create(net.parameters(), state.learningRate());
+        Optimizer opt = state.optimizer().create(net.parameters(), state.learningRate(), optimizerSettings);
         opt.restoreState(state.optimizerState());
         Random rng = state.sampling() == null ? freshSampling(seed) : deserialize(state.sampling());
         if (state.order() != null && state.order().length != order.length) {
@@ -327,7 +353,7 @@ public final class Trainer {
     private void fillBatch() {
         Dataset train = data.train();
         int n = train.size();
-        if (batchSize == 1) {
+        if (batchSize == 1 && !epochs.byEpoch()) {
             batchX.reshape(1, 2);
             batchY.reshape(1, 1);
             copyRow(train, sampling.nextInt(n), 0);
@@ -338,7 +364,9 @@ public final class Trainer {
             return;
         }
         if (cursor >= n) {
-            Shuffle.shuffle(order, sampling);
+            if (!epochs.byEpoch() || epochs.shuffle()) {
+                Shuffle.shuffle(order, sampling);
+            }
             cursor = 0;
         }
         int rows = Math.min(batchSize, n - cursor);

@@ -9,11 +9,23 @@ import dev.backprop.playground.engine.data.DatasetKind;
  * @param classes            classes of the data (0 for a regression target); the head must have as many
  * @param regularization     the penalty on the weights
  * @param regularizationRate its rate, 0 to {@link Regularization#MAX_RATE}
+ * @param optimizerSettings  the optimizer's momentum, betas and eps
+ * @param epochs             training by epochs (then {@code steps} is not used), or {@link Epochs#NONE}: by steps
  */
 public record TrainingConfig(
         DatasetKind dataset, int samples, double noise, double testRatio, long seed,
         NetworkSpec network, OptimizerKind optimizer, double learningRate, int batchSize,
-        long steps, int snapshotEvery, int classes, Regularization regularization, double regularizationRate) {
+        long steps, int snapshotEvery, int classes, Regularization regularization, double regularizationRate,
+        OptimizerSettings optimizerSettings, Epochs epochs) {
+
+    /** A run by steps with the optimizer's default hyperparameters. */
+    public TrainingConfig(DatasetKind dataset, int samples, double noise, double testRatio, long seed,
+                          NetworkSpec network, OptimizerKind optimizer, double learningRate, int batchSize,
+                          long steps, int snapshotEvery, int classes, Regularization regularization,
+                          double regularizationRate) {
+        this(dataset, samples, noise, testRatio, seed, network, optimizer, learningRate, batchSize, steps,
+                snapshotEvery, classes, regularization, regularizationRate, OptimizerSettings.DEFAULTS, Epochs.NONE);
+    }
 
     /** A run on the dataset's own class count, without a weight penalty. */
     public TrainingConfig(DatasetKind dataset, int samples, double noise, double testRatio, long seed,
@@ -72,6 +84,9 @@ public record TrainingConfig(
             throw new IllegalArgumentException("the regularization must be given");
         }
         Regularization.checkRate(regularizationRate);
+        if (optimizerSettings == null || epochs == null) {
+            throw new IllegalArgumentException("the optimizer's settings and the epochs must be given");
+        }
         if (network.head().classes() != classes) {
             throw new IllegalArgumentException("--loss " + network.loss().id() + " does not fit " + dataset.id()
                     + (classes == 0 ? " (a regression target: use mse)" : " with " + classes + " classes (use "
@@ -102,7 +117,7 @@ public record TrainingConfig(
 
     public TrainingConfig withRegularization(Regularization kind, double rate) {
         return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, optimizer, learningRate,
-                batchSize, steps, snapshotEvery, classes, kind, rate);
+                batchSize, steps, snapshotEvery, classes, kind, rate, optimizerSettings, epochs);
     }
 
     /**
@@ -112,7 +127,7 @@ public record TrainingConfig(
     public TrainingConfig withData(DatasetKind kind, int n, double noiseLevel, long newSeed, int newClasses) {
         NetworkSpec net = network.head().classes() == newClasses ? network : network.withHead(defaultHead(newClasses));
         return new TrainingConfig(kind, n, noiseLevel, testRatio, newSeed, net, optimizer, learningRate,
-                batchSize, steps, snapshotEvery, newClasses, regularization, regularizationRate);
+                batchSize, steps, snapshotEvery, newClasses, regularization, regularizationRate, optimizerSettings, epochs);
     }
 
     /**
@@ -129,22 +144,32 @@ public record TrainingConfig(
 
     public TrainingConfig withNetwork(NetworkSpec n) {
         return new TrainingConfig(dataset, samples, noise, testRatio, seed, n, optimizer, learningRate,
-                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate);
+                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate, optimizerSettings, epochs);
     }
 
     public TrainingConfig withLearningRate(double lr) {
         return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, optimizer, lr,
-                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate);
+                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate, optimizerSettings, epochs);
     }
 
     public TrainingConfig withOptimizer(OptimizerKind o) {
         return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, o, learningRate,
-                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate);
+                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate, optimizerSettings, epochs);
     }
 
     public TrainingConfig withBatchSize(int b) {
         return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, optimizer, learningRate,
-                b, steps, snapshotEvery, classes, regularization, regularizationRate);
+                b, steps, snapshotEvery, classes, regularization, regularizationRate, optimizerSettings, epochs);
+    }
+
+    public TrainingConfig withOptimizerSettings(OptimizerSettings settings) {
+        return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, optimizer, learningRate,
+                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate, settings, epochs);
+    }
+
+    public TrainingConfig withEpochs(Epochs e) {
+        return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, optimizer, learningRate,
+                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate, optimizerSettings, e);
     }
 
     /** New data of the dataset's own class count (2 for spiral and blobs). */
