@@ -2,6 +2,7 @@ package dev.backprop.playground.cli;
 
 import dev.backprop.playground.engine.Failures;
 import dev.backprop.playground.engine.nn.DecisionGridEvaluator;
+import dev.backprop.playground.engine.nn.Head;
 import dev.backprop.playground.engine.nn.Metrics;
 import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainingConfig;
@@ -138,6 +139,8 @@ final class TrainRun {
         Trainer trainer = loop.trainer();
         List<Metrics> rows = new ArrayList<>();
         rows.add(trainer.evaluate());
+        List<Long> mistakes = new ArrayList<>(); // the perceptron's updates so far, at each row
+        mistakes.add(trainer.mistakes());
         ProgressBar progress = new ProgressBar(System.err, config.steps());
         long trainingNanos = 0;
         if (checkpoints != null) {
@@ -151,8 +154,10 @@ final class TrainRun {
             TrainingLoop.Advance a = loop.advance(until - trainer.steps(), t0 + 200_000_000L);
             if (a.frame() == null && trainer.steps() == config.steps()) {
                 rows.add(loop.frame()); // the last row, off the frame grid
+                mistakes.add(trainer.mistakes());
             } else if (a.frame() != null) {
                 rows.add(a.frame());
+                mistakes.add(trainer.mistakes());
             }
             trainingNanos += System.nanoTime() - t0 - (loop.measuringNanos() - measuringBefore);
             progress.update(trainer.steps(), trainer.lastLoss());
@@ -169,7 +174,8 @@ final class TrainRun {
         double stepsPerSecond = trainingNanos == 0 ? 0 : trainer.steps() / (trainingNanos / 1e9);
         stdout.println(summary(last, stepsPerSecond, loop.divergedAt()));
         stdout.flush();
-        boolean written = files == null || writeFiles(files, trainer, rows);
+        boolean perceptron = trainer.network().head().kind() == Head.Kind.PERCEPTRON;
+        boolean written = files == null || writeFiles(files, trainer, rows, perceptron ? mistakes : null);
         stderr.flush();
         return loop.diverged() || !written ? 1 : 0;
     }
@@ -197,14 +203,14 @@ final class TrainRun {
     }
 
     /** Writes the run's five files as one set: all of them replace the old set, or none does. */
-    private boolean writeFiles(OutputSet files, Trainer trainer, List<Metrics> rows) {
+    private boolean writeFiles(OutputSet files, Trainer trainer, List<Metrics> rows, List<Long> mistakes) {
         try {
             // each file's name as it is begun: a wide network's model.json and boundary.png take seconds
             stderr.print("writing the run's files to " + outDir.toAbsolutePath() + ":");
             stderr.flush();
             RunFiles.writeDataset(files.staged(begin("dataset.csv")), trainer.data());
             RunFiles.writeMetrics(files.staged(begin("metrics.csv")), rows,
-                    config.epochs().byEpoch() ? config.snapshotEvery() : 0);
+                    config.epochs().byEpoch() ? config.snapshotEvery() : 0, mistakes);
             ModelJson.write(files.staged(begin("model.json")), trainer.network());
             int pixels = boundaryPixels(trainer.spec().parameterCount());
             BoundaryPng.write(files.staged(begin("boundary.png")),

@@ -21,6 +21,8 @@ public final class MetricsCsv {
     static final String HEADER = "step,train_loss,test_loss,train_acc,test_acc";
     /** The column a run by epochs adds. */
     static final String EPOCH = ",epoch";
+    /** The column a perceptron's run adds: its updates (misclassifications met) since the row before. */
+    static final String ERRORS = ",errors";
 
     private MetricsCsv() {
     }
@@ -31,10 +33,13 @@ public final class MetricsCsv {
         List<Metrics> rows = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
-            if (header == null || !header.strip().equals(HEADER) && !header.strip().equals(HEADER + EPOCH)) {
-                throw new IllegalArgumentException(file + ": the first line must be " + HEADER + " (and ,epoch by epochs)");
+            int fields = header == null ? -1 : List.of(HEADER, HEADER + EPOCH, HEADER + ERRORS, HEADER + EPOCH + ERRORS)
+                    .indexOf(header.strip());
+            if (fields < 0) {
+                throw new IllegalArgumentException(file + ": the first line must be " + HEADER
+                        + " (then ,epoch by epochs and ,errors for a perceptron)");
             }
-            int fields = header.strip().equals(HEADER) ? 5 : 6;
+            fields = header.strip().split(",").length;
             String line;
             int lineNo = 1;
             while ((line = in.readLine()) != null) {

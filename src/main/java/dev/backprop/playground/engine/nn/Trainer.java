@@ -42,6 +42,8 @@ public final class Trainer {
     private int cursor;
     private long step;
     private double lastLoss = Double.NaN;
+    /** The perceptron's updates so far: examples it misclassified as it met them (seed 004's errors_). */
+    private long mistakes;
 
     /**
      * Builds the network from {@code config.network()}, initialized from {@code config.seed()}. The
@@ -122,6 +124,14 @@ public final class Trainer {
         Optimizer fresh = optimizer.kind().create(network.parameters(), optimizer.learningRate(), settings);
         optimizerSettings = settings;
         optimizer = fresh;
+    }
+
+    /**
+     * The perceptron's updates so far in this trainer's life: every example misclassified when a
+     * step met it (each such example moved the weights). 0 for the other heads.
+     */
+    public long mistakes() {
+        return mistakes;
     }
 
     /** Mean data loss of the last step's batch (the penalty not included). */
@@ -344,6 +354,9 @@ public final class Trainer {
 
     /** The last part of a step, after forward and backward: the weight penalty's gradient, then the update. */
     void finishStep(double loss) {
+        if (network.head().kind() == Head.Kind.PERCEPTRON && Double.isFinite(loss)) {
+            mistakes += Math.round(loss * batchY.numRows); // the loss is the batch's share misclassified
+        }
         regularization.addGradient(network, regularizationRate);
         optimizer.step();
         lastLoss = loss;

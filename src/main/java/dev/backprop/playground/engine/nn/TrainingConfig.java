@@ -87,6 +87,10 @@ public record TrainingConfig(
         if (optimizerSettings == null || epochs == null) {
             throw new IllegalArgumentException("the optimizer's settings and the epochs must be given");
         }
+        if (network.head().kind() == Head.Kind.PERCEPTRON && optimizer != OptimizerKind.SGD) {
+            throw new IllegalArgumentException("the perceptron rule is w += lr (y - y_hat) x, plain steps: use "
+                    + "--optimizer sgd, not " + optimizer.id());
+        }
         if (network.head().classes() != classes) {
             throw new IllegalArgumentException("--loss " + network.loss().id() + " does not fit " + dataset.id()
                     + (classes == 0 ? " (a regression target: use mse)" : " with " + classes + " classes (use "
