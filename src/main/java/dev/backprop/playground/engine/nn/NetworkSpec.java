@@ -19,11 +19,6 @@ public record NetworkSpec(FeatureSet features, int[] hidden, Activation activati
             throw new IllegalArgumentException("a network needs features, hidden sizes, an activation, a head and an init");
         }
         hidden = hidden.clone();
-        if (head.singleNeuron() && hidden.length > 0) {
-            throw new IllegalArgumentException("--loss " + head.loss().id() + " is seed 004's single neuron: use --hidden 0 "
-                    + (head.kind() == Head.Kind.PERCEPTRON ? "(its unit step has no slope to pass a gradient back "
-                    + "through hidden layers)" : "(adaline is one linear unit)"));
-        }
         if (hidden.length > Limits.MAX_HIDDEN_LAYERS) {
             throw new IllegalArgumentException(hidden.length + " hidden layers: at most " + Limits.MAX_HIDDEN_LAYERS);
         }
@@ -74,6 +69,19 @@ public record NetworkSpec(FeatureSet features, int[] hidden, Activation activati
 
     public Loss loss() {
         return head.loss();
+    }
+
+    /**
+     * Why this network cannot be trained, or null: seed 004's single neurons (perceptron, adaline) take
+     * no hidden layer. A run's config checks it, so the app's engine refuses such a network with the reason.
+     */
+    public String trainingProblem() {
+        if (head.singleNeuron() && hidden.length > 0) {
+            return "--loss " + head.loss().id() + " is seed 004's single neuron: use --hidden 0 (no hidden layer) "
+                    + (head.kind() == Head.Kind.PERCEPTRON ? "(its unit step has no slope to pass a gradient back "
+                    + "through hidden layers)" : "(adaline is one linear unit)");
+        }
+        return null;
     }
 
     /** Weights and biases in total. */

@@ -87,6 +87,9 @@ public record TrainingConfig(
         if (optimizerSettings == null || epochs == null) {
             throw new IllegalArgumentException("the optimizer's settings and the epochs must be given");
         }
+        if (network.trainingProblem() != null) {
+            throw new IllegalArgumentException(network.trainingProblem());
+        }
         if (network.head().kind() == Head.Kind.PERCEPTRON && optimizer != OptimizerKind.SGD) {
             throw new IllegalArgumentException("the perceptron rule is w += lr (y - y_hat) x, plain steps: use "
                     + "--optimizer sgd, not " + optimizer.id());

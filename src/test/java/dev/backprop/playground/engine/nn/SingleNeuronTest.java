@@ -82,11 +82,13 @@ class SingleNeuronTest {
 
     @Test
     void singleNeuronsRefuseHiddenLayersAndThePerceptronOtherOptimizers() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NetworkSpec(FeatureSet.RAW,
-                new int[] {4}, Activation.RELU, Head.of(Loss.PERCEPTRON, 2), Initializer.ZEROS));
+        NetworkSpec hidden = new NetworkSpec(FeatureSet.RAW, new int[] {4}, Activation.RELU, Head.of(Loss.PERCEPTRON, 2),
+                Initializer.ZEROS);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingConfig.defaults()
+                .withNetwork(hidden));
         assertTrue(e.getMessage().contains("--hidden 0"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new NetworkSpec(FeatureSet.RAW, new int[] {4},
-                Activation.RELU, Head.of(Loss.ADALINE, 2), Initializer.ZEROS));
+        assertThrows(IllegalArgumentException.class, () -> TrainingConfig.defaults().withNetwork(hidden.withHead(
+                Head.of(Loss.ADALINE, 2))));
         NetworkSpec spec = new NetworkSpec(FeatureSet.RAW, new int[0], Activation.RELU, Head.of(Loss.PERCEPTRON, 2),
                 Initializer.ZEROS);
         e = assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(DatasetKind.MOONS, 4, 0, 0, 0, spec,
