@@ -382,6 +382,18 @@ final class SessionEngine implements CommandHandler {
     }
 
     @Override
+    public void setOptimizerSettings(dev.backprop.playground.engine.nn.OptimizerSettings settings) {
+        if (!settings.equals(config.optimizerSettings())) {
+            TrainingConfig next = config.withOptimizerSettings(settings);
+            trainer().setOptimizerSettings(settings);
+            setConfig(next);
+            String what = settings.describe(config.optimizer());
+            message = (what.isEmpty() ? "optimizer settings" : what) + " (weights kept, fresh optimizer state)";
+            settingChanged("optimizer", what.isEmpty() ? config.optimizer().id() : what);
+        }
+    }
+
+    @Override
     public void setBatchSize(int batchSize) {
         TrainingConfig next = config.withBatchSize(batchSize);
         trainer().setBatchSize(batchSize);

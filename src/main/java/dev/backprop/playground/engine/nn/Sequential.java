@@ -65,7 +65,7 @@ public final class Sequential {
             }
             return Head.multiclass(width);
         }
-        if (last instanceof ActivationLayer a && a.activation() == Activation.IDENTITY) {
+        if (last instanceof ActivationLayer a && a.activation() == Activation.IDENTITY && loss != Loss.ADALINE) {
             return Head.regression();
         }
         return Head.of(loss, 2);
