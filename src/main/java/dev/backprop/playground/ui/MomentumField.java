@@ -21,7 +21,7 @@ final class MomentumField extends TextField {
         setId("momentum");
         setPrefColumnCount(4);
         setTooltip(tip);
-        show(value);
+        display(value);
         textProperty().addListener((o, a, text) -> {
             boolean bad = parse(text) == null;
             pseudoClassStateChanged(SpinnerValidation.INVALID, bad);
@@ -40,7 +40,7 @@ final class MomentumField extends TextField {
     private void commit(DoubleConsumer onChange) {
         Double v = parse(getText());
         if (v == null) {
-            show(value); // refused: the value in force stays
+            display(value); // refused: the value in force stays
             return;
         }
         if (v != value) {
@@ -53,8 +53,12 @@ final class MomentumField extends TextField {
     void show(double mu) {
         value = mu;
         if (!isFocused()) {
-            setText(String.format(Locale.ROOT, "%s", mu));
+            display(mu);
         }
+    }
+
+    private void display(double mu) {
+        setText(String.format(Locale.ROOT, "%s", mu));
     }
 
     /** The momentum in {@code text} if it lies in [0, 0.999], else null. */
