@@ -46,8 +46,10 @@ public final class TrainCommand implements Callable<Integer> {
     Activation activation = DEFAULTS.network().activation();
 
     @Option(names = "--loss", paramLabel = "NAME", converter = LossConverter.class,
-            description = "bce (sigmoid output), ce (softmax over the classes) or mse (sigmoid output for 2 classes, "
-                    + "identity for regression) (default: bce for 2 classes, ce for more, mse for regression)")
+            description = "bce (sigmoid output), ce (softmax over the classes), mse (sigmoid output for 2 classes, "
+                    + "identity for regression), or seed 004's single neurons with --hidden 0: perceptron (unit step at "
+                    + "0.5, the perceptron rule, --optimizer sgd) and adaline (identity, mean (y - z)^2, class 1 at z >= 0.5) "
+                    + "(default: bce for 2 classes, ce for more, mse for regression)")
     Loss loss;
 
     @Option(names = "--features", paramLabel = "F[,F...]", split = ",",
