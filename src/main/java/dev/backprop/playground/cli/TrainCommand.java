@@ -14,6 +14,8 @@ import dev.backprop.playground.engine.nn.Loss;
 import dev.backprop.playground.engine.nn.Regularization;
 import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.OptimizerKind;
+import dev.backprop.playground.engine.nn.OptimizerSettings;
+import dev.backprop.playground.engine.nn.Epochs;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.graph.GraphView;
 import dev.backprop.playground.io.PointsCsv;
@@ -49,8 +51,10 @@ public final class TrainCommand implements Callable<Integer> {
     Activation activation = DEFAULTS.network().activation();
 
     @Option(names = "--loss", paramLabel = "NAME", converter = LossConverter.class,
-            description = "bce (sigmoid output), ce (softmax over the classes) or mse (sigmoid output for 2 classes, "
-                    + "identity for regression) (default: bce for 2 classes, ce for more, mse for regression)")
+            description = "bce (sigmoid output), ce (softmax over the classes), mse (sigmoid output for 2 classes, "
+                    + "identity for regression), or seed 004's single neurons with --hidden 0: perceptron (unit step at "
+                    + "0.5, the perceptron rule, --optimizer sgd) and adaline (identity, mean (y - z)^2, class 1 at z >= 0.5) "
+                    + "(default: bce for 2 classes, ce for more, mse for regression)")
     Loss loss;
 
     @Option(names = "--features", paramLabel = "F[,F...]", split = ",",
@@ -66,12 +70,33 @@ public final class TrainCommand implements Callable<Integer> {
     Double regularizationRate;
 
     @Option(names = "--init", paramLabel = "NAME", converter = InitConverter.class,
-            description = "normal (randn), xavier or he (default: normal)")
+            description = "auto (He for relu, Xavier otherwise), normal (std 1 with drawn biases, seed 000), "
+                    + "normal:SIGMA (e.g. normal:0.01, seeds 002 and 004), uniform:A (U(-A, A), micrograd's uniform:1), "
+                    + "zeros, xavier or he; SIGMA and A above 0 and at most 100 (default: auto)")
     Initializer init = DEFAULTS.network().init();
 
+    @Option(names = "--bias-init", paramLabel = "zeros|same",
+            description = "zeros, or same: drawn like the weights (default: same for normal, zeros for the others)")
+    String biasInit;
+
     @Option(names = "--optimizer", paramLabel = "NAME", converter = OptimizerConverter.class,
-            description = "sgd, momentum or adam (default: sgd)")
+            description = "sgd, momentum, rmsprop, adagrad or adam, with torch.optim's update rules (default: sgd)")
     OptimizerKind optimizer = DEFAULTS.optimizer();
+
+    @Option(names = "--momentum", paramLabel = "M",
+            description = "momentum's mu, 0 to 0.999: v <- M v + g; p <- p - lr v (default: 0.9)")
+    double momentum = DEFAULTS.optimizerSettings().momentum();
+
+    @Option(names = "--beta1", paramLabel = "B", description = "adam's first-moment decay, 0 to below 1 (default: 0.9)")
+    double beta1 = DEFAULTS.optimizerSettings().beta1();
+
+    @Option(names = "--beta2", paramLabel = "B", description = "adam's second-moment decay, 0 to below 1 (default: 0.999)")
+    double beta2 = DEFAULTS.optimizerSettings().beta2();
+
+    @Option(names = "--eps", paramLabel = "E",
+            description = "the eps of adam, rmsprop and adagrad, above 0 and at most 1 "
+                    + "(default: torch's, 1e-8 for adam and rmsprop, 1e-10 for adagrad)")
+    Double eps;
 
     @Option(names = "--lr", paramLabel = "X", description = "learning rate, > 0 (default: 0.01)")
     double learningRate = DEFAULTS.learningRate();
@@ -82,6 +107,16 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--steps", paramLabel = "N", description = "optimizer steps (default: 10000)")
     long steps = DEFAULTS.steps();
+
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "instead of --steps: N passes over the training set in batches of --batch, one metrics.csv "
+                    + "row per epoch with an epoch column (1 to 1,000,000)")
+    Long epochs;
+
+    @Option(names = "--shuffle", paramLabel = "epoch|none",
+            description = "with --epochs: epoch walks a fresh permutation each epoch, none the file order as seed 004's "
+                    + "Perceptron does (default: epoch)")
+    String shuffle;
 
     @Option(names = "--snapshot-every", paramLabel = "N",
             description = "steps between metrics rows and boundary frames (default: 250)")
@@ -135,6 +170,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainStart start = null;
         ImageSets.Loaded loaded = null;
         try {
+            Epochs plan = EpochOptions.plan(epochs, shuffle, spec.commandLine().getParseResult().hasMatchedOption("--steps"));
             PointsCsv.Points own = dataFile == null ? null : ownPoints();
             loaded = own == null ? DataFiles.load(data, matched("--samples")) : null;
             Dataset read = own != null ? own.all() : loaded != null ? loaded.split().all() : null;
@@ -157,8 +193,9 @@ public final class TrainCommand implements Callable<Integer> {
             double rate = regularizationRate != null ? regularizationRate
                     : regularization == Regularization.NONE ? 0 : DEFAULT_REG_RATE;
             config = new TrainingConfig(kind, samples, data.noise(), data.testRatio, data.seed,
-                    new NetworkSpec(inputs, hiddenLayers(), activation, head, init), optimizer,
-                    learningRate, batch, steps, snapshotEvery, classes, regularization, rate);
+                    new NetworkSpec(inputs, hiddenLayers(), activation, head, initWithBias()), optimizer,
+                    learningRate, batch, steps, snapshotEvery, classes, regularization, rate,
+                    new OptimizerSettings(momentum, beta1, beta2, EpochOptions.eps(eps)), plan);
             DataSplit points = own != null ? TrainStart.split(dataFile, own, data.testRatio, data.seed)
                     : loaded != null ? loaded.split() : null;
             start = experimentFile != null
@@ -199,6 +236,11 @@ public final class TrainCommand implements Callable<Integer> {
         return TrainStart.readPoints(dataFile, data.classes, loss);
     }
 
+    /** --init with --bias-init laid over its own bias rule. */
+    private Initializer initWithBias() {
+        return biasInit == null ? init : init.withBias(Initializer.BiasInit.fromId(biasInit));
+    }
+
     /** The rate --reg gets without --reg-rate (TF Playground's default choice). */
     static final double DEFAULT_REG_RATE = 0.001;
 
@@ -231,9 +273,14 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    static final class InitConverter extends PlaygroundCommand.NamedConverter<Initializer> {
-        InitConverter() {
-            super(Initializer.class, "init");
+    static final class InitConverter implements CommandLine.ITypeConverter<Initializer> {
+        @Override
+        public Initializer convert(String value) {
+            try {
+                return Initializer.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import dev.backprop.playground.engine.data.Dataset;
 import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.data.ImageSets;
 import dev.backprop.playground.engine.nn.DecisionGridEvaluator;
+import dev.backprop.playground.engine.nn.Head;
 import dev.backprop.playground.engine.nn.Metrics;
 import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainingConfig;
@@ -42,7 +43,8 @@ final class TrainRun {
     static final List<String> FILES = List.of("dataset.csv", "metrics.csv", "model.json", "boundary.png",
             "weights.png", "samples.png", "graph.svg", Checkpoints.FOLDER);
 
-    private final TrainingConfig config;
+    /** The run's config; by epochs, its steps and snapshot interval follow from the training set's size. */
+    private TrainingConfig config;
     private final Path outDir;
     private final PrintWriter stdout;
     private final PrintWriter stderr;
@@ -88,11 +90,22 @@ final class TrainRun {
     int execute() {
         OutputSet files = null;
         try {
+            Trainer first = firstTrainer();
+            if (config.epochs().byEpoch()) {
+                try {
+                    long from = start != null && start.state() != null ? start.state().step() : 0;
+                    config = stepsByEpoch(config, first.stepsPerEpoch(), from);
+                } catch (IllegalArgumentException | ArithmeticException e) {
+                    stderr.println("--epochs " + config.epochs().count() + ": " + e.getMessage());
+                    stderr.flush();
+                    return 2;
+                }
+            }
             // staged from the start: checkpoints are written as the run reaches them
             files = outDir == null ? null : OutputSet.begin(outDir, FILES);
             CheckpointWriter checkpoints = files == null || checkpointEvery <= 0 ? null
                     : new CheckpointWriter(files.staged(Checkpoints.FOLDER), checkpointEvery, config.steps());
-            return train(files, checkpoints);
+            return train(first, files, checkpoints);
         } catch (IOException e) {
             stderr.println("could not write the run's files to " + outDir + ": " + Failures.describe(e));
             stderr.flush();
@@ -104,8 +117,26 @@ final class TrainRun {
         }
     }
 
-    private int train(OutputSet files, CheckpointWriter checkpoints) throws IOException {
-        Trainer first = start == null || start.data() == null ? Trainer.fromConfig(config) : new Trainer(start.data(), config);
+    /**
+     * {@code c} with the steps of its epochs after step {@code from} (an experiment's) and a metrics row per epoch.
+     *
+     * @throws IllegalArgumentException when the epochs hold more steps than a run can count
+     */
+    static TrainingConfig stepsByEpoch(TrainingConfig c, long stepsPerEpoch, long from) {
+        long steps = Math.addExact(from, Math.multiplyExact(c.epochs().count(), stepsPerEpoch));
+        if (stepsPerEpoch > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("an epoch of " + stepsPerEpoch + " steps is more than a run can report");
+        }
+        return new TrainingConfig(c.dataset(), c.samples(), c.noise(), c.testRatio(), c.seed(), c.network(),
+                c.optimizer(), c.learningRate(), c.batchSize(), steps, (int) stepsPerEpoch, c.classes(),
+                c.regularization(), c.regularizationRate(), c.optimizerSettings(), c.epochs());
+    }
+
+    private Trainer firstTrainer() {
+        return start == null || start.data() == null ? Trainer.fromConfig(config) : new Trainer(start.data(), config);
+    }
+
+    private int train(Trainer first, OutputSet files, CheckpointWriter checkpoints) throws IOException {
         if (start != null && start.state() != null) {
             first.restore(start.state());
             // settings given on the command line win over the saved ones; the weights stay
@@ -121,6 +152,8 @@ final class TrainRun {
         Trainer trainer = loop.trainer();
         List<Metrics> rows = new ArrayList<>();
         rows.add(trainer.evaluate());
+        List<Long> mistakes = new ArrayList<>(); // the perceptron's updates so far, at each row
+        mistakes.add(trainer.mistakes());
         ProgressBar progress = new ProgressBar(System.err, config.steps());
         long trainingNanos = 0;
         if (checkpoints != null) {
@@ -134,8 +167,10 @@ final class TrainRun {
             TrainingLoop.Advance a = loop.advance(until - trainer.steps(), t0 + 200_000_000L);
             if (a.frame() == null && trainer.steps() == config.steps()) {
                 rows.add(loop.frame()); // the last row, off the frame grid
+                mistakes.add(trainer.mistakes());
             } else if (a.frame() != null) {
                 rows.add(a.frame());
+                mistakes.add(trainer.mistakes());
             }
             trainingNanos += System.nanoTime() - t0 - (loop.measuringNanos() - measuringBefore);
             progress.update(trainer.steps(), trainer.lastLoss());
@@ -152,7 +187,8 @@ final class TrainRun {
         double stepsPerSecond = trainingNanos == 0 ? 0 : trainer.steps() / (trainingNanos / 1e9);
         stdout.println(summary(last, stepsPerSecond, loop.divergedAt()));
         stdout.flush();
-        boolean written = files == null || writeFiles(files, trainer, rows);
+        boolean perceptron = trainer.network().head().kind() == Head.Kind.PERCEPTRON;
+        boolean written = files == null || writeFiles(files, trainer, rows, perceptron ? mistakes : null);
         stderr.flush();
         return loop.diverged() || !written ? 1 : 0;
     }
@@ -181,13 +217,14 @@ final class TrainRun {
     }
 
     /** Writes the run's five files as one set: all of them replace the old set, or none does. */
-    private boolean writeFiles(OutputSet files, Trainer trainer, List<Metrics> rows) {
+    private boolean writeFiles(OutputSet files, Trainer trainer, List<Metrics> rows, List<Long> mistakes) {
         try {
             // each file's name as it is begun: a wide network's model.json and boundary.png take seconds
             stderr.print("writing the run's files to " + outDir.toAbsolutePath() + ":");
             stderr.flush();
             RunFiles.writeDataset(files.staged(begin("dataset.csv")), trainer.data());
-            RunFiles.writeMetrics(files.staged(begin("metrics.csv")), rows);
+            RunFiles.writeMetrics(files.staged(begin("metrics.csv")), rows,
+                    config.epochs().byEpoch() ? config.snapshotEvery() : 0, mistakes);
             ModelJson.write(files.staged(begin("model.json")), trainer.network());
             boolean plane = trainer.network().features().isPlanar();
             if (plane) {

@@ -29,7 +29,10 @@ record TrainStart(TrainingConfig config, DataSplit data, TrainerState state) {
             "--classes", "--test-ratio", "--data");
     /** Options that change the network's shape: with any of them the experiment's weights are not used. */
     private static final List<String> NETWORK_OPTIONS = List.of("--hidden", "--activation", "--loss", "--features",
-            "--init");
+            "--init", "--bias-init");
+
+    /** Options that set the optimizer's hyperparameters. */
+    private static final List<String> OPTIMIZER_OPTIONS = List.of("--momentum", "--beta1", "--beta2", "--eps");
 
     /** Most bytes of an experiment file the train command reads (a million points and a big network). */
     static final long MAX_EXPERIMENT_BYTES = 400_000_000L;
@@ -87,13 +90,19 @@ record TrainStart(TrainingConfig config, DataSplit data, TrainerState state) {
                     fromOptions.classes());
             c = new TrainingConfig(c.dataset(), c.samples(), c.noise(), fromOptions.testRatio(), c.seed(), c.network(),
                     c.optimizer(), c.learningRate(), c.batchSize(), c.steps(), c.snapshotEvery(), c.classes(),
-                    c.regularization(), c.regularizationRate());
+                    c.regularization(), c.regularizationRate(), c.optimizerSettings(), c.epochs());
         }
         if (newNetwork || newData && !c.network().equals(e.config().network())) {
             c = c.withNetwork(fromOptions.network());
         }
         if (given.hasMatchedOption("--optimizer")) {
             c = c.withOptimizer(fromOptions.optimizer());
+        }
+        if (OPTIMIZER_OPTIONS.stream().anyMatch(o -> given.hasMatchedOption(o))) {
+            c = c.withOptimizerSettings(fromOptions.optimizerSettings());
+        }
+        if (given.hasMatchedOption("--epochs")) {
+            c = c.withEpochs(fromOptions.epochs());
         }
         if (given.hasMatchedOption("--lr")) {
             c = c.withLearningRate(fromOptions.learningRate());
@@ -110,7 +119,7 @@ record TrainStart(TrainingConfig config, DataSplit data, TrainerState state) {
         long steps = given.hasMatchedOption("--steps") ? fromOptions.steps() : c.steps();
         c = new TrainingConfig(c.dataset(), c.samples(), c.noise(), c.testRatio(), c.seed(), c.network(), c.optimizer(),
                 c.learningRate(), c.batchSize(), Math.addExact(from, steps), snapshotEvery, c.classes(),
-                c.regularization(), c.regularizationRate());
+                c.regularization(), c.regularizationRate(), c.optimizerSettings(), c.epochs());
         if (e.state() != null && state == null) {
             stderr.println("the options change the " + (newData ? "data" : "network")
                     + ", so training starts from fresh weights, not the experiment's");

@@ -11,7 +11,9 @@ import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.nn.Activation;
 import dev.backprop.playground.engine.nn.FeatureSet;
 import dev.backprop.playground.engine.nn.Head;
+import dev.backprop.playground.engine.nn.Epochs;
 import dev.backprop.playground.engine.nn.Initializer;
+import dev.backprop.playground.engine.nn.OptimizerSettings;
 import dev.backprop.playground.engine.nn.Loss;
 import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.OptimizerKind;
@@ -91,7 +93,14 @@ public final class ExperimentFile {
         s.addProperty("activation", n.activation().id());
         s.addProperty("loss", n.loss().id());
         s.addProperty("init", n.init().id());
+        s.addProperty("biasInit", n.init().bias().id());
         s.addProperty("optimizer", c.optimizer().id());
+        s.addProperty("momentum", c.optimizerSettings().momentum());
+        s.addProperty("beta1", c.optimizerSettings().beta1());
+        s.addProperty("beta2", c.optimizerSettings().beta2());
+        s.addProperty("eps", c.optimizerSettings().eps());
+        s.addProperty("epochs", c.epochs().count());
+        s.addProperty("shuffle", c.epochs().shuffle());
         s.addProperty("learningRate", c.learningRate());
         s.addProperty("batch", c.batchSize());
         s.addProperty("steps", c.steps());
@@ -229,11 +238,36 @@ public final class ExperimentFile {
         }
         Head head = Head.of(named(Loss.class, s, "loss"), classes);
         NetworkSpec network = new NetworkSpec(FeatureSet.parse(featureIds), hidden, named(Activation.class, s, "activation"),
-                head, named(Initializer.class, s, "init"));
+                head, init(s));
         return new TrainingConfig(dataset, whole32(s, "samples"), number(s, "noise"), number(s, "testRatio"),
                 whole(s, "seed"), network, named(OptimizerKind.class, s, "optimizer"), number(s, "learningRate"),
                 whole32(s, "batch"), whole(s, "steps"), whole32(s, "snapshotEvery"), classes,
-                named(Regularization.class, s, "regularization"), number(s, "regularizationRate"));
+                named(Regularization.class, s, "regularization"), number(s, "regularizationRate"),
+                optimizerSettings(s), epochs(s));
+    }
+
+    /** The optimizer's momentum, betas and eps; a file from before they existed has the defaults. */
+    private static OptimizerSettings optimizerSettings(JsonObject s) {
+        OptimizerSettings d = OptimizerSettings.DEFAULTS;
+        return new OptimizerSettings(s.has("momentum") ? number(s, "momentum") : d.momentum(),
+                s.has("beta1") ? number(s, "beta1") : d.beta1(), s.has("beta2") ? number(s, "beta2") : d.beta2(),
+                s.has("eps") ? number(s, "eps") : d.eps());
+    }
+
+    /** Training by epochs; a file from before they existed trains by steps. */
+    private static Epochs epochs(JsonObject s) {
+        if (!s.has("epochs")) {
+            return Epochs.NONE;
+        }
+        JsonElement shuffle = s.get("shuffle");
+        return new Epochs(whole(s, "epochs"), shuffle == null || !shuffle.isJsonPrimitive()
+                || !shuffle.getAsJsonPrimitive().isBoolean() || shuffle.getAsBoolean());
+    }
+
+    /** "init" and, in files from before it existed, no "biasInit": the init's own bias rule. */
+    private static Initializer init(JsonObject s) {
+        Initializer init = Initializer.fromId(string(s, "init"));
+        return s.has("biasInit") ? init.withBias(Initializer.BiasInit.fromId(string(s, "biasInit"))) : init;
     }
 
     private static DataSplit data(JsonObject d, TrainingConfig config, int maxPoints) {

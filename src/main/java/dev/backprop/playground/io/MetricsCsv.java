@@ -21,6 +21,10 @@ public final class MetricsCsv {
     /** A row is five numbers: far under this. */
     static final int MAX_LINE_CHARS = 1_000;
     static final String HEADER = "step,train_loss,test_loss,train_acc,test_acc";
+    /** The column a run by epochs adds. */
+    static final String EPOCH = ",epoch";
+    /** The column a perceptron's run adds: its updates (misclassifications met) since the row before. */
+    static final String ERRORS = ",errors";
 
     private MetricsCsv() {
     }
@@ -30,9 +34,13 @@ public final class MetricsCsv {
         List<Metrics> rows = new ArrayList<>();
         try (BufferedReader in = InputLimits.open(file, MAX_BYTES, MAX_LINE_CHARS, "metrics.csv")) {
             String header = in.readLine();
-            if (header == null || !header.strip().equals(HEADER)) {
-                throw new IllegalArgumentException(file + ": the first line must be " + HEADER);
+            int fields = header == null ? -1 : List.of(HEADER, HEADER + EPOCH, HEADER + ERRORS, HEADER + EPOCH + ERRORS)
+                    .indexOf(header.strip());
+            if (fields < 0) {
+                throw new IllegalArgumentException(file + ": the first line must be " + HEADER
+                        + " (then ,epoch by epochs and ,errors for a perceptron)");
             }
+            fields = header.strip().split(",").length;
             String line;
             int lineNo = 1;
             while ((line = in.readLine()) != null) {
@@ -45,8 +53,8 @@ public final class MetricsCsv {
                     throw new IllegalArgumentException(file + ": more than " + MAX_ROWS + " rows");
                 }
                 String[] f = line.split(",", -1);
-                if (f.length != 5) {
-                    throw new IllegalArgumentException(where + "expected 5 fields, found " + f.length);
+                if (f.length != fields) {
+                    throw new IllegalArgumentException(where + "expected " + fields + " fields, found " + f.length);
                 }
                 long step;
                 try {

@@ -16,6 +16,7 @@ import dev.backprop.playground.engine.nn.Linear;
 import dev.backprop.playground.engine.nn.Loss;
 import dev.backprop.playground.engine.nn.Sequential;
 import dev.backprop.playground.engine.nn.SoftmaxLayer;
+import dev.backprop.playground.engine.nn.StepLayer;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
@@ -216,7 +217,7 @@ final class ModelJsonReader {
             throw new ModelFormatException(where + "\"type\" is missing");
         }
         if (!type.equals("linear")) {
-            if (!type.equals("softmax")) {
+            if (!type.equals("softmax") && !type.equals("step")) {
                 named(Activation.class, "layer type", type);
             }
             if (in >= 0 || out >= 0 || weights != null || bias != null) {
@@ -258,8 +259,8 @@ final class ModelJsonReader {
         }
         String outputType = fields.get(fields.size() - 1).type();
         for (LayerFields f : fields.subList(0, fields.size() - 1)) {
-            if (f.type().equals("softmax")) { // identity is a hidden activation too; softmax only ends a network
-                throw new ModelFormatException("layer " + f.index() + ": softmax can only be the last layer");
+            if (f.type().equals("softmax") || f.type().equals("step")) { // identity is a hidden activation too
+                throw new ModelFormatException("layer " + f.index() + ": " + f.type() + " can only be the last layer");
             }
         }
         int outputs = 0;
@@ -272,9 +273,10 @@ final class ModelJsonReader {
         try {
             head = switch (outputType) {
                 case "softmax" -> Head.of(loss, outputs);
-                case "identity" -> Head.of(loss, 0, outputs);
+                case "identity" -> loss == Loss.ADALINE ? Head.of(loss, 2) : Head.of(loss, 0, outputs);
+                case "step" -> Head.of(loss, 2);
                 case "sigmoid" -> Head.of(loss, 2);
-                default -> throw new IllegalArgumentException("the last layer must be sigmoid, softmax or identity, "
+                default -> throw new IllegalArgumentException("the last layer must be sigmoid, softmax, identity or step, "
                         + "found " + outputType);
             };
         } catch (IllegalArgumentException e) {
@@ -295,6 +297,8 @@ final class ModelJsonReader {
                 layers.add(layer);
             } else if (f.type().equals("softmax")) {
                 layers.add(new SoftmaxLayer());
+            } else if (f.type().equals("step")) {
+                layers.add(new StepLayer());
             } else {
                 layers.add(new ActivationLayer(Activation.fromId(f.type())));
             }

@@ -56,10 +56,30 @@ public final class RunFiles {
      * empty accuracies for regression. The losses are data losses (a weight penalty is not in them).
      */
     public static void writeMetrics(Path file, List<Metrics> rows) throws IOException {
-        StringBuilder sb = new StringBuilder("step,train_loss,test_loss,train_acc,test_acc\n");
-        for (Metrics m : rows) {
+        writeMetrics(file, rows, 0, null);
+    }
+
+    /**
+     * metrics.csv; with {@code stepsPerEpoch} above 0 (a run by epochs) each row also names its
+     * epoch, the steps done over the steps of an epoch (0 for the row before training). With
+     * {@code mistakes} (the perceptron's updates so far at each row, or null) an errors column holds
+     * the updates since the row before: seed 004's misclassifications per epoch.
+     */
+    public static void writeMetrics(Path file, List<Metrics> rows, long stepsPerEpoch, List<Long> mistakes)
+            throws IOException {
+        StringBuilder sb = new StringBuilder(MetricsCsv.HEADER).append(stepsPerEpoch > 0 ? MetricsCsv.EPOCH : "")
+                .append(mistakes != null ? MetricsCsv.ERRORS : "").append('\n');
+        for (int i = 0; i < rows.size(); i++) {
+            Metrics m = rows.get(i);
             sb.append(m.step()).append(',').append(num(m.trainLoss())).append(',').append(num(m.testLoss()))
-              .append(',').append(num(m.trainAccuracy())).append(',').append(num(m.testAccuracy())).append('\n');
+              .append(',').append(num(m.trainAccuracy())).append(',').append(num(m.testAccuracy()));
+            if (stepsPerEpoch > 0) {
+                sb.append(',').append(m.step() / stepsPerEpoch);
+            }
+            if (mistakes != null) {
+                sb.append(',').append(i == 0 ? 0 : mistakes.get(i) - mistakes.get(i - 1));
+            }
+            sb.append('\n');
         }
         AtomicFile.writeString(file, sb.toString());
     }

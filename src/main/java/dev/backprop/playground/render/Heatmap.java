@@ -40,7 +40,9 @@ public final class Heatmap {
         for (int row = 0; row < h; row++) {
             for (int col = 0; col < w; col++) {
                 int rgb = switch (head.kind()) {
-                    case BINARY -> onContour(grid, col, row) ? CONTOUR : shade(grid.probability(col, row));
+                    // adaline's z is not a probability: past 0 and 1 it is as sure as it gets
+                    case BINARY, PERCEPTRON, ADALINE -> onContour(grid, col, row) ? CONTOUR
+                            : shade(Math.max(0, Math.min(1, grid.probability(col, row))));
                     case MULTICLASS -> onClassEdge(grid, col, row) ? CONTOUR : blend(grid, col, row);
                     case REGRESSION -> value(grid.probability(col, row), scale);
                 };

@@ -173,6 +173,21 @@ public sealed interface Command {
         }
     }
 
+    /** The optimizer's momentum, betas and eps: a fresh optimizer of the same kind on the current weights. */
+    record SetOptimizerSettings(dev.backprop.playground.engine.nn.OptimizerSettings settings) implements Command {
+        public String problem() {
+            return settings == null ? "no optimizer settings given" : null;
+        }
+
+        public boolean isSetting() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.setOptimizerSettings(settings);
+        }
+    }
+
     /** Examples per step, 1 to {@link Limits#APP_MAX_SAMPLES} (at most the training set is used). */
     record SetBatchSize(int batchSize) implements Command {
         public String problem() {

@@ -36,6 +36,8 @@ interface CommandHandler {
 
     void setBatchSize(int batchSize);
 
+    void setOptimizerSettings(dev.backprop.playground.engine.nn.OptimizerSettings settings);
+
     void setData(DatasetKind dataset, int samples, double noise, long seed);
 
     void setClasses(int classes);

@@ -321,6 +321,18 @@ final class SessionEngine implements CommandHandler {
     }
 
     @Override
+    public void setOptimizerSettings(dev.backprop.playground.engine.nn.OptimizerSettings settings) {
+        if (!settings.equals(config.optimizerSettings())) {
+            TrainingConfig next = config.withOptimizerSettings(settings);
+            trainer().setOptimizerSettings(settings);
+            setConfig(next);
+            String what = settings.describe(config.optimizer());
+            message = (what.isEmpty() ? "optimizer settings" : what) + " (weights kept, fresh optimizer state)";
+            settingChanged("optimizer", what.isEmpty() ? config.optimizer().id() : what);
+        }
+    }
+
+    @Override
     public void setBatchSize(int batchSize) {
         TrainingConfig next = config.withBatchSize(batchSize);
         trainer().setBatchSize(batchSize);
@@ -642,7 +654,7 @@ final class SessionEngine implements CommandHandler {
             publisher.settle();
             long built = rebuilds.isEmpty() ? 0 : rebuilds.get(rebuilds.size() - 1);
             // not one step taken on this network: its initial weights are the cause, not the learning rate
-            boolean init = loop.divergedAt() == built && drawnByInit && config.network().init() == Initializer.NORMAL;
+            boolean init = loop.divergedAt() == built && drawnByInit && config.network().init().equals(Initializer.NORMAL);
             divergence = new Divergence(init ? Divergence.Cause.INIT : Divergence.Cause.LEARNING_RATE,
                     loop.divergedAt(), loop.divergence(), config.learningRate(), config.network().init().id());
             publisher.refreshGraph(trainer(), stepper());

@@ -149,7 +149,7 @@ public record Snapshot(long step, boolean running, TrainingConfig config, DataSp
     }
 
     /** How {@link #divergence} ends when the engine blames a network saturated before its first step on its init. */
-    public static final String INIT_REMEDY = "choose init xavier or he, then Reset.";
+    public static final String INIT_REMEDY = "choose init auto, xavier or he, then Reset.";
 
     /** The run diverged before any step, and the engine says the init is the cause (not the learning rate). */
     public boolean saturatedAtInit() {

@@ -11,6 +11,7 @@ import dev.backprop.playground.engine.nn.Initializer;
 import dev.backprop.playground.engine.nn.Loss;
 import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.OptimizerKind;
+import dev.backprop.playground.engine.nn.OptimizerSettings;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.train.Command;
 import dev.backprop.playground.train.Snapshot;
@@ -53,7 +54,8 @@ public final class ControlBar extends VBox {
     private final ChoiceBox<Activation> activation = choice(Activation.values());
     private final ChoiceBox<OptimizerKind> optimizer = choice(OptimizerKind.values());
     private final ChoiceBox<Loss> loss = choice(Loss.values());
-    private final ChoiceBox<Initializer> init = choice(Initializer.values());
+    private final ChoiceBox<Initializer> init = InitChoice.create();
+    private final MomentumField momentum = new MomentumField(this::sendMomentum);
     private final ChoiceBox<Integer> batch = new ChoiceBox<>();
     private final ChoiceBox<DatasetKind> dataset = choice(DatasetKind.planar());
     /** Shown while the points are the user's own, not the dataset the choice names. */
@@ -128,9 +130,10 @@ public final class ControlBar extends VBox {
         learningRate.setPrefWidth(130);
         hidden.setPrefWidth(120);
         noise.setPrefWidth(90);
-        for (Control c : new Control[] {activation, optimizer, init}) {
+        for (Control c : new Control[] {activation, optimizer}) {
             c.setPrefWidth(96);
         }
+        init.setPrefWidth(150);
         loss.setPrefWidth(64);
         batch.setPrefWidth(64);
         dataset.setPrefWidth(88);
@@ -175,11 +178,15 @@ public final class ControlBar extends VBox {
         tip(layers, "Number of hidden layers, each with the same number of neurons.");
         tip(activation, "The hidden layers' nonlinearity: relu, tanh or sigmoid. The output follows the problem: "
                 + "a sigmoid (2 classes), a softmax (ce) or the identity (regression).");
-        tip(optimizer, "sgd: plain steps; momentum: steps keep 90% of their velocity; adam: per-weight adaptive steps.");
+        tip(optimizer, "torch.optim's rules. sgd: plain steps; momentum: the velocity keeps mu of itself (the field "
+                + "beside; 0.9, seed 003 uses 0.5); rmsprop: steps divided by a running RMS of the gradient (alpha 0.99); "
+                + "adagrad: by the root of all squared gradients so far; adam: momentum and RMS with bias corrections.");
         tip(loss, "Only the losses that fit the data are offered. bce: binary cross-entropy (sigmoid, 2 classes); "
                 + "ce: cross-entropy over a softmax (2 to 6 classes); mse: squared error (on the probability, or on "
                 + "the target for regression).");
-        tip(init, "How weights start: normal (randn, as the seed), xavier (for tanh/sigmoid) or he (for relu).");
+        tip(init, "How weights start: auto (He for relu, Xavier for tanh and sigmoid: learns at any depth), normal "
+                + "(std 1 with drawn biases, seed 000's randn), normal:0.01 (seeds 002, 004), uniform:1 (micrograd), "
+                + "zeros, xavier or he. Biases start at zero except with seed 000's normal.");
         tip(batch, "Examples per step: 1 picks a random example each step, as the seed does; full uses the whole training set.");
         tip(dataset, "The 2D dataset: moons, circles, xor, spiral and blobs (2 to 6 classes) and iris (3) to classify; "
                 + "plane and gauss to regress. Each comes with its own noise; the head follows its classes.");
@@ -189,7 +196,7 @@ public final class ControlBar extends VBox {
 
         ControlRow settings = new ControlRow(group(new Label("learning rate"), learningRate, learningRateText),
                 group(new Label("hidden"), hidden, hiddenText), group(new Label("layers"), layers),
-                group(new Label("activation"), activation), group(new Label("optimizer"), optimizer),
+                group(new Label("activation"), activation), group(new Label("optimizer"), optimizer, momentum),
                 group(new Label("loss"), loss), group(new Label("init"), init), group(new Label("batch"), batch),
                 group(new Label("data"), dataset, ownDataTag), group(new Label("noise"), noise, noiseText),
                 group(new Label("points"), samples), newData);
@@ -222,7 +229,10 @@ public final class ControlBar extends VBox {
         activation.valueProperty().addListener((o, a, b) -> sendNetwork());
         loss.valueProperty().addListener((o, a, b) -> sendNetwork());
         init.valueProperty().addListener((o, a, b) -> sendNetwork());
-        optimizer.valueProperty().addListener((o, a, b) -> setting(new Command.SetOptimizer(b)));
+        optimizer.valueProperty().addListener((o, a, b) -> {
+            momentum.setDisable(b != OptimizerKind.MOMENTUM);
+            setting(new Command.SetOptimizer(b));
+        });
         batch.valueProperty().addListener((o, a, b) -> setting(new Command.SetBatchSize(b)));
         dataset.valueProperty().addListener((o, a, b) -> datasetChosen(a, b));
         samples.valueProperty().addListener((o, a, b) -> sendData());
@@ -297,6 +307,10 @@ public final class ControlBar extends VBox {
             if (!sent.awaiting(Command.SetOptimizer.class, c)) {
                 optimizer.setValue(c.optimizer());
             }
+            if (!sent.awaiting(Command.SetOptimizerSettings.class, c)) {
+                momentum.show(c.optimizerSettings().momentum());
+            }
+            momentum.setDisable(optimizer.getValue() != OptimizerKind.MOMENTUM);
             if (!sent.awaiting(Command.SetBatchSize.class, c)) {
                 if (!batch.getItems().contains(c.batchSize())) {
                     batch.getItems().add(c.batchSize());
@@ -346,7 +360,7 @@ public final class ControlBar extends VBox {
         activation.setValue(n.activation());
         loss.setValue(n.loss());
         problem.showFeatures(n.features());
-        init.setValue(n.init());
+        InitChoice.show(init, n.init());
     }
 
     // ---- controls into commands -----------------------------------------------------------------
@@ -359,6 +373,11 @@ public final class ControlBar extends VBox {
         sent.record(c);
         recheck.playFromStart();
         send.accept(c);
+    }
+
+    private void sendMomentum(double mu) {
+        OptimizerSettings now = shownConfig != null ? shownConfig.optimizerSettings() : OptimizerSettings.DEFAULTS;
+        setting(new Command.SetOptimizerSettings(now.withMomentum(mu)));
     }
 
     private void sendNetwork() {

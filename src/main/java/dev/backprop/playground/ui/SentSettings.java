@@ -57,6 +57,8 @@ final class SentSettings {
             return config.network().equals(s.spec());
         } else if (c instanceof Command.SetOptimizer s) {
             return config.optimizer() == s.kind();
+        } else if (c instanceof Command.SetOptimizerSettings s) {
+            return config.optimizerSettings().equals(s.settings());
         } else if (c instanceof Command.SetBatchSize s) {
             return config.batchSize() == s.batchSize();
         } else if (c instanceof Command.SetData s) {

@@ -14,6 +14,11 @@ import org.ejml.data.DMatrixRMaj;
  *       the class with the largest probability;</li>
  *   <li>regression: one identity unit per target (1 to {@link #MAX_TARGETS}) with MSE, the mean over
  *       every target of every row (torch's MSELoss); no classes, no accuracy.</li>
+ *   <li>perceptron (seed 004): one unit step, class 1 when z &gt;= 0.5, trained by the perceptron rule: the
+ *       error y_hat - y is handed to z as it is (no gradient: the step has no slope), so an SGD step is
+ *       w += lr (y - y_hat) x; the loss is the share of examples misclassified;</li>
+ *   <li>adaline (seed 004): one identity unit with the squared error as its code computes it, mean((y - z)^2)
+ *       and gradient -(2/n) sum (y - z) x (the 1/2 of its formula is not in its code); class 1 when z &gt;= 0.5.</li>
  * </ul>
  *
  * @param classes 2 for binary, 2 to {@link #MAX_CLASSES} for multiclass, 0 for regression
@@ -23,7 +28,7 @@ public record Head(Kind kind, int classes, Loss loss, int targets) {
     public static final int MAX_CLASSES = dev.backprop.playground.engine.data.DatasetKind.MAX_DATA_CLASSES;
     public static final int MAX_TARGETS = dev.backprop.playground.engine.data.Dataset.MAX_TARGETS;
 
-    public enum Kind { BINARY, MULTICLASS, REGRESSION }
+    public enum Kind { BINARY, MULTICLASS, REGRESSION, PERCEPTRON, ADALINE }
 
     public Head {
         if (kind == null || loss == null) {
@@ -34,6 +39,8 @@ public record Head(Kind kind, int classes, Loss loss, int targets) {
             case MULTICLASS -> require(classes >= 2 && classes <= MAX_CLASSES && loss == Loss.CE,
                     "a softmax head has 2 to " + MAX_CLASSES + " classes and the ce loss");
             case REGRESSION -> require(classes == 0 && loss == Loss.MSE, "a regression head has the mse loss");
+            case PERCEPTRON -> require(classes == 2 && loss == Loss.PERCEPTRON, "a perceptron has 2 classes");
+            case ADALINE -> require(classes == 2 && loss == Loss.ADALINE, "adaline has 2 classes");
         }
         require(kind == Kind.REGRESSION ? targets >= 1 && targets <= MAX_TARGETS : targets == 0,
                 "a regression head has 1 to " + MAX_TARGETS + " targets, a classifier none");
@@ -82,6 +89,11 @@ public record Head(Kind kind, int classes, Loss loss, int targets) {
         if (loss == Loss.CE) {
             return multiclass(classes);
         }
+        if (loss == Loss.PERCEPTRON || loss == Loss.ADALINE) {
+            require(classes == 2, "--loss " + loss.id() + " is a single neuron's 0/1 classifier: it needs 2 classes, "
+                    + "the data has " + classes);
+            return new Head(loss == Loss.PERCEPTRON ? Kind.PERCEPTRON : Kind.ADALINE, 2, loss);
+        }
         require(classes == 2, "--loss " + loss.id() + " needs 2 classes, the data has " + classes + ": use ce");
         return new Head(Kind.BINARY, 2, loss);
     }
@@ -106,13 +118,19 @@ public record Head(Kind kind, int classes, Loss loss, int targets) {
         return kind != Kind.REGRESSION;
     }
 
-    /** The output layer's type, as model.json names it: sigmoid, softmax, identity. */
+    /** The output layer's type, as model.json names it: sigmoid, softmax, identity, step. */
     public String outputType() {
         return switch (kind) {
             case BINARY -> "sigmoid";
             case MULTICLASS -> "softmax";
-            case REGRESSION -> "identity";
+            case REGRESSION, ADALINE -> "identity";
+            case PERCEPTRON -> "step";
         };
+    }
+
+    /** A single neuron of seed 004 (perceptron, adaline): it has no hidden layer. */
+    public boolean singleNeuron() {
+        return kind == Kind.PERCEPTRON || kind == Kind.ADALINE;
     }
 
     /** A fresh output layer for this head. */
@@ -120,13 +138,17 @@ public record Head(Kind kind, int classes, Loss loss, int targets) {
         return switch (kind) {
             case BINARY -> new ActivationLayer(Activation.SIGMOID);
             case MULTICLASS -> new SoftmaxLayer();
-            case REGRESSION -> new ActivationLayer(Activation.IDENTITY);
+            case REGRESSION, ADALINE -> new ActivationLayer(Activation.IDENTITY);
+            case PERCEPTRON -> new StepLayer();
         };
     }
 
-    /** True when the output layer's backward is fused with the loss (softmax with cross-entropy). */
+    /**
+     * True when the loss hands d/dz to the output layer's input directly: softmax with cross-entropy,
+     * and the perceptron's error, which no slope of the step multiplies.
+     */
     public boolean fused() {
-        return kind == Kind.MULTICLASS;
+        return kind == Kind.MULTICLASS || kind == Kind.PERCEPTRON;
     }
 
     /**
@@ -189,6 +211,8 @@ public record Head(Kind kind, int classes, Loss loss, int targets) {
                 yield String.format(java.util.Locale.ROOT, "class %d, P = %.3f", c, output[r * classes + c]);
             }
             case REGRESSION -> String.format(java.util.Locale.ROOT, "%.3f", output[r]);
+            case PERCEPTRON -> String.format(java.util.Locale.ROOT, "class %d", predict(output, r));
+            case ADALINE -> String.format(java.util.Locale.ROOT, "z = %.3f: class %d", output[r], predict(output, r));
         };
     }
 
@@ -202,6 +226,9 @@ public record Head(Kind kind, int classes, Loss loss, int targets) {
         switch (kind) {
             case BINARY:
                 return output[r] > 0.5 ? 1 : 0;
+            case PERCEPTRON: // the step's output is the class already
+            case ADALINE: // seed 004: np.where(z >= th, 1, 0)
+                return output[r] >= StepLayer.THRESHOLD ? 1 : 0;
             case MULTICLASS:
                 int best = 0;
                 for (int c = 1; c < classes; c++) {
@@ -250,6 +277,12 @@ public record Head(Kind kind, int classes, Loss loss, int targets) {
                         sum += loss.value(o[t], y[t]) / targets; // the mean over targets, as the training loss
                     }
                 }
+                case PERCEPTRON, ADALINE -> { // a wrong 0/1 answer is not a saturated probability
+                    sum += loss.value(o[i], y[i]);
+                    if (predict(o, i) == label) {
+                        correct++;
+                    }
+                }
             }
         }
         return new double[] {sum / n, classifies() ? (double) correct / n : Double.NaN, (double) saturated / n};
@@ -276,6 +309,8 @@ public record Head(Kind kind, int classes, Loss loss, int targets) {
             case BINARY -> "dL/dz = dL/d\u0177 \u2299 sigmoid'(z)";
             case MULTICLASS -> "dL/dz = (softmax(z) \u2212 onehot(y)) / batch";
             case REGRESSION -> "dL/dz = dL/d\u0177   (identity: \u0177 = z)";
+            case PERCEPTRON -> "\u0394 = \u0177 \u2212 y   (perceptron rule: the step has no slope, its error goes to z as it is)";
+            case ADALINE -> "dL/dz = \u22122 (y \u2212 z) / n   (seed 004's code: mean((y \u2212 z)\u00b2), no 1/2)";
         };
     }
 

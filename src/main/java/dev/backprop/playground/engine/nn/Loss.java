@@ -44,6 +44,33 @@ public enum Loss implements Named {
         public double derivative(double o, double y) {
             return 2 * (o - y);
         }
+    },
+    /**
+     * The perceptron's: 1 for a misclassified example (|y - y_hat| of a 0/1 output), and the rule's
+     * error y_hat - y in place of a derivative (see {@link Head}).
+     */
+    PERCEPTRON("perceptron") {
+        @Override
+        public double value(double o, double y) {
+            return Math.abs(y - o);
+        }
+
+        @Override
+        public double derivative(double o, double y) {
+            return o - y;
+        }
+    },
+    /** Adaline's squared error of the linear output z against a 0/1 label, (y - z)^2, as MSE. */
+    ADALINE("adaline") {
+        @Override
+        public double value(double o, double y) {
+            return MSE.value(o, y);
+        }
+
+        @Override
+        public double derivative(double o, double y) {
+            return MSE.derivative(o, y);
+        }
     };
 
     public static final double EPSILON = 1e-10;

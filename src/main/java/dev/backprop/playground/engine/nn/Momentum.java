@@ -2,7 +2,7 @@ package dev.backprop.playground.engine.nn;
 
 import java.util.List;
 
-/** SGD with momentum, PyTorch's form: v = mu v + g; p -= lr v. */
+/** SGD with momentum, torch.optim.SGD's form (no dampening, not Nesterov): v = mu v + g; p -= lr v. */
 public final class Momentum extends Optimizer {
     public static final double DEFAULT_MU = 0.9;
 
@@ -12,10 +12,7 @@ public final class Momentum extends Optimizer {
     public Momentum(List<Parameter> parameters, double learningRate, double mu) {
         super(parameters, learningRate);
         this.mu = mu;
-        this.velocity = new double[this.parameters.size()][];
-        for (int i = 0; i < velocity.length; i++) {
-            velocity[i] = new double[this.parameters.get(i).value().getNumElements()];
-        }
+        this.velocity = zerosLike(this.parameters);
     }
 
     @Override
@@ -32,23 +29,23 @@ public final class Momentum extends Optimizer {
         }
     }
 
+    /** The velocity of parameter {@code k}. */
+    public double[] velocity(int k) {
+        return velocity[k];
+    }
+
+    public double mu() {
+        return mu;
+    }
+
     @Override
     public double[] saveState() {
-        double[] state = new double[parameterCount()];
-        flatten(velocity, state, 0);
-        return state;
+        return saveArrays(velocity);
     }
 
     @Override
     public void restoreState(double[] state) {
-        checkStateLength(state, parameterCount());
-        if (state.length == 0) {
-            for (double[] v : velocity) {
-                java.util.Arrays.fill(v, 0);
-            }
-        } else {
-            unflatten(state, 0, velocity);
-        }
+        restoreArrays(state, velocity);
     }
 
     @Override

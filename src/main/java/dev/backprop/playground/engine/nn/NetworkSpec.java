@@ -67,6 +67,19 @@ public record NetworkSpec(FeatureSet features, int[] hidden, Activation activati
         return head.loss();
     }
 
+    /**
+     * Why this network cannot be trained, or null: seed 004's single neurons (perceptron, adaline) take
+     * no hidden layer. A run's config checks it, so the app's engine refuses such a network with the reason.
+     */
+    public String trainingProblem() {
+        if (head.singleNeuron() && hidden.length > 0) {
+            return "--loss " + head.loss().id() + " is seed 004's single neuron: use --hidden 0 (no hidden layer) "
+                    + (head.kind() == Head.Kind.PERCEPTRON ? "(its unit step has no slope to pass a gradient back "
+                    + "through hidden layers)" : "(adaline is one linear unit)");
+        }
+        return null;
+    }
+
     /** Weights and biases in total. */
     public long parameterCount() {
         return parameterCount(features.size(), hidden, head.outputs());
@@ -99,18 +112,19 @@ public record NetworkSpec(FeatureSet features, int[] hidden, Activation activati
         int in = features.size();
         int index = 1;
         for (int h : hidden) {
-            layers.add(linear(in, h, index++, random));
+            layers.add(linear(in, h, index++, activation, random));
             layers.add(new ActivationLayer(activation));
             in = h;
         }
-        layers.add(linear(in, head.outputs(), index, random));
+        layers.add(linear(in, head.outputs(), index, null, random));
         layers.add(head.newOutputLayer());
         return new Sequential(layers, head, features);
     }
 
-    private Linear linear(int in, int out, int index, Random random) {
+    /** {@code next}: the activation that reads the layer, null for the head's output layer. */
+    private Linear linear(int in, int out, int index, Activation next, Random random) {
         Linear layer = new Linear(in, out, index);
-        init.initialize(layer, random);
+        init.initialize(layer, next, random);
         return layer;
     }
 
@@ -152,7 +166,7 @@ public record NetworkSpec(FeatureSet features, int[] hidden, Activation activati
     @Override
     public boolean equals(Object o) {
         return o instanceof NetworkSpec s && s.features.equals(features) && Arrays.equals(s.hidden, hidden)
-                && s.activation == activation && s.head.equals(head) && s.init == init;
+                && s.activation == activation && s.head.equals(head) && s.init.equals(init);
     }
 
     @Override
@@ -162,6 +176,6 @@ public record NetworkSpec(FeatureSet features, int[] hidden, Activation activati
 
     @Override
     public String toString() {
-        return describe() + " " + features.ids() + " " + activation.id() + " " + head.describe() + " " + init.id();
+        return describe() + " " + features.ids() + " " + activation.id() + " " + head.describe() + " " + init.describe();
     }
 }

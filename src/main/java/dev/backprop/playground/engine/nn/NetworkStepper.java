@@ -137,12 +137,16 @@ public final class NetworkStepper {
 
     private void planUpdate() {
         StringBuilder change = new StringBuilder();
+        StringBuilder rule = new StringBuilder();
         plan.add(new Planned(Phase.UPDATE, "update", () -> {
             List<double[]> before = new ArrayList<>();
             for (Parameter p : net.parameters()) {
                 before.add(p.value().data.clone());
             }
+            double[] stateBefore = trainer.optimizer().saveState();
             trainer.finishStep(loss);
+            rule.append(UpdateRule.describe(trainer.optimizer(), net.parameters().get(0), before.get(0)[0], stateBefore,
+                    net.head().kind() == Head.Kind.PERCEPTRON));
             for (int i = 0; i < before.size(); i++) {
                 Parameter p = net.parameters().get(i);
                 double sq = 0;
@@ -153,8 +157,8 @@ public final class NetworkStepper {
                 change.append(String.format(Locale.ROOT, "%s\u2016\u0394%s\u2016 %.3g", change.length() == 0 ? "" : ", ",
                         p.name(), Math.sqrt(sq)));
             }
-        }, () -> String.format(Locale.ROOT, "update (%s, lr %.3g): p \u2190 p \u2212 lr \u00b7 dL/dp: %s",
-                trainer.optimizer().kind().id(), trainer.optimizer().learningRate(), change)));
+        }, () -> String.format(Locale.ROOT, "update (%s, lr %.3g): %s; every parameter: %s",
+                trainer.optimizer().kind().id(), trainer.optimizer().learningRate(), rule, change)));
     }
 
     private static String shape(DMatrixRMaj m) {

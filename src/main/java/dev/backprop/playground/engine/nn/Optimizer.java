@@ -54,6 +54,34 @@ public abstract class Optimizer {
         return at;
     }
 
+    /** One zeroed array per parameter, of its size: an optimizer's per-weight state. */
+    static double[][] zerosLike(List<Parameter> parameters) {
+        double[][] arrays = new double[parameters.size()][];
+        for (int i = 0; i < arrays.length; i++) {
+            arrays[i] = new double[parameters.get(i).value().getNumElements()];
+        }
+        return arrays;
+    }
+
+    /** A state of one array per parameter, flattened. */
+    double[] saveArrays(double[][] arrays) {
+        double[] state = new double[parameterCount()];
+        flatten(arrays, state, 0);
+        return state;
+    }
+
+    /** Puts back a state of {@link #saveArrays}; an empty one zeroes the arrays. */
+    void restoreArrays(double[] state, double[][] arrays) {
+        checkStateLength(state, parameterCount());
+        if (state.length == 0) {
+            for (double[] a : arrays) {
+                java.util.Arrays.fill(a, 0);
+            }
+        } else {
+            unflatten(state, 0, arrays);
+        }
+    }
+
     /** Numbers in all parameters together. */
     int parameterCount() {
         int n = 0;

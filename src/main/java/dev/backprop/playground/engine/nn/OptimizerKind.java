@@ -7,6 +7,8 @@ import java.util.List;
 public enum OptimizerKind implements Named {
     SGD("sgd"),
     MOMENTUM("momentum"),
+    RMSPROP("rmsprop"),
+    ADAGRAD("adagrad"),
     ADAM("adam");
 
     private final String id;
@@ -20,11 +22,18 @@ public enum OptimizerKind implements Named {
         return id;
     }
 
+    /** This optimizer with the default hyperparameters ({@link OptimizerSettings#DEFAULTS}). */
     public Optimizer create(List<Parameter> parameters, double learningRate) {
+        return create(parameters, learningRate, OptimizerSettings.DEFAULTS);
+    }
+
+    public Optimizer create(List<Parameter> parameters, double learningRate, OptimizerSettings s) {
         return switch (this) {
             case SGD -> new Sgd(parameters, learningRate);
-            case MOMENTUM -> new Momentum(parameters, learningRate, Momentum.DEFAULT_MU);
-            case ADAM -> new Adam(parameters, learningRate);
+            case MOMENTUM -> new Momentum(parameters, learningRate, s.momentum());
+            case RMSPROP -> new Rmsprop(parameters, learningRate, OptimizerSettings.RMSPROP_ALPHA, s.rmspropEps());
+            case ADAGRAD -> new Adagrad(parameters, learningRate, s.adagradEps());
+            case ADAM -> new Adam(parameters, learningRate, s.beta1(), s.beta2(), s.adamEps());
         };
     }
 

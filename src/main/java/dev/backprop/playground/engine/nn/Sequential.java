@@ -69,7 +69,7 @@ public final class Sequential {
             }
             return Head.multiclass(width);
         }
-        if (last instanceof ActivationLayer a && a.activation() == Activation.IDENTITY) {
+        if (last instanceof ActivationLayer a && a.activation() == Activation.IDENTITY && loss != Loss.ADALINE) {
             int width = 0;
             for (Layer l : layers) {
                 width = l.outputSize(width);

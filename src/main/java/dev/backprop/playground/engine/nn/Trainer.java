@@ -27,12 +27,17 @@ public final class Trainer {
     private NetworkSpec spec;
     private Sequential network;
     private Optimizer optimizer;
+    private OptimizerSettings optimizerSettings;
+    /** By epochs, batch 1 walks the order too (no draw with replacement); without shuffling it keeps the file order. */
+    private final Epochs epochs;
     private int batchSize;
     private Regularization regularization;
     private double regularizationRate;
     private int cursor;
     private long step;
     private double lastLoss = Double.NaN;
+    /** The perceptron's updates so far: examples it misclassified as it met them (seed 004's errors_). */
+    private long mistakes;
 
     /**
      * Builds the network from {@code config.network()}, initialized from {@code config.seed()}. The
@@ -44,9 +49,16 @@ public final class Trainer {
         this.seed = config.seed();
         this.sampling = freshSampling(seed);
         this.order = Shuffle.permutation(data.train().size(), sampling);
+        this.epochs = config.epochs();
+        if (epochs.byEpoch() && !epochs.shuffle()) {
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+        }
         this.spec = config.network();
         this.network = spec.build(new Random(config.seed() + 1));
-        this.optimizer = config.optimizer().create(network.parameters(), config.learningRate());
+        this.optimizerSettings = config.optimizerSettings();
+        this.optimizer = config.optimizer().create(network.parameters(), config.learningRate(), optimizerSettings);
         setBatchSize(config.batchSize());
         setRegularization(config.regularization(), config.regularizationRate());
     }
@@ -90,6 +102,30 @@ public final class Trainer {
 
     public int batchSize() {
         return batchSize;
+    }
+
+    /** Steps in one pass over the training set at the current batch size. */
+    public long stepsPerEpoch() {
+        return Epochs.stepsPerEpoch(data.train().size(), batchSize);
+    }
+
+    public OptimizerSettings optimizerSettings() {
+        return optimizerSettings;
+    }
+
+    /** New momentum, betas or eps: a fresh optimizer of the same kind on the current weights. */
+    public void setOptimizerSettings(OptimizerSettings settings) {
+        Optimizer fresh = optimizer.kind().create(network.parameters(), optimizer.learningRate(), settings);
+        optimizerSettings = settings;
+        optimizer = fresh;
+    }
+
+    /**
+     * The perceptron's updates so far in this trainer's life: every example misclassified when a
+     * step met it (each such example moved the weights). 0 for the other heads.
+     */
+    public long mistakes() {
+        return mistakes;
     }
 
     /** Mean data loss of the last step's batch (the penalty not included). */
@@ -154,7 +190,7 @@ public final class Trainer {
 
     /** Builds everything new before assigning any of it: a failure (out of memory) changes nothing. */
     private void adopt(Sequential net, NetworkSpec netSpec, OptimizerKind kind) {
-        Optimizer fresh = kind.create(net.parameters(), optimizer.learningRate());
+        Optimizer fresh = kind.create(net.parameters(), optimizer.learningRate(), optimizerSettings);
         spec = netSpec;
         network = net;
         optimizer = fresh;
@@ -162,7 +198,7 @@ public final class Trainer {
 
     /** A fresh optimizer of {@code kind} on the current weights, same learning rate. */
     public void rebuildOptimizer(OptimizerKind kind) {
-        optimizer = kind.create(network.parameters(), optimizer.learningRate());
+        optimizer = kind.create(network.parameters(), optimizer.learningRate(), optimizerSettings);
     }
 
     /**
@@ -251,7 +287,7 @@ public final class Trainer {
      */
     public void restore(TrainerState state) {
         Sequential net = state.spec().equals(spec) ? network : state.spec().build(new Random(0));
-        Optimizer opt = state.optimizer().create(net.parameters(), state.learningRate());
+        Optimizer opt = state.optimizer().create(net.parameters(), state.learningRate(), optimizerSettings);
         opt.restoreState(state.optimizerState());
         SamplingRandom rng = state.sampling() == null ? freshSampling(seed) : SamplingRandom.of(state.sampling());
         if (state.order() != null && state.order().length != order.length) {
@@ -319,6 +355,9 @@ public final class Trainer {
 
     /** The last part of a step, after forward and backward: the weight penalty's gradient, then the update. */
     void finishStep(double loss) {
+        if (network.head().kind() == Head.Kind.PERCEPTRON && Double.isFinite(loss)) {
+            mistakes += Math.round(loss * batchY.numRows); // the loss is the batch's share misclassified
+        }
         regularization.addGradient(network, regularizationRate);
         optimizer.step();
         lastLoss = loss;
@@ -328,7 +367,7 @@ public final class Trainer {
     private void fillBatch() {
         Dataset train = data.train();
         int n = train.size();
-        if (batchSize == 1) {
+        if (batchSize == 1 && !epochs.byEpoch()) {
             batchX.reshape(1, train.width());
             batchY.reshape(1, train.targets());
             copyRow(train, sampling.nextInt(n), 0);
@@ -339,7 +378,9 @@ public final class Trainer {
             return;
         }
         if (cursor >= n) {
-            Shuffle.shuffle(order, sampling);
+            if (!epochs.byEpoch() || epochs.shuffle()) {
+                Shuffle.shuffle(order, sampling);
+            }
             cursor = 0;
         }
         int rows = Math.min(batchSize, n - cursor);

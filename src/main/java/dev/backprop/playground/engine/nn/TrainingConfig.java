@@ -9,11 +9,23 @@ import dev.backprop.playground.engine.data.DatasetKind;
  * @param classes            classes of the data (0 for a regression target); the head must have as many
  * @param regularization     the penalty on the weights
  * @param regularizationRate its rate, 0 to {@link Regularization#MAX_RATE}
+ * @param optimizerSettings  the optimizer's momentum, betas and eps
+ * @param epochs             training by epochs (then {@code steps} is not used), or {@link Epochs#NONE}: by steps
  */
 public record TrainingConfig(
         DatasetKind dataset, int samples, double noise, double testRatio, long seed,
         NetworkSpec network, OptimizerKind optimizer, double learningRate, int batchSize,
-        long steps, int snapshotEvery, int classes, Regularization regularization, double regularizationRate) {
+        long steps, int snapshotEvery, int classes, Regularization regularization, double regularizationRate,
+        OptimizerSettings optimizerSettings, Epochs epochs) {
+
+    /** A run by steps with the optimizer's default hyperparameters. */
+    public TrainingConfig(DatasetKind dataset, int samples, double noise, double testRatio, long seed,
+                          NetworkSpec network, OptimizerKind optimizer, double learningRate, int batchSize,
+                          long steps, int snapshotEvery, int classes, Regularization regularization,
+                          double regularizationRate) {
+        this(dataset, samples, noise, testRatio, seed, network, optimizer, learningRate, batchSize, steps,
+                snapshotEvery, classes, regularization, regularizationRate, OptimizerSettings.DEFAULTS, Epochs.NONE);
+    }
 
     /** A run on the dataset's own class count, without a weight penalty. */
     public TrainingConfig(DatasetKind dataset, int samples, double noise, double testRatio, long seed,
@@ -23,8 +35,16 @@ public record TrainingConfig(
                 snapshotEvery, dataset == null ? 2 : dataset.defaultClasses(), Regularization.NONE, 0);
     }
 
-    /** Seed 000's run: moons(2000, 0.1), 2-50-1 ReLU, sigmoid + BCE, randn init, SGD 0.01, batch 1. */
+    /**
+     * Seed 000's run: moons(2000, 0.1), 2-50-1 ReLU, sigmoid + BCE, SGD 0.01, batch 1; but the init
+     * is {@code auto}, which learns at any depth, where seed 000's randn saturates the output.
+     */
     public static TrainingConfig defaults() {
+        return seed000().withNetwork(seed000().network().withInit(Initializer.AUTO));
+    }
+
+    /** Seed 000's run exactly, its randn init ({@link Initializer#NORMAL}) included. */
+    public static TrainingConfig seed000() {
         return new TrainingConfig(DatasetKind.MOONS, 2000, 0.1, 0.2, 0,
                 new NetworkSpec(2, new int[] {50}, Activation.RELU, Loss.BCE, Initializer.NORMAL),
                 OptimizerKind.SGD, 0.01, 1, 10_000, 250);
@@ -66,6 +86,16 @@ public record TrainingConfig(
             throw new IllegalArgumentException("the regularization must be given");
         }
         Regularization.checkRate(regularizationRate);
+        if (optimizerSettings == null || epochs == null) {
+            throw new IllegalArgumentException("the optimizer's settings and the epochs must be given");
+        }
+        if (network.trainingProblem() != null) {
+            throw new IllegalArgumentException(network.trainingProblem());
+        }
+        if (network.head().kind() == Head.Kind.PERCEPTRON && optimizer != OptimizerKind.SGD) {
+            throw new IllegalArgumentException("the perceptron rule is w += lr (y - y_hat) x, plain steps: use "
+                    + "--optimizer sgd, not " + optimizer.id());
+        }
         if (network.head().classes() != classes) {
             throw new IllegalArgumentException("--loss " + network.loss().id() + " does not fit " + dataset.id()
                     + (classes == 0 ? " (a regression target: use mse)" : " with " + classes + " classes (use "
@@ -96,7 +126,7 @@ public record TrainingConfig(
 
     public TrainingConfig withRegularization(Regularization kind, double rate) {
         return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, optimizer, learningRate,
-                batchSize, steps, snapshotEvery, classes, kind, rate);
+                batchSize, steps, snapshotEvery, classes, kind, rate, optimizerSettings, epochs);
     }
 
     /**
@@ -106,7 +136,7 @@ public record TrainingConfig(
     public TrainingConfig withData(DatasetKind kind, int n, double noiseLevel, long newSeed, int newClasses) {
         NetworkSpec net = network.head().classes() == newClasses ? network : network.withHead(defaultHead(newClasses));
         return new TrainingConfig(kind, n, noiseLevel, testRatio, newSeed, net, optimizer, learningRate,
-                batchSize, steps, snapshotEvery, newClasses, regularization, regularizationRate);
+                batchSize, steps, snapshotEvery, newClasses, regularization, regularizationRate, optimizerSettings, epochs);
     }
 
     /**
@@ -123,22 +153,32 @@ public record TrainingConfig(
 
     public TrainingConfig withNetwork(NetworkSpec n) {
         return new TrainingConfig(dataset, samples, noise, testRatio, seed, n, optimizer, learningRate,
-                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate);
+                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate, optimizerSettings, epochs);
     }
 
     public TrainingConfig withLearningRate(double lr) {
         return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, optimizer, lr,
-                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate);
+                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate, optimizerSettings, epochs);
     }
 
     public TrainingConfig withOptimizer(OptimizerKind o) {
         return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, o, learningRate,
-                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate);
+                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate, optimizerSettings, epochs);
     }
 
     public TrainingConfig withBatchSize(int b) {
         return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, optimizer, learningRate,
-                b, steps, snapshotEvery, classes, regularization, regularizationRate);
+                b, steps, snapshotEvery, classes, regularization, regularizationRate, optimizerSettings, epochs);
+    }
+
+    public TrainingConfig withOptimizerSettings(OptimizerSettings settings) {
+        return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, optimizer, learningRate,
+                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate, settings, epochs);
+    }
+
+    public TrainingConfig withEpochs(Epochs e) {
+        return new TrainingConfig(dataset, samples, noise, testRatio, seed, network, optimizer, learningRate,
+                batchSize, steps, snapshotEvery, classes, regularization, regularizationRate, optimizerSettings, e);
     }
 
     /** New data of the dataset's own class count (2 for spiral and blobs). */

@@ -125,7 +125,7 @@ class GradientCheckTest {
     void linearLayerWeightsBiasAndInput() {
         Random r = new Random(3);
         Linear lin = new Linear(3, 1, 1);
-        Initializer.NORMAL.initialize(lin, r);
+        Initializer.NORMAL.initialize(lin, null, r);
         Sequential net = new Sequential(List.of(lin, new ActivationLayer(Activation.SIGMOID)), Loss.MSE);
         DMatrixRMaj x = randomMatrix(4, 3, r);
         checkNetwork(net, x, labels(4, r));
@@ -168,8 +168,8 @@ class GradientCheckTest {
         checkNetwork(net, randomMatrix(5, 2, r), labels(5, r));
     }
 
-    @ParameterizedTest
-    @EnumSource(Loss.class)
+    @ParameterizedTest // the perceptron's "derivative" is its rule's error, not a slope: it has none to check
+    @EnumSource(value = Loss.class, names = "PERCEPTRON", mode = EnumSource.Mode.EXCLUDE)
     void lossDerivativeMatchesFiniteDifference(Loss loss) {
         for (double o : new double[] {0.05, 0.3, 0.5, 0.8, 0.97}) {
             for (double y : new double[] {0, 1}) {
@@ -205,8 +205,16 @@ class GradientCheckTest {
         assertEquals(sum / 6, batch, 1e-12);
     }
 
-    @ParameterizedTest
-    @EnumSource(Loss.class)
+    @Test
+    void adalineSingleNeuronEveryParameter() {
+        Random r = new Random(12);
+        Sequential net = new NetworkSpec(FeatureSet.RAW, new int[0], Activation.TANH, Head.of(Loss.ADALINE, 2),
+                Initializer.NORMAL).build(r);
+        checkNetwork(net, randomMatrix(7, 2, r), labels(7, r));
+    }
+
+    @ParameterizedTest // the perceptron's step passes no gradient (adaline's identity does, so it stays)
+    @EnumSource(value = Loss.class, names = "PERCEPTRON", mode = EnumSource.Mode.EXCLUDE)
     void threeLayerNetworkEveryParameter(Loss loss) {
         Random r = new Random(11);
         Sequential net = new NetworkSpec(2, new int[] {5, 4}, Activation.TANH, loss, Initializer.NORMAL).build(r);

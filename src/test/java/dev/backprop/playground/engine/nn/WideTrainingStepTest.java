@@ -23,8 +23,8 @@ class WideTrainingStepTest {
         Random random = new Random(seed);
         Linear first = new Linear(PIXELS, hidden, 1);
         Linear second = new Linear(hidden, classes, 2);
-        Initializer.HE.initialize(first, random);
-        Initializer.HE.initialize(second, random);
+        Initializer.HE.initialize(first, Activation.RELU, random);
+        Initializer.HE.initialize(second, Activation.IDENTITY, random);
         // non-zero biases, so a wrong bias gradient cannot hide behind zeros
         for (Linear l : List.of(first, second)) {
             double[] b = l.bias().value().data;
