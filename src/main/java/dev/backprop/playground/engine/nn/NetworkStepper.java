@@ -1,5 +1,6 @@
 package dev.backprop.playground.engine.nn;
 
+import dev.backprop.playground.engine.Stepper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,7 @@ import org.ejml.data.DMatrixRMaj;
  * same layer calls in the same order as {@link Trainer#step()}, so the result is identical.
  * Node ids are those of {@code NetworkGraphBuilder}. Moving back only hides what was computed.
  */
-public final class NetworkStepper {
+public final class NetworkStepper implements Stepper<NetworkStepper.Step> {
     public enum Phase { FORWARD, BACKWARD, UPDATE }
 
     /** A step: which node, in which pass, and what was computed. */
