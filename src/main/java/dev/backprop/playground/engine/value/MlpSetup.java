@@ -8,10 +8,11 @@ import java.util.Arrays;
  * The limits keep the loss graph small enough to draw every node.
  */
 public record MlpSetup(int[] sizes, double[][] xs, double[] ys, double learningRate, long seed) {
-    public static final int MAX_INPUTS = 8;
-    public static final int MAX_LAYERS = 4;
-    public static final int MAX_UNITS = 16;
-    public static final int MAX_EXAMPLES = 32;
+    // the worst case, 4-8-8-1 on 8 examples, is about 1,800 values: still a graph one can scroll
+    public static final int MAX_INPUTS = 4;
+    public static final int MAX_LAYERS = 3;
+    public static final int MAX_UNITS = 8;
+    public static final int MAX_EXAMPLES = 8;
     public static final double MAX_LEARNING_RATE = 10;
 
     /** Seed 001: MLP(3, [4, 4, 1]) on its four examples at lr 0.05. */
@@ -81,6 +82,22 @@ public record MlpSetup(int[] sizes, double[][] xs, double[] ys, double learningR
     @Override
     public double[] ys() {
         return ys.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MlpSetup m && Arrays.equals(sizes, m.sizes) && Arrays.deepEquals(xs, m.xs)
+                && Arrays.equals(ys, m.ys) && learningRate == m.learningRate && seed == m.seed;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(sizes) * 31 + Arrays.deepHashCode(xs) * 17 + Arrays.hashCode(ys) + Long.hashCode(seed);
+    }
+
+    @Override
+    public String toString() {
+        return shape() + " on " + xs.length + " examples, lr " + Numbers.compact(learningRate) + ", seed " + seed;
     }
 
     /** The sizes as the seed writes them, e.g. 3-4-4-1. */
