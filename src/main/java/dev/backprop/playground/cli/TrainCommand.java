@@ -5,6 +5,7 @@ import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.nn.Activation;
 import dev.backprop.playground.engine.nn.Initializer;
 import dev.backprop.playground.engine.nn.FeatureSet;
+import dev.backprop.playground.engine.nn.GradientAccumulation;
 import dev.backprop.playground.engine.nn.Head;
 import dev.backprop.playground.engine.nn.Loss;
 import dev.backprop.playground.engine.nn.Regularization;
@@ -92,6 +93,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "checkpoints/step-<N>.json (model.json format), at most 10,000 files")
     Long checkpointEvery;
 
+    @Option(names = "--accumulate", paramLabel = "N", defaultValue = "1",
+            description = "sum the gradients of N mini-batches into each update (gradient accumulation; the update uses "
+                    + "their mean, so --accumulate 4 --batch 8 steps as --batch 32 does); 1 to "
+                    + GradientAccumulation.MAX_BATCHES + ", default 1")
+    int accumulate;
+
     @Option(names = "--data", paramLabel = "FILE.csv",
             description = "train on the points of a CSV file: a header naming x1, x2, label and optionally split "
                     + "(train or test; without it --test-ratio picks the test points), in any order; at most "
@@ -115,6 +122,10 @@ public final class TrainCommand implements Callable<Integer> {
             // picocli appends repeated array options: --hidden 5 --hidden 6 would silently build 2-5-6-1
             throw new CommandLine.ParameterException(spec.commandLine(), "--hidden is given more than once: "
                     + "give every size in one, e.g. --hidden 5,6");
+        }
+        if (accumulate < 1 || accumulate > GradientAccumulation.MAX_BATCHES) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--accumulate is 1 to "
+                    + GradientAccumulation.MAX_BATCHES + " mini-batches, not " + accumulate);
         }
         if (hidden.length == 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--hidden needs at least one size");
@@ -156,7 +167,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         return new TrainRun(config, out, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                checkpointEvery == null ? 0 : checkpointEvery).drawing(graphView).startingFrom(start).execute();
+                checkpointEvery == null ? 0 : checkpointEvery).drawing(graphView).startingFrom(start).accumulating(accumulate).execute();
     }
 
     /** --data's points; --dataset, --samples and --noise describe generated data and do not go with it. */

@@ -47,6 +47,7 @@ final class TrainRun {
     private GraphView graphView = GraphView.TENSORS;
     /** Points and a state to start from (--data, --experiment), or null. */
     private TrainStart start;
+    private int accumulate = 1;
 
     TrainRun(TrainingConfig config, Path outDir, PrintWriter stdout, PrintWriter stderr) {
         this(config, outDir, stdout, stderr, 0);
@@ -63,6 +64,12 @@ final class TrainRun {
     /** graph.svg draws this view (tensors by default). */
     TrainRun drawing(GraphView view) {
         graphView = view;
+        return this;
+    }
+
+    /** Each update sums this many mini-batches' gradients (train --accumulate). */
+    TrainRun accumulating(int batches) {
+        accumulate = batches;
         return this;
     }
 
@@ -104,6 +111,7 @@ final class TrainRun {
                 first.rebuildOptimizer(config.optimizer());
             }
         }
+        first.setAccumulation(accumulate);
         TrainingLoop loop = new TrainingLoop(first, config.snapshotEvery());
         Trainer trainer = loop.trainer();
         List<Metrics> rows = new ArrayList<>();

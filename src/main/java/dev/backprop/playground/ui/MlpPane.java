@@ -70,11 +70,15 @@ final class MlpPane extends VBox {
         problem.setWrapText(true);
         problem.setMinHeight(USE_PREF_SIZE);
         chart.setId("mlp-chart");
-        chart.setTitle("summed squared error per epoch");
+        chart.setTitle("loss per epoch");
         chart.setLegendVisible(false);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        chart.getXAxis().setLabel("epoch");
+        NumberAxis epochAxis = (NumberAxis) chart.getXAxis();
+        epochAxis.setLabel("epoch");
+        epochAxis.setMinorTickVisible(false);
+        epochAxis.setTickLabelFormatter(new javafx.util.converter.NumberStringConverter("#"));
+        chart.getYAxis().setLabel("sum of squared errors");
         chart.getData().add(loss);
         chart.setMinHeight(180);
         VBox.setVgrow(chart, Priority.ALWAYS);
