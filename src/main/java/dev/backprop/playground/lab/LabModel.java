@@ -100,13 +100,13 @@ public final class LabModel {
 
     /** One step of the backward pass (Right). */
     public void stepBackward() {
-        submit(this::advanceBackward);
+        submit(() -> advanceBackward(true));
     }
 
     /** Runs the rest of the backward pass (Enter). */
     public void finish() {
         submit(() -> {
-            while (advanceBackward()) {
+            while (advanceBackward(false)) {
                 // each step records its line
             }
         });
@@ -168,7 +168,7 @@ public final class LabModel {
             backward = newPass();
             log.add(zeroFirst ? "backward (gradients zeroed first)"
                     : "backward without zero_grad: each gradient adds this pass's share");
-            while (advanceBackward()) {
+            while (advanceBackward(false)) {
                 // each step records its line
             }
             highlight = null;
@@ -382,9 +382,18 @@ public final class LabModel {
         }
     }
 
-    private boolean advanceBackward() {
+    /**
+     * One step of the current pass; {@code mayStartAnother}: a complete pass is followed by a new one
+     * when gradients are not zeroed (Right), never by Finish's loop.
+     */
+    private boolean advanceBackward(boolean mayStartAnother) {
         if (root == null) {
             return false;
+        }
+        if (mayStartAnother && backward != null && !backward.hasNext() && !zeroFirst) {
+            // without zero_grad another pass has something to show: every gradient grows by its share
+            backward = null;
+            log.add("another backward pass without zero_grad: each gradient adds this pass's share");
         }
         if (backward == null) {
             completeForward();

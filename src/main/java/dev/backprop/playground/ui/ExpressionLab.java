@@ -91,7 +91,8 @@ public final class ExpressionLab extends BorderPane {
         });
         presets.setTooltip(new Tooltip("Examples from the micrograd lecture (seed 001)."));
 
-        Button step = button("Backward step \u2192", "backward-step", "Compute the next node's gradient, in reverse topological order (Right).");
+        Button step = button("Backward step \u2192", "backward-step", "Compute the next node's gradient, in reverse topological order (Right). With gradients not zeroed, "
+                + "Right after the last node starts another pass that adds to them.");
         Button back = button("\u2190 Back", "step-back", "Undo the last backward step (Left).");
         Button finish = button("Finish \u21b5", "finish", "Run the rest of the backward pass (Enter).");
         Button fwd = button("Forward step", "forward-step", "Recompute the next node's data, in topological order.");
