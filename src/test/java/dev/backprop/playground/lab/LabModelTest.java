@@ -78,4 +78,15 @@ class LabModelTest {
         assertThrows(IllegalArgumentException.class, () -> ExampleTable.parse("  "));
         assertThrows(IllegalArgumentException.class, () -> ExampleTable.parseShape("3"));
     }
+
+    @Test
+    void theLabModelKnowsNoUiToolkit() throws Exception {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/java/dev/backprop/playground/lab"))) {
+            for (java.nio.file.Path f : files.toList()) {
+                String text = java.nio.file.Files.readString(f);
+                assertTrue(!text.matches("(?s).*\\b(javafx|java\\.awt|javax\\.swing|org\\.graphstream)\\..*"),
+                        f + " names a UI toolkit (imported or fully qualified)");
+            }
+        }
+    }
 }
