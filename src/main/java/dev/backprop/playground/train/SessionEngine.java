@@ -57,6 +57,8 @@ final class SessionEngine implements CommandHandler {
     private TrainingLoop loop;
     /** The step-through in progress, or null. */
     private NetworkStepper stepper;
+    /** Step-through's zero_grad switch (Command.SetZeroGrad): off, each stepped step adds to the last's gradients. */
+    private boolean zeroGrad = true;
     private String divergence = "";
     private String message = "";
     /**
@@ -274,7 +276,17 @@ final class SessionEngine implements CommandHandler {
             Command.TracePoint t = publisher.traced();
             stepper = t == null ? new NetworkStepper(trainer())
                     : NetworkStepper.onExample(trainer(), t.x1(), t.x2(), t.label());
+            if (!zeroGrad) {
+                stepper.withoutZeroGrad();
+            }
         }
+    }
+
+    @Override
+    public void setZeroGrad(boolean on) {
+        zeroGrad = on;
+        message = on ? "step-through: zero_grad before each step's backward"
+                : "step-through without zero_grad: each step's gradients add to the last step's, and the update uses the sum";
     }
 
     @Override
