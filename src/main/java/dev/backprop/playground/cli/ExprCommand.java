@@ -3,7 +3,9 @@ package dev.backprop.playground.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import dev.backprop.playground.engine.Failures;
+import dev.backprop.playground.engine.value.BackwardRule;
 import dev.backprop.playground.engine.value.BackwardStepper;
+import dev.backprop.playground.engine.value.Nudge;
 import dev.backprop.playground.engine.value.Numbers;
 import dev.backprop.playground.engine.value.Value;
 import dev.backprop.playground.expr.Evaluator;
@@ -46,7 +48,9 @@ public final class ExprCommand implements Callable<Integer> {
     @Option(names = "--of", paramLabel = "NAME", description = "the output to differentiate (default: the last name assigned)")
     String of;
 
-    @Option(names = "--json", description = "print {\"output\":NAME,\"values\":{NAME:{\"data\":D,\"grad\":G},...}}")
+    @Option(names = "--json", description = {"print {\"output\":NAME,\"values\":{NAME:{\"data\":D,\"grad\":G},...}},",
+        "one entry per binding: a rebound name is a, a', a''; with --nudge also",
+        "\"nudge\":{\"eta\":E,\"before\":B,\"after\":A,\"predictedChange\":P}"})
     boolean json;
 
     @Option(names = "--svg", paramLabel = "FILE", description = "write the computation graph as SVG")
@@ -55,12 +59,35 @@ public final class ExprCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "print the backward pass one node per line, with the chain rule")
     boolean trace;
 
+    @Option(names = "--backward", paramLabel = "N", defaultValue = "1",
+            description = "run backward N times (1.." + MAX_PASSES + ") without zeroing between: the gradients add up")
+    int passes;
+
+    @Option(names = "--rule", paramLabel = "RULE", converter = RuleConverter.class, defaultValue = "accumulate",
+            description = "how backward writes a gradient: accumulate (+=, right) or overwrite (=, seed 001's bug)")
+    BackwardRule rule;
+
+    @Option(names = "--nudge", paramLabel = "ETA",
+            description = "after backward, move every named leaf by -ETA * grad and print the new output")
+    Double nudge;
+
+    /** More passes than this teach nothing more and only cost time. */
+    static final int MAX_PASSES = 1000;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if ((script == null) == (file == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give the script either as SCRIPT or with --file");
+        }
+        if (passes < 1 || passes > MAX_PASSES) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--backward is 1 to " + MAX_PASSES + " passes, not " + passes);
+        }
+        if (nudge != null && !(Double.isFinite(nudge) && Math.abs(nudge) <= Nudge.MAX_ETA)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--nudge is a number between -" + Nudge.MAX_ETA + " and " + Nudge.MAX_ETA + ", not " + nudge);
         }
         String text;
         try {
@@ -79,17 +106,30 @@ public final class ExprCommand implements Callable<Integer> {
             err.println(e.describe());
             return 2;
         }
-        BackwardStepper stepper = new BackwardStepper(program.output());
-        while (stepper.hasNext()) {
-            BackwardStepper.Step step = stepper.next();
-            if (trace) {
-                out.printf("%d/%d %s%n", step.index() + 1, stepper.total(), step.chainRule());
+        for (int pass = 1; pass <= passes; pass++) {
+            // the first pass starts from zero; later ones add to it, as backward() twice does in seed 002
+            BackwardStepper stepper = new BackwardStepper(program.output(), rule, pass == 1);
+            if (trace && passes > 1) {
+                out.printf("backward pass %d of %d%n", pass, passes);
+            }
+            while (stepper.hasNext()) {
+                BackwardStepper.Step step = stepper.next();
+                if (trace) {
+                    out.printf("%d/%d %s%n", step.index() + 1, stepper.total(), step.chainRule());
+                }
             }
         }
+        Nudge moved = nudge == null ? null
+                : Nudge.apply(program.output(), Nudge.namedLeaves(program.output()), nudge);
         if (json) {
-            out.println(toJson(program));
-        } else if (!trace) {
-            printTable(out, program.bindings());
+            out.println(toJson(program, moved));
+        } else {
+            if (!trace) {
+                printTable(out, program.versions());
+            }
+            if (moved != null) {
+                out.println("nudge " + moved.describe(program.outputVersion()));
+            }
         }
         if (svg != null) {
             int code = GraphFiles.writeValueGraph(svg, program.output(), null, err);
@@ -101,18 +141,26 @@ public final class ExprCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String toJson(Evaluator.Program program) {
+    private static String toJson(Evaluator.Program program, Nudge moved) {
         JsonObject values = new JsonObject();
         boolean nonFinite = false;
-        for (Map.Entry<String, Value> e : program.bindings().entrySet()) {
+        for (Map.Entry<String, Value> e : program.versions().entrySet()) {
             JsonObject v = new JsonObject();
             nonFinite |= JsonNumbers.put(v, "data", e.getValue().data());
             nonFinite |= JsonNumbers.put(v, "grad", e.getValue().grad());
             values.add(e.getKey(), v);
         }
         JsonObject root = new JsonObject();
-        root.addProperty("output", program.outputName());
+        root.addProperty("output", program.outputVersion());
         root.add("values", values);
+        if (moved != null) {
+            JsonObject n = new JsonObject();
+            n.addProperty("eta", moved.eta());
+            nonFinite |= JsonNumbers.put(n, "before", moved.outputBefore());
+            nonFinite |= JsonNumbers.put(n, "after", moved.outputAfter());
+            nonFinite |= JsonNumbers.put(n, "predictedChange", moved.predictedChange());
+            root.add("nudge", n);
+        }
         if (nonFinite) {
             root.addProperty(JsonNumbers.FLAG, true); // the nulls above were NaN or infinite
         }
@@ -125,6 +173,12 @@ public final class ExprCommand implements Callable<Integer> {
         for (Map.Entry<String, Value> e : bindings.entrySet()) {
             out.printf("%-" + width + "s  %12s  %12s%n", e.getKey(), Numbers.compact(e.getValue().data()),
                     Numbers.compact(e.getValue().grad()));
+        }
+    }
+
+    static final class RuleConverter extends PlaygroundCommand.NamedConverter<BackwardRule> {
+        RuleConverter() {
+            super(BackwardRule.class, "backward rule");
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.nn.Activation;
 import dev.backprop.playground.engine.nn.Initializer;
 import dev.backprop.playground.engine.nn.FeatureSet;
+import dev.backprop.playground.engine.nn.GradientAccumulation;
 import dev.backprop.playground.engine.nn.Head;
 import dev.backprop.playground.engine.nn.Loss;
 import dev.backprop.playground.engine.nn.Regularization;
@@ -132,6 +133,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "checkpoints/step-<N>.json (model.json format), at most 10,000 files")
     Long checkpointEvery;
 
+    @Option(names = "--accumulate", paramLabel = "N", defaultValue = "1",
+            description = "sum the gradients of N mini-batches into each update (gradient accumulation; the update uses "
+                    + "their mean, so --accumulate 4 --batch 8 steps as --batch 32 does); 1 to "
+                    + GradientAccumulation.MAX_BATCHES + ", default 1")
+    int accumulate;
+
     @Option(names = "--data", paramLabel = "FILE.csv",
             description = "train on the points of a CSV file with a header: label (class indexes 0..K-1, K up to 10, "
                     + "or, if not, one regression target) or y / y1..yk (k up to 16 regression targets), optionally "
@@ -157,6 +164,10 @@ public final class TrainCommand implements Callable<Integer> {
             // picocli appends repeated array options: --hidden 5 --hidden 6 would silently build 2-5-6-1
             throw new CommandLine.ParameterException(spec.commandLine(), "--hidden is given more than once: "
                     + "give every size in one, e.g. --hidden 5,6");
+        }
+        if (accumulate < 1 || accumulate > GradientAccumulation.MAX_BATCHES) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--accumulate is 1 to "
+                    + GradientAccumulation.MAX_BATCHES + " mini-batches, not " + accumulate);
         }
         String conflict = OptionConflicts.inTrain(spec.commandLine().getParseResult(), data.dataset, data.samples,
                 regularization);
@@ -219,7 +230,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return new TrainRun(config, out, spec.commandLine().getOut(), spec.commandLine().getErr(),
                 checkpointEvery == null ? 0 : checkpointEvery).drawing(graphView).startingFrom(start)
-                .readFrom(loaded == null ? null : loaded.source()).execute();
+                .readFrom(loaded == null ? null : loaded.source())
+                .accumulating(accumulate).execute();
     }
 
     private boolean matched(String option) {

@@ -56,6 +56,7 @@ final class TrainRun {
     private TrainStart start;
     /** Where read data came from, or null. */
     private String source;
+    private int accumulate = 1;
 
     TrainRun(TrainingConfig config, Path outDir, PrintWriter stdout, PrintWriter stderr) {
         this(config, outDir, stdout, stderr, 0);
@@ -78,6 +79,12 @@ final class TrainRun {
     /** Where read data came from (the summary line's data=...), or null for generated data. */
     TrainRun readFrom(String source) {
         this.source = source;
+        return this;
+    }
+
+    /** Each update sums this many mini-batches' gradients (train --accumulate). */
+    TrainRun accumulating(int batches) {
+        accumulate = batches;
         return this;
     }
 
@@ -148,6 +155,7 @@ final class TrainRun {
                 first.rebuildOptimizer(config.optimizer());
             }
         }
+        first.setAccumulation(accumulate);
         TrainingLoop loop = new TrainingLoop(first, config.snapshotEvery());
         Trainer trainer = loop.trainer();
         List<Metrics> rows = new ArrayList<>();

@@ -14,21 +14,33 @@ import java.util.Map;
  * Runs a script into a Value graph. Each assignment labels the value it makes with the name;
  * intermediate values are labelled with their source text ({@code a*b + c}) so the graph reads
  * like the script. {@code x += e} is {@code x = x + e}: a new node, the old x stays in the graph.
+ * Each rebinding of a name is its own version with its own label, {@code a}, {@code a'}, {@code a''},
+ * {@code a'''}, then {@code a'4}, {@code a'5}: so {@code a = 3; a += a} reads {@code da'/da}, never
+ * {@code da/da}, and a name rebound thousands of times keeps a short label.
  */
 public final class Evaluator {
     /** Longest source text used as an intermediate node's label. */
     private static final int MAX_LABEL = 24;
 
     private final Map<String, Value> bindings = new LinkedHashMap<>();
+    /** Every binding in order under its version's name: a, b, a'. */
+    private final Map<String, Value> versions = new LinkedHashMap<>();
+    /** How many times each name has been bound so far. */
+    private final Map<String, Integer> bindCounts = new java.util.HashMap<>();
     private Statement current;
 
     private Evaluator() {
     }
 
-    /** The outcome of a script: every name as bound at the end, and the output. */
-    public record Program(Map<String, Value> bindings, String outputName, Value output) {
+    /**
+     * The outcome of a script: every name as bound at the end, every binding in order under its
+     * version's name (a, a'), the output's name as asked and as its version.
+     */
+    public record Program(Map<String, Value> bindings, Map<String, Value> versions, String outputName,
+                          String outputVersion, Value output) {
         public Program {
             bindings = Collections.unmodifiableMap(new LinkedHashMap<>(bindings));
+            versions = Collections.unmodifiableMap(new LinkedHashMap<>(versions));
         }
     }
 
@@ -50,7 +62,8 @@ public final class Evaluator {
             throw new ExprException(1, 0, "the output '" + out + "' is not assigned in the script (names: "
                     + String.join(", ", ev.bindings.keySet()) + ")");
         }
-        return new Program(ev.bindings, out, output);
+        String outVersion = versionName(out, ev.bindCounts.get(out) - 1);
+        return new Program(ev.bindings, ev.versions, out, outVersion, output);
     }
 
     private void execute(Statement s) {
@@ -65,10 +78,21 @@ public final class Evaluator {
             }
             v = apply(s.op().substring(0, 1), old, v, s.target());
         }
+        String version = nextVersion(name);
         if (!(s.value() instanceof Ast.Name) || !s.op().equals("=")) {
-            v.label(name); // `b = a` only aliases a, as in Python
+            v.label(version); // `b = a` only aliases a, as in Python
         }
         bindings.put(name, v);
+        versions.put(version, v);
+    }
+
+    /** The name of {@code name}'s next version: a, a', a'', a''', a'4, ... */
+    private String nextVersion(String name) {
+        return versionName(name, bindCounts.merge(name, 1, Integer::sum) - 1);
+    }
+
+    private static String versionName(String name, int rebindings) {
+        return name + (rebindings <= 3 ? "'".repeat(rebindings) : "'" + rebindings);
     }
 
     private Value eval(Expr e) {
@@ -147,7 +171,7 @@ public final class Evaluator {
 
     private static String helperLabel(String prefix, Value operand) {
         String n = nameOf(operand);
-        return n.isEmpty() ? "" : prefix + (n.matches("[A-Za-z_0-9.]+") ? n : "(" + n + ")");
+        return n.isEmpty() ? "" : prefix + (n.matches("[A-Za-z_0-9.]+('+|'[0-9]+)?") ? n : "(" + n + ")");
     }
 
     private static String nameOf(Value v) {

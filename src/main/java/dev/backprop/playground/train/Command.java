@@ -93,6 +93,17 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * Step-through: whether each stepped training step zeroes the gradients first (on, as every
+     * training loop does); off, its backward adds to the last step's gradients and the update uses
+     * the sum. Applies from the next step begun.
+     */
+    record SetZeroGrad(boolean on) implements Command {
+        public void dispatch(CommandHandler h) {
+            h.setZeroGrad(on);
+        }
+    }
+
     /** Re-initialise the network from the seed: the same seed replays the same run. Always possible. */
     record Reset() implements Command {
         public boolean endsStepThrough() {

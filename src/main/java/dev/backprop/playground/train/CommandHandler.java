@@ -24,6 +24,8 @@ interface CommandHandler {
 
     void finishPass();
 
+    void setZeroGrad(boolean on);
+
     void reset();
 
     void setLearningRate(double learningRate);

@@ -223,6 +223,11 @@ final class SessionEngine implements CommandHandler {
     }
 
     @Override
+    public void setZeroGrad(boolean on) {
+        stepThrough.setZeroGrad(on);
+    }
+
+    @Override
     public void reset() {
         start(ownData != null ? ownData : Trainer.split(config), config);
         message = "reset: new weights from seed " + config.seed();

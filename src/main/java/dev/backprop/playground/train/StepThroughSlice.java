@@ -22,6 +22,8 @@ final class StepThroughSlice {
     private NetworkStepper stepper;
     /** The unit of the current layer step the neuron view lights alone (backward: one unit at a time), or -1. */
     private int unitCursor = -1;
+    /** Step-through's zero_grad switch (Command.SetZeroGrad): off, each stepped step adds to the last's gradients. */
+    private boolean zeroGrad = true;
 
     StepThroughSlice(SessionEngine session) {
         this.session = session;
@@ -138,7 +140,16 @@ final class StepThroughSlice {
             Command.TracePoint t = session.publisher().traced();
             stepper = t == null ? new NetworkStepper(session.trainer())
                     : NetworkStepper.onExample(session.trainer(), t.x1(), t.x2(), t.label());
+            if (!zeroGrad) {
+                stepper.withoutZeroGrad();
+            }
         }
+    }
+
+    void setZeroGrad(boolean on) {
+        zeroGrad = on;
+        session.say(on ? "step-through: zero_grad before each step's backward"
+                : "step-through without zero_grad: each step's gradients add to the last step's, and the update uses the sum");
     }
 
     private void move(Runnable move) {

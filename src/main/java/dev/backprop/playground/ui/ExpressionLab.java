@@ -1,32 +1,27 @@
 package dev.backprop.playground.ui;
 
-import dev.backprop.playground.engine.value.BackwardStepper;
-import dev.backprop.playground.engine.value.ForwardStepper;
-import dev.backprop.playground.engine.value.GradientCheck;
-import dev.backprop.playground.engine.value.Numbers;
-import dev.backprop.playground.engine.value.Value;
-import dev.backprop.playground.expr.Evaluator;
-import dev.backprop.playground.expr.ExprException;
+import dev.backprop.playground.engine.value.BackwardRule;
+import dev.backprop.playground.engine.value.Nudge;
 import dev.backprop.playground.expr.Presets;
 import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.graph.GraphNode;
-import dev.backprop.playground.graph.ValueGraphBuilder;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import dev.backprop.playground.lab.LabModel;
+import dev.backprop.playground.lab.LabSnapshot;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -37,9 +32,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The expression lab: type scalar assignments, see micrograd's Value graph, and walk backprop one
- * node at a time with the chain rule spelled out. The Value graph belongs to the FX thread once
- * built; parsing and layout run on a background thread so typing never waits on them.
+ * The expression lab: type scalar assignments, see micrograd's Value graph, walk backprop one node
+ * at a time with the chain rule spelled out, run backward again without zeroing, nudge the leaves,
+ * train seed 001's MLP. The view only sends commands to its {@link LabModel} and draws the
+ * snapshots it publishes; the graph and its steppers live on the model's thread.
  */
 public final class ExpressionLab extends BorderPane {
     private final TextArea editor = new TextArea(Presets.SEED_GRAPH.script());
@@ -50,29 +46,24 @@ public final class ExpressionLab extends BorderPane {
     private final StepLog log = new StepLog("Backward step (Right) walks backprop node by node;\nForward step recomputes the values.");
     private final Label stepText = new Label("Backward step (\u2192) computes one gradient at a time.");
     private final Button exportSvg = new Button("Export SVG\u2026");
+    private final CheckBox zeroFirst = new CheckBox("zero gradients before backward");
+    private final ChoiceBox<BackwardRule> rule = new ChoiceBox<>();
+    private final TextField eta = new TextField("0.01");
+    private final Button undo = button("Undo step", "nudge-undo", "Put the leaves back where they were before the last step.");
     private final PauseTransition debounce = new PauseTransition(Duration.millis(250));
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "expression-lab");
-        t.setDaemon(true);
-        return t;
-    });
-
-    // FX-thread state: the current program and where stepping is
-    private Value root;
-    private BackwardStepper backward;
-    private ForwardStepper forward;
-    private final Set<Value> gradKnown = Collections.newSetFromMap(new IdentityHashMap<>());
-    /** Values the forward stepper has recomputed; null when every value is known (no forward pass under way). */
-    private Set<Value> dataKnown;
-    private Value highlight;
-    private GraphModel graph;
-    private long generation;
+    private final LabModel model;
+    private final AtomicReference<LabSnapshot> latest = new AtomicReference<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final MlpPane mlp;
+    private LabSnapshot shown;
 
     public ExpressionLab() {
         setId("expression-lab");
+        model = new LabModel(this::offer);
+        mlp = new MlpPane(model::train, model::resetMlp);
         createView();
         initListeners();
-        evaluate();
+        model.evaluate(editor.getText());
     }
 
     private void createView() {
@@ -100,28 +91,68 @@ public final class ExpressionLab extends BorderPane {
         });
         presets.setTooltip(new Tooltip("Examples from the micrograd lecture (seed 001)."));
 
-        Button step = button("Backward step \u2192", "backward-step", "Compute the next node's gradient, in reverse topological order (Right).");
+        Button step = button("Backward step \u2192", "backward-step", "Compute the next node's gradient, in reverse topological order (Right). With gradients not zeroed, "
+                + "Right after the last node starts another pass that adds to them.");
         Button back = button("\u2190 Back", "step-back", "Undo the last backward step (Left).");
         Button finish = button("Finish \u21b5", "finish", "Run the rest of the backward pass (Enter).");
         Button fwd = button("Forward step", "forward-step", "Recompute the next node's data, in topological order.");
         Button check = button("Gradient check", "gradient-check",
                 "Compare each leaf's gradient with a central finite difference (f(x+h) - f(x-h)) / 2h.");
-        step.setOnAction(e -> stepBackward());
-        back.setOnAction(e -> stepBack());
-        finish.setOnAction(e -> finish());
-        fwd.setOnAction(e -> stepForward());
-        check.setOnAction(e -> gradientCheck());
+        Button again = button("Backward", "backward-pass",
+                "A whole backward pass. Without zeroing first, each gradient adds this pass's share: press twice, see them double.");
+        Button zero = button("Zero grad", "zero-grad", "Set every gradient to 0, as zero_grad() does.");
+        Button nudge = button("Step", "nudge-step",
+                "Move every named leaf (the MLP's parameters) by -eta * grad and recompute: L changes by about -eta * sum(grad^2).");
+        step.setOnAction(e -> model.stepBackward());
+        back.setOnAction(e -> model.stepBack());
+        finish.setOnAction(e -> model.finish());
+        fwd.setOnAction(e -> model.stepForward());
+        check.setOnAction(e -> model.gradientCheck());
+        again.setOnAction(e -> model.backwardPass());
+        zero.setOnAction(e -> model.zeroGrad());
+        nudge.setOnAction(e -> sendNudge());
+        undo.setOnAction(e -> model.undoNudge());
+        undo.setDisable(true);
+        zeroFirst.setId("zero-first");
+        zeroFirst.setSelected(true);
+        zeroFirst.setTooltip(new Tooltip("zero_grad before each backward pass and each MLP epoch. Off, gradients add up (seed 001's silent bug)."));
+        rule.setId("backward-rule");
+        rule.getItems().addAll(BackwardRule.values());
+        rule.setValue(BackwardRule.ACCUMULATE);
+        rule.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(BackwardRule r) {
+                return r == null ? "" : "grad " + r.symbol() + (r == BackwardRule.ACCUMULATE ? " (accumulate)" : " (overwrite: seed 001's bug)");
+            }
+
+            @Override
+            public BackwardRule fromString(String s) {
+                return null;
+            }
+        });
+        rule.setTooltip(new Tooltip("How backward writes a gradient: += adds every use's share; = keeps only the last (wrong for a + a)."));
+        eta.setId("nudge-eta");
+        eta.setPrefColumnCount(5);
+        eta.setTooltip(new Tooltip("eta: the step moves each leaf by -eta * grad (negative eta climbs, as seed 001's +0.01 * grad)."));
         exportSvg.setId("lab-export-svg");
         exportSvg.setTooltip(new Tooltip("Save the graph as it is shown now (highlight included) as an SVG file (Ctrl+E)."));
         FlowPane bar = new FlowPane(8, 4, presets, fwd, step, back, finish, check, exportSvg);
-        bar.setPadding(new Insets(6));
+        FlowPane accumulation = new FlowPane(8, 4, again, zero, zeroFirst, rule, new Label("eta"), eta, nudge, undo);
+        VBox top = new VBox(2, bar, accumulation);
+        top.setPadding(new Insets(6));
 
         Label help = new Label("Script: name = expr, one per line or separated by ;");
         help.setWrapText(true);
         help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        VBox left = new VBox(6, help, editor, error);
-        left.setPadding(new Insets(6));
+        VBox script = new VBox(6, help, editor, error);
+        script.setPadding(new Insets(6));
         VBox.setVgrow(editor, Priority.ALWAYS);
+        Tab scriptTab = new Tab("Script", script);
+        Tab mlpTab = new Tab("MLP", mlp);
+        mlpTab.setId("mlp-tab");
+        TabPane left = new TabPane(scriptTab, mlpTab);
+        left.setId("lab-modes");
+        left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         log.setId("step-log");
         stepText.setId("step-text");
         stepText.setWrapText(true);
@@ -139,9 +170,9 @@ public final class ExpressionLab extends BorderPane {
         inspector.setId("lab-inspector");
         SplitPane split = new SplitPane(left, graphPane, right);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.2, 0.68);
+        split.setDividerPositions(0.22, 0.68);
         SplitPane.setResizableWithParent(left, false);
-        setTop(bar);
+        setTop(top);
         setCenter(split);
     }
 
@@ -153,24 +184,26 @@ public final class ExpressionLab extends BorderPane {
     }
 
     private void initListeners() {
-        debounce.setOnFinished(e -> evaluate());
+        debounce.setOnFinished(e -> model.evaluate(editor.getText()));
         editor.textProperty().addListener((o, a, b) -> debounce.playFromStart());
         presets.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
                 editor.setText(b.script());
             }
         });
-        graphPane.setOnSelect(n -> inspector.show(graph, n));
+        zeroFirst.selectedProperty().addListener((o, a, b) -> model.setZeroFirst(b));
+        rule.valueProperty().addListener((o, a, b) -> model.setRule(b));
+        graphPane.setOnSelect(n -> inspector.show(graph(), n));
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() == editor || e.isShiftDown()) { // Shift+arrows pan the graph
+            if (e.getTarget() instanceof javafx.scene.control.TextInputControl || e.isShiftDown()) { // Shift+arrows pan the graph
                 return;
             }
             if (e.getCode() == KeyCode.RIGHT) {
-                stepBackward();
+                model.stepBackward();
             } else if (e.getCode() == KeyCode.LEFT) {
-                stepBack();
+                model.stepBack();
             } else if (e.getCode() == KeyCode.ENTER) {
-                finish();
+                model.finish();
             } else {
                 return;
             }
@@ -178,58 +211,75 @@ public final class ExpressionLab extends BorderPane {
         });
     }
 
-    /** The result of evaluating a script off the FX thread. */
-    private record Result(long generation, Value root, ExprException error) {
-    }
-
-    /** Parses and evaluates the editor's script in the background (the graph pane lays it out). */
-    void evaluate() {
-        long gen = ++generation;
-        String script = editor.getText();
-        worker.submit(() -> {
-            Result r;
-            try {
-                r = new Result(gen, Evaluator.run(script, null).output(), null);
-            } catch (ExprException e) {
-                r = new Result(gen, null, e);
+    private void sendNudge() {
+        try {
+            double v = Double.parseDouble(eta.getText().strip());
+            if (!Double.isFinite(v) || Math.abs(v) > Nudge.MAX_ETA) {
+                throw new NumberFormatException();
             }
-            Result result = r;
-            Platform.runLater(() -> apply(result));
-        });
+            model.nudge(v);
+        } catch (NumberFormatException e) {
+            stepText.setText("eta is a number between -" + Nudge.MAX_ETA + " and " + Nudge.MAX_ETA + ", e.g. 0.01");
+            setWrong(true);
+        }
     }
 
-    private void apply(Result r) {
-        if (r.generation() != generation) {
-            return; // the script changed again meanwhile
+    /** Called on the model's thread: keeps the newest snapshot and schedules one draw for it. */
+    private void offer(LabSnapshot s) {
+        latest.set(s);
+        if (drainScheduled.compareAndSet(false, true)) {
+            Platform.runLater(this::drain);
         }
-        if (r.error() != null) {
-            showError(r.error());
-            return;
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        LabSnapshot s = latest.get();
+        if (s != null && s != shown) {
+            draw(s);
         }
-        error.setText("");
-        graphPane.setStale(null);
-        root = r.root();
-        backward = new BackwardStepper(root);
-        forward = null;
-        dataKnown = null;
-        gradKnown.clear();
-        highlight = null;
-        log.getItems().setAll("forward pass done: " + root.label() + " = " + Numbers.compact(root.data()));
-        stepText.setText("Backward step (\u2192) computes one gradient at a time, from " + root.label()
-                + " back to the leaves.");
-        refresh();
+    }
+
+    private void draw(LabSnapshot s) {
+        LabSnapshot before = shown;
+        shown = s;
+        if (s.error() != null) {
+            if (before == null || before.error() != s.error()) {
+                showError(s.error());
+            }
+        } else {
+            error.setText("");
+            graphPane.setStale(null);
+        }
+        if (s.graph() != null && (before == null || before.graph() != s.graph())) {
+            graphPane.show(s.graph());
+            GraphNode picked = graphPane.selected();
+            inspector.show(s.graph(), picked != null ? picked : highlighted(s.graph()));
+        }
+        log.show(s.log(), s.log().size() - 1);
+        stepText.setText(s.stepText());
+        setWrong(s.wrong());
+        undo.setDisable(!s.canUndo());
+        mlp.showEpochs(s.epochs());
+    }
+
+    private void setWrong(boolean wrong) {
+        stepText.getStyleClass().remove("error");
+        if (wrong) {
+            stepText.getStyleClass().add("error");
+        }
     }
 
     /** Shows the message and marks its column under the offending line, compiler style. */
-    private void showError(ExprException e) {
-        String[] lines = editor.getText().split("\n", -1);
+    private void showError(LabSnapshot.ScriptError e) {
+        String[] lines = e.script().split("\n", -1);
         String line = e.line() - 1 < lines.length ? lines[e.line() - 1] : "";
         String marker = e.column() > 0 ? "\n" + line + "\n" + " ".repeat(e.column() - 1) + "^" : "";
-        error.setText(e.describe() + marker);
-        if (root != null) {
+        error.setText(e.message() + marker);
+        if (shown.graph() != null) {
             graphPane.setStale("The script has an error (see under the editor): the graph is from the last script that ran.");
         }
-        if (e.column() > 0) {
+        if (e.column() > 0 && e.script().equals(editor.getText())) {
             int offset = 0;
             for (int i = 0; i < e.line() - 1 && i < lines.length; i++) {
                 offset += lines[i].length() + 1;
@@ -237,111 +287,6 @@ public final class ExpressionLab extends BorderPane {
             int at = Math.min(offset + e.column() - 1, editor.getLength());
             editor.selectRange(at, Math.min(at + 1, editor.getLength()));
         }
-    }
-
-    void stepBackward() {
-        if (advanceBackward()) {
-            refresh();
-        }
-    }
-
-    /** One backward step without redrawing: Finish takes them all, then draws once. */
-    private boolean advanceBackward() {
-        if (backward == null || !backward.hasNext()) {
-            return false;
-        }
-        if (forward != null) {
-            // a forward pass in progress finishes first: gradients need every value
-            while (forward.hasNext()) {
-                forward.next();
-            }
-            forward = null;
-            dataKnown = null;
-        }
-        BackwardStepper.Step s = backward.next();
-        gradKnown.add(s.node());
-        highlight = s.node();
-        record(String.format(Locale.ROOT, "%d/%d  %s", s.index() + 1, backward.total(), s.chainRule()));
-        return true;
-    }
-
-    void stepBack() {
-        if (backward == null || backward.position() == 0) {
-            return;
-        }
-        List<Value> order = backward.visitingOrder();
-        Value undone = order.get(backward.position() - 1);
-        backward.back();
-        gradKnown.remove(undone);
-        highlight = backward.position() == 0 ? null : order.get(backward.position() - 1);
-        log.removeLast();
-        stepText.setText("undid " + backward.names().of(undone) + "'s gradient");
-        refresh();
-    }
-
-    void finish() {
-        boolean moved = false;
-        while (advanceBackward()) {
-            moved = true;
-        }
-        if (moved) {
-            refresh();
-        }
-    }
-
-    void stepForward() {
-        if (root == null) {
-            return;
-        }
-        if (forward == null || !forward.hasNext()) {
-            forward = new ForwardStepper(root);
-            backward = new BackwardStepper(root);
-            gradKnown.clear();
-            dataKnown = Collections.newSetFromMap(new IdentityHashMap<>());
-            log.getItems().clear();
-        }
-        ForwardStepper.Step s = forward.next();
-        dataKnown.add(s.node());
-        highlight = s.node();
-        record(String.format(Locale.ROOT, "forward %d/%d  %s", s.index() + 1, forward.total(), s.formula()));
-        if (!forward.hasNext()) {
-            dataKnown = null; // the pass is complete: every value is known again
-        }
-        refresh();
-    }
-
-    void gradientCheck() {
-        if (root == null) {
-            return;
-        }
-        List<GradientCheck.LeafCheck> checks = GradientCheck.run(root, 1e-6);
-        backward = new BackwardStepper(root);
-        backward.finish();
-        forward = null;
-        dataKnown = null;
-        gradKnown.addAll(root.topologicalOrder());
-        highlight = null;
-        log.getItems().add("gradient check, h = 1e-6: leaf  autograd  numeric  relative error");
-        for (GradientCheck.LeafCheck c : checks) {
-            log.getItems().add(String.format(Locale.ROOT, "  %s  %s  %s  %.1e", backward.names().of(c.leaf()),
-                    Numbers.compact(c.autograd()), Numbers.compact(c.numeric()), c.relativeError()));
-        }
-        stepText.setText(checks.stream().allMatch(c -> c.relativeError() < 1e-5)
-                ? "every leaf's gradient matches its finite difference" : "some gradients differ: see the list");
-        refresh();
-        log.show(log.getItems(), log.getItems().size() - 1);
-    }
-
-    private void record(String line) {
-        log.append(line);
-        stepText.setText(line);
-    }
-
-    private void refresh() {
-        graph = ValueGraphBuilder.build(root, Set.of(), dataKnown, gradKnown, highlight);
-        graphPane.show(graph);
-        GraphNode picked = graphPane.selected();
-        inspector.show(graph, picked != null ? picked : highlighted(graph));
     }
 
     /** The stepped node: the inspector follows it unless the user picked another. */
@@ -356,7 +301,17 @@ public final class ExpressionLab extends BorderPane {
 
     /** The graph as shown now (highlight and known gradients included), for export and tests. */
     public GraphModel graph() {
-        return graph;
+        return shown == null ? null : shown.graph();
+    }
+
+    /** The snapshot drawn now, for tests. */
+    LabSnapshot shown() {
+        return shown;
+    }
+
+    /** True when the model has applied every command and the newest snapshot is drawn. */
+    boolean settled() {
+        return model.idle() && latest.get() == shown;
     }
 
     /** What the Export SVG button does. */
@@ -375,5 +330,9 @@ public final class ExpressionLab extends BorderPane {
 
     TextArea editor() {
         return editor;
+    }
+
+    MlpPane mlp() {
+        return mlp;
     }
 }

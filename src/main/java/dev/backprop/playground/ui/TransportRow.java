@@ -62,6 +62,12 @@ final class TransportRow extends ControlRow {
         Button finishPass = button("Finish pass", "finish-pass",
                 "Step-through: run the rest of the forward pass, the backward pass or the update (Enter).",
                 new Command.FinishPass());
+        javafx.scene.control.CheckBox zeroGrad = new javafx.scene.control.CheckBox("zero_grad");
+        zeroGrad.setId("step-zero-grad");
+        zeroGrad.setSelected(true);
+        tip(zeroGrad, "Step-through: zero the gradients before each step's backward. Off, each step adds its gradients "
+                + "to the last step's and the update uses the sum (seed 001's silent bug; the cards show the sums).");
+        zeroGrad.selectedProperty().addListener((o, a, b) -> send.accept(new Command.SetZeroGrad(b)));
         Button reset = new Button("Reset");
         reset.setId("reset");
         tip(reset, "New weights from the seed: the same seed replays the same run (R).");
@@ -69,7 +75,7 @@ final class TransportRow extends ControlRow {
         exportSvg.setId("export-svg");
         tip(exportSvg, "Save the graph as it is shown now (highlight included) as an SVG file (Ctrl+E).");
         getChildren().addAll(group(play, step, step250, reset), group(new Label("speed"), speed, speedText),
-                group(new Label("step through"), nodeBack, nodeNext, finishPass), exportSvg, refusal);
+                group(new Label("step through"), nodeBack, nodeNext, finishPass, zeroGrad), exportSvg, refusal);
         showRefusal();
         refreshSpeedText();
     }

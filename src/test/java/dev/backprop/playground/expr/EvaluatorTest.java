@@ -1,6 +1,7 @@
 package dev.backprop.playground.expr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.backprop.playground.engine.value.Value;
@@ -131,5 +132,20 @@ class EvaluatorTest {
         Evaluator.Program p = Evaluator.run("a = 2; b = 3; L = a*b + a", null);
         assertEquals("a*b", p.output().operands().get(0).label());
         assertEquals("L", p.output().label());
+    }
+
+    @Test
+    void eachRebindingIsItsOwnLabelledNode() {
+        Evaluator.Program p = Evaluator.run("a = 3; a += a; b = a; a = a * 2", null);
+        assertEquals(java.util.List.of("a", "a'", "b", "a''"), java.util.List.copyOf(p.versions().keySet()));
+        assertEquals("a'", p.versions().get("a'").label());
+        assertEquals("a'", p.versions().get("b").label(), "b = a aliases a' and makes no node");
+        assertEquals("a''", p.outputVersion());
+        assertEquals("a", p.outputName());
+        assertEquals(12, p.output().data());
+        assertSame(p.output(), p.bindings().get("a"), "bindings keep the name's last version");
+        Evaluator.Program many = Evaluator.run("x = 1" + "; x += 1".repeat(5), null);
+        assertEquals("x'5", many.outputVersion());
+        assertEquals("x'4", many.output().operands().get(0).label(), "after x''' the count is written out");
     }
 }

@@ -47,7 +47,15 @@ class GraphAndLabTest extends AppHarness {
         interact(() -> lab.editor().setText(preset.script()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lab.graph() != null
                 && lab.graph().nodes().stream().anyMatch(n -> n.label().equals(label)));
+        settle(lab);
         return lab;
+    }
+
+    /** Waits until the lab's model has applied every command and its last snapshot is drawn. */
+    static void settle(ExpressionLab lab) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, lab::settled);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Waits until the pane has laid out the graph it shows (layouts are made off the FX thread). */
@@ -152,7 +160,7 @@ class GraphAndLabTest extends AppHarness {
         List<String> visited = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             type(KeyCode.RIGHT);
-            WaitForAsyncUtils.waitForFxEvents();
+            settle(lab);
             GraphNode hl = lab.graph().nodes().stream().filter(GraphNode::highlighted).findFirst().orElseThrow();
             visited.add(hl.label());
             assertTrue(hl.grad() != null, hl.label() + " has its grad once visited");
@@ -172,7 +180,7 @@ class GraphAndLabTest extends AppHarness {
         assertEquals("c \u2502 data 10.0000 \u2502 grad -2.0000", pane.drawnLabel(byLabel(g, "c").id()));
         // Left undoes the last step
         type(KeyCode.LEFT);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle(lab);
         assertNull(byLabel(lab.graph(), visited.get(6)).grad());
     }
 
@@ -194,7 +202,7 @@ class GraphAndLabTest extends AppHarness {
         var first = pane.centreOf(byLabel(lab.graph(), "loss").id());
         for (int i = 0; i < 30; i++) {
             type(KeyCode.RIGHT);
-            WaitForAsyncUtils.waitForFxEvents();
+            settle(lab);
             GraphNode stepped = lab.graph().nodes().stream().filter(GraphNode::highlighted).findFirst().orElseThrow();
             var at = pane.centreOf(stepped.id());
             assertTrue(at.getX() >= 0 && at.getX() <= pane.getWidth() && at.getY() >= 0 && at.getY() <= pane.getHeight(),
@@ -210,7 +218,7 @@ class GraphAndLabTest extends AppHarness {
         ExpressionLab lab = openLab();
         interact(lab::focusGraph);
         type(KeyCode.RIGHT, KeyCode.RIGHT);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle(lab);
         GraphModel shown = lab.graph();
         Path svg = dir.resolve("lab.svg");
         waitForLayout(lab.graphPane());
@@ -258,7 +266,7 @@ class GraphAndLabTest extends AppHarness {
     void gradientCheckListsEveryLeaf() throws Exception {
         ExpressionLab lab = openLabWith(Presets.TANH_NEURON, "o");
         clickOn("#gradient-check");
-        WaitForAsyncUtils.waitForFxEvents();
+        settle(lab);
         Label text = lookup("#step-text").queryAs(Label.class);
         assertEquals("every leaf's gradient matches its finite difference", text.getText());
         assertEquals(1.0, byLabel(lab.graph(), "w1").grad().first(), 1e-6);

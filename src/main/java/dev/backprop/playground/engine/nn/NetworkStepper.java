@@ -1,5 +1,6 @@
 package dev.backprop.playground.engine.nn;
 
+import dev.backprop.playground.engine.Stepper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ import org.ejml.data.DMatrixRMaj;
  * same layer calls in the same order as {@link Trainer#step()}, so the result is identical.
  * Node ids are those of {@code NetworkGraphBuilder}. Moving back only hides what was computed.
  */
-public final class NetworkStepper {
+public final class NetworkStepper implements Stepper<NetworkStepper.Step> {
     public enum Phase { FORWARD, BACKWARD, UPDATE }
 
     /** A step: which node, in which pass, and what was computed. */
@@ -32,6 +33,8 @@ public final class NetworkStepper {
     private final List<Step> computed = new ArrayList<>();
     private int shown;
     private double loss = Double.NaN;
+    /** The gradients from before this step, added to its own (zero_grad off); null when zeroed. */
+    private java.util.Map<Parameter, DMatrixRMaj> carried;
 
     /** Takes the trainer's next batch; nothing is computed until {@link #next()}. */
     public NetworkStepper(Trainer trainer) {
@@ -50,6 +53,35 @@ public final class NetworkStepper {
         planForward();
         planBackward();
         planUpdate();
+    }
+
+    /**
+     * Makes this step skip zero_grad: its backward adds to the gradients the parameters hold from the
+     * steps before, the update uses the sum, and the gradient lines say so. Call before the first step.
+     */
+    public NetworkStepper withoutZeroGrad() {
+        if (!computed.isEmpty()) {
+            throw new IllegalStateException("zero_grad is chosen before the step begins");
+        }
+        carried = new java.util.IdentityHashMap<>();
+        for (Parameter p : net.parameters()) {
+            carried.put(p, p.grad().copy());
+        }
+        return this;
+    }
+
+    /** Adds the carried gradients to layer k's fresh ones (nothing when zero_grad is on). */
+    private void addCarried(Linear layer) {
+        if (carried == null) {
+            return;
+        }
+        for (Parameter p : List.of(layer.weight(), layer.bias())) {
+            org.ejml.dense.row.CommonOps_DDRM.addEquals(p.grad(), carried.get(p));
+        }
+    }
+
+    private String carriedNote() {
+        return carried == null ? "" : " + the last step's (zero_grad off)";
     }
 
     private Linear linear(int k) {
@@ -119,15 +151,18 @@ public final class NetworkStepper {
                             : "dL/dz" + layer + " = dL/d" + h + " \u2299 " + fn + "'(z" + layer + ")")
                             + elementwiseFactors(layer, layer == last ? net.lossGradient() : linear(layer + 1).lastGradInput())
                             + summary(gz[0])));
-            plan.add(new Planned(Phase.BACKWARD, "b" + k, () -> linear(layer).backward(gz[0]),
-                    () -> "dL/db" + layer + " = sum over the batch of dL/dz" + layer
-                            + (gz[0] != null && gz[0].numRows > 1 ? " = \u03a3 " + NumberText.factor(gz[0]) : "")
-                            + summary(linear(layer).bias().grad())));
+            plan.add(new Planned(Phase.BACKWARD, "b" + k, () -> {
+                linear(layer).backward(gz[0]);
+                addCarried(linear(layer));
+            }, () -> "dL/db" + layer + " = sum over the batch of dL/dz" + layer
+                    + (gz[0] != null && gz[0].numRows > 1 ? " = \u03a3 " + NumberText.factor(gz[0]) : "")
+                    + carriedNote() + summary(linear(layer).bias().grad())));
             plan.add(new Planned(Phase.BACKWARD, "matmul" + k, () -> { },
                     () -> "dL/d(" + in + "\u00b7W" + layer + ") = dL/dz" + layer + "   (+ passes the gradient through)"));
             plan.add(new Planned(Phase.BACKWARD, "W" + k, () -> { },
                     () -> "dL/dW" + layer + " = " + in + "\u1d40 \u00b7 dL/dz" + layer
-                            + factors(input(layer), "\u1d40 \u00b7 ", gz[0]) + summary(linear(layer).weight().grad())));
+                            + factors(input(layer), "\u1d40 \u00b7 ", gz[0]) + carriedNote()
+                            + summary(linear(layer).weight().grad())));
             plan.add(new Planned(Phase.BACKWARD, layer == 1 ? (net.features().isRaw() ? "x" : "features") : "act" + (layer - 1), () -> { },
                     () -> "dL/d" + in + " = dL/dz" + layer + " \u00b7 W" + layer + "\u1d40"
                             + factors(gz[0], " \u00b7 ", linear(layer).weight().value()) + "\u1d40"

@@ -20,6 +20,8 @@ public final class Trainer {
     private SamplingRandom sampling;
     private final long seed;
     private final DMatrixRMaj batchX = new DMatrixRMaj(1, 2);
+    /** Null unless updates sum several mini-batches (train --accumulate). */
+    private GradientAccumulation accumulation;
     private final DMatrixRMaj batchY = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj evalOutput = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj evalLogits = new DMatrixRMaj(1, 1);
@@ -338,8 +340,19 @@ public final class Trainer {
         }
     }
 
+    /**
+     * Sums the gradients of {@code batches} mini-batches into each update from now on (1: one batch
+     * per update, the default). See {@link GradientAccumulation}.
+     */
+    public void setAccumulation(int batches) {
+        accumulation = batches == 1 ? null : new GradientAccumulation(this, batches);
+    }
+
     /** One optimizer step on the next batch; returns the batch's mean loss (NaN/Inf if diverged). */
     public double step() {
+        if (accumulation != null) {
+            return accumulation.step();
+        }
         beginStep();
         DMatrixRMaj out = network.forward(batchX);
         double loss = network.computeLoss(out, batchY);

@@ -1,12 +1,13 @@
 package dev.backprop.playground.engine.value;
 
+import dev.backprop.playground.engine.Stepper;
 import java.util.List;
 
 /**
  * The forward pass one node at a time, in topological order: each step recomputes a node's data
  * from its operands and says how, e.g. {@code e = a * b = 2 * -3 = -6}.
  */
-public final class ForwardStepper {
+public final class ForwardStepper implements Stepper<ForwardStepper.Step> {
     /** What one step did. */
     public record Step(int index, Value node, double data, String formula) {
     }

@@ -16,8 +16,16 @@ public final class GradientCheck {
     }
 
     public static List<LeafCheck> run(Value output, double h) {
+        return run(output, h, BackwardRule.ACCUMULATE);
+    }
+
+    /**
+     * Runs backward with {@code rule} (gradients zeroed first), then compares: with
+     * {@link BackwardRule#OVERWRITE} a value used twice shows a gradient the finite difference refutes.
+     */
+    public static List<LeafCheck> run(Value output, double h, BackwardRule rule) {
         List<Value> order = output.topologicalOrder();
-        output.backward();
+        output.backward(rule, true);
         List<LeafCheck> checks = new ArrayList<>();
         for (Value leaf : order) {
             if (!leaf.isLeaf()) {

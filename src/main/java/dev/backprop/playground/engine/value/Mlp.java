@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Seed 001's Neuron, Layer and MLP on scalar Values: a neuron is tanh(sum w_i x_i + b) with w and b
- * drawn uniformly from [-1, 1]. Small enough to draw every node of its graph.
+ * Seed 001's Neuron, Layer and MLP on scalar Values: a neuron is tanh(sum w_i x_i + b) with w drawn
+ * uniformly from [-1, 1]; b is drawn the same way, or is 0 as in the seed ({@link #micrograd}).
+ * Small enough to draw every node of its graph.
  */
 public final class Mlp {
     /** One neuron: weights, bias, and tanh (or linear for an output neuron when asked). */
@@ -15,11 +16,11 @@ public final class Mlp {
         private final Value b;
         private final boolean nonlinear;
 
-        Neuron(int inputs, Random random, boolean nonlinear, String name) {
+        Neuron(int inputs, Random random, boolean nonlinear, boolean zeroBias, String name) {
             for (int i = 0; i < inputs; i++) {
                 w.add(Value.of(2 * random.nextDouble() - 1, name + ".w" + (i + 1)));
             }
-            this.b = Value.of(2 * random.nextDouble() - 1, name + ".b");
+            this.b = Value.of(zeroBias ? 0 : 2 * random.nextDouble() - 1, name + ".b");
             this.nonlinear = nonlinear;
         }
 
@@ -45,12 +46,24 @@ public final class Mlp {
      * layer is linear (micrograd's nn.py does that for its ReLU nets).
      */
     public Mlp(int inputs, int[] sizes, Random random, boolean linearOutput) {
+        this(inputs, sizes, random, linearOutput, false);
+    }
+
+    /**
+     * Seed 001's {@code MLP(nin, nouts)}: weights U(-1, 1), biases {@code Value(0)}, tanh on every
+     * layer but the last, which is linear ({@code nonlin=i!=len(nouts)-1}).
+     */
+    public static Mlp micrograd(int inputs, int[] sizes, Random random) {
+        return new Mlp(inputs, sizes, random, true, true);
+    }
+
+    private Mlp(int inputs, int[] sizes, Random random, boolean linearOutput, boolean zeroBias) {
         int in = inputs;
         for (int l = 0; l < sizes.length; l++) {
             List<Neuron> layer = new ArrayList<>();
             boolean last = l == sizes.length - 1;
             for (int j = 0; j < sizes[l]; j++) {
-                layer.add(new Neuron(in, random, !(last && linearOutput), "L" + (l + 1) + ".n" + (j + 1)));
+                layer.add(new Neuron(in, random, !(last && linearOutput), zeroBias, "L" + (l + 1) + ".n" + (j + 1)));
             }
             layers.add(layer);
             in = sizes[l];
@@ -86,6 +99,13 @@ public final class Mlp {
             }
         }
         return p;
+    }
+
+    /** Module.zero_grad(): every parameter's gradient back to 0. */
+    public void zeroGrad() {
+        for (Value p : parameters()) {
+            p.setGrad(0);
+        }
     }
 
     /** Plain gradient descent on every parameter: p -= learningRate * p.grad. */

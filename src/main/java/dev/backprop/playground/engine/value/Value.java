@@ -7,7 +7,9 @@ import java.util.List;
  * A scalar in a computation graph, micrograd's Value: its data, the gradient of the graph's
  * output with respect to it, the op that made it and its operands. Every op builds a new Value;
  * {@link #backward()} walks the graph in reverse topological order and accumulates gradients with
- * +=, so a value used twice (a + a) collects both contributions.
+ * +=, so a value used twice (a + a) collects both contributions. {@link #backward(BackwardRule, boolean)}
+ * can also keep the gradients already there (they add up, as in PyTorch without zero_grad) or use
+ * seed 001's buggy {@code =}.
  * Not thread-safe: one thread builds and differentiates a graph.
  */
 public final class Value {
@@ -15,6 +17,8 @@ public final class Value {
 
     private double data;
     private double grad;
+    /** Scratch for one backward pass: this pass's dL/dthis, before it is added to grad. */
+    private double fresh;
     private final Op op;
     private final Value[] operands;
     private final double exponent;
@@ -121,25 +125,36 @@ public final class Value {
 
     // ---- autograd -----------------------------------------------------------------------
 
-    /**
-     * Sets every gradient in the graph below this value to 0, this one to 1, then applies each
-     * node's local chain rule in reverse topological order: operand.grad += local * node.grad.
-     */
+    /** Zeroes every gradient below this value, then backpropagates with +=: micrograd's backward(). */
     public void backward() {
-        List<Value> order = topologicalOrder();
-        for (int k = 0; k < order.size(); k++) {
-            order.get(k).grad = 0;
-        }
-        grad = 1;
-        for (int k = order.size() - 1; k >= 0; k--) {
-            order.get(k).propagate();
-        }
+        backward(BackwardRule.ACCUMULATE, true);
     }
 
-    /** Adds this node's contribution to its operands' gradients. */
-    void propagate() {
-        for (int i = 0; i < operands.length; i++) {
-            operands[i].grad += localDerivative(i) * grad;
+    /**
+     * One backward pass from this value. The pass computes every node's gradient afresh (this one 1,
+     * then operand.fresh (rule) local * node.fresh in reverse topological order) and then stores it:
+     * added to the gradient already there when {@code zeroFirst} is false and the rule accumulates,
+     * in place of it otherwise. So two passes without zeroing give every node twice its gradient,
+     * as PyTorch's x.grad doubles in seed 002.
+     */
+    public void backward(BackwardRule rule, boolean zeroFirst) {
+        List<Value> order = topologicalOrder();
+        for (int k = 0; k < order.size(); k++) {
+            order.get(k).fresh = 0;
+        }
+        fresh = 1;
+        for (int k = order.size() - 1; k >= 0; k--) {
+            Value v = order.get(k);
+            for (int i = 0; i < v.operands.length; i++) {
+                double contribution = v.localDerivative(i) * v.fresh;
+                Value o = v.operands[i];
+                o.fresh = rule == BackwardRule.ACCUMULATE ? o.fresh + contribution : contribution;
+            }
+        }
+        boolean keep = !zeroFirst && rule == BackwardRule.ACCUMULATE;
+        for (int k = 0; k < order.size(); k++) {
+            Value v = order.get(k);
+            v.grad = keep ? v.grad + v.fresh : v.fresh;
         }
     }
 

@@ -54,7 +54,7 @@ public final class ValueNames {
     /** {@code name} wrapped in parentheses when it is not a single word or number, for formulas. */
     public String operand(Value v) {
         String n = of(v);
-        return n.matches("[A-Za-z_][A-Za-z_0-9.]*|-?[0-9.e+-]+") ? n : "(" + n + ")";
+        return n.matches("[A-Za-z_][A-Za-z_0-9.]*('+|'[0-9]+)?|-?[0-9.e+-]+") ? n : "(" + n + ")";
     }
 
     /** How {@code v} is computed from its operands, e.g. {@code a * b} or {@code tanh(n)}. */
