@@ -104,7 +104,7 @@ final class TrainRun {
                 first.rebuildOptimizer(config.optimizer());
             }
         }
-        TrainingLoop loop = new TrainingLoop(first, config.snapshotEvery());
+        TrainingLoop loop = new TrainingLoop(first, config.snapshotEvery(), System::nanoTime);
         Trainer trainer = loop.trainer();
         List<Metrics> rows = new ArrayList<>();
         rows.add(trainer.evaluate());

@@ -40,9 +40,13 @@ final class SessionEngine implements CommandHandler {
      * at most this often: 50 chart points a second. At the default speed every 250-step frame is measured.
      */
     static final long FRAME_INTERVAL_NANOS = 20_000_000L;
-    private final RunScheduler scheduler = new RunScheduler();
+    /** Wall time for the engine's cadence; a test's own clock steps by hand. */
+    private final EngineClock clock;
+    private final RunScheduler scheduler;
+    /** Which boundary frames are measured while playing: they follow the clock. */
+    private final FrameCadence cadence;
     private final EngineStats stats = new EngineStats();
-    private final Publisher publisher = new Publisher(stats);
+    private final Publisher publisher;
     private final MetricsLog history = new MetricsLog();
     private final List<Long> rebuilds = new ArrayList<>();
     private final Timeline timeline = new Timeline();
@@ -81,6 +85,14 @@ final class SessionEngine implements CommandHandler {
     private Snapshot.Shown shown = Snapshot.Shown.NONE;
 
     SessionEngine(TrainingConfig config) {
+        this(config, EngineClock.SYSTEM);
+    }
+
+    SessionEngine(TrainingConfig config, EngineClock clock) {
+        this.clock = clock;
+        this.scheduler = new RunScheduler(clock);
+        this.cadence = new FrameCadence(clock);
+        this.publisher = new Publisher(stats, clock);
         this.config = config;
         start(Trainer.split(config));
     }
@@ -745,7 +757,7 @@ final class SessionEngine implements CommandHandler {
         TrainingConfig next = config.forPoints(data.all().size(), config.classes());
         Trainer t = new Trainer(data, next);
         t.restore(kept);
-        loop = new TrainingLoop(t, next.snapshotEvery());
+        loop = new TrainingLoop(t, next.snapshotEvery(), clock::nanoTime);
         setConfig(next);
         ownData = data;
         stepper = null;
@@ -767,23 +779,25 @@ final class SessionEngine implements CommandHandler {
 
     // ---- training -----------------------------------------------------------------------------
 
-    /** Trains for one slice: as many steps as the speed allows, within {@link RunScheduler#SLICE_NANOS}. */
+    /** Trains for one slice: as many steps as the speed allows, within {@link RunScheduler#sliceNanos()}. */
     void trainSlice() throws InterruptedException {
         publisher.interruptFullGrid();
         payOwedFrame();
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         long due = scheduler.stepsDue(start);
+        long slice = scheduler.sliceNanos();
         long done = 0;
         // playing, frames follow the clock; a Step command's steps get every frame, as the CLI's do
-        loop.setMinFrameInterval(scheduler.running() ? FRAME_INTERVAL_NANOS : 0);
+        cadence.setMinInterval(scheduler.running() ? FRAME_INTERVAL_NANOS : 0);
+        loop.setFrameGate(cadence);
         // a very wide network's frames are measured a block at a time between commands, as its rebuild's row
         loop.setDeferFrames(rowIsWide());
-        while (done < due && !loop.diverged() && System.nanoTime() - start < RunScheduler.SLICE_NANOS) {
-            long t0 = System.nanoTime();
+        while (done < due && !loop.diverged() && clock.nanoTime() - start < slice) {
+            long t0 = clock.nanoTime();
             long measured = loop.measuringNanos();
-            TrainingLoop.Advance a = loop.advance(due - done, start + RunScheduler.SLICE_NANOS);
+            TrainingLoop.Advance a = loop.advance(due - done, start + slice);
             long metrics = loop.measuringNanos() - measured;
-            stats.add(EngineStats.Part.TRAIN, System.nanoTime() - t0 - metrics);
+            stats.add(EngineStats.Part.TRAIN, clock.nanoTime() - t0 - metrics);
             stats.add(EngineStats.Part.METRICS, metrics);
             done += a.steps();
             if (a.frame() != null) {
@@ -870,7 +884,7 @@ final class SessionEngine implements CommandHandler {
 
     /** A fresh trainer on {@code data}, with history, grid and graph recomputed. */
     private void start(DataSplit data) {
-        TrainingLoop fresh = new TrainingLoop(new Trainer(data, config), config.snapshotEvery());
+        TrainingLoop fresh = new TrainingLoop(new Trainer(data, config), config.snapshotEvery(), clock::nanoTime);
         drawnByInit = true;
         owed = null;
         fresh.trainer().previewForward();
