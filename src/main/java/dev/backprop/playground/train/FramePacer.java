@@ -54,7 +54,8 @@ final class FramePacer {
 
     /**
      * After a slice that trained flat out for {@code trainedNanos}: adjusts the rest when a window has passed
-     * and returns how long to leave the CPU now, so that rest / (train + rest) is the rest share.
+     * and returns how long to leave the CPU now, so that rest / (train + rest) is the rest share (counting at
+     * most {@link #SHORT_SLICE_NANOS} of training: the rest never exceeds one short slice).
      */
     long restAfter(long trainedNanos) {
         long now = clock.nanoTime();
@@ -76,7 +77,8 @@ final class FramePacer {
             }
             startWindow(now);
         }
-        return rest == 0 ? 0 : (long) (trainedNanos * rest / (1 - rest));
+        // at most a short slice's worth: a slice stretched by a grid or by other processes does not buy a long rest
+        return rest == 0 ? 0 : (long) (Math.min(trainedNanos, SHORT_SLICE_NANOS) * rest / (1 - rest));
     }
 
     private void startWindow(long now) {

@@ -63,6 +63,7 @@ class FramePacerTest {
         assertEquals(FramePacer.MAX_REST, pacer.rest(), 1e-12, "never more than half");
         // rest / (train + rest) = 1/2: as long a rest as the slice trained
         assertEquals(SLICE, pacer.restAfter(SLICE));
+        assertEquals(FramePacer.SHORT_SLICE_NANOS, pacer.restAfter(300_000_000L), "a long slice buys no longer a rest");
     }
 
     @Test
