@@ -24,7 +24,7 @@ public final class UiFrames {
     }
 
     /** Frames reported so far. */
-    long frames() {
+    public long frames() {
         return frames;
     }
 
