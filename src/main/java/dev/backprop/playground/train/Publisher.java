@@ -177,9 +177,9 @@ final class Publisher {
     }
 
     /**
-     * Works on the full grid that is due until {@code deadline} (System.nanoTime, by which the rows are timed;
-     * a row at least), and shows it once every row is done: true then. The network must not have changed since the pass
-     * began: anything that might change it calls {@link #interruptFullGrid} first.
+     * Works on the full grid that is due until {@code deadline} (System.nanoTime, by which the rows are
+     * timed; a row at least), and shows it once every row is done: true then. The network must not have
+     * changed since the pass began: anything that might change it calls {@link #interruptFullGrid} first.
      */
     boolean advanceFullGrid(Trainer trainer, long deadline) {
         if (!shown) {
