@@ -1,15 +1,19 @@
 package dev.backprop.playground;
 
+import dev.backprop.playground.cli.AppOptions;
 import dev.backprop.playground.cli.PlaygroundCommand;
 import dev.backprop.playground.engine.Failures;
 import dev.backprop.playground.ui.PlaygroundApp;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import javafx.application.Application;
 
 /**
- * Entry point of the runnable jar. With no arguments it opens the app; with a command
- * ({@code train}, {@code expr}, {@code bench}) it runs headless. It does not extend Application,
+ * Entry point of the runnable jar. With no arguments, or only the app's own options ({@code --speed max|N
+ * --play}, {@link AppOptions}), it opens the app; with a command ({@code train}, {@code expr}, {@code bench})
+ * it runs headless. It does not extend Application,
  * which lets {@code java -jar} start JavaFX from the class path.
  */
 public final class Main {
@@ -31,6 +35,15 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            System.exit(openApp());
+        }
+        if (AppOptions.areAppOptions(args)) {
+            AppOptions.Parsed parsed = AppOptions.parse(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                    new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+            if (parsed.start() == null) {
+                System.exit(parsed.exitCode());
+            }
+            PlaygroundApp.startWith(parsed.start().stepsPerSecond(), parsed.start().play());
             System.exit(openApp());
         }
         System.exit(PlaygroundCommand.run(args));

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "backprop-playground",
         mixinStandardHelpOptions = true,
         version = "Backprop Playground 0.1.0",
-        description = "See how a neural network learns. With no command, opens the app.",
+        description = {"See how a neural network learns. With no command, opens the app;",
+                "--speed max|N and --play (before any command) open it already training: --speed max --play."},
         subcommands = {TrainCommand.class, EvalCommand.class, ExprCommand.class, BenchCommand.class})
 public final class PlaygroundCommand implements Runnable {
 

@@ -156,7 +156,7 @@ final class TrainRun {
             }
         }
         first.setAccumulation(accumulate);
-        TrainingLoop loop = new TrainingLoop(first, config.snapshotEvery());
+        TrainingLoop loop = new TrainingLoop(first, config.snapshotEvery(), System::nanoTime);
         Trainer trainer = loop.trainer();
         List<Metrics> rows = new ArrayList<>();
         rows.add(trainer.evaluate());

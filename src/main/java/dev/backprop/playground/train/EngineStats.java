@@ -6,14 +6,15 @@ import java.util.Locale;
  * Where the engine thread's time goes, for developers: on with {@code -Dplayground.frameStats=true}
  * (beside the UI's frame timings), every five seconds it prints the training rate and the share of
  * wall time spent training, measuring metrics, computing the boundary grid and the neuron pictures,
- * building the graph and publishing snapshots. Engine thread only; off, every call is one branch.
+ * building the graph, publishing snapshots and resting for the window's frames ({@link FramePacer}).
+ * Engine thread only; off, every call is one branch.
  */
 final class EngineStats {
     static final boolean ENABLED = Boolean.getBoolean("playground.frameStats");
     private static final long REPORT_NANOS = 5_000_000_000L;
 
     /** What the engine thread spends its time on. */
-    enum Part { TRAIN, METRICS, GRID, THUMBNAILS, GRAPH, PUBLISH }
+    enum Part { TRAIN, METRICS, GRID, THUMBNAILS, GRAPH, PUBLISH, REST }
 
     private final long[] nanos = new long[Part.values().length];
     private final int[] counts = new int[Part.values().length];

@@ -54,7 +54,7 @@ final class Publisher {
     private final EngineStats stats;
     private DecisionGridEvaluator gridEvaluator;
     private DecisionGridEvaluator coarseEvaluator;
-    /** When the full grid is due after a coarse one (System.nanoTime), or 0 when none is pending. */
+    /** When the full grid is due after a coarse one (the engine clock), or 0 when none is pending. */
     private long fullGridAt;
     private DecisionGrid grid;
     private int[] gridPixels;
@@ -96,16 +96,19 @@ final class Publisher {
     private Snapshot.Trace trace;
     /** False while the network tab is hidden: nobody sees the grid or the graph, so neither is made. */
     private boolean shown = true;
+    /** The cadence of grids and graphs, and the time they take, by the engine's clock. */
+    private final EngineClock clock;
 
     /** The boundary grid's side: {@link #GRID_SIZE} in the app; smaller for tests that run thousands of sessions. */
     private final int gridSize;
 
-    Publisher(EngineStats stats) {
-        this(stats, GRID_SIZE);
+    Publisher(EngineStats stats, EngineClock clock) {
+        this(stats, clock, GRID_SIZE);
     }
 
-    Publisher(EngineStats stats, int gridSize) {
+    Publisher(EngineStats stats, EngineClock clock, int gridSize) {
         this.stats = stats;
+        this.clock = clock;
         this.gridSize = gridSize;
     }
 
@@ -138,7 +141,7 @@ final class Publisher {
      */
     void gridIfDue(Trainer trainer, boolean running) {
         long interval = Math.max(GRID_EVERY_NANOS, 3 * lastGridCost);
-        if (System.nanoTime() - lastGridNanos >= interval || !running) {
+        if (clock.nanoTime() - lastGridNanos >= interval || !running) {
             if (nanosUntilFullGrid() > 0 || (running && !fullGridFitsAFrame(trainer))) {
                 refreshGrid(trainer, coarse(trainer)); // dragging, or training a wide network: the coarse grid keeps up
             } else {
@@ -172,26 +175,26 @@ final class Publisher {
      * the full one when {@link #nanosUntilFullGrid} reaches 0.
      */
     void coarseUntilSettled() {
-        fullGridAt = System.nanoTime() + SETTLE_NANOS;
+        fullGridAt = clock.nanoTime() + SETTLE_NANOS;
         lastGridNanos = 0;
     }
 
     /** Nanoseconds until the full grid is due after a coarse one (0: due now), or -1 when none is pending. */
     long nanosUntilFullGrid() {
-        return fullGridAt == 0 ? -1 : Math.max(0, fullGridAt - System.nanoTime());
+        return fullGridAt == 0 ? -1 : Math.max(0, fullGridAt - clock.nanoTime());
     }
 
     /**
-     * Works on the full grid that is due until {@code deadline} (System.nanoTime; a row at least), and
-     * shows it once every row is done: true then. The network must not have changed since the pass
-     * began: anything that might change it calls {@link #interruptFullGrid} first.
+     * Works on the full grid that is due until {@code deadline} (System.nanoTime, by which the rows are
+     * timed; a row at least), and shows it once every row is done: true then. The network must not have
+     * changed since the pass began: anything that might change it calls {@link #interruptFullGrid} first.
      */
     boolean advanceFullGrid(Trainer trainer, long deadline) {
         if (!shown) {
             fullGridAt = 0; // the tab shown again refreshes the grid anyway
             return true;
         }
-        long t0 = System.nanoTime();
+        long t0 = clock.nanoTime();
         boolean done;
         try {
             if (fullPass == null) {
@@ -204,13 +207,13 @@ final class Publisher {
             throw e;
         }
         if (!done) {
-            stats.add(EngineStats.Part.GRID, System.nanoTime() - t0);
+            stats.add(EngineStats.Part.GRID, clock.nanoTime() - t0);
             return false;
         }
         DecisionGrid g = fullPass.grid();
         fullPass = null;
         fullGridAt = 0;
-        long spent = System.nanoTime() - t0;
+        long spent = clock.nanoTime() - t0;
         stats.add(EngineStats.Part.GRID, spent + show(trainer, g, true));
         return true;
     }
@@ -221,7 +224,7 @@ final class Publisher {
      */
     void settle() {
         if (shown && !gridIsFull && fullGridAt == 0 && grid != null) {
-            fullGridAt = System.nanoTime();
+            fullGridAt = clock.nanoTime();
         }
     }
 
@@ -255,7 +258,7 @@ final class Publisher {
             refreshGrid(trainer, gridEvaluator);
         } else {
             refreshGrid(trainer, coarse(trainer));
-            fullGridAt = System.nanoTime(); // due at once
+            fullGridAt = clock.nanoTime(); // due at once
         }
     }
 
@@ -263,9 +266,9 @@ final class Publisher {
         if (!shown) {
             return;
         }
-        long t0 = System.nanoTime();
+        long t0 = clock.nanoTime();
         DecisionGrid g = evaluator.evaluate(trainer.network());
-        lastGridCost = System.nanoTime() - t0;
+        lastGridCost = clock.nanoTime() - t0;
         stats.add(EngineStats.Part.GRID, lastGridCost + show(trainer, g, evaluator == gridEvaluator));
     }
 
@@ -274,7 +277,7 @@ final class Publisher {
      * the nanoseconds the grid's part took (the pixels and the matrix; the pictures are booked apart).
      */
     private long show(Trainer trainer, DecisionGrid g, boolean full) {
-        long t0 = System.nanoTime();
+        long t0 = clock.nanoTime();
         gridPixels = Heatmap.pixels(g);
         grid = g;
         gridIsFull = full;
@@ -283,19 +286,19 @@ final class Publisher {
         if (full || confusion == Confusion.EMPTY) {
             confusion = new Confusion(trainer.confusion(trainer.data().train()), trainer.steps());
         }
-        long t1 = System.nanoTime(); // the thumbnails' time starts after the matrix
+        long t1 = clock.nanoTime(); // the thumbnails' time starts after the matrix
         // the neuron pictures go with the boundary: the same cadence, nothing when the view is hidden
         if (view(trainer) == GraphView.NEURONS) {
             if (neuronThumbnails == null) {
                 neuronThumbnails = new NeuronThumbnails(new double[] {g.minX1(), g.maxX1(), g.minX2(), g.maxX2()});
             }
             thumbnails = neuronThumbnails.compute(trainer.network(), java.util.Set.copyOf(expanded));
-            stats.add(EngineStats.Part.THUMBNAILS, System.nanoTime() - t1);
+            stats.add(EngineStats.Part.THUMBNAILS, clock.nanoTime() - t1);
         } else {
             thumbnails = Map.of();
         }
         gridStep = trainer.steps();
-        lastGridNanos = System.nanoTime();
+        lastGridNanos = clock.nanoTime();
         return t1 - t0;
     }
 
@@ -304,12 +307,12 @@ final class Publisher {
     }
 
     boolean graphDue() {
-        return System.nanoTime() - lastGraphNanos > GRAPH_EVERY_NANOS;
+        return clock.nanoTime() - lastGraphNanos > GRAPH_EVERY_NANOS;
     }
 
     /** The graph of the last step, or of the step-through in progress (revealed nodes only). */
     void refreshGraph(Trainer trainer, NetworkStepper stepper) {
-        long t0 = System.nanoTime();
+        long t0 = clock.nanoTime();
         if (!shown) {
             lastGraphNanos = t0; // not due again before the next cadence: the hidden tab costs nothing
             return;
@@ -342,7 +345,7 @@ final class Publisher {
         } else if (stepper == null && trainer.data().train().size() == 0) {
             graph = graph.withoutExample(); // the origin the preview ran on is no example: show none
         }
-        lastGraphNanos = System.nanoTime();
+        lastGraphNanos = clock.nanoTime();
         stats.add(EngineStats.Part.GRAPH, lastGraphNanos - t0);
     }
 

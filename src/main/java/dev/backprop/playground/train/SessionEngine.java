@@ -32,7 +32,11 @@ final class SessionEngine implements CommandHandler {
      * at most this often: 50 chart points a second. At the default speed every 250-step frame is measured.
      */
     static final long FRAME_INTERVAL_NANOS = 20_000_000L;
-    private final RunScheduler scheduler = new RunScheduler();
+    /** Wall time for the engine's cadence; a test's own clock steps by hand. */
+    private final EngineClock clock;
+    private final RunScheduler scheduler;
+    /** Which boundary frames are measured while playing: they follow the clock. */
+    private final FrameCadence cadence;
     private final EngineStats stats = new EngineStats();
     private final Publisher publisher;
     private final MetricsLog history = new MetricsLog();
@@ -65,12 +69,23 @@ final class SessionEngine implements CommandHandler {
     private DataSplit ownData;
 
     SessionEngine(TrainingConfig config) {
-        this(config, Publisher.GRID_SIZE);
+        this(config, EngineClock.SYSTEM, Publisher.GRID_SIZE);
     }
 
     /** A session whose boundary grid has {@code gridSize} cells a side (the app's: {@link Publisher#GRID_SIZE}). */
     SessionEngine(TrainingConfig config, int gridSize) {
-        this.publisher = new Publisher(stats, gridSize);
+        this(config, EngineClock.SYSTEM, gridSize);
+    }
+
+    SessionEngine(TrainingConfig config, EngineClock clock) {
+        this(config, clock, Publisher.GRID_SIZE);
+    }
+
+    SessionEngine(TrainingConfig config, EngineClock clock, int gridSize) {
+        this.clock = clock;
+        this.scheduler = new RunScheduler(clock);
+        this.cadence = new FrameCadence(clock);
+        this.publisher = new Publisher(stats, clock, gridSize);
         this.config = config;
         start(Trainer.split(config), config);
     }
@@ -551,7 +566,7 @@ final class SessionEngine implements CommandHandler {
         TrainingConfig next = config.forPoints(data.all().size(), config.classes());
         Trainer t = new Trainer(data, next);
         t.restore(kept);
-        loop = new TrainingLoop(t, next.snapshotEvery());
+        loop = new TrainingLoop(t, next.snapshotEvery(), clock::nanoTime);
         setConfig(next);
         ownData = data;
         stepThrough.end(false);
@@ -588,23 +603,25 @@ final class SessionEngine implements CommandHandler {
 
     // ---- training -----------------------------------------------------------------------------
 
-    /** Trains for one slice: as many steps as the speed allows, within {@link RunScheduler#SLICE_NANOS}. */
+    /** Trains for one slice: as many steps as the speed allows, within {@link RunScheduler#sliceNanos()}. */
     void trainSlice() throws InterruptedException {
         publisher.interruptFullGrid();
         payOwedFrame();
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         long due = scheduler.stepsDue(start);
+        long slice = scheduler.sliceNanos();
         long done = 0;
         // playing, frames follow the clock; a Step command's steps get every frame, as the CLI's do
-        loop.setMinFrameInterval(scheduler.running() ? FRAME_INTERVAL_NANOS : 0);
+        cadence.setMinInterval(scheduler.running() ? FRAME_INTERVAL_NANOS : 0);
+        loop.setFrameGate(cadence);
         // a very wide network's frames are measured a block at a time between commands, as its rebuild's row
         loop.setDeferFrames(rowIsWide());
-        while (done < due && !loop.diverged() && System.nanoTime() - start < RunScheduler.SLICE_NANOS) {
-            long t0 = System.nanoTime();
+        while (done < due && !loop.diverged() && clock.nanoTime() - start < slice) {
+            long t0 = clock.nanoTime();
             long measured = loop.measuringNanos();
-            TrainingLoop.Advance a = loop.advance(due - done, start + RunScheduler.SLICE_NANOS);
+            TrainingLoop.Advance a = loop.advance(due - done, start + slice);
             long metrics = loop.measuringNanos() - measured;
-            stats.add(EngineStats.Part.TRAIN, System.nanoTime() - t0 - metrics);
+            stats.add(EngineStats.Part.TRAIN, clock.nanoTime() - t0 - metrics);
             stats.add(EngineStats.Part.METRICS, metrics);
             done += a.steps();
             if (a.frame() != null) {
@@ -677,7 +694,7 @@ final class SessionEngine implements CommandHandler {
 
     /** A fresh trainer on {@code data} under {@code next}, with history, grid and graph recomputed. */
     private void start(DataSplit data, TrainingConfig next) {
-        TrainingLoop fresh = new TrainingLoop(new Trainer(data, next), next.snapshotEvery());
+        TrainingLoop fresh = new TrainingLoop(new Trainer(data, next), next.snapshotEvery(), clock::nanoTime);
         config = next;
         drawnByInit = true;
         owed = null;

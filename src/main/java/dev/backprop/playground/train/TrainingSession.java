@@ -39,6 +39,8 @@ public final class TrainingSession implements AutoCloseable {
     static final long GRID_BAND_NANOS = 8_000_000L;
 
     private final LinkedBlockingQueue<Command> queue = new LinkedBlockingQueue<>();
+    /** The window's frames, which the engine paces its training by (nobody reports any without a window). */
+    private final UiFrames frames = new UiFrames();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
     private final SessionEngine engine;
     private final Thread thread;
@@ -68,6 +70,7 @@ public final class TrainingSession implements AutoCloseable {
             throw new IllegalArgumentException(problem);
         }
         engine = new SessionEngine(config);
+        engine.scheduler().pacedBy(frames, EnginePriority::lowerCurrentThread);
         latest.set(engine.snapshot());
         thread = new Thread(this::run, "training-engine");
         thread.setDaemon(true);
@@ -96,6 +99,11 @@ public final class TrainingSession implements AutoCloseable {
             }
             pool.execute(work);
         }
+    }
+
+    /** Where the window reports its frames (FX thread): training at full speed leaves it the time for them. */
+    public UiFrames frames() {
+        return frames;
     }
 
     /** The most recent snapshot; never null, never blocks. */
@@ -197,9 +205,23 @@ public final class TrainingSession implements AutoCloseable {
             long t0 = System.nanoTime();
             latest.set(engine.snapshot());
             engine.stats().add(EngineStats.Part.PUBLISH, System.nanoTime() - t0);
+            rest(engine.scheduler().restNanos());
             engine.stats().reportIfDue(engine.steps());
         }
         return true;
+    }
+
+    /** Leaves the CPU to the window for {@code nanos}, waking at once for a command (it is applied next cycle). */
+    private void rest(long nanos) throws InterruptedException {
+        if (nanos <= 0) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        Command c = queue.poll(nanos, TimeUnit.NANOSECONDS);
+        if (c != null) {
+            held.add(c);
+        }
+        engine.stats().add(EngineStats.Part.REST, System.nanoTime() - t0);
     }
 
     /**

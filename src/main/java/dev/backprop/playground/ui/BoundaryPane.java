@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
@@ -22,8 +23,10 @@ import javafx.scene.text.TextAlignment;
 /**
  * The dataset and the decision boundary: the network's probability as a continuous shading with the
  * 0.5 contour (computed on the engine thread; here only copied into a WritableImage), the points in
- * class colours (test points as rings), and axes with ticks. Redraws only when the grid, the data,
- * the traced point or the size changes. A click picks a point (or a place) to trace; the mouse
+ * class colours (test points as rings), and axes with ticks. Two layers, so that a new grid (up to 30 a
+ * second while training at full speed) costs one copy of its pixels into the image the pane keeps: the
+ * shading is that image, scaled by an ImageView; the points, the trace and the axes are a canvas over it,
+ * redrawn only when the data, the plane's bounds, the colours, the traced point or the size change. A click picks a point (or a place) to trace; the mouse
  * over the plot reports the network's output there.
  */
 public final class BoundaryPane extends Region {
@@ -33,7 +36,12 @@ public final class BoundaryPane extends Region {
     private static final double PICK_RADIUS = 7;
 
     private final Canvas canvas = new Canvas();
+    /** The shading: {@link #image}, reused while the grid's size stays, drawn scaled to the plot. */
+    private final ImageView shading = new ImageView();
     private WritableImage image;
+    /** What the canvas was last drawn for: a new grid with the same key leaves it as it is. */
+    private CanvasKey drawnKey;
+    private int canvasDraws;
     private DecisionGrid grid;
     private DataSplit data;
     private Color axisColor = Color.web("#444");
@@ -59,7 +67,10 @@ public final class BoundaryPane extends Region {
 
     public BoundaryPane() {
         getStyleClass().add(STYLE_CLASS);
-        getChildren().add(canvas);
+        shading.setSmooth(true);
+        shading.setPreserveRatio(false);
+        shading.setMouseTransparent(true);
+        getChildren().addAll(shading, canvas);
         setMinSize(220, 200);
         setPrefSize(460, 420);
         canvas.setOnMousePressed(e -> editPressed(e.getX(), e.getY(),
@@ -201,13 +212,36 @@ public final class BoundaryPane extends Region {
         if (newGrid != grid && newGrid != null) {
             if (image == null || image.getWidth() != newGrid.width() || image.getHeight() != newGrid.height()) {
                 image = new WritableImage(newGrid.width(), newGrid.height());
+                shading.setImage(image);
             }
             image.getPixelWriter().setPixels(0, 0, newGrid.width(), newGrid.height(),
                     PixelFormat.getIntArgbInstance(), pixels, 0, newGrid.width());
         }
         grid = newGrid;
         data = newData;
-        draw();
+        if (drawnKey == null || !drawnKey.same(canvasKey())) {
+            draw(); // else only the shading changed: the image was its whole update
+        }
+    }
+
+    /** What the canvas shows besides the size, the trace and the ink: the points, the plane, their colours. */
+    private record CanvasKey(DataSplit data, double minX1, double maxX1, double minX2, double maxX2, Object head,
+                             double scale) {
+        /** The same drawing: the very same points (by identity: comparing thousands of them would cost a draw). */
+        boolean same(CanvasKey o) {
+            return o != null && o.data == data && o.minX1 == minX1 && o.maxX1 == maxX1 && o.minX2 == minX2
+                    && o.maxX2 == maxX2 && Objects.equals(o.head, head) && o.scale == scale;
+        }
+    }
+
+    private CanvasKey canvasKey() {
+        return grid == null || data == null ? null : new CanvasKey(data, grid.minX1(), grid.maxX1(), grid.minX2(),
+                grid.maxX2(), grid.head(), Heatmap.regressionScale(grid));
+    }
+
+    /** How often the canvas (points, trace, axes) was drawn since the pane was made: tests count redraws skipped. */
+    int canvasDraws() {
+        return canvasDraws;
     }
 
     public void setAxisColor(Color c) {
@@ -235,15 +269,20 @@ public final class BoundaryPane extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
+        canvasDraws++;
+        drawnKey = canvasKey();
         if (grid == null || data == null || w < AXIS + 20 || h < AXIS + 20) {
+            shading.setVisible(false);
             return;
         }
         // the largest square plot that fits: the grid has equal units on both axes
         double side = Math.min(w - AXIS - 8, h - AXIS - 8);
         double left = AXIS + (w - AXIS - 8 - side) / 2;
         double top = 8;
-        g.setImageSmoothing(true);
-        g.drawImage(image, left, top, side, side);
+        shading.setVisible(image != null);
+        shading.relocate(left, top);
+        shading.setFitWidth(side);
+        shading.setFitHeight(side);
         plotLeft = left;
         plotTop = top;
         plotSide = side;

@@ -1,6 +1,7 @@
 package dev.backprop.playground.ui;
 
 import dev.backprop.playground.engine.nn.TrainingConfig;
+import dev.backprop.playground.train.Command;
 import dev.backprop.playground.train.TrainingSession;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,8 +13,12 @@ import javafx.stage.Stage;
 public final class PlaygroundApp extends Application {
     /** The first session, begun by {@link #prepareSession} while JavaFX starts; null when nobody did. */
     private static volatile CompletableFuture<TrainingSession> prepared;
+    /** The speed to open at (steps/s, infinity: max) or NaN for the slider's default; set by {@link #startWith}. */
+    private static volatile double startSpeed = Double.NaN;
+    private static volatile boolean startPlaying;
     private TrainingSession session;
     private PlaygroundView view;
+    private FrameClock frameClock;
 
     @Override
     public void init() {
@@ -37,11 +42,40 @@ public final class PlaygroundApp extends Application {
         stage.setOnCloseRequest(e -> memory.save(stage));
         stage.show();
         StartupProbe.mark("shown");
+        frameClock = new FrameClock(session, scene);
+        frameClock.start(); // before the view's timer: its time is the frame's start
         view.start();
+        applyStartOptions();
+    }
+
+    /**
+     * The command line's {@code --speed max|N --play} (for demos and measurement), once, on the first window:
+     * the speed through the slider, so the slider shows it and sends it as a hand would.
+     */
+    public static void startWith(double stepsPerSecond, boolean play) {
+        startSpeed = stepsPerSecond;
+        startPlaying = play;
+    }
+
+    private void applyStartOptions() {
+        double speed = startSpeed;
+        boolean play = startPlaying;
+        startSpeed = Double.NaN;
+        startPlaying = false;
+        if (!Double.isNaN(speed)) {
+            view.controls().speedSlider().setValue(speed == TrainingSession.UNTHROTTLED ? TransportRow.MAX_LOG_SPEED
+                    : Math.log10(speed));
+        }
+        if (play) {
+            session.send(new Command.Play());
+        }
     }
 
     @Override
     public void stop() {
+        if (frameClock != null) {
+            frameClock.stop();
+        }
         if (view != null) {
             view.stop();
         }

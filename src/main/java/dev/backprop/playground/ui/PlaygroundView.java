@@ -71,7 +71,6 @@ public final class PlaygroundView extends BorderPane {
     private final CheckMenuItem darkItem = new CheckMenuItem("Dark theme");
     private final javafx.scene.control.ToggleButton tensorsView = new javafx.scene.control.ToggleButton("Tensors");
     private final javafx.scene.control.ToggleButton neuronsView = new javafx.scene.control.ToggleButton("Neurons");
-    private final FrameStats frameStats = new FrameStats();
     /** Which controls and panes students see (View > Classroom…); kept only in experiment files. */
     private final Classroom classroom = new Classroom();
     private long classroomSerial;
@@ -101,11 +100,7 @@ public final class PlaygroundView extends BorderPane {
             @Override
             public void handle(long now) {
                 StartupProbe.firstFrame();
-                long t0 = System.nanoTime();
                 render(session.latest());
-                if (FrameStats.ENABLED) {
-                    frameStats.frame(now, System.nanoTime() - t0);
-                }
                 if (EXIT_AFTER_FIRST_FRAME && !exiting) {
                     exiting = true;
                     Platform.exit();

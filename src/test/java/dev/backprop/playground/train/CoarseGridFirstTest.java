@@ -17,7 +17,8 @@ class CoarseGridFirstTest {
 
     @Test
     void theFirstSnapshotAfterARebuildCarriesACoarseGridThenAFullOne() throws Exception {
-        SessionEngine engine = new SessionEngine(CONFIG);
+        ManualClock clock = new ManualClock();
+        SessionEngine engine = new SessionEngine(CONFIG, clock);
         assertEquals(Publisher.GRID_SIZE, engine.snapshot().grid().width(), "a fresh session starts with the full grid");
 
         Snapshot rebuilt = EngineDriver.apply(engine, new Command.SetNetwork(CONFIG.network().withHidden(16, 16)));
@@ -26,12 +27,14 @@ class CoarseGridFirstTest {
         assertTrue(engine.nanosUntilFullGrid() > 0, "the full grid waits for the hand to stop");
 
         // another rebuild while dragging: still coarse, and the wait starts again
+        clock.advance(Publisher.SETTLE_NANOS - 1);
+        assertEquals(1, engine.nanosUntilFullGrid(), "due once the hand has rested " + Publisher.SETTLE_NANOS + " ns");
         Snapshot dragged = EngineDriver.apply(engine, new Command.SetNetwork(CONFIG.network().withHidden(16, 8)));
         assertEquals(Publisher.COARSE_GRID_SIZE, dragged.grid().width());
+        assertEquals(Publisher.SETTLE_NANOS, engine.nanosUntilFullGrid(), "the wait started again");
 
-        while (engine.nanosUntilFullGrid() > 0) {
-            Thread.sleep(10);
-        }
+        clock.advance(Publisher.SETTLE_NANOS);
+        assertEquals(0, engine.nanosUntilFullGrid());
         while (!engine.advanceFullGrid(System.nanoTime())) { // a row a call: the deadline has passed
             assertEquals(Publisher.COARSE_GRID_SIZE, engine.snapshot().grid().width(), "coarse until every row is done");
         }
@@ -58,11 +61,11 @@ class CoarseGridFirstTest {
 
     @Test
     void aWideNetworksFullGridComesInRowBandsAndACommandStartsItAgain() throws Exception {
-        SessionEngine engine = new SessionEngine(CONFIG);
+        ManualClock clock = new ManualClock();
+        SessionEngine engine = new SessionEngine(CONFIG, clock);
         EngineDriver.apply(engine, new Command.SetNetwork(WIDE.network()));
-        while (engine.nanosUntilFullGrid() > 0) {
-            Thread.sleep(10);
-        }
+        clock.advance(Publisher.SETTLE_NANOS);
+        assertEquals(0, engine.nanosUntilFullGrid(), "due once the hand has rested");
         for (int row = 0; row < 50; row++) {
             assertFalse(engine.advanceFullGrid(System.nanoTime()), "a row a call");
         }

@@ -1,5 +1,6 @@
 package dev.backprop.playground.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,32 +9,30 @@ import dev.backprop.playground.engine.nn.TrainingConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Unthrottled, frames follow the clock; a pause still shows where training stopped. */
+/**
+ * Unthrottled, frames follow the clock; a pause still shows where training stopped. The engine runs on the
+ * test's thread with a clock that moves 100 us at every reading: no sleeping, the same steps every run.
+ */
 class UnthrottledFramesTest {
     @Test
     void pauseAfterUnthrottledPlayMeasuresWhereTrainingStopped() throws InterruptedException {
-        try (TrainingSession s = new TrainingSession(TrainingConfig.defaults())) {
-            s.send(new Command.SetSpeed(TrainingSession.UNTHROTTLED));
-            s.send(new Command.Play());
-            long end = System.nanoTime() + 20_000_000_000L;
-            while (s.latest().step() < 20_000 && System.nanoTime() < end) {
-                Thread.sleep(5);
-            }
-            s.send(new Command.Pause());
-            while ((s.latest().running() || s.latest().history().get(s.latest().history().size() - 1).step()
-                    < s.latest().step() - s.latest().step() % 250) && System.nanoTime() < end) {
-                Thread.sleep(5);
-            }
-            Snapshot snap = s.latest();
-            List<Metrics> rows = snap.history();
-            Metrics last = rows.get(rows.size() - 1);
-            assertTrue(snap.step() >= 20_000, "trained: " + snap.step());
-            assertTrue(last.step() > snap.step() - 250, "the last row " + last.step() + " is where training stopped, "
-                    + snap.step());
-            for (int i = 1; i < rows.size(); i++) {
-                assertTrue(rows.get(i).step() > rows.get(i - 1).step(), "rows in step order");
-            }
-            assertNotNull(snap.grid(), "a boundary is shown");
+        SessionEngine engine = new SessionEngine(TrainingConfig.defaults(), new ManualClock(100_000L));
+        engine.apply(new Command.SetSpeed(TrainingSession.UNTHROTTLED));
+        engine.apply(new Command.Play());
+        while (engine.steps() < 20_000) {
+            engine.trainSlice();
         }
+        List<Metrics> playing = engine.snapshot().history();
+        assertTrue(playing.size() < 20_000 / 250, "frames followed the clock, not every 250 steps: " + playing.size());
+        engine.apply(new Command.Pause());
+        Snapshot snap = engine.snapshot();
+        List<Metrics> rows = snap.history();
+        Metrics last = rows.get(rows.size() - 1);
+        assertTrue(snap.step() >= 20_000, "trained: " + snap.step());
+        assertEquals(snap.step() - snap.step() % 250, last.step(), "the last row is the frame where training stopped");
+        for (int i = 1; i < rows.size(); i++) {
+            assertTrue(rows.get(i).step() > rows.get(i - 1).step(), "rows in step order");
+        }
+        assertNotNull(snap.grid(), "a boundary is shown");
     }
 }

@@ -1,30 +1,35 @@
 package dev.backprop.playground.engine.nn;
 
+import java.util.function.LongSupplier;
+
 /**
  * The one training loop of the project, shared by the headless {@code train} command and the app's
  * engine: steps a {@link Trainer}, measures it at every boundary frame ({@code snapshotEvery}
  * steps) and applies the one divergence rule (a non-finite batch loss, or {@link Metrics#diverged()}
- * at a frame). Once diverged it takes no more steps until {@link #clearDivergence()}.
+ * at a frame). Once diverged it takes no more steps until {@link #clearDivergence()}. Time comes from the
+ * clock it is given (slices end by it and measuring is timed by it), and which frames are measured is the
+ * {@link FrameGate}'s decision: the engine reads no wall clock and keeps no cadence of its own.
  */
 public final class TrainingLoop {
     private final Trainer trainer;
     private final int snapshotEvery;
+    private final LongSupplier clock;
+    private FrameGate gate = FrameGate.EVERY_FRAME;
     private String divergence = "";
     private long divergedAt = -1;
     private long measuringNanos;
     private long lastMeasureNanos;
     private boolean deferFrames;
     private boolean frameDue;
-    private long minFrameNanos;
-    private long lastFrameNanos;
 
-    public TrainingLoop(Trainer trainer, int snapshotEvery) {
+    /** @param clock nanoseconds from any origin (System::nanoTime, or a test's hand-stepped clock) */
+    public TrainingLoop(Trainer trainer, int snapshotEvery, LongSupplier clock) {
         if (snapshotEvery < 1) {
             throw new IllegalArgumentException("snapshot interval must be at least 1, got " + snapshotEvery);
         }
         this.trainer = trainer;
         this.snapshotEvery = snapshotEvery;
-        this.lastFrameNanos = System.nanoTime(); // nanoTime's origin is arbitrary: compare with a real reading
+        this.clock = clock;
     }
 
     /**
@@ -42,8 +47,8 @@ public final class TrainingLoop {
 
     /**
      * Takes up to {@code maxSteps} steps, returning early after a boundary frame (with its metrics),
-     * at divergence (with the metrics then), or once {@code System.nanoTime()} passes
-     * {@code deadlineNanos} (checked every step, so a slow network still returns promptly).
+     * at divergence (with the metrics then), or once the clock passes {@code deadlineNanos} (read every 16
+     * steps, so a slow network still returns promptly).
      */
     public Advance advance(long maxSteps, long deadlineNanos) {
         long done = 0;
@@ -55,14 +60,14 @@ public final class TrainingLoop {
                 diverge(m.diverged() ? m.divergenceReason() : "the loss of step " + trainer.steps() + " became " + loss);
                 return new Advance(done, m);
             }
-            if (trainer.steps() % snapshotEvery == 0 && frameAllowed()) {
+            if (trainer.steps() % snapshotEvery == 0 && gate.open()) {
                 if (deferFrames) {
                     frameDue = true;
                     return new Advance(done, null);
                 }
                 return new Advance(done, frame());
             }
-            if ((done & 15) == 0 && System.nanoTime() - deadlineNanos > 0) { // the clock costs as much as a tiny step
+            if ((done & 15) == 0 && clock.getAsLong() - deadlineNanos > 0) { // the clock costs as much as a tiny step
                 break;
             }
         }
@@ -70,16 +75,12 @@ public final class TrainingLoop {
     }
 
     /**
-     * Measures boundary frames at most this often in wall time; frames due sooner are skipped (a
-     * non-finite loss still stops the loop at once). 0, the default, measures every frame, as the
-     * {@code train} command must. The app sets it: unthrottled, a frame every 250 steps would cost
-     * more than the training (measuring 2,000 points is several times 250 per-sample steps), and a
-     * chart cannot show more than a few dozen new points a second anyway. The interval also stretches
-     * to three times what the last measurement took, so measuring a wide network keeps to a quarter of
-     * the time (4x128 hidden on 2,000 points: 14 ms a frame).
+     * Which boundary frames are measured: {@link FrameGate#EVERY_FRAME} (the default, as the {@code train}
+     * command must) or the app's cadence; a frame the gate skips is not measured (a non-finite loss still
+     * stops the loop at once).
      */
-    public void setMinFrameInterval(long nanos) {
-        minFrameNanos = nanos;
+    public void setFrameGate(FrameGate gate) {
+        this.gate = gate;
     }
 
     /**
@@ -99,11 +100,6 @@ public final class TrainingLoop {
         return due;
     }
 
-    private boolean frameAllowed() {
-        return minFrameNanos == 0
-                || System.nanoTime() - lastFrameNanos >= Math.max(minFrameNanos, 3 * lastMeasureNanos);
-    }
-
     /** Measures the network now and applies the divergence rule to the measurement. */
     public Metrics frame() {
         return applyFrame(measure());
@@ -120,7 +116,7 @@ public final class TrainingLoop {
     }
 
     private Metrics applyFrame(Metrics m) {
-        lastFrameNanos = System.nanoTime();
+        gate.measured(clock.getAsLong(), lastMeasureNanos);
         // no training point (an emptied plane): the NaN loss means "nothing measured", not a blow-up
         if (m.diverged() && trainer.data().train().size() > 0) {
             diverge(m.divergenceReason());
@@ -129,9 +125,9 @@ public final class TrainingLoop {
     }
 
     private Metrics measure() {
-        long t0 = System.nanoTime();
+        long t0 = clock.getAsLong();
         Metrics m = trainer.evaluate();
-        lastMeasureNanos = System.nanoTime() - t0;
+        lastMeasureNanos = clock.getAsLong() - t0;
         measuringNanos += lastMeasureNanos;
         return m;
     }

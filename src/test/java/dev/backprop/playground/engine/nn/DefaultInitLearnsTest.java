@@ -15,7 +15,7 @@ class DefaultInitLearnsTest {
         NetworkSpec n = d.network();
         TrainingConfig c = d.withNetwork(new NetworkSpec(n.features(), new int[] {32, 32, 32},
                 Activation.fromId(activation), n.head(), n.init()));
-        TrainingLoop loop = new TrainingLoop(Trainer.fromConfig(c), c.snapshotEvery());
+        TrainingLoop loop = new TrainingLoop(Trainer.fromConfig(c), c.snapshotEvery(), System::nanoTime);
         while (loop.trainer().steps() < 10_000 && !loop.diverged()) {
             loop.advance(10_000 - loop.trainer().steps(), Long.MAX_VALUE);
         }
