@@ -1,0 +1,180 @@
+package dev.backprop.playground.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.playground.graph.GraphNode;
+import dev.backprop.playground.train.Command;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window at its default size on the screen its Maven execution sets (1280x800 and 1600x1000; any
+ * screen when run alone): the graph and the data get the room, the whole default graph is in view at a
+ * readable size with no overlay on a card, the controls take at most two rows, the splits move, a
+ * refusal leaves the graph where it is, and Right steps through backprop whatever slider was used.
+ */
+class WindowLayoutTest extends FxRobot {
+    private PlaygroundApp app;
+    private PlaygroundView view;
+    private Stage stage;
+
+    @BeforeEach
+    void launch() throws Exception {
+        Preferences.userNodeForPackage(WindowMemory.class).node("window").removeNode(); // a first start
+        stage = FxToolkit.registerPrimaryStage();
+        app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
+        WaitForAsyncUtils.waitForFxEvents();
+        view = lookup(".playground").queryAs(PlaygroundView.class);
+        GraphAndLabTest.waitForLayout(view.graphPane());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.boundaryPane().plotSide() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void atMostTwoRowsOfControlsAboveTheGraphWithTheSettingsFolded() {
+        assertFalse(view.controls().settings().isVisible(), "a first start folds the settings away");
+        Node toolbar = lookup("#toolbar").query();
+        Set<Long> rows = new TreeSet<>();
+        for (Node group : ((javafx.scene.layout.Pane) toolbar).getChildren()) {
+            if (group.isManaged()) {
+                rows.add(Math.round(group.getBoundsInParent().getMinY()));
+            }
+        }
+        assertTrue(rows.size() <= 2, "control rows: " + rows.size() + " at " + windowSize());
+        double controlsBottom = view.controls().localToScene(view.controls().getBoundsInLocal()).getMaxY();
+        double graphTop = view.graphPane().localToScene(view.graphPane().getBoundsInLocal()).getMinY();
+        assertTrue(graphTop - controlsBottom < 40, "nothing but the tab's edge between controls and graph: "
+                + controlsBottom + " to " + graphTop);
+    }
+
+    @Test
+    void theGraphPaneHasAtLeastHalfTheWindowsHeight() {
+        double share = view.graphPane().getHeight() / stage.getHeight();
+        assertTrue(share >= 0.5, "graph pane " + view.graphPane().getHeight() + " of " + stage.getHeight() + " px at "
+                + windowSize());
+    }
+
+    @Test
+    void theDefaultGraphIsInViewWholeAtElevenPixelsWithNoOverlayOnACard() {
+        GraphPane pane = view.graphPane();
+        assertTrue(pane.graph().contains("W1") && pane.graph().contains("W2") && !pane.graph().contains("W3"),
+                "the default 2-50-1 graph");
+        assertTrue(pane.smallestTextPx() >= GraphPane.MIN_TEXT_PX - 1e-9, "text at " + pane.smallestTextPx() + " px");
+        assertTrue(pane.showsWholeGraph(), "the whole graph in view at " + windowSize() + ": layout "
+                + pane.graphLayout().width() + "x" + pane.graphLayout().height() + " at scale " + pane.scale() + " in "
+                + pane.getWidth() + "x" + pane.getHeight());
+        List<Bounds> overlays = new ArrayList<>(pane.overlayBounds());
+        Node toggle = view.viewToggle();
+        overlays.add(pane.sceneToLocal(toggle.localToScene(toggle.getBoundsInLocal())));
+        Rectangle2D viewport = new Rectangle2D(0, 0, pane.getWidth(), pane.getHeight());
+        for (GraphNode n : pane.graph().nodes()) {
+            Rectangle2D card = pane.cardOnPane(n.id());
+            assertTrue(viewport.contains(card), n.id() + " at " + card + " outside " + viewport);
+            for (Bounds o : overlays) {
+                assertFalse(o.intersects(card.getMinX(), card.getMinY(), card.getWidth(), card.getHeight()),
+                        n.id() + " at " + card + " under an overlay at " + o);
+            }
+        }
+    }
+
+    @Test
+    void theDataPlotIsAtLeast300PxSquare() {
+        assertTrue(view.boundaryPane().plotSide() >= 300, "plot " + view.boundaryPane().plotSide() + " px at " + windowSize());
+    }
+
+    @Test
+    void theGraphSplitsCanBeDragged() {
+        for (String which : List.of("graph over chart", "graph beside inspector", "network beside output")) {
+            SplitPane split = split(which);
+            double before = split.getDividerPositions()[0];
+            Node divider = split.lookupAll(".split-pane-divider").stream().filter(d -> d.getParent() == split)
+                    .findFirst().orElseThrow();
+            boolean vertical = split.getOrientation() == javafx.geometry.Orientation.VERTICAL;
+            drag(divider, MouseButton.PRIMARY).moveBy(vertical ? 0 : -40, vertical ? -40 : 0).release(MouseButton.PRIMARY);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertNotEquals(before, split.getDividerPositions()[0], which + " did not move");
+        }
+    }
+
+    /** The split that holds the graph: over the chart, beside the inspector, or the network beside the output. */
+    private SplitPane split(String which) {
+        Node graphSide = view.viewToggle().getParent(); // the stack of graph and toggle
+        SplitPane graphAndInspector = (SplitPane) graphSide.getParent().getParent();
+        SplitPane network = (SplitPane) graphAndInspector.getParent().getParent();
+        SplitPane main = (SplitPane) network.getParent().getParent();
+        return switch (which) {
+            case "graph beside inspector" -> graphAndInspector;
+            case "graph over chart" -> network;
+            default -> main;
+        };
+    }
+
+    @Test
+    void aRefusalLeavesTheGraphWhereItIs() throws Exception {
+        double top = view.graphPane().localToScene(0, 0).getY();
+        double height = view.graphPane().getHeight();
+        app.session().send(new Command.SetLearningRate(-1));
+        Node banner = lookup("#divergence-banner").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, banner::isVisible);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(top, view.graphPane().localToScene(0, 0).getY(), 0.5, "the graph's top stays");
+        assertTrue(view.graphPane().getHeight() >= height - 60, "the graph keeps most of its height: "
+                + view.graphPane().getHeight() + " of " + height);
+    }
+
+    @Test
+    void rightStepsAfterAnySliderWasUsedAndUpMovesTheSlider() throws Exception {
+        var session = app.session();
+        int position = 0;
+        for (String id : List.of("#learning-rate", "#hidden-size", "#speed")) {
+            Slider slider = lookup(id).queryAs(Slider.class);
+            clickOn(slider.lookup(".thumb")); // focus; a click on the thumb does not move it
+            double value = slider.getValue();
+            assertTrue(slider.isFocused(), id + " has the focus");
+            type(KeyCode.RIGHT);
+            int expected = ++position;
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.latest().stepping() != null
+                    && session.latest().stepping().position() == expected);
+            assertEquals(value, slider.getValue(), 0.0, "Right stepped the backprop, not " + id);
+        }
+        Slider lr = lookup("#learning-rate").queryAs(Slider.class);
+        clickOn(lr.lookup(".thumb"));
+        double before = lr.getValue();
+        type(KeyCode.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before + 1, lr.getValue(), 1e-9, "Up moves the slider one notch");
+        type(KeyCode.DOWN, KeyCode.DOWN);
+        assertEquals(before - 1, lr.getValue(), 1e-9);
+    }
+
+    private String windowSize() {
+        return (int) stage.getWidth() + "x" + (int) stage.getHeight();
+    }
+}
