@@ -92,7 +92,7 @@ public final class ConfusionMatrixPane extends VBox {
         h.getStyleClass().add("confusion-header");
         h.setAlignment(Pos.CENTER);
         h.setMinSize(CELL, 24);
-        Color fill = Color.web(web(Heatmap.classColour(k)));
+        Color fill = Contrast.readable(Color.web(web(Heatmap.classColour(k))));
         h.setStyle("-fx-background-color: " + toWeb(fill) + "; -fx-text-fill: " + toWeb(Contrast.inkOn(fill)) + ";");
         return h;
     }
@@ -111,7 +111,7 @@ public final class ConfusionMatrixPane extends VBox {
                 // the row's class colour at the share's strength over the theme's paper; the count in
                 // whichever ink reads better on that colour (inline: no theme rule can override it)
                 Color base = Color.web(web(Heatmap.classColour(i)));
-                Color background = paper().interpolate(base, 0.85 * share);
+                Color background = Contrast.readable(paper().interpolate(base, 0.85 * share));
                 cell.setStyle("-fx-background-color: " + toWeb(background) + "; -fx-text-fill: "
                         + toWeb(Contrast.inkOn(background)) + ";");
             }

@@ -15,6 +15,21 @@ final class Contrast {
         return ratio(DARK_INK, background) >= ratio(LIGHT_INK, background) ? DARK_INK : LIGHT_INK;
     }
 
+    /** WCAG AA for normal text. */
+    static final double READABLE = 4.5;
+
+    /**
+     * {@code background}, shifted toward black (under white ink) or white (under dark ink) just
+     * enough that its ink reaches {@link #READABLE}: a mid-tone class colour keeps its hue.
+     */
+    static Color readable(Color background) {
+        Color bg = background;
+        for (int i = 0; i < 40 && ratio(inkOn(bg), bg) < READABLE; i++) {
+            bg = bg.interpolate(inkOn(bg) == LIGHT_INK ? Color.BLACK : Color.WHITE, 0.05);
+        }
+        return bg;
+    }
+
     /** WCAG 2 contrast ratio, 1 (none) to 21 (black on white). */
     static double ratio(Color a, Color b) {
         double la = luminance(a);

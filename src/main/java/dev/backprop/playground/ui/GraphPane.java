@@ -472,6 +472,16 @@ public final class GraphPane extends StackPane {
         return shown;
     }
 
+    /** The colour legend's bounds in the pane: it lives in a strip of its own, under the graph. */
+    java.util.List<javafx.geometry.Bounds> legendBounds() {
+        return java.util.List.of(legend.getBoundsInParent());
+    }
+
+    /** Whether the map of a graph larger than the view is up. */
+    boolean minimapShown() {
+        return minimap.isVisible();
+    }
+
     /** A node's card on the pane, in pixels (for tests: what the overlays must leave clear). */
     public javafx.geometry.Rectangle2D cardOnPane(String id) {
         Layout.Box b = layout.box(id);

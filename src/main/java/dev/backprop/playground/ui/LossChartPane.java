@@ -381,7 +381,9 @@ public final class LossChartPane extends VBox {
 
     /** The lines the legend takes at width {@code w}, for tests: never cut off at the right edge. */
     int legendLinesAt(double w) {
-        return legendLines(canvas.getGraphicsContext2D(), w);
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFont(Font.font(FONT_SIZE));
+        return legendLines(g, w);
     }
 
     private double[] lossRange(boolean log) {

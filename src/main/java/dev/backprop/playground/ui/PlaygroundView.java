@@ -148,14 +148,10 @@ public final class PlaygroundView extends BorderPane {
         stepLog.setId("network-step-log");
         javafx.scene.control.ScrollPane inspectorScroll = new javafx.scene.control.ScrollPane(inspector);
         inspectorScroll.setFitToWidth(true);
-        // the current step (the inspector follows the stepped node) above the log of steps so far
+        // the current step (the inspector follows the stepped node) beside the log of steps so far
         SplitPane side = new SplitPane(inspectorScroll, stepLog);
-        side.setOrientation(Orientation.VERTICAL);
-        side.setDividerPositions(0.6);
+        side.setDividerPositions(0.55);
         javafx.scene.Node graphWithToggle = graphWithViewToggle();
-        SplitPane graphAndInspector = new SplitPane(graphWithToggle, side);
-        graphAndInspector.setDividerPositions(0.76);
-        SplitPane.setResizableWithParent(side, false);
         graphPane.setOnSelect(n -> {
             // a "+N more" node of the neuron view shows that layer's next units (or fewer again)
             if (n != null && n.id().matches("h[0-9]+\\.more")) {
@@ -176,14 +172,18 @@ public final class PlaygroundView extends BorderPane {
         VBox.setVgrow(chartPane, Priority.ALWAYS);
         TitledPane boundaryBox = titled("Data and decision boundary (click a point to trace it)", boundaryColumn);
         TitledPane chartBox = titled("Loss and accuracy: the run's timeline (drag to go back)", chartWithTimeline);
-        SplitPane network = new SplitPane(graphAndInspector, chartBox);
+        // the graph takes the column's whole width; under it the chart beside the inspector and step log
+        SplitPane chartAndInspector = new SplitPane(chartBox, side);
+        chartAndInspector.setDividerPositions(0.6);
+        SplitPane.setResizableWithParent(side, false);
+        SplitPane network = new SplitPane(graphWithToggle, chartAndInspector);
         network.setOrientation(Orientation.VERTICAL);
         network.setDividerPositions(GRAPH_SHARE);
-        SplitPane.setResizableWithParent(chartBox, false);
+        SplitPane.setResizableWithParent(chartAndInspector, false);
         SplitPane main = new SplitPane(network, boundaryBox);
         main.setDividerPositions(1 - OUTPUT_SHARE);
         SplitPane.setResizableWithParent(boundaryBox, false);
-        for (Region r : new Region[] {graphAndInspector, side, boundaryBox, chartBox, network}) {
+        for (Region r : new Region[] {chartAndInspector, side, boundaryBox, chartBox, network}) {
             r.setMinSize(0, 0); // every divider can be dragged: no pane's minimum holds it in place
         }
 
@@ -216,11 +216,11 @@ public final class PlaygroundView extends BorderPane {
         setTop(menuBar());
         setCenter(tabs);
         setBottom(statusArea);
-        registerClassroomParts(graphAndInspector, side, boundaryBox, chartBox, network, main);
+        registerClassroomParts(graphWithToggle, chartAndInspector, side, boundaryBox, chartBox, network, main);
     }
 
     /** Names every control and pane classroom mode can hide (the names are the experiment file's keys). */
-    private void registerClassroomParts(SplitPane graphAndInspector, javafx.scene.Node side, javafx.scene.Node boundaryBox,
+    private void registerClassroomParts(javafx.scene.Node graph, SplitPane chartAndInspector, javafx.scene.Node side, javafx.scene.Node boundaryBox,
                                         javafx.scene.Node chartBox, SplitPane network, SplitPane main) {
         String[][] controlParts = {
             {"play", "Play / Pause", "play", ""}, {"step", "Step", "step", ""}, {"step-250", "+250 steps", "step-250", ""},
@@ -237,7 +237,7 @@ public final class PlaygroundView extends BorderPane {
         for (String[] c : controlParts) {
             classroom.addControl(c[0], c[1], controls, c[2], !c[3].isEmpty());
         }
-        classroom.addPane("graph", "Computation graph", graphAndInspector.getItems().get(0));
+        classroom.addPane("graph", "Computation graph", graph);
         classroom.addPane("inspector", "Inspector and step log", side);
         classroom.addPane("boundary", "Data and decision boundary", boundaryBox);
         classroom.addPane("chart", "Loss and accuracy chart", chartBox);
@@ -246,7 +246,7 @@ public final class PlaygroundView extends BorderPane {
         classroom.addPane("edit-mode", "Data edit bar", editMode);
         classroom.addPane("timeline-bar", "Timeline bar", timelineBar);
         classroom.addTab("expression-lab", "Expression lab tab", tabs, labTab);
-        classroom.addSplit(graphAndInspector);
+        classroom.addSplit(chartAndInspector);
         classroom.addSplit(network);
         classroom.addSplit(main);
     }
