@@ -477,6 +477,11 @@ public final class GraphPane extends StackPane {
         return java.util.List.of(legend.getBoundsInParent());
     }
 
+    /** Where the graph is drawn in the pane: between the title's strip and the legend's. */
+    javafx.geometry.Rectangle2D viewBounds() {
+        return new javafx.geometry.Rectangle2D(0, TITLE_STRIP, getWidth(), viewHeight());
+    }
+
     /** Whether the map of a graph larger than the view is up. */
     boolean minimapShown() {
         return minimap.isVisible();

@@ -344,8 +344,8 @@ public final class LossChartPane extends VBox {
     }
 
     /**
-     * Lays the items out from the plot's left edge, a new line when the next would cross the right
-     * edge; draws them in {@code ink} unless it is null. Returns the last line's offset from the first.
+     * Lays the items out from the plot's left edge, a new line when the next would cross the plot's
+     * right edge; draws them in {@code ink} unless it is null. Returns the last line's offset from the first.
      */
     private double placeLegend(GraphicsContext g, List<LegendItem> items, double w, Color ink) {
         double x = LEFT;
@@ -354,7 +354,7 @@ public final class LossChartPane extends VBox {
             Text measure = new Text(item.text());
             measure.setFont(g.getFont());
             double width = 27 + measure.getLayoutBounds().getWidth();
-            if (x > LEFT && x + width > w - 4) {
+            if (x > LEFT && x + width > w - RIGHT) { // clear of the accuracy axis's labels
                 x = LEFT;
                 line += LEGEND_LINE;
             }
