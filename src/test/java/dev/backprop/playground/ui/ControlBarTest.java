@@ -137,6 +137,10 @@ class ControlBarTest extends FxRobot {
             drag.moveBy(-4, 0); // about 4 integers each
         }
         assertEquals(List.of(), sentOf(Command.SetNetwork.class), "nothing while the thumb is held");
+        WaitForAsyncUtils.waitForFxEvents();
+        String held = lookup("#hidden-size-text").queryAs(Label.class).getText();
+        assertEquals(Integer.toString(bar.hiddenSize()), held, "the label follows the thumb before the release");
+        assertFalse(held.equals("50"), "the thumb moved: " + held);
         drag.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         List<Command.SetNetwork> rebuilds = sentOf(Command.SetNetwork.class);

@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -33,7 +32,7 @@ class ReadmeScreenshotsTest extends FxRobot {
     @BeforeEach
     void launch() throws Exception {
         Assumptions.assumeTrue(DIR != null, "-Dscreenshots.dir not set");
-        Preferences.userNodeForPackage(WindowMemory.class).node("window").removeNode(); // a first start
+        WindowLayoutTest.forgetTheWindow();
         FxToolkit.registerPrimaryStage();
         app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
         WaitForAsyncUtils.waitForFxEvents();

@@ -40,7 +40,7 @@ class WindowLayoutTest extends FxRobot {
 
     @BeforeEach
     void launch() throws Exception {
-        Preferences.userNodeForPackage(WindowMemory.class).node("window").removeNode(); // a first start
+        forgetTheWindow();
         stage = FxToolkit.registerPrimaryStage();
         app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
         WaitForAsyncUtils.waitForFxEvents();
@@ -48,6 +48,24 @@ class WindowLayoutTest extends FxRobot {
         GraphAndLabTest.waitForLayout(view.graphPane());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.boundaryPane().plotSide() > 0);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * A first start: no remembered window. Other JVMs on the machine may hold the preferences' file
+     * lock for a moment, so a failed removal is tried again (twenty times, a tenth of a second apart).
+     */
+    static void forgetTheWindow() throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Preferences.userNodeForPackage(WindowMemory.class).node("window").removeNode();
+                return;
+            } catch (java.util.prefs.BackingStoreException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     @AfterEach
