@@ -291,6 +291,11 @@ public final class BoundaryPane extends Region {
         drawAxes(g, left, top, side);
     }
 
+    /** The side of the square plot as last drawn, in pixels (0 before the first grid). */
+    double plotSide() {
+        return plotSide;
+    }
+
     /** The traced point: a ring with a cross, in the ink colour over a white halo, so it shows on any shade. */
     private void drawTrace(GraphicsContext g) {
         if (trace == null) {

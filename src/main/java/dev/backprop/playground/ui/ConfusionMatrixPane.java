@@ -23,6 +23,7 @@ public final class ConfusionMatrixPane extends VBox {
     private final GridPane table = new GridPane();
     private final Label caption = new Label();
     private Confusion shown = Confusion.EMPTY;
+    private boolean dark;
 
     public ConfusionMatrixPane() {
         getStyleClass().add(STYLE_CLASS);
@@ -91,8 +92,8 @@ public final class ConfusionMatrixPane extends VBox {
         h.getStyleClass().add("confusion-header");
         h.setAlignment(Pos.CENTER);
         h.setMinSize(CELL, 24);
-        h.setTextFill(Color.WHITE);
-        h.setStyle("-fx-background-color: " + web(Heatmap.classColour(k)) + ";");
+        Color fill = Contrast.readable(Color.web(web(Heatmap.classColour(k))));
+        h.setStyle("-fx-background-color: " + toWeb(fill) + "; -fx-text-fill: " + toWeb(Contrast.inkOn(fill)) + ";");
         return h;
     }
 
@@ -107,16 +108,39 @@ public final class ConfusionMatrixPane extends VBox {
                 double share = row == 0 ? 0 : (double) n / row;
                 Label cell = cell(i, j);
                 cell.setText(Integer.toString(n));
-                // the row's class colour at the share's strength over a pale paper
+                // the row's class colour at the share's strength over the theme's paper; the count in
+                // whichever ink reads better on that colour (inline: no theme rule can override it)
                 Color base = Color.web(web(Heatmap.classColour(i)));
-                Color paper = Color.web("#f4f4f0");
-                cell.setStyle("-fx-background-color: " + toWeb(paper.interpolate(base, 0.85 * share)) + ";");
-                cell.setTextFill(share > 0.55 ? Color.WHITE : Color.web("#222222"));
+                Color background = Contrast.readable(paper().interpolate(base, 0.85 * share));
+                cell.setStyle("-fx-background-color: " + toWeb(background) + "; -fx-text-fill: "
+                        + toWeb(Contrast.inkOn(background)) + ";");
             }
         }
         int total = c.total();
         caption.setText(total == 0 ? "" : String.format(Locale.ROOT, "%d of %d right (%.1f%%), step %,d", right, total,
                 100.0 * right / total, c.step()));
+    }
+
+    /** Light or dark paper under the counts; redraws the counts shown. */
+    public void setDark(boolean darkTheme) {
+        if (dark != darkTheme) {
+            dark = darkTheme;
+            if (shown != null && shown.classes() > 0) {
+                fill(shown);
+            }
+        }
+    }
+
+    private Color paper() {
+        return dark ? Color.web("#2b2d30") : Color.web("#f4f4f0");
+    }
+
+    /** The colours a cell is drawn in: {background, text}, for tests. */
+    Color[] cellColours(int actual, int predicted) {
+        Label cell = cell(actual, predicted);
+        String style = cell.getStyle();
+        return new Color[] {Color.web(style.replaceAll(".*-fx-background-color: (#[0-9a-f]{6}).*", "$1")),
+            Color.web(style.replaceAll(".*-fx-text-fill: (#[0-9a-f]{6}).*", "$1"))};
     }
 
     private Label cell(int actual, int predicted) {

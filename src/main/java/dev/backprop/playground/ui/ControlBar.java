@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -34,8 +35,10 @@ import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 /**
- * Every training control, each sending a {@link Command}: the {@link TransportRow} (play/pause,
- * steps, reset, speed, step-through), then the settings: learning rate (1-2-5 notches, live:
+ * Every training control, each sending a {@link Command}. The toolbar holds what a first run needs:
+ * the {@link TransportRow} (play/pause, steps, reset, speed, step-through), learning rate, hidden
+ * size, layers, activation and dataset; the {@link SettingsPanel} under it (folded away by default
+ * in the window) holds the rest. The settings: learning rate (1-2-5 notches, live:
  * weights kept), hidden size and layers (rebuild on release), activation, optimizer, loss, init,
  * batch size, and the data (dataset, noise, count). The controls follow the session's config from each snapshot (after a load, a reset,
  * a rebuild) without sending anything back.
@@ -80,6 +83,8 @@ public final class ControlBar extends VBox {
             dataset.setValue(p == ProblemControls.Problem.REGRESSION ? DatasetKind.PLANE : DatasetKind.MOONS);
         }
     });
+    /** Everything not in the toolbar, folded away behind its toggle. */
+    private SettingsPanel settings;
     private final SentSettings sent = new SentSettings(System::nanoTime);
     /** Re-reads the last config when a sent setting's grace period ends (the engine may have refused it). */
     private final PauseTransition recheck = new PauseTransition(Duration.millis(SentSettings.GRACE_NANOS / 1e6 + 50));
@@ -96,6 +101,9 @@ public final class ControlBar extends VBox {
         createView();
         showConfig(initial);
         initListeners();
+        for (javafx.scene.Node n : lookupAll(".slider")) {
+            SliderKeys.install((Slider) n);
+        }
     }
 
     private void createView() {
@@ -127,13 +135,12 @@ public final class ControlBar extends VBox {
         samples.setEditable(true);
         layers.setPrefWidth(58);
         samples.setPrefWidth(84);
-        learningRate.setPrefWidth(130);
-        hidden.setPrefWidth(120);
+        learningRate.setPrefWidth(104);
+        hidden.setPrefWidth(96);
         noise.setPrefWidth(90);
-        for (Control c : new Control[] {activation, optimizer}) {
-            c.setPrefWidth(96);
-        }
-        init.setPrefWidth(150);
+        optimizer.setPrefWidth(96);
+        init.setPrefWidth(150); // its longest choice: normal (std 1, seed 000)
+        activation.setPrefWidth(76);
         loss.setPrefWidth(64);
         batch.setPrefWidth(64);
         dataset.setPrefWidth(88);
@@ -172,7 +179,7 @@ public final class ControlBar extends VBox {
         learningRateText.setId("learning-rate-text");
         hiddenText.setId("hidden-size-text");
         noiseText.setId("noise-text");
-        tip(learningRate, "How far each step moves the weights: 1-2-5 steps from 0.0001 to 10 (arrow keys move one notch). "
+        tip(learningRate, "How far each step moves the weights: 1-2-5 steps from 0.0001 to 10 (Up / Down move one notch). "
                 + "Changing it keeps the weights.");
         tip(hidden, "Neurons per hidden layer (1 to 128). Releasing the slider builds a new network; the chart marks where.");
         tip(layers, "Number of hidden layers, each with the same number of neurons.");
@@ -194,14 +201,24 @@ public final class ControlBar extends VBox {
         tip(samples, "Number of points (50 to 5000); 20% are held out as the test set (rings in the plot).");
         SpinnerValidation.install(samples, "points");
 
-        ControlRow settings = new ControlRow(group(new Label("learning rate"), learningRate, learningRateText),
+        // the toolbar: what a first run needs, in one row where the window allows; the rest folds away
+        ControlRow toolbar = new ControlRow();
+        toolbar.setId("toolbar");
+        toolbar.getChildren().addAll(transport.groups());
+        toolbar.getChildren().addAll(group(new Label("learning rate"), learningRate, learningRateText),
                 group(new Label("hidden"), hidden, hiddenText), group(new Label("layers"), layers),
-                group(new Label("activation"), activation), group(new Label("optimizer"), optimizer, momentum),
-                group(new Label("loss"), loss), group(new Label("init"), init), group(new Label("batch"), batch),
-                group(new Label("data"), dataset, ownDataTag), group(new Label("noise"), noise, noiseText),
-                group(new Label("points"), samples), newData);
-        settings.getChildren().addAll(problem.groups());
-        getChildren().addAll(transport, settings);
+                group(new Label("activation"), activation), group(new Label("data"), dataset, ownDataTag));
+        settings = new SettingsPanel(List.of(
+                new SettingsPanel.Section("Data", Stream.concat(Stream.of(group(new Label("noise"), noise, noiseText),
+                        group(new Label("points"), samples), newData), problem.dataGroups().stream()).toList()),
+                new SettingsPanel.Section("Features", problem.featureGroup()),
+                new SettingsPanel.Section("Network", group(new Label("init"), init), group(new Label("loss"), loss)),
+                new SettingsPanel.Section("Training", group(new Label("optimizer"), optimizer, momentum),
+                        group(new Label("batch"), batch)),
+                new SettingsPanel.Section("Regularization", problem.regularizationGroup()),
+                new SettingsPanel.Section("Graph", transport.exportSvg())));
+        toolbar.getChildren().add(settings.toggle());
+        getChildren().addAll(toolbar, settings);
         setPadding(new Insets(6, 8, 6, 8));
         setSpacing(4);
         recheck.setOnFinished(e -> {
@@ -216,7 +233,13 @@ public final class ControlBar extends VBox {
             learningRateText.setText(LearningRateScale.format(learningRate()));
             setting(new Command.SetLearningRate(learningRate()));
         });
-        // a rebuild per integer passed would leave a chart mark per integer: rebuild on release
+        // a rebuild per integer passed would leave a chart mark per integer: rebuild on release, but
+        // the label follows the thumb so the user sees the size they are choosing
+        hidden.valueProperty().addListener((o, a, b) -> {
+            if (hidden.isValueChanging()) {
+                hiddenText.setText(Integer.toString(hiddenSize()));
+            }
+        });
         SliderSettle.install(hidden, Math::rint, false, size -> {
             hiddenText.setText(Integer.toString(hiddenSize()));
             sendNetwork();
@@ -267,6 +290,16 @@ public final class ControlBar extends VBox {
 
     public int hiddenSize() {
         return (int) Math.round(hidden.getValue());
+    }
+
+    /** The settings panel (opened or folded away by the toolbar's Settings toggle). */
+    SettingsPanel settings() {
+        return settings;
+    }
+
+    /** Why Play is refused, for the window's status area. */
+    Label refusal() {
+        return transport.refusal();
     }
 
     double speed() {

@@ -58,6 +58,8 @@ public final class GraphPane extends StackPane {
     private static final double PADDING = 24;
     private static final double MAX_FIT_SCALE = 1.6;
     private static final double TITLE_STRIP = 22;
+    /** The colour legend's strip under the graph: the key never covers a card. */
+    static final double LEGEND_STRIP = 22;
     /** A pane whose proportions moved this much since the layout was made gets a new one. */
     private static final double RESHAPE_RATIO = 1.3;
 
@@ -130,7 +132,7 @@ public final class GraphPane extends StackPane {
         title.setTranslateX(8);
         title.setTranslateY(3);
         // the title has a strip of its own: a panned graph never slides under it
-        StackPane.setMargin(holder, new javafx.geometry.Insets(TITLE_STRIP, 0, 0, 0));
+        StackPane.setMargin(holder, new javafx.geometry.Insets(TITLE_STRIP, 0, LEGEND_STRIP, 0));
         notice.getStyleClass().add("graph-notice");
         notice.setWrapText(true);
         notice.setVisible(false);
@@ -139,10 +141,10 @@ public final class GraphPane extends StackPane {
         notice.setTranslateY(28);
         StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
         minimap.setTranslateX(-8);
-        minimap.setTranslateY(-8);
+        minimap.setTranslateY(-LEGEND_STRIP - 4);
         StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
         legend.setTranslateX(8);
-        legend.setTranslateY(-6);
+        legend.setTranslateY(-2);
         weightTip.getStyleClass().addAll("graph-notice", "weight-tip");
         weightTip.setMouseTransparent(true);
         weightTip.setVisible(false);
@@ -365,7 +367,8 @@ public final class GraphPane extends StackPane {
         Point2D c = centreOf(stepped);
         double halfW = b.w() * scale / 2;
         double halfH = b.h() * scale / 2;
-        if (c.getX() - halfW < 0 || c.getX() + halfW > getWidth() || c.getY() - halfH < TITLE_STRIP || c.getY() + halfH > getHeight()) {
+        if (c.getX() - halfW < 0 || c.getX() + halfW > getWidth() || c.getY() - halfH < TITLE_STRIP
+                || c.getY() + halfH > TITLE_STRIP + viewHeight()) {
             centreOn(b.centerX(), b.centerY());
         }
     }
@@ -450,9 +453,46 @@ public final class GraphPane extends StackPane {
         return hit == null || !graph.contains(hit.getId()) ? null : graph.node(hit.getId());
     }
 
-    /** The height of the graph's view: the pane less the title's strip. */
+    /** The height of the graph's view: the pane less the title's and the legend's strips. */
     private double viewHeight() {
-        return Math.max(1, getHeight() - TITLE_STRIP);
+        return Math.max(1, getHeight() - TITLE_STRIP - LEGEND_STRIP);
+    }
+
+    /**
+     * The pane's overlays now shown (the map, the colour legend, a notice, a weight's tip), in the
+     * pane's coordinates: what may never cover a card.
+     */
+    java.util.List<javafx.geometry.Bounds> overlayBounds() {
+        java.util.List<javafx.geometry.Bounds> shown = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : new javafx.scene.Node[] {minimap, legend, notice, weightTip}) {
+            if (n.isVisible()) {
+                shown.add(n.getBoundsInParent());
+            }
+        }
+        return shown;
+    }
+
+    /** The colour legend's bounds in the pane: it lives in a strip of its own, under the graph. */
+    java.util.List<javafx.geometry.Bounds> legendBounds() {
+        return java.util.List.of(legend.getBoundsInParent());
+    }
+
+    /** Where the graph is drawn in the pane: between the title's strip and the legend's. */
+    javafx.geometry.Rectangle2D viewBounds() {
+        return new javafx.geometry.Rectangle2D(0, TITLE_STRIP, getWidth(), viewHeight());
+    }
+
+    /** Whether the map of a graph larger than the view is up. */
+    boolean minimapShown() {
+        return minimap.isVisible();
+    }
+
+    /** A node's card on the pane, in pixels (for tests: what the overlays must leave clear). */
+    public javafx.geometry.Rectangle2D cardOnPane(String id) {
+        Layout.Box b = layout.box(id);
+        Point2D c = paneOf(b.centerX(), b.centerY());
+        return new javafx.geometry.Rectangle2D(c.getX() - b.w() * scale / 2, c.getY() - b.h() * scale / 2,
+                b.w() * scale, b.h() * scale);
     }
 
     /**

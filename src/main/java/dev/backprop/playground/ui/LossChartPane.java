@@ -40,8 +40,10 @@ public final class LossChartPane extends VBox {
     public static final String STYLE_CLASS = "loss-chart";
     private static final double LEFT = 52;
     private static final double RIGHT = 44;
-    /** Room above the plot for the legend, which is drawn into the canvas so exports carry it. */
+    /** Room above the plot for one line of legend, which is drawn into the canvas so exports carry it. */
     private static final double TOP = 24;
+    /** Each further line of a legend wrapped to a narrow chart. */
+    private static final double LEGEND_LINE = 15;
     private static final double BOTTOM = 30;
     static final Color TRAIN = Color.web("#2f6db5");
     static final Color TEST = Color.web("#e8772e");
@@ -58,6 +60,10 @@ public final class LossChartPane extends VBox {
     private final Canvas canvas = new Canvas();
     private final Pane plot = new Pane(canvas);
     private final CheckBox logScale = new CheckBox("log scale");
+    /** A newcomer's first step, on the empty chart until a step is taken. */
+    private final Label firstSteps = new Label("Press Play, or step through one training step with the Right key");
+    /** Where the plot starts under the legend, as last drawn (the legend wraps on a narrow chart). */
+    private double top = TOP;
     private final Label readout = new Label();
     private List<Metrics> history = List.of();
     private List<Long> rebuilds = List.of();
@@ -71,8 +77,9 @@ public final class LossChartPane extends VBox {
     private Axis screenX;
     static final Color CURSOR = Color.web("#d1339a");
     static final Color ABANDONED = Color.web("#9a9a9a");
-    static final Color[] PIN_COLORS = {Color.web("#8e6cc0"), Color.web("#6f8f3a"), Color.web("#b0703a"),
-        Color.web("#3a8fa0")};
+    /** Pinned runs: hues none of the run's own series (train, test, total, accuracy, cursor) uses. */
+    static final Color[] PIN_COLORS = {Color.web("#a8811a"), Color.web("#17877c"), Color.web("#7b5540"),
+        Color.web("#5a6f8c")};
     /** Accuracy axis and series: classification only (regression has no accuracy). */
     private boolean accuracyShown = true;
     /** The total-loss series: only while a weight penalty is on. */
@@ -81,14 +88,22 @@ public final class LossChartPane extends VBox {
     public LossChartPane() {
         getStyleClass().add(STYLE_CLASS);
         logScale.setId("log-scale");
-        logScale.setTooltip(new Tooltip("Show the loss on a logarithmic axis: late progress (0.1 to 0.01) stays visible."));
+        logScale.setTooltip(new Tooltip("The loss on a logarithmic axis (the default): a high first loss never flattens "
+                + "the rest of the curve, and late progress (0.1 to 0.01) stays visible. Off: a linear axis."));
+        logScale.setSelected(true);
         logScale.selectedProperty().addListener((o, a, b) -> draw());
         readout.setId("chart-readout");
         readout.getStyleClass().add("chart-readout");
         HBox header = new HBox(12, logScale, readout);
         header.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(header, plot);
-        VBox.setVgrow(plot, javafx.scene.layout.Priority.ALWAYS);
+        firstSteps.setId("first-steps");
+        firstSteps.getStyleClass().add("first-steps");
+        firstSteps.setWrapText(true);
+        firstSteps.setMouseTransparent(true);
+        firstSteps.setVisible(false);
+        javafx.scene.layout.StackPane plotAndHint = new javafx.scene.layout.StackPane(plot, firstSteps);
+        getChildren().addAll(header, plotAndHint);
+        VBox.setVgrow(plotAndHint, javafx.scene.layout.Priority.ALWAYS);
         plot.setMinSize(200, 120);
         canvas.widthProperty().bind(plot.widthProperty());
         canvas.heightProperty().bind(plot.heightProperty());
@@ -118,6 +133,11 @@ public final class LossChartPane extends VBox {
         history = newHistory;
         rebuilds = newRebuilds;
         draw();
+    }
+
+    /** Shows or hides the newcomer's hint over the empty chart. */
+    public void showFirstSteps(boolean shown) {
+        firstSteps.setVisible(shown);
     }
 
     /** The timeline over the curves: the scrubbed step's cursor, the marks, the abandoned history. */
@@ -222,15 +242,16 @@ public final class LossChartPane extends VBox {
 
     private void draw(GraphicsContext g, double w, double h, Color ink, boolean onScreen) {
         double pw = w - LEFT - RIGHT;
-        double ph = h - TOP - BOTTOM;
+        g.setFont(Font.font(FONT_SIZE));
+        top = TOP + LEGEND_LINE * (legendLines(g, w) - 1);
+        double ph = h - top - BOTTOM;
         if (pw < 20 || ph < 20) {
             return;
         }
-        g.setFont(Font.font(FONT_SIZE));
         g.setStroke(ink);
         g.setLineWidth(1);
-        g.strokeRect(LEFT, TOP, pw, ph);
-        legend(g, ink);
+        g.strokeRect(LEFT, top, pw, ph);
+        legend(g, ink, w);
         if (history.isEmpty()) {
             return;
         }
@@ -245,15 +266,15 @@ public final class LossChartPane extends VBox {
         if (onScreen) {
             screenX = x;
         }
-        Axis y = new Axis(range[0], range[1], TOP + ph, TOP, log);
-        Axis acc = new Axis(0, 1, TOP + ph, TOP, false);
+        Axis y = new Axis(range[0], range[1], top + ph, top, log);
+        Axis acc = new Axis(0, 1, top + ph, top, false);
         drawGrid(g, x, y, acc, pw, ph, ink);
 
         g.setStroke(ink.deriveColor(0, 1, 1, 0.5));
         g.setLineDashes(4, 4);
         for (long s : rebuilds) {
             double px = x.map(s);
-            g.strokeLine(px, TOP, px, TOP + ph);
+            g.strokeLine(px, top, px, top + ph);
         }
         g.setLineDashes();
         g.setLineCap(StrokeLineCap.ROUND);
@@ -271,7 +292,7 @@ public final class LossChartPane extends VBox {
         if (accuracyShown) {
             series(g, history, x, acc, Metrics::trainAccuracy, ACCURACY, false, pw);
         }
-        TimelineOverlay.draw(g, timeline, pins, x::map, LEFT, TOP, pw, ph, ink);
+        TimelineOverlay.draw(g, timeline, pins, x::map, LEFT, top, pw, ph, ink);
         if (onScreen) {
             hover(g, x, y, ph);
         }
@@ -291,38 +312,78 @@ public final class LossChartPane extends VBox {
         return all;
     }
 
-    /** Swatches above the plot: what each line is, and the rebuild marks if there are any. */
-    private void legend(GraphicsContext g, Color ink) {
-        double x = LEFT;
-        double y = TOP - 9;
-        x = legendItem(g, x, y, TRAIN, false, totalShown ? "train data loss" : "train loss", ink);
-        x = legendItem(g, x, y, TEST, true, totalShown ? "test data loss" : "test loss", ink);
-        if (totalShown) {
-            x = legendItem(g, x, y, TOTAL, false, "train total (data + penalty)", ink);
-        }
-        if (accuracyShown) {
-            x = legendItem(g, x, y, ACCURACY, false, "train accuracy (right axis)", ink);
-        }
-        if (!rebuilds.isEmpty()) {
-            legendItem(g, x, y, ink.deriveColor(0, 1, 1, 0.5), true, "network rebuilt", ink);
-        }
+    /** One swatch of the legend. */
+    private record LegendItem(Color color, boolean dashed, String text) {
     }
 
-    private static double legendItem(GraphicsContext g, double x, double y, Color color, boolean dashed, String text,
-                                     Color ink) {
-        g.setStroke(color);
-        g.setLineWidth(dashed ? 1.6 : 2);
-        if (dashed) {
+    /** What each line is, and the rebuild marks if there are any. */
+    private List<LegendItem> legendItems(Color ink) {
+        List<LegendItem> items = new java.util.ArrayList<>();
+        items.add(new LegendItem(TRAIN, false, totalShown ? "train data loss" : "train loss"));
+        items.add(new LegendItem(TEST, true, totalShown ? "test data loss" : "test loss"));
+        if (totalShown) {
+            items.add(new LegendItem(TOTAL, false, "train total (data + penalty)"));
+        }
+        if (accuracyShown) {
+            items.add(new LegendItem(ACCURACY, false, "train accuracy (right axis)"));
+        }
+        if (!rebuilds.isEmpty()) {
+            items.add(new LegendItem(ink.deriveColor(0, 1, 1, 0.5), true, "network rebuilt"));
+        }
+        return items;
+    }
+
+    /** The lines the legend takes in a chart {@code w} wide: it wraps rather than run off the edge. */
+    private int legendLines(GraphicsContext g, double w) {
+        return (int) Math.round(placeLegend(g, legendItems(axisColor), w, null) / LEGEND_LINE) + 1;
+    }
+
+    /** Swatches above the plot, wrapped to the chart's width. */
+    private void legend(GraphicsContext g, Color ink, double w) {
+        placeLegend(g, legendItems(ink), w, ink);
+    }
+
+    /**
+     * Lays the items out from the plot's left edge, a new line when the next would cross the plot's
+     * right edge; draws them in {@code ink} unless it is null. Returns the last line's offset from the first.
+     */
+    private double placeLegend(GraphicsContext g, List<LegendItem> items, double w, Color ink) {
+        double x = LEFT;
+        double line = 0;
+        for (LegendItem item : items) {
+            Text measure = new Text(item.text());
+            measure.setFont(g.getFont());
+            double width = 27 + measure.getLayoutBounds().getWidth();
+            if (x > LEFT && x + width > w - RIGHT) { // clear of the accuracy axis's labels
+                x = LEFT;
+                line += LEGEND_LINE;
+            }
+            if (ink != null) {
+                legendItem(g, x, TOP - 9 + line, item, ink);
+            }
+            x += width + 16;
+        }
+        return line;
+    }
+
+    private static void legendItem(GraphicsContext g, double x, double y, LegendItem item, Color ink) {
+        g.setStroke(item.color());
+        g.setLineWidth(item.dashed() ? 1.6 : 2);
+        if (item.dashed()) {
             g.setLineDashes(5, 4);
         }
         g.strokeLine(x, y, x + 22, y);
         g.setLineDashes();
         g.setFill(ink);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(text, x + 27, y + 4);
-        Text measure = new Text(text);
-        measure.setFont(g.getFont());
-        return x + 27 + measure.getLayoutBounds().getWidth() + 16;
+        g.fillText(item.text(), x + 27, y + 4);
+    }
+
+    /** The lines the legend takes at width {@code w}, for tests: never cut off at the right edge. */
+    int legendLinesAt(double w) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFont(Font.font(FONT_SIZE));
+        return legendLines(g, w);
     }
 
     private double[] lossRange(boolean log) {
@@ -349,9 +410,9 @@ public final class LossChartPane extends VBox {
         g.setFill(ink);
         g.setTextAlign(TextAlignment.CENTER);
         for (double t : Ticks.nice(x.min, x.max, 6)) {
-            g.fillText(Ticks.label(t), x.map(t), TOP + ph + 14);
+            g.fillText(Ticks.label(t), x.map(t), top + ph + 14);
         }
-        g.fillText("step", LEFT + pw / 2, TOP + ph + 27);
+        g.fillText("step", LEFT + pw / 2, top + ph + 27);
         g.setTextAlign(TextAlignment.RIGHT);
         double[] yt = y.log ? decades(y.min, y.max) : Ticks.nice(y.min, y.max, 5);
         g.setStroke(ink.deriveColor(0, 1, 1, 0.15));
@@ -458,7 +519,7 @@ public final class LossChartPane extends VBox {
         }
         double px = x.map(best.step());
         g.setStroke(axisColor.deriveColor(0, 1, 1, 0.6));
-        g.strokeLine(px, TOP, px, TOP + ph);
+        g.strokeLine(px, top, px, top + ph);
         readout.setText(readoutText(best) + TimelineOverlay.marksNear(timeline, best.step(),
                 x.unmap(hoverX + 6) - x.unmap(hoverX)));
     }

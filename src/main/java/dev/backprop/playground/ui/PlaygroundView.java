@@ -42,6 +42,10 @@ public final class PlaygroundView extends BorderPane {
     private static final String BASE_CSS = "base.css";
     private static final String LIGHT_CSS = "light.css";
     private static final String DARK_CSS = "dark.css";
+    /** The graph's share of the network column's height at launch; the loss chart has the rest. */
+    static final double GRAPH_SHARE = 0.7;
+    /** The output column's share of the window's width at launch: a data plot over 300 px at 1280. */
+    static final double OUTPUT_SHARE = 0.3;
 
     private final TrainingSession session;
     private final Stage stage;
@@ -85,6 +89,8 @@ public final class PlaygroundView extends BorderPane {
     private String problemText = "";
     private final javafx.animation.PauseTransition problemTimeout = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(10));
     private String lastMessage = "";
+    /** The newcomer's hint stays gone once a step was taken, a pass stepped through or Play pressed. */
+    private boolean firstStepsTaken;
 
     public PlaygroundView(TrainingSession session, Stage stage, WindowMemory memory) {
         this.session = session;
@@ -137,13 +143,10 @@ public final class PlaygroundView extends BorderPane {
         stepLog.setId("network-step-log");
         javafx.scene.control.ScrollPane inspectorScroll = new javafx.scene.control.ScrollPane(inspector);
         inspectorScroll.setFitToWidth(true);
-        // the current step (the inspector follows the stepped node) above the log of steps so far
+        // the current step (the inspector follows the stepped node) beside the log of steps so far
         SplitPane side = new SplitPane(inspectorScroll, stepLog);
-        side.setOrientation(Orientation.VERTICAL);
-        side.setDividerPositions(0.6);
-        SplitPane graphAndInspector = new SplitPane(graphWithViewToggle(), side);
-        graphAndInspector.setDividerPositions(0.75);
-        SplitPane.setResizableWithParent(side, false);
+        side.setDividerPositions(0.55);
+        javafx.scene.Node graphWithToggle = graphWithViewToggle();
         graphPane.setOnSelect(n -> {
             // a "+N more" node of the neuron view shows that layer's next units (or fewer again)
             if (n != null && n.id().matches("h[0-9]+\\.more")) {
@@ -151,34 +154,46 @@ public final class PlaygroundView extends BorderPane {
             }
             inspector.show(graphPane.graph(), n != null ? n : ExpressionLab.highlighted(graphPane.graph()));
         });
-        TitledPane graphBox = titled("Computation graph: data and grad of every node (click one to inspect it)",
-                graphAndInspector);
         boundaryPane.setOnPick(traceBar::pick);
         boundaryPane.setOnHover(traceBar::hover);
         chartPane.setOnScrub(step -> session.send(new Command.ScrubTo(step)));
         timelineBar.setOnPinsChanged(chartPane::showPins);
-        // edit mode shares the trace bar's row: the plots' row gets no taller, the graph keeps its height
-        HBox traceAndEdit = new HBox(8, traceBar, editMode);
-        HBox.setHgrow(editMode, Priority.ALWAYS);
-        VBox boundaryWithTrace = new VBox(4, traceAndEdit, boundaryPane);
+        confusionPane.setId("confusion-matrix");
+        // TF Playground's reading order, left to right: the network (graph over its loss), then the
+        // output column: the data and boundary, a large square, with the confusion matrix under it
+        VBox boundaryColumn = new VBox(4, traceBar, editMode, boundaryPane, confusionSlot);
         VBox.setVgrow(boundaryPane, Priority.ALWAYS);
-        javafx.scene.Node chartAndMatrix = chartWithConfusion();
-        VBox chartWithTimeline = new VBox(4, timelineBar, chartAndMatrix);
-        VBox.setVgrow(chartAndMatrix, Priority.ALWAYS);
-        TitledPane boundaryBox = titled("Data and decision boundary (click a point to trace it)", boundaryWithTrace);
+        VBox chartWithTimeline = new VBox(4, timelineBar, chartPane);
+        VBox.setVgrow(chartPane, Priority.ALWAYS);
+        TitledPane boundaryBox = titled("Data and decision boundary (click a point to trace it)", boundaryColumn);
         TitledPane chartBox = titled("Loss and accuracy: the run's timeline (drag to go back)", chartWithTimeline);
-        // the graph is the heart: it gets the larger share, the plots share the bottom
-        SplitPane bottom = new SplitPane(boundaryBox, chartBox);
-        bottom.setDividerPositions(0.45);
-        SplitPane main = new SplitPane(graphBox, bottom);
-        main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.62);
+        // the graph takes the column's whole width; under it the chart beside the inspector and step log
+        SplitPane chartAndInspector = new SplitPane(chartBox, side);
+        chartAndInspector.setDividerPositions(0.6);
+        SplitPane.setResizableWithParent(side, false);
+        SplitPane network = new SplitPane(graphWithToggle, chartAndInspector);
+        network.setOrientation(Orientation.VERTICAL);
+        network.setDividerPositions(GRAPH_SHARE);
+        SplitPane.setResizableWithParent(chartAndInspector, false);
+        SplitPane main = new SplitPane(network, boundaryBox);
+        main.setDividerPositions(1 - OUTPUT_SHARE);
+        SplitPane.setResizableWithParent(boundaryBox, false);
+        for (Region r : new Region[] {chartAndInspector, side, boundaryBox, chartBox, network}) {
+            r.setMinSize(0, 0); // every divider can be dragged: no pane's minimum holds it in place
+        }
 
-        HBox statusBar = new HBox(16, stepLabel, statusLabel);
+        // refusals, problems and messages live at the bottom: they never push the graph down
+        statusLabel.setMinWidth(0);
+        statusLabel.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(statusLabel, Priority.ALWAYS);
+        statusLabel.setTooltip(wholeText(statusLabel));
+        HBox statusBar = new HBox(16, stepLabel, controls.refusal(), statusLabel);
+        statusBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");
-        VBox network = new VBox(controls, banner, main);
+        VBox statusArea = new VBox(banner, statusBar);
+        VBox networkTabContent = new VBox(controls, main);
         VBox.setVgrow(main, Priority.ALWAYS);
-        javafx.scene.control.Tab networkTab = new javafx.scene.control.Tab("Network", network);
+        javafx.scene.control.Tab networkTab = new javafx.scene.control.Tab("Network", networkTabContent);
         networkTab.setId("network-tab");
         labTab.setId("lab-tab");
         tabs.getTabs().addAll(networkTab, labTab);
@@ -191,16 +206,17 @@ public final class PlaygroundView extends BorderPane {
                 Platform.runLater(lab()::focusGraph);
             }
         });
+        controls.settings().setShown(memory.settingsShown());
+        controls.settings().toggle().selectedProperty().addListener((o, was, shown) -> memory.setSettingsShown(shown));
         setTop(menuBar());
         setCenter(tabs);
-        setBottom(statusBar);
-        VBox.setVgrow(main, Priority.ALWAYS);
-        registerClassroomParts(graphAndInspector, side, boundaryBox, chartBox, bottom, main);
+        setBottom(statusArea);
+        registerClassroomParts(graphWithToggle, chartAndInspector, side, boundaryBox, chartBox, network, main);
     }
 
     /** Names every control and pane classroom mode can hide (the names are the experiment file's keys). */
-    private void registerClassroomParts(SplitPane graphAndInspector, javafx.scene.Node side, javafx.scene.Node boundaryBox,
-                                        javafx.scene.Node chartBox, SplitPane bottom, SplitPane main) {
+    private void registerClassroomParts(javafx.scene.Node graph, SplitPane chartAndInspector, javafx.scene.Node side, javafx.scene.Node boundaryBox,
+                                        javafx.scene.Node chartBox, SplitPane network, SplitPane main) {
         String[][] controlParts = {
             {"play", "Play / Pause", "play", ""}, {"step", "Step", "step", ""}, {"step-250", "+250 steps", "step-250", ""},
             {"reset", "Reset", "reset", ""}, {"speed", "Speed", "speed", "group"},
@@ -216,7 +232,7 @@ public final class PlaygroundView extends BorderPane {
         for (String[] c : controlParts) {
             classroom.addControl(c[0], c[1], controls, c[2], !c[3].isEmpty());
         }
-        classroom.addPane("graph", "Computation graph", graphAndInspector.getItems().get(0));
+        classroom.addPane("graph", "Computation graph", graph);
         classroom.addPane("inspector", "Inspector and step log", side);
         classroom.addPane("boundary", "Data and decision boundary", boundaryBox);
         classroom.addPane("chart", "Loss and accuracy chart", chartBox);
@@ -225,8 +241,8 @@ public final class PlaygroundView extends BorderPane {
         classroom.addPane("edit-mode", "Data edit bar", editMode);
         classroom.addPane("timeline-bar", "Timeline bar", timelineBar);
         classroom.addTab("expression-lab", "Expression lab tab", tabs, labTab);
-        classroom.addSplit(graphAndInspector);
-        classroom.addSplit(bottom);
+        classroom.addSplit(chartAndInspector);
+        classroom.addSplit(network);
         classroom.addSplit(main);
     }
 
@@ -251,14 +267,6 @@ public final class PlaygroundView extends BorderPane {
         return stack;
     }
 
-    /** The chart, and beside it the confusion matrix while the problem is a classification. */
-    private javafx.scene.Node chartWithConfusion() {
-        confusionPane.setId("confusion-matrix");
-        HBox box = new HBox(8, chartPane, confusionSlot);
-        HBox.setHgrow(chartPane, Priority.ALWAYS);
-        return box;
-    }
-
     /** The chart's series and the matrix follow the problem: accuracy and confusion only for classes. */
     private void showProblem(Snapshot s) {
         boolean classifies = s.config().network().head().classifies();
@@ -267,6 +275,15 @@ public final class PlaygroundView extends BorderPane {
         confusionPane.setVisible(classifies);
         confusionPane.setManaged(classifies);
         confusionPane.show(s.confusion());
+    }
+
+    /** A tooltip that always holds the label's whole text, for a line the window may cut short. */
+    static javafx.scene.control.Tooltip wholeText(Label label) {
+        javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip();
+        t.setWrapText(true);
+        t.setMaxWidth(480);
+        t.textProperty().bind(label.textProperty());
+        return t;
     }
 
     private static TitledPane titled(String title, javafx.scene.Node content) {
@@ -324,9 +341,6 @@ public final class PlaygroundView extends BorderPane {
                     || tabs.getSelectionModel().getSelectedIndex() != 0) {
                 return;
             }
-            // once a step-through has started, Right / Left / Enter step whatever has the focus (a
-            // slider would otherwise take them: two presses sent the learning rate from 0.007 to 10)
-            boolean stepping = shown != null && shown.stepping() != null;
             Command c = null;
             if (new KeyCodeCombination(KeyCode.SPACE).match(e)) {
                 c = shown != null && shown.running() ? new Command.Pause() : new Command.Play();
@@ -348,7 +362,9 @@ public final class PlaygroundView extends BorderPane {
             } else if (TimelineCursor.KEYS.contains(e.getCode()) && shown != null && !e.isShortcutDown()
                     && !e.isShiftDown() && !usesArrows(e.getTarget())) {
                 c = TimelineCursor.forKey(e.getCode(), shown);
-            } else if ((stepping || !usesArrows(e.getTarget())) && !e.isShiftDown()) { // Shift+arrows pan the graph
+            } else if (!e.isShiftDown() && !e.isShortcutDown()) { // Shift+arrows pan the graph
+                // Right / Left / Enter step through backprop wherever the focus is (text fields
+                // returned above): sliders move with Up / Down and the Page keys instead
                 if (e.getCode() == KeyCode.RIGHT) {
                     c = new Command.NodeForward();
                 } else if (e.getCode() == KeyCode.LEFT) {
@@ -405,6 +421,8 @@ public final class PlaygroundView extends BorderPane {
         showProblem(s);
         editMode.showHead(s.config().network().head());
         chartPane.show(s.history(), s.rebuilds());
+        firstStepsTaken |= s.step() > 0 || s.running() || s.stepping() != null;
+        chartPane.showFirstSteps(!firstStepsTaken);
         chartPane.showTimeline(s.timeline());
         boundaryPane.showTrace(s.trace());
         traceBar.show(s.trace());
@@ -466,6 +484,7 @@ public final class PlaygroundView extends BorderPane {
         Color ink = dark ? Color.web("#dddddd") : Color.web("#444444");
         boundaryPane.setAxisColor(ink);
         chartPane.setAxisColor(ink);
+        confusionPane.setDark(dark);
         graphPane.setTheme(dark);
         if (lab != null) {
             lab.graphPane().setTheme(dark);
@@ -473,22 +492,12 @@ public final class PlaygroundView extends BorderPane {
     }
 
     private void showShortcuts() {
-        info("Keyboard shortcuts", String.join("\n",
-                "Space\tplay / pause",
-                "S\tone step",
-                "Shift+S\t250 steps (one boundary frame)",
-                "R\treset the network (same seed, same run)",
-                "Right / Left / Enter\tstep through backprop: next node, previous node, finish the pass",
-                "F\tfit the graph to the view; scroll or + / - zoom, drag or Shift+arrows pan",
-                "L\tloss chart on a log scale",
-                "click the boundary\ttrace that point (or a probe there) through the graph; Esc stops",
-                "drag over the chart\tgo back in time (training pauses); Home / End first step / back to live, "
-                        + "PageUp / PageDown the kept step before / after",
-                "Ctrl+E\texport the graph as SVG",
-                "Ctrl+Shift+E\texport the boundary as PNG",
-                "Ctrl+S / Ctrl+O\tsave / load the model (model.json)",
-                "Ctrl+Shift+O\topen a run folder written by train --out (with --checkpoint-every)",
-                "Ctrl+Q\tquit"));
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setTitle("Keyboard shortcuts");
+        a.setHeaderText("Keyboard shortcuts");
+        a.getDialogPane().setContent(Shortcuts.table());
+        a.initOwner(stage);
+        a.show();
     }
 
     private void showAbout() {
@@ -534,6 +543,15 @@ public final class PlaygroundView extends BorderPane {
 
     GraphPane graphPane() {
         return graphPane;
+    }
+
+    BoundaryPane boundaryPane() {
+        return boundaryPane;
+    }
+
+    /** The Tensors | Neurons toggle over the graph's top right corner. */
+    javafx.scene.Node viewToggle() {
+        return tensorsView.getParent();
     }
 
     ControlBar controls() {

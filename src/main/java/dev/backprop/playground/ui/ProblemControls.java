@@ -110,7 +110,7 @@ final class ProblemControls {
         rate.setId("regularization-rate");
         rateText.setId("regularization-rate-text");
         rateText.setMinWidth(ControlRow.VALUE_WIDTH);
-        tip(rate, "The penalty's rate: 1-2-5 steps from 0.0001 to 10 (arrow keys move one notch). The chart then "
+        tip(rate, "The penalty's rate: 1-2-5 steps from 0.0001 to 10 (Up / Down move one notch). The chart then "
                 + "shows the total loss, data plus penalty.");
         rateText.setText(LearningRateScale.format(rateValue()));
         showRegularizationEnabled();
@@ -149,20 +149,19 @@ final class ProblemControls {
         });
     }
 
-    /** The labelled groups, for the control bar's rows. */
-    List<Node> groups() {
-        return List.of(group(new Label("problem"), problem), group(new Label("classes"), classes),
-                group(featureNodes()), group(new Label("regularization"), regularization, rate, rateText));
+    /** The data's labelled groups, for the settings panel's Data section: problem type and classes. */
+    List<Node> dataGroups() {
+        return List.of(group(new Label("problem"), problem), group(new Label("classes"), classes));
     }
 
-    private Node[] featureNodes() {
-        Node[] nodes = new Node[features.size() + 1];
-        nodes[0] = new Label("features");
-        int i = 1;
-        for (ToggleButton b : features.values()) {
-            nodes[i++] = b;
-        }
-        return nodes;
+    /** The feature toggles, one group: the settings panel's Features section. */
+    Node featureGroup() {
+        return group(features.values().toArray(Node[]::new));
+    }
+
+    /** The penalty and its rate, one group: the settings panel's Regularization section. */
+    Node regularizationGroup() {
+        return group(regularization, rate, rateText);
     }
 
     // ---- the session's config into the controls ---------------------------------------------------

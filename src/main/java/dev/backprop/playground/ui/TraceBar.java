@@ -38,6 +38,7 @@ final class TraceBar extends HBox {
         readout.setMaxWidth(Double.MAX_VALUE);
         readout.setMinWidth(0);
         HBox.setHgrow(readout, Priority.ALWAYS);
+        readout.setTooltip(PlaygroundView.wholeText(readout)); // a narrow column cuts the line: the tip has it whole
         probeLabel.getItems().addAll(0, 1);
         probeLabel.setValue(1);
         probeLabel.setId("probe-label");

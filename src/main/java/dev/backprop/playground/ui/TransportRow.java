@@ -1,23 +1,30 @@
 package dev.backprop.playground.ui;
 
+import static dev.backprop.playground.ui.ControlRow.VALUE_WIDTH;
+import static dev.backprop.playground.ui.ControlRow.group;
+import static dev.backprop.playground.ui.ControlRow.tip;
+
 import dev.backprop.playground.train.Command;
 import dev.backprop.playground.train.Snapshot;
 import dev.backprop.playground.train.TrainingSession;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.animation.FadeTransition;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.util.Duration;
 
 /**
- * The control bar's first row: play/pause, step, +250, reset, speed, the step-through buttons and
- * Export SVG. After a divergence the engine ignores Play and the steps; this row refuses them itself
- * and says why (a line beside the buttons, and Play's tooltip) instead of doing nothing.
+ * The toolbar's transport groups: play/pause, step, +250, reset, speed and the step-through buttons
+ * (the control bar lays them out), and Export SVG for the settings panel. After a divergence the
+ * engine ignores Play and the steps; these refuse them themselves and say why (a line in the status
+ * area, and Play's tooltip) instead of doing nothing.
  */
-final class TransportRow extends ControlRow {
+final class TransportRow {
     static final double MAX_LOG_SPEED = 5;
     private static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
     private static final String PLAY_TIP = "Train continuously at the chosen speed, or pause (Space).";
@@ -28,6 +35,7 @@ final class TransportRow extends ControlRow {
     private final Slider speed = new Slider(0, MAX_LOG_SPEED, Math.log10(TrainingSession.DEFAULT_SPEED));
     private final Label speedText = new Label();
     private final Button exportSvg = new Button("Export SVG\u2026");
+    private List<Node> groups = List.of();
     private boolean running;
     private boolean refused;
 
@@ -41,7 +49,7 @@ final class TransportRow extends ControlRow {
     }
 
     private void createView() {
-        speed.setPrefWidth(110);
+        speed.setPrefWidth(84);
         speed.setId("speed");
         speedText.setMinWidth(VALUE_WIDTH);
         tip(speed, "Training speed, from 1 step a second (watch every step) to unthrottled at the far right.");
@@ -74,10 +82,24 @@ final class TransportRow extends ControlRow {
         reset.setOnAction(e -> send.accept(new Command.Reset()));
         exportSvg.setId("export-svg");
         tip(exportSvg, "Save the graph as it is shown now (highlight included) as an SVG file (Ctrl+E).");
-        getChildren().addAll(group(play, step, step250, reset), group(new Label("speed"), speed, speedText),
-                group(new Label("step through"), nodeBack, nodeNext, finishPass, zeroGrad), exportSvg, refusal);
+        groups = List.of(group(play, step, step250, reset), group(new Label("speed"), speed, speedText),
+                group(nodeBack, nodeNext, finishPass, zeroGrad));
         showRefusal();
         refreshSpeedText();
+    }
+
+    /** The groups of the toolbar row, in reading order. */
+    List<Node> groups() {
+        return groups;
+    }
+
+    /** Why Play is refused: shown in the status area, so it never adds a row above the graph. */
+    Label refusal() {
+        return refusal;
+    }
+
+    Button exportSvg() {
+        return exportSvg;
     }
 
     void setOnExportSvg(Runnable action) {

@@ -72,4 +72,13 @@ final class WindowMemory {
     void setDarkTheme(boolean dark) {
         prefs.putBoolean("dark", dark);
     }
+
+    /** Whether the settings panel was open (a first start: folded away, the graph gets the room). */
+    boolean settingsShown() {
+        return prefs.getBoolean("settings", false);
+    }
+
+    void setSettingsShown(boolean shown) {
+        prefs.putBoolean("settings", shown);
+    }
 }

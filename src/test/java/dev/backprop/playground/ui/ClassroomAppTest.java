@@ -25,7 +25,7 @@ class ClassroomAppTest extends AppHarness {
     @Test
     void hiddenPartsLeaveTheWindowAndComeBackFromTheExperimentFile() throws Exception {
         assertShowsEverything();
-        double boundaryWidth = lookup("#boundary-pane").query().getBoundsInLocal().getWidth();
+        double stepLogWidth = lookup("#network-step-log").query().getBoundsInLocal().getWidth();
 
         clickOn("View").clickOn("Classroom\u2026");
         clickOn("#classroom-optimizer");
@@ -33,8 +33,8 @@ class ClassroomAppTest extends AppHarness {
         clickOn("#classroom-ok");
         WaitForAsyncUtils.waitForFxEvents();
         assertHidesOptimizerAndChart();
-        assertTrue(lookup("#boundary-pane").query().getBoundsInLocal().getWidth() > boundaryWidth * 1.5,
-                "the boundary takes the chart's place: the gap closes");
+        assertTrue(lookup("#network-step-log").query().getBoundsInLocal().getWidth() > stepLogWidth * 1.5,
+                "the inspector and step log take the chart's place: the gap closes");
 
         Path file = dir.resolve("lesson" + ExperimentFile.SUFFIX);
         interact(() -> currentView().files().saveExperiment(file));

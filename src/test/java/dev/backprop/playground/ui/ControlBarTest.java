@@ -137,6 +137,10 @@ class ControlBarTest extends FxRobot {
             drag.moveBy(-4, 0); // about 4 integers each
         }
         assertEquals(List.of(), sentOf(Command.SetNetwork.class), "nothing while the thumb is held");
+        WaitForAsyncUtils.waitForFxEvents();
+        String held = lookup("#hidden-size-text").queryAs(Label.class).getText();
+        assertEquals(Integer.toString(bar.hiddenSize()), held, "the label follows the thumb before the release");
+        assertFalse(held.equals("50"), "the thumb moved: " + held);
         drag.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         List<Command.SetNetwork> rebuilds = sentOf(Command.SetNetwork.class);
@@ -252,7 +256,7 @@ class ControlBarTest extends FxRobot {
     void afterADivergencePlaySaysWhyInsteadOfDoingNothing() {
         interact(() -> bar.update(snapshot(TrainingConfig.defaults().withLearningRate(10), 1250, false,
                 "Training diverged at step 1250: the loss became NaN")));
-        Label refusal = lookup("#play-refused").queryAs(Label.class);
+        Label refusal = bar.refusal(); // the window shows it in its status area, not in the bar
         assertTrue(refusal.isVisible());
         assertTrue(refusal.getText().contains("step 1,250") && refusal.getText().contains("Reset"), refusal.getText());
         Button play = lookup("#play").queryAs(Button.class);
@@ -293,10 +297,13 @@ class ControlBarTest extends FxRobot {
                     n.getId() + " lies within 1280 px: " + b);
             assertTrue(((javafx.scene.control.Control) n).getTooltip() != null, n.getId() + " has a tooltip");
         }
-        double rows = bar.prefHeight(bar.getWidth());
-        // the transport row, the network and data settings, and the problem's column (type, classes,
-        // features, penalty) below them
-        assertTrue(rows < 156, "four rows at most: " + rows);
+        // the toolbar: two rows at most at 1280 px; the settings panel under it folds away
+        double toolbar = ((javafx.scene.layout.Region) lookup("#toolbar").query()).prefHeight(bar.getWidth());
+        assertTrue(toolbar < 78, "two rows at most: " + toolbar);
+        interact(() -> bar.settings().setShown(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(toolbar + bar.getInsets().getTop() + bar.getInsets().getBottom(), bar.prefHeight(bar.getWidth()), 1,
+                "folded, the bar is the toolbar alone");
     }
 
     @Test

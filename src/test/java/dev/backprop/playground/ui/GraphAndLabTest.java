@@ -104,7 +104,7 @@ class GraphAndLabTest extends AppHarness {
         waitForLayout(pane);
         var fitted = pane.centreOf("W1");
         // zoomed in, the graph is larger than the view: there is room to pan (panning stops at its edges)
-        type(KeyCode.EQUALS, KeyCode.EQUALS);
+        type(KeyCode.EQUALS, KeyCode.EQUALS, KeyCode.EQUALS); // the graph has the column's whole width
         WaitForAsyncUtils.waitForFxEvents();
         var before = pane.centreOf("W1");
         press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);

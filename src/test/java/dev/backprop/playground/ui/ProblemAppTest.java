@@ -108,6 +108,7 @@ class ProblemAppTest extends AppHarness {
 
     @Test
     void togglingFeaturesRebuildsTheNetworkWithThatManyInputs() throws Exception {
+        clickOn("#settings-toggle"); // the features live in the settings panel, folded at a first start
         clickOn("#feature-x1sq");
         clickOn("#feature-x2sq");
         Snapshot s = waitFor("4 inputs", x -> x.config().network().inputSize() == 4);
