@@ -81,6 +81,10 @@ public final class DecisionGridEvaluator {
      */
     public Pass begin(Sequential network) {
         network.features().requirePlanar("the decision grid");
+        if (network.head().targets() > 1) {
+            throw new IllegalArgumentException("the decision grid colours one output; the network predicts "
+                    + network.head().targets() + " targets");
+        }
         pass = new Pass(network);
         return pass;
     }
