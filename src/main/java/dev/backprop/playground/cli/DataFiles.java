@@ -34,6 +34,9 @@ final class DataFiles {
             throw new IllegalArgumentException((o.inputs != null ? "--inputs" : "--target") + " chooses iris's columns; "
                     + kind.id() + " has its own");
         }
+        if (o.classes != null && (kind.fromFiles() || kind == DatasetKind.IRIS && o.target != null)) {
+            throw new IllegalArgumentException("--classes is for spiral and blobs; " + kind.id() + " has its own classes");
+        }
         Integer samples = samplesGiven ? o.samples : null;
         Random random = new Random(o.seed);
         return switch (kind) {

@@ -230,7 +230,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return new TrainRun(config, out, spec.commandLine().getOut(), spec.commandLine().getErr(),
                 checkpointEvery == null ? 0 : checkpointEvery).drawing(graphView).startingFrom(start)
-                .readFrom(loaded == null ? null : loaded.source())
+                .readFrom(loaded == null ? null : data.dataset.id(), loaded == null ? null : loaded.source())
                 .accumulating(accumulate).execute();
     }
 

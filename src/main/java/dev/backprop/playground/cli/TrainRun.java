@@ -54,9 +54,10 @@ final class TrainRun {
     private GraphView graphView = GraphView.TENSORS;
     /** Points and a state to start from (--data, --experiment), or null. */
     private TrainStart start;
-    /** Where read data came from, or null. */
+    /** Where read data came from, and the dataset's name, or null. */
     private String source;
     private int accumulate = 1;
+    private String datasetName;
 
     TrainRun(TrainingConfig config, Path outDir, PrintWriter stdout, PrintWriter stderr) {
         this(config, outDir, stdout, stderr, 0);
@@ -76,8 +77,13 @@ final class TrainRun {
         return this;
     }
 
-    /** Where read data came from (the summary line's data=...), or null for generated data. */
-    TrainRun readFrom(String source) {
+    /**
+     * Data read rather than generated: the summary names {@code dataset} (the --dataset given, where the
+     * config's kind only stands for its class count, as for iris's petal regression) and where it came
+     * from ({@code data=...}). Null: generated data.
+     */
+    TrainRun readFrom(String dataset, String source) {
+        this.datasetName = dataset;
         this.source = source;
         return this;
     }
@@ -205,7 +211,7 @@ final class TrainRun {
         return String.format(Locale.ROOT,
                 "dataset=%s net=%s optimizer=%s lr=%s batch=%d steps=%d train_loss=%.4f train_acc=%.4f "
                         + "test_loss=%.4f test_acc=%.4f steps_per_s=%.0f%s",
-                config.dataset().id(), config.network().describe(), config.optimizer().id(), config.learningRate(),
+                datasetName != null ? datasetName : config.dataset().id(), config.network().describe(), config.optimizer().id(), config.learningRate(),
                 config.batchSize(), m.step(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(),
                 stepsPerSecond, divergedAt >= 0 ? " diverged_at=" + divergedAt : "")
                 + (source == null ? "" : " data=" + source.replace(' ', '_'));
@@ -234,7 +240,8 @@ final class TrainRun {
             RunFiles.writeMetrics(files.staged(begin("metrics.csv")), rows,
                     config.epochs().byEpoch() ? config.snapshotEvery() : 0, mistakes);
             ModelJson.write(files.staged(begin("model.json")), trainer.network());
-            boolean plane = trainer.network().features().isPlanar();
+            // the boundary colours one output over the plane: several targets get the weights' picture instead
+            boolean plane = trainer.network().features().isPlanar() && trainer.data().all().targets() == 1;
             if (plane) {
                 int pixels = boundaryPixels(trainer.spec().parameterCount());
                 BoundaryPng.write(files.staged(begin("boundary.png")),

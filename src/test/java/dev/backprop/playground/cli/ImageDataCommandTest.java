@@ -89,7 +89,7 @@ class ImageDataCommandTest {
                 "--activation", "tanh", "--init", "xavier", "--optimizer", "adam", "--lr", "0.01", "--batch", "16",
                 "--steps", "2000", "--test-ratio", "0");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("net=2-8-2") && r.out().contains("data=iris:sepal->petal"), r.out());
+        assertTrue(r.out().startsWith("dataset=iris net=2-8-2") && r.out().contains("data=iris:sepal->petal"), r.out());
         assertTrue(field(r.out(), "train_loss") < 0.25, r.out());
     }
 
@@ -109,6 +109,8 @@ class ImageDataCommandTest {
         assertUsageError("--data-dir is the folder of fashion's or idx's files", "train", "--dataset", "moons",
                 "--data-dir", dir.toString());
         assertUsageError("--inputs chooses iris's columns", "train", "--dataset", "digits", "--inputs", "all");
+        assertUsageError("--classes is for spiral and blobs; digits has its own classes", "train", "--dataset",
+                "digits", "--classes", "5");
         Files.write(dir.resolve("train-images-idx3-ubyte"), new byte[] {0, 0, 8, 1, 0, 0, 0, 0});
         Files.write(dir.resolve("train-labels-idx1-ubyte"), new byte[] {0, 0, 8, 1, 0, 0, 0, 0});
         Files.write(dir.resolve("t10k-images-idx3-ubyte"), new byte[0]);

@@ -44,6 +44,10 @@ public final class DecisionGridEvaluator {
      * unit of x1 and a unit of x2 take the same number of cells (circles stay round).
      */
     public static DecisionGridEvaluator around(Dataset data, int width, int height) {
+        if (!data.inputs().isPlanar()) {
+            throw new IllegalArgumentException("the decision grid covers the plane's two inputs x1, x2; the data has "
+                    + data.inputs().describe());
+        }
         return new DecisionGridEvaluator(width, height, equalAspectBounds(data, (double) width / height));
     }
 
@@ -76,6 +80,11 @@ public final class DecisionGridEvaluator {
      * the pass is done; one pass at a time per evaluator (they share its buffers): a new one ends the last.
      */
     public Pass begin(Sequential network) {
+        network.features().requirePlanar("the decision grid");
+        if (network.head().targets() > 1) {
+            throw new IllegalArgumentException("the decision grid colours one output; the network predicts "
+                    + network.head().targets() + " targets");
+        }
         pass = new Pass(network);
         return pass;
     }

@@ -75,6 +75,14 @@ public final class FeatureSet {
         return features.length > 0;
     }
 
+    /** Refuses a network off the plane in a view of the plane ({@code what}: "the decision grid"). */
+    public void requirePlanar(String what) {
+        if (!isPlanar()) {
+            throw new IllegalArgumentException(what + " covers the plane's two inputs x1, x2; the network takes "
+                    + inputs.describe());
+        }
+    }
+
     /**
      * Refuses input features on data that is not the plane's two inputs, naming why; returns the set
      * that fits {@code data}: this one on the plane, the data's raw inputs otherwise.

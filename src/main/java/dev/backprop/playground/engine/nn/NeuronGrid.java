@@ -51,6 +51,7 @@ public final class NeuronGrid {
      * are this object's buffers, overwritten by the next call.
      */
     public List<DMatrixRMaj> evaluate(Sequential network) {
+        network.features().requirePlanar("the neuron grid");
         List<Layer> layers = network.layers();
         while (outputs.size() < layers.size()) {
             outputs.add(new DMatrixRMaj(1, 1));
