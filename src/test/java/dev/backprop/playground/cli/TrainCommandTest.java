@@ -123,7 +123,7 @@ class TrainCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "--dataset=banana", "--lr=-0.1", "--lr=0", "--hidden=16,0", "--samples=1",
-        "--test-ratio=0.95", "--test-ratio=-0.1", "--batch=0", "--optimizer=rmsprop", "--activation=gelu",
+        "--test-ratio=0.95", "--test-ratio=-0.1", "--batch=0", "--optimizer=lbfgs", "--activation=gelu",
         "--bogus", "--steps=ten"})
     void badOptionsPrintAMessageAndUsageAndExitTwo(String option) {
         Result r = run("train", option, "--out", dir.resolve("never").toString());
