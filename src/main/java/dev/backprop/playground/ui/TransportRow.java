@@ -72,6 +72,7 @@ final class TransportRow {
                 new Command.FinishPass());
         javafx.scene.control.CheckBox zeroGrad = new javafx.scene.control.CheckBox("zero_grad");
         zeroGrad.setId("step-zero-grad");
+        zeroGrad.setMnemonicParsing(false); // the underscore of zero_grad is text, not a mnemonic
         zeroGrad.setSelected(true);
         tip(zeroGrad, "Step-through: zero the gradients before each step's backward. Off, each step adds its gradients "
                 + "to the last step's and the update uses the sum (seed 001's silent bug; the cards show the sums).");

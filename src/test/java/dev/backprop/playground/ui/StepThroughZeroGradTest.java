@@ -26,6 +26,8 @@ class StepThroughZeroGradTest extends AppHarness {
 
     @Test
     void withoutZeroGradTheSecondStepShowsTheSumOfBothSteps() throws Exception {
+        javafx.scene.control.CheckBox box = lookup("#step-zero-grad").queryAs(javafx.scene.control.CheckBox.class);
+        assertTrue(!box.isMnemonicParsing() && box.getText().equals("zero_grad"), "the underscore is shown");
         clickOn("#step-zero-grad");
         stepThroughOneTrainingStep(1);
         stepThroughOneTrainingStep(2);
