@@ -98,4 +98,12 @@ class OpenRunChecksTest {
         assertNotNull(s.problem());
         assertTrue(s.message().contains("line 10002: more than 10,000 points"), s.message());
     }
+
+    @Test
+    void deletingNearAFarPlaceDeletesTheNearestPointInsteadOfThrowing() throws Exception {
+        SessionEngine engine = new SessionEngine(TrainingConfig.defaults());
+        Snapshot s = EngineDriver.apply(engine, new Command.DeletePointNear(1e200, 0));
+        assertNull(s.problem(), s.message());
+        assertEquals(TrainingConfig.defaults().samples() - 1, s.data().all().size());
+    }
 }
