@@ -31,6 +31,11 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:evaluated", "1:a file could not be read",
                         "2:bad arguments, or a malformed or inconsistent model (model.json: what is wrong)"})
 public final class EvalCommand implements Callable<Integer> {
+    /**
+     * Multiply-adds (points x parameters) eval does at most: about a minute at this machine's rate of a
+     * few GFLOP/s; a 4.2M-parameter model on 1M points (4e12) would take an hour.
+     */
+    static final double MAX_WORK = 2e11;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -74,6 +79,13 @@ public final class EvalCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("cannot read: " + Failures.describe(e));
             return 1;
+        }
+        double work = (double) shape.parameterCount() * points.all().size();
+        if (work > MAX_WORK) {
+            err.println(String.format(Locale.ROOT, "%,d points x %,d parameters is %.2g multiply-adds: eval does at most "
+                    + "%.0g (minutes on one core); evaluate a sample of the points", points.all().size(),
+                    shape.parameterCount(), work, MAX_WORK));
+            return 2;
         }
         // any config whose data fits the model's head: the trainer only measures the adopted network
         int k = shape.head().classes();

@@ -52,7 +52,12 @@ public final class ExperimentFile {
     private ExperimentFile() {
     }
 
+    /** @throws IllegalArgumentException for points the reader would refuse: a saved file always opens again */
     public static void write(Path file, Experiment e) throws IOException {
+        if (e.data() != null && (e.data().all().size() < 2 || e.data().train().size() == 0)) {
+            throw new IllegalArgumentException("an experiment needs at least 2 points, one of them a training point; "
+                    + "there are " + e.data().all().size() + " (" + e.data().train().size() + " training)");
+        }
         boolean[] nonFinite = {false};
         JsonObject root = new JsonObject();
         root.addProperty("format", FORMAT);

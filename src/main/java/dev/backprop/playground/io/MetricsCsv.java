@@ -3,8 +3,6 @@ package dev.backprop.playground.io;
 import dev.backprop.playground.engine.nn.Metrics;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

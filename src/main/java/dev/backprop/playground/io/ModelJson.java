@@ -12,8 +12,6 @@ import dev.backprop.playground.engine.nn.Sequential;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ejml.data.DMatrixRMaj;
 

@@ -5,8 +5,6 @@ import dev.backprop.playground.engine.data.Dataset;
 import dev.backprop.playground.engine.nn.Head;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -41,7 +41,7 @@ final class DataEdits {
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int i = 0; i < all.size(); i++) {
             double d = (all.x1(i) - x1) * (all.x1(i) - x1) + (all.x2(i) - x2) * (all.x2(i) - x2);
-            if (d < bestDistance) {
+            if (best < 0 || d < bestDistance) { // far away every distance is +Inf: the first point still counts
                 bestDistance = d;
                 best = i;
             }

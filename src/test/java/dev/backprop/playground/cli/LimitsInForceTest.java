@@ -81,4 +81,14 @@ class LimitsInForceTest {
         assertEquals(0, TrainCommandTest.run("eval", "--model", model.resolve("model.json").toString(), "--data",
                 csv.toString()).exit());
     }
+
+    @Test
+    void evalStatesItsWorkLimitInsteadOfRunningForAnHour() throws Exception {
+        Path model = dir.resolve("wide");
+        assertEquals(0, TrainCommandTest.run("train", "--steps", "0", "--samples", "20", "--hidden", "700,700",
+                "--out", model.toString()).exit());
+        // 493,501 parameters x 1,000,000 points = 4.9e11 multiply-adds
+        assertRefused(TrainCommandTest.run("eval", "--model", model.resolve("model.json").toString(), "--samples",
+                "1000000"), "eval does at most 2e+11");
+    }
 }

@@ -54,7 +54,7 @@ class TrainOutSigtermTest {
         Path out = Files.createTempDirectory(tmp, "out");
         copyTree(tmp.resolve("ref1"), out);
         Process p = start(2, out);
-        waitFor(out, staging -> Files.exists(staging.resolve(".commit")), p);
+        waitFor(out, staging -> Files.exists(staging.resolve(".previous")), p); // the old set is going aside
         p.destroy();
         assertTrue(p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS));
         assertEquals(setOfSeed2, contents(out), "the commit had begun: it is finished before the process ends");

@@ -98,4 +98,23 @@ class OpenRunChecksTest {
         assertNotNull(s.problem());
         assertTrue(s.message().contains("line 10002: more than 10,000 points"), s.message());
     }
+
+    @Test
+    void deletingNearAFarPlaceDeletesTheNearestPointInsteadOfThrowing() throws Exception {
+        SessionEngine engine = new SessionEngine(TrainingConfig.defaults());
+        Snapshot s = EngineDriver.apply(engine, new Command.DeletePointNear(1e200, 0));
+        assertNull(s.problem(), s.message());
+        assertEquals(TrainingConfig.defaults().samples() - 1, s.data().all().size());
+    }
+
+    @Test
+    void aSessionWithEveryPointClearedIsNotSavedAsAFileThatCannotOpen() throws Exception {
+        SessionEngine engine = new SessionEngine(TrainingConfig.defaults());
+        EngineDriver.apply(engine, new Command.ClearPoints());
+        Path file = dir.resolve("empty.bpg.json");
+        Snapshot s = EngineDriver.apply(engine, new Command.SaveExperiment(file, java.util.Map.of()));
+        assertNotNull(s.problem(), s.message());
+        assertTrue(s.message().contains("an experiment needs at least 2 points"), s.message());
+        assertFalse(Files.exists(file));
+    }
 }
