@@ -6,6 +6,7 @@ import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.nn.Metrics;
 import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.OptimizerKind;
+import dev.backprop.playground.engine.nn.ProblemRules;
 import dev.backprop.playground.engine.nn.Regularization;
 import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainerState;
@@ -278,7 +279,7 @@ final class SessionEngine implements CommandHandler {
 
     @Override
     public void setNetwork(NetworkSpec spec) {
-        String mismatch = headMismatch(spec, config);
+        String mismatch = ProblemRules.headMismatch(spec, config);
         if (mismatch != null) {
             throw new IllegalArgumentException(mismatch); // refused: swapping the head silently would hide the choice
         }
@@ -293,24 +294,11 @@ final class SessionEngine implements CommandHandler {
         settingChanged("network", spec.describe() + " " + spec.activation().id());
     }
 
-    /** Why {@code spec}'s head cannot learn {@code c}'s data (a loss that does not fit), or null. */
-    static String headMismatch(NetworkSpec spec, TrainingConfig c) {
-        int classes = spec.head().classes();
-        if (classes == c.classes()) {
-            return null;
-        }
-        String data = c.dataset().id() + (c.classes() == 0 ? " (a regression target: use mse)"
-                : " with " + c.classes() + " classes (use " + (c.classes() == 2 ? "bce, mse or ce)" : "ce)"));
-        return "the " + spec.head().describe() + " head (" + (classes == 0 ? "a regression output" : classes + " classes")
-                + ") does not fit " + data + "; nothing changed";
-    }
-
     @Override
     public void setClasses(int classes) {
-        if (!config.dataset().takesClassCount()) {
-            throw new IllegalArgumentException(config.dataset().id() + " has " + config.dataset().defaultClasses()
-                    + (config.dataset().isRegression() ? " classes (a regression target)" : " classes")
-                    + ": only spiral and blobs take a class count");
+        String refusal = ProblemRules.classCountRefusal(config.dataset());
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
         }
         if (classes == config.classes()) {
             return;

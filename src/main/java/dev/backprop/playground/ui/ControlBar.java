@@ -1,5 +1,6 @@
 package dev.backprop.playground.ui;
 
+import dev.backprop.playground.engine.nn.ProblemRules;
 import static dev.backprop.playground.ui.ControlRow.group;
 import static dev.backprop.playground.ui.ControlRow.tip;
 
@@ -418,7 +419,7 @@ public final class ControlBar extends VBox {
         Arrays.fill(sizes, hiddenSize());
         int classes = dataClasses();
         // the head is built for the data the controls show: the session refuses one that does not fit
-        Head head = Head.of(fits(loss.getValue(), classes) ? loss.getValue() : Head.defaultLoss(classes), classes);
+        Head head = Head.of(ProblemRules.lossFor(loss.getValue(), classes), classes);
         setting(new Command.SetNetwork(new NetworkSpec(problem.features(), sizes, activation.getValue(), head,
                 init.getValue())));
     }
@@ -441,7 +442,7 @@ public final class ControlBar extends VBox {
             int classes = dataClasses();
             showLossChoices(classes);
             // as the session does: a head that fits the new classes stays, else the data's default
-            loss.setValue(fits(now, classes) && (classes == classesBefore) ? now : Head.defaultLoss(classes));
+            loss.setValue(ProblemRules.lossFor(classes == classesBefore ? now : null, classes));
         } finally {
             syncing = false;
         }
@@ -455,28 +456,16 @@ public final class ControlBar extends VBox {
     }
 
     private int classesOf(DatasetKind kind) {
-        return kind.takesClassCount() ? problem.classes() : kind.defaultClasses();
+        return ProblemRules.classesFor(kind, problem.classes());
     }
 
     /** Offers only the losses that fit {@code classes}: the UI never sends a head the session would refuse. */
     private void showLossChoices(int classes) {
-        List<Loss> fitting = Arrays.stream(Loss.values()).filter(l -> fits(l, classes)).toList();
+        List<Loss> fitting = ProblemRules.lossesFor(classes);
         if (!loss.getItems().equals(fitting)) {
             Loss was = loss.getValue();
             loss.getItems().setAll(fitting);
-            loss.setValue(fitting.contains(was) ? was : Head.defaultLoss(classes));
-        }
-    }
-
-    private static boolean fits(Loss l, int classes) {
-        if (l == null) {
-            return false;
-        }
-        try {
-            Head.of(l, classes);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
+            loss.setValue(ProblemRules.lossFor(was, classes));
         }
     }
 

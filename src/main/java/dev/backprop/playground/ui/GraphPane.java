@@ -237,7 +237,6 @@ public final class GraphPane extends StackPane {
             return;
         }
         graph = newGraph;
-        title.setText(graph.title());
         if (layout != null && layout.fits(graph)) {
             refresh();
             followStep();
@@ -670,6 +669,7 @@ public final class GraphPane extends StackPane {
 
     private void refresh() {
         if (graph != null && layout != null && layout.fits(graph)) {
+            title.setText(graph.title()); // with the cards, from one graph: the header names the example they hold
             cards.setModel(graph);
             mirror.show(graph, layout, pickedId);
             weightTip.setVisible(false); // its numbers were the old graph's: the next move shows the new ones

@@ -91,6 +91,7 @@ public final class PlaygroundView extends BorderPane {
     private String lastMessage = "";
     /** The newcomer's hint stays gone once a step was taken, a pass stepped through or Play pressed. */
     private boolean firstStepsTaken;
+    private final InspectedNode inspectedNode = new InspectedNode();
 
     public PlaygroundView(TrainingSession session, Stage stage, WindowMemory memory) {
         this.session = session;
@@ -430,19 +431,17 @@ public final class PlaygroundView extends BorderPane {
         graphPane.show(s.graph());
         // the toggle follows the view the session publishes (it picks one by the network's widths)
         (s.graph().isNeuronView() ? neuronsView : tensorsView).setSelected(true);
-        // the inspector shows the picked node, else the node being stepped: the current step, large
-        GraphNode inspected = graphPane.selected() != null ? graphPane.selected() : ExpressionLab.highlighted(s.graph());
-        if (inspected != null) {
-            inspector.show(s.graph(), inspected);
-        }
+        // the inspector shows the picked node, else the node being stepped, else the last one: from this graph
+        inspector.show(s.graph(), inspectedNode.of(s.graph(), graphPane.selected()));
         controls.update(s);
         if (s.shown().serial() != classroomSerial) { // an experiment was opened: show what it shows
             classroomSerial = s.shown().serial();
             classroom.apply(s.shown().names());
         }
         Metrics row = TimelineCursor.shownRow(s);
-        stepLabel.setText(String.format(Locale.ROOT, "step %,d   loss %.4f%s%s", s.step(),
-                row.trainLoss(), Double.isNaN(row.trainAccuracy()) ? ""
+        stepLabel.setText(String.format(Locale.ROOT, "step %,d   loss %s%s%s", s.step(), // NaN: no point measured
+                Double.isNaN(row.trainLoss()) ? "\u2013" : String.format(Locale.ROOT, "%.4f", row.trainLoss()),
+                Double.isNaN(row.trainAccuracy()) ? ""
                         : String.format(Locale.ROOT, "   accuracy %.1f%%", 100 * row.trainAccuracy()),
                 s.running() ? String.format(Locale.ROOT, "   %,.0f steps/s", s.stepsPerSecond()) : "   paused"));
         if (!Objects.equals(s.message(), lastMessage)) {

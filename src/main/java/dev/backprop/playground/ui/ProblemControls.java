@@ -1,5 +1,6 @@
 package dev.backprop.playground.ui;
 
+import dev.backprop.playground.engine.nn.ProblemRules;
 import static dev.backprop.playground.ui.ControlRow.group;
 import static dev.backprop.playground.ui.ControlRow.tip;
 
@@ -185,8 +186,7 @@ final class ProblemControls {
     void followDataset(DatasetKind kind, int classesBefore) {
         withoutSending(() -> {
             problem.setValue(Problem.of(kind));
-            int k = kind.takesClassCount() ? (classesBefore >= 2 ? classesBefore : kind.defaultClasses())
-                    : kind.defaultClasses();
+            int k = ProblemRules.classesFor(kind, classesBefore); // the session's rule, read
             if (k >= 2) {
                 classes.getValueFactory().setValue(k);
             }

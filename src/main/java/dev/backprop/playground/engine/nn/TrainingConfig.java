@@ -183,7 +183,6 @@ public record TrainingConfig(
 
     /** New data of the dataset's own class count (2 for spiral and blobs). */
     public TrainingConfig withData(DatasetKind kind, int n, double noiseLevel, long newSeed) {
-        return withData(kind, n, noiseLevel, newSeed, kind.takesClassCount() && classes >= 2 ? classes
-                : kind.defaultClasses());
+        return withData(kind, n, noiseLevel, newSeed, ProblemRules.classesFor(kind, classes));
     }
 }

@@ -1,0 +1,62 @@
+package dev.backprop.playground.engine.nn;
+
+import dev.backprop.playground.engine.data.DatasetKind;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The rules of what fits what, in one place: how many classes a dataset gets, which losses (heads) fit a
+ * class count, which loss a dataset gets by default, and why a head does not fit the data. The session
+ * applies them and the controls read them, so a control never offers what the session would refuse.
+ */
+public final class ProblemRules {
+    private ProblemRules() {
+    }
+
+    /** The classes {@code kind}'s data gets: spiral and blobs keep the count in use (2 or more), others their own (0: regression). */
+    public static int classesFor(DatasetKind kind, int classesBefore) {
+        return kind.takesClassCount() && classesBefore >= 2 ? classesBefore : kind.defaultClasses();
+    }
+
+    /** Whether a head with loss {@code loss} can learn data of {@code classes} classes (0: a regression target). */
+    public static boolean fits(Loss loss, int classes) {
+        if (loss == null) {
+            return false;
+        }
+        try {
+            Head.of(loss, classes);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The losses that fit {@code classes}, in the order of {@link Loss}. */
+    public static List<Loss> lossesFor(int classes) {
+        return Arrays.stream(Loss.values()).filter(l -> fits(l, classes)).toList();
+    }
+
+    /** {@code chosen} if it fits {@code classes}, else the data's default ({@link Head#defaultLoss}). */
+    public static Loss lossFor(Loss chosen, int classes) {
+        return fits(chosen, classes) ? chosen : Head.defaultLoss(classes);
+    }
+
+    /** Why {@code spec}'s head cannot learn {@code c}'s data (a loss that does not fit), or null. */
+    public static String headMismatch(NetworkSpec spec, TrainingConfig c) {
+        int classes = spec.head().classes();
+        if (classes == c.classes()) {
+            return null;
+        }
+        String data = c.dataset().id() + (c.classes() == 0 ? " (a regression target: use mse)"
+                : " with " + c.classes() + " classes (use " + (c.classes() == 2 ? "bce, mse or ce)" : "ce)"));
+        return "the " + spec.head().describe() + " head (" + (classes == 0 ? "a regression output" : classes + " classes")
+                + ") does not fit " + data + "; nothing changed";
+    }
+
+    /** Why {@code kind} takes no class count, or null when it does (spiral, blobs). */
+    public static String classCountRefusal(DatasetKind kind) {
+        return kind.takesClassCount() ? null : kind.id() + " has " + kind.defaultClasses()
+                + (kind.isRegression() ? " classes (a regression target)" : " classes")
+                + ": only spiral and blobs take a class count";
+    }
+}
