@@ -180,7 +180,7 @@ public final class PointsCsv {
         if (!Double.isFinite(v)) {
             // the app reads a file before it knows whether the labels are classes or targets: say both
             throw new IllegalArgumentException(where + (classes == ANY_LABEL
-                    ? " is neither a class index (0 to " + (dev.backprop.playground.engine.nn.Head.MAX_CLASSES - 1)
+                    ? " is neither a class index (0 to " + (DatasetKind.MAX_CLASSES - 1)
                     + ") nor a regression target (a finite number)" : " is not a finite number"));
         }
         return v;
