@@ -38,27 +38,28 @@ fi
 
 prefs=$(mktemp -d)   # the archive run must not read or write the user's saved window
 trap 'rm -rf "$prefs"' EXIT
-if [ -n "$class_list" ]; then
-  rm -f "$class_list"
-  if ! JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$class_list -Dplayground.exitAfterFirstFrame=true -Djava.util.prefs.userRoot=$prefs" \
-       timeout 180 "${run[@]}" "$image/bin/$name" >"$prefs/run.log" 2>&1 || [ ! -s "$class_list" ]; then
+
+# Runs the image once to its first frame with the JVM option $1 writing the file $2; on failure prints
+# the run's output, removes the file and says "$3: skipped (...)".
+record_once() {
+  local option=$1 out=$2 what=$3
+  rm -f "$out"
+  if ! JAVA_TOOL_OPTIONS="$option -Dplayground.exitAfterFirstFrame=true -Djava.util.prefs.userRoot=$prefs" \
+       timeout 180 "${run[@]}" "$image/bin/$name" >"$prefs/run.log" 2>&1 || [ ! -s "$out" ]; then
     sed 's/^/  /' "$prefs/run.log" >&2
-    rm -f "$class_list"
-    echo "class list: skipped (the run did not finish); the installed app starts without an archive" >&2
-    exit 0
+    rm -f "$out"
+    echo "$what: skipped (the run did not finish); the app starts without it" >&2
+    return 1
   fi
+}
+
+if [ -n "$class_list" ]; then
+  record_once "-XX:DumpLoadedClassList=$class_list" "$class_list" "class list" || exit 0
   echo "class list: $(wc -l <"$class_list") classes in $class_list" >&2
   exit 0
 fi
-rm -f "$archive"
 echo "startup archive: running the app once to record the classes start-up loads ..." >&2
-if ! JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$archive -Dplayground.exitAfterFirstFrame=true -Djava.util.prefs.userRoot=$prefs" \
-     timeout 180 "${run[@]}" "$image/bin/$name" >"$prefs/run.log" 2>&1 || [ ! -s "$archive" ]; then
-  sed 's/^/  /' "$prefs/run.log" >&2
-  rm -f "$archive"
-  echo "startup archive: skipped (the archive run did not finish); the app starts without it" >&2
-  exit 0
-fi
+record_once "-XX:ArchiveClassesAtExit=$archive" "$archive" "startup archive" || exit 0
 # $APPDIR is the launcher's lib/app. JDK 17 checks the jar's path against the one recorded here: an image
 # moved elsewhere (the .deb's /opt/...) starts without the archive, so its warning is silenced.
 { echo 'java-options=-XX:SharedArchiveFile=$APPDIR/'"$name"'.jsa'

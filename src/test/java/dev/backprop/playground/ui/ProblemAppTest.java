@@ -108,7 +108,8 @@ class ProblemAppTest extends AppHarness {
 
     @Test
     void togglingFeaturesRebuildsTheNetworkWithThatManyInputs() throws Exception {
-        clickOn("#settings-toggle"); // the features live in the settings panel, folded at a first start
+        // the features live in the settings panel, which a window may remember folded or open
+        interact(() -> view.controls().settings().setShown(true));
         clickOn("#feature-x1sq");
         clickOn("#feature-x2sq");
         Snapshot s = waitFor("4 inputs", x -> x.config().network().inputSize() == 4);
