@@ -61,7 +61,7 @@ public final class PointsCsv {
     public static Points read(Path file, int classes, int maxPoints) throws IOException {
         // lines are read whole: a longer one (a file with no line breaks) is refused before it fills the heap
         // about 80 characters a point: a bigger file is refused before it is read
-        try (BufferedReader in = InputLimits.open(file, 80L * maxPoints + 1_000, 4 * MAX_LINE_CHARS, "the data file")) {
+        try (BufferedReader in = InputLimits.open(file, 80L * maxPoints + 1_000, MAX_LINE_CHARS, "the data file")) {
             return read(in, classes, maxPoints);
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new IllegalArgumentException("the file is not UTF-8 text");

@@ -137,11 +137,13 @@ final class StepThroughSlice {
     /** Step-through starts the next training step when none is in progress (or the last one is done). */
     private void startStepIfNeeded() {
         if (stepper == null || !stepper.hasNext()) {
+            NetworkStepper previous = stepper;
             Command.TracePoint t = session.publisher().traced();
             stepper = t == null ? new NetworkStepper(session.trainer())
                     : NetworkStepper.onExample(session.trainer(), t.x1(), t.x2(), t.label());
-            if (!zeroGrad) {
-                stepper.withoutZeroGrad();
+            if (!zeroGrad && (previous != null || session.trainer().steps() > 0)) {
+                // before any step there is nothing to carry: the buffers hold a preview's gradients, not a step's
+                stepper.withoutZeroGrad(previous);
             }
         }
     }

@@ -35,6 +35,8 @@ public final class NetworkStepper implements Stepper<NetworkStepper.Step> {
     private double loss = Double.NaN;
     /** The gradients from before this step, added to its own (zero_grad off); null when zeroed. */
     private java.util.Map<Parameter, DMatrixRMaj> carried;
+    /** The gradients this step's update applied, once it ran (the next step carries them when zero_grad is off). */
+    private java.util.Map<Parameter, DMatrixRMaj> applied;
 
     /** Takes the trainer's next batch; nothing is computed until {@link #next()}. */
     public NetworkStepper(Trainer trainer) {
@@ -60,12 +62,22 @@ public final class NetworkStepper implements Stepper<NetworkStepper.Step> {
      * steps before, the update uses the sum, and the gradient lines say so. Call before the first step.
      */
     public NetworkStepper withoutZeroGrad() {
+        return withoutZeroGrad(null);
+    }
+
+    /**
+     * As {@link #withoutZeroGrad()}, carrying the gradients {@code previous} applied in its update when it
+     * got that far: the network's gradient buffers may have been recomputed since (a graph shows the
+     * gradients of the weights it shows), and the last step's own are what zero_grad would have cleared.
+     */
+    public NetworkStepper withoutZeroGrad(NetworkStepper previous) {
         if (!computed.isEmpty()) {
             throw new IllegalStateException("zero_grad is chosen before the step begins");
         }
         carried = new java.util.IdentityHashMap<>();
         for (Parameter p : net.parameters()) {
-            carried.put(p, p.grad().copy());
+            DMatrixRMaj last = previous == null || previous.applied == null ? null : previous.applied.get(p);
+            carried.put(p, last != null ? last.copy() : p.grad().copy());
         }
         return this;
     }
@@ -179,6 +191,10 @@ public final class NetworkStepper implements Stepper<NetworkStepper.Step> {
                 before.add(p.value().data.clone());
             }
             double[] stateBefore = trainer.optimizer().saveState();
+            applied = new java.util.IdentityHashMap<>();
+            for (Parameter p : net.parameters()) {
+                applied.put(p, p.grad().copy());
+            }
             trainer.finishStep(loss);
             rule.append(UpdateRule.describe(trainer.optimizer(), net.parameters().get(0), before.get(0)[0], stateBefore,
                     net.head().kind() == Head.Kind.PERCEPTRON));
