@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The performance figures of the README, each a median after warm-up. Sizes are chosen so every
+ * The performance figures of docs/performance.md, each a median after warm-up. Sizes are chosen so every
  * timed run lasts tens of milliseconds or more on a laptop-class core.
  */
 public final class Benchmarks {

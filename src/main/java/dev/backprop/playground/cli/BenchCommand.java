@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench}: the README's performance figures, each a median of several runs after warm-up.
+ * {@code bench}: the performance figures of docs/performance.md, each a median of several runs after warm-up.
  * Every benchmark runs in a fresh JVM (as JMH forks), so one benchmark's JIT profile cannot slow
  * another: the grid evaluation and the training step share code but not call patterns.
  */

@@ -32,7 +32,7 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The experiment file ({@code .bpg.json}, version 2; the README documents every field): writes an
+ * The experiment file ({@code .bpg.json}, version 2; docs/formats.md documents every field): writes an
  * {@link Experiment} atomically and reads one back strictly. Reading checks everything, down to
  * putting the state into a scratch trainer, before it returns: a bad file is refused whole, with
  * the field that is wrong. Numbers that are not finite (a diverged run) are written as null and the

@@ -12,7 +12,7 @@ import org.graphstream.ui.view.LayerRenderer;
  * GraphStream's fore layer: draws every node's card content (text, tints, heatmaps) over the box
  * GraphStream drew, from the {@link GraphModel} node with the same id. GraphStream 2.0's own text
  * is switched off in the stylesheet: it measures labels with the default font, so any other font
- * or size, and every multi-line label, lands off-centre (design.md).
+ * or size, and every multi-line label, lands off-centre.
  */
 final class CardLayer implements LayerRenderer<GraphicsContext> {
     private final CardPainter painter = new CardPainter();

@@ -2,7 +2,7 @@ package dev.backprop.playground.engine.nn;
 
 /**
  * The sizes every input is held to, checked before anything is allocated: a number typed by a
- * user or read from a file must not be able to exhaust the memory or stall the machine. The README
+ * user or read from a file must not be able to exhaust the memory or stall the machine. docs/formats.md
  * lists them. The app's engine keeps to tighter limits than the headless commands because it
  * recomputes a 200x200 boundary grid and the graph while the user watches.
  */
