@@ -16,6 +16,9 @@ public final class DenseKernel {
     private static final int L1_BLOCK_DOUBLES = 2048;
 
     /**
+     * Below {@link VectorKernel#TILE_ROWS} rows (per-sample steps) the plain loops are used: a lone
+     * row leaves the tiles one long chain of dependent adds per vector, slower than the loops.
+     *
      * True when this JVM has the Vector API ({@code --add-modules jdk.incubator.vector}, as the
      * launchers, the tests and the bench give it): the products run on {@link VectorKernel}, same bits,
      * several times faster. {@code -Dbackprop.vector=false} keeps the scalar loops.
@@ -40,7 +43,7 @@ public final class DenseKernel {
      * @param y rows x out, overwritten
      */
     static void forward(double[] x, int rows, int in, double[] w, double[] b, int out, double[] y) {
-        if (VECTORIZED) {
+        if (VECTORIZED && rows >= VectorKernel.TILE_ROWS) {
             VectorKernel.multiplyAdd(x, rows, in, w, out, b, y);
         } else {
             scalarForward(x, rows, in, w, b, out, y);
@@ -95,7 +98,7 @@ public final class DenseKernel {
      * @param dw in x out, overwritten
      */
     static void weightGradient(double[] x, double[] g, int rows, int in, int out, double[] dw) {
-        if (VECTORIZED) {
+        if (VECTORIZED && rows >= VectorKernel.TILE_ROWS) {
             VectorKernel.weightGradient(x, g, rows, in, out, dw);
         } else {
             scalarWeightGradient(x, g, rows, in, out, dw);
@@ -142,7 +145,7 @@ public final class DenseKernel {
      * @param dx rows x in, overwritten
      */
     static void inputGradient(double[] g, double[] wt, int rows, int in, int out, double[] dx) {
-        if (VECTORIZED) {
+        if (VECTORIZED && rows >= VectorKernel.TILE_ROWS) {
             VectorKernel.multiplyAdd(g, rows, out, wt, in, null, dx);
         } else {
             scalarInputGradient(g, wt, rows, in, out, dx);
@@ -153,6 +156,28 @@ public final class DenseKernel {
         for (int r = 0; r < rows; r++) {
             java.util.Arrays.fill(dx, r * in, (r + 1) * in, 0.0);
             accumulateRow(g, r * out, 0, out, wt, in, dx, r * in);
+        }
+    }
+
+    /**
+     * dL/dx = g W^T straight from W, one dot product per element, in EJML's multTransB order: for a
+     * few rows (per-sample steps), where transposing W would cost as much as the product.
+     *
+     * @param g rows x out, not modified
+     * @param w in x out, not modified
+     * @param dx rows x in, overwritten
+     */
+    static void inputGradientFromWeights(double[] g, double[] w, int rows, int in, int out, double[] dx) {
+        for (int r = 0; r < rows; r++) {
+            int gr = r * out;
+            for (int k = 0; k < in; k++) {
+                int wk = k * out;
+                double s = 0;
+                for (int c = 0; c < out; c++) {
+                    s += g[gr + c] * w[wk + c];
+                }
+                dx[r * in + k] = s;
+            }
         }
     }
 

@@ -113,6 +113,11 @@ public final class Linear extends CachingLayer {
             double[] g = gradOutput.data;
             DenseKernel.weightGradient(input.data, g, rows, inputSize, outputSize, weight.grad().data);
             DenseKernel.columnSums(g, rows, outputSize, bias.grad().data);
+            if (!deferInputGradient && rows < VectorKernel.TILE_ROWS) {
+                // a per-sample step: dot products on W itself, no transposed copy to make first
+                DenseKernel.inputGradientFromWeights(g, weight.value().data, rows, inputSize, outputSize, gradInput.data);
+                return;
+            }
             if (weightTransposed == null) {
                 weightTransposed = new double[inputSize * outputSize];
             }

@@ -18,6 +18,8 @@ final class VectorKernel {
     /** 4 doubles: on AVX-512 and AVX2 alike; 100 columns are 12 tiles of 8 and one vector, no scalar tail. */
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
     private static final int L = S.length();
+    /** Rows a tile covers: {@link DenseKernel} sends fewer to its plain loops. */
+    static final int TILE_ROWS = 4;
 
     private VectorKernel() {
     }

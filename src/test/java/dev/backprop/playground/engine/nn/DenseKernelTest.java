@@ -72,6 +72,10 @@ class DenseKernelTest {
         assertArrayEquals(dw.data, myDw, "scalar dW");
         assertArrayEquals(dx.data, myDx, "scalar dx");
 
+        double[] fromW = new double[rows * in];
+        DenseKernel.inputGradientFromWeights(g.data, w.data, rows, in, out, fromW);
+        assertArrayEquals(dx.data, fromW, "dx from W, per-sample shape");
+
         double[] vDw = new double[in * out];
         double[] vDx = new double[rows * in];
         VectorKernel.weightGradient(x.data, g.data, rows, in, out, vDw);
