@@ -6,8 +6,8 @@ package dev.backprop.playground.train;
  * frames a second ({@link FramePacer}). One writer (the FX thread), one reader (the engine thread).
  */
 public final class UiFrames {
-    /** A frame interval longer than this is late: a 60 Hz frame (16.7 ms) with room for the timer's jitter. */
-    public static final long LATE_NANOS = 20_000_000L;
+    /** A frame interval longer than this is late: one and a half 60 Hz frames (16.7 ms), so only a frame dropped or stretched by half counts, not the timer's jitter. */
+    public static final long LATE_NANOS = 25_000_000L;
 
     private volatile long frames;
     private volatile long late;
