@@ -112,11 +112,12 @@ public final class InputLimits {
         }
     }
 
-    /** Counts the characters of the current line and names a decoding error in words. */
+    /** Counts the characters of the current line (and the lines) and names a decoding error in words. */
     private static final class CheckedReader extends FilterReader {
         private final int maxLineChars;
         private final String what;
         private int lineChars;
+        private long line = 1;
 
         CheckedReader(Reader in, int maxLineChars, String what) {
             super(in);
@@ -139,10 +140,12 @@ public final class InputLimits {
                 throw new TextLimitException(what, "not UTF-8 text (saved as UTF-16, or not text at all?)");
             }
             for (int i = off; i < off + n; i++) {
-                lineChars = cbuf[i] == '\n' ? 0 : lineChars + 1;
-                if (lineChars > maxLineChars) {
-                    throw new TextLimitException(what, String.format(Locale.ROOT, "a line longer than %,d characters",
-                            maxLineChars));
+                if (cbuf[i] == '\n') {
+                    lineChars = 0;
+                    line++;
+                } else if (++lineChars > maxLineChars) {
+                    throw new TextLimitException(what, String.format(Locale.ROOT,
+                            "a line longer than %,d characters (line %,d)", maxLineChars, line));
                 }
             }
             return n;

@@ -190,9 +190,6 @@ public final class PointsCsv {
 
     /** One line's fields: commas separate, double quotes enclose (a doubled quote inside is one quote). */
     static List<String> fields(String line, int lineNo) {
-        if (line.length() > MAX_LINE_CHARS) {
-            throw new IllegalArgumentException("line " + lineNo + ": longer than " + MAX_LINE_CHARS + " characters");
-        }
         List<String> out = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;

@@ -45,7 +45,7 @@ class HostileFilesTest {
     void aCsvWithoutLineBreaksIsRefusedBeforeItIsReadWhole() throws Exception {
         Path csv = dir.resolve("one-line.csv");
         Files.writeString(csv, "x1,x2,label\n" + "1,".repeat(2_000_000));
-        assertRefused(TrainCommandTest.run("train", "--data", csv.toString()), "a line longer than 65,536 characters");
+        assertRefused(TrainCommandTest.run("train", "--data", csv.toString()), "a line longer than 65,536 characters (line 2)");
     }
 
     @Test
