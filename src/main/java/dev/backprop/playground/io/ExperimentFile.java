@@ -13,6 +13,7 @@ import dev.backprop.playground.engine.nn.FeatureSet;
 import dev.backprop.playground.engine.nn.Head;
 import dev.backprop.playground.engine.nn.Epochs;
 import dev.backprop.playground.engine.nn.Initializer;
+import dev.backprop.playground.engine.nn.Limits;
 import dev.backprop.playground.engine.nn.OptimizerSettings;
 import dev.backprop.playground.engine.nn.Loss;
 import dev.backprop.playground.engine.nn.NetworkSpec;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 
@@ -176,38 +178,45 @@ public final class ExperimentFile {
     // ---- reading ------------------------------------------------------------------------------
 
     /**
-     * Reads and checks {@code file}: at most {@code maxBytes} bytes and {@code maxPoints} points.
+     * Reads and checks {@code file}: at most {@code maxBytes} bytes and {@code maxPoints} points, a
+     * network of at most {@link Limits#MAX_PARAMETERS} parameters.
      *
      * @throws IllegalArgumentException saying which field is wrong
      */
     public static Experiment read(Path file, long maxBytes, int maxPoints) throws IOException {
-        JsonElement parsed;
+        return read(file, maxBytes, maxPoints, Limits.MAX_PARAMETERS);
+    }
+
+    /**
+     * Reads and checks {@code file} with memory for what it declares: the settings come first and
+     * bound the state's arrays to their network, {@code maxPoints} bounds the data's, and a file
+     * breaking either is refused where it does, not after it has been read whole.
+     *
+     * @throws IllegalArgumentException saying which field is wrong
+     */
+    public static Experiment read(Path file, long maxBytes, int maxPoints, long maxParameters) throws IOException {
+        ReadPlan plan = new ReadPlan(maxPoints, maxParameters);
+        StrictJsonTree.Document document;
         try (java.io.Reader in = InputLimits.open(file, maxBytes, Integer.MAX_VALUE, "the experiment file")) {
-            parsed = StrictJsonTree.read(in);
+            document = StrictJsonTree.read(in, plan);
         } catch (TextLimitException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        if (!parsed.isJsonObject()) {
+        if (!document.root().isJsonObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
-        JsonObject root = parsed.getAsJsonObject();
-        if (!FORMAT.equals(string(root, "format"))) {
-            throw new IllegalArgumentException("\"format\" must be \"" + FORMAT + "\"");
-        }
-        long version = whole(root, "version");
-        if (version != VERSION && version != VERSION_SERIALIZED_SAMPLING) {
-            throw new IllegalArgumentException("version " + version + " is not known (this app reads version " + VERSION + ")");
-        }
+        JsonObject root = document.root().getAsJsonObject();
+        format(root);
+        long version = version(root);
         boolean nullsAllowed = root.has(JsonNumbers.FLAG) && root.get(JsonNumbers.FLAG).isJsonPrimitive()
                 && root.get(JsonNumbers.FLAG).getAsBoolean();
-        TrainingConfig config;
-        try {
-            config = settings(object(root, "settings"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("settings: " + e.getMessage(), e);
+        if (plan.config == null) {
+            plan.rootMember("settings", root.get("settings"));
         }
-        DataSplit data = root.has("data") ? data(object(root, "data"), config, maxPoints) : null;
-        TrainerState state = root.has("state") ? state(object(root, "state"), config.network(), nullsAllowed,
+        TrainingConfig config = plan.config;
+        Map<String, StrictJsonTree.Numbers> arrays = document.arrays();
+        DataSplit data = root.has("data") && object(root, "data") != null ? data(arrays, config, maxPoints) : null;
+        TrainerState state = root.has("state") ? state(object(root, "state"), arrays, config.network(), nullsAllowed,
                 version == VERSION_SERIALIZED_SAMPLING) : null;
         Map<String, Boolean> shown = new LinkedHashMap<>();
         if (root.has("shown")) {
@@ -227,6 +236,81 @@ public final class ExperimentFile {
             }
         }
         return new Experiment(config, data, state, shown);
+    }
+
+    private static void format(JsonObject root) {
+        if (!FORMAT.equals(string(root, "format"))) {
+            throw new IllegalArgumentException("\"format\" must be \"" + FORMAT + "\"");
+        }
+    }
+
+    private static long version(JsonObject root) {
+        long version = whole(root, "version");
+        if (version != VERSION && version != VERSION_SERIALIZED_SAMPLING) {
+            throw new IllegalArgumentException("version " + version + " is not known (this app reads version " + VERSION + ")");
+        }
+        return version;
+    }
+
+    /**
+     * What the reader may hold: the data's arrays up to the point limit, the state's up to what the
+     * settings' network needs (Adam's state, the largest, is two numbers a parameter and a step count).
+     */
+    private static final class ReadPlan implements StrictJsonTree.Plan {
+        private final int maxPoints;
+        private final long maxParameters;
+        private TrainingConfig config;
+
+        ReadPlan(int maxPoints, long maxParameters) {
+            this.maxPoints = maxPoints;
+            this.maxParameters = maxParameters;
+        }
+
+        @Override
+        public StrictJsonTree.ArrayRule array(String path) {
+            return switch (path) {
+                case "data.x1", "data.x2", "data.label", "data.test", "state.order" ->
+                        new StrictJsonTree.ArrayRule(maxPoints, path.equals("data.test"), String.format(Locale.ROOT,
+                                "%s: more than %,d points; 2 to %,d are allowed here", path, maxPoints, maxPoints));
+                case "state.weights" -> new StrictJsonTree.ArrayRule(parameters(), false, String.format(Locale.ROOT,
+                        "state.weights: more than the %,d the settings' network has", parameters()));
+                case "state.optimizerState" -> new StrictJsonTree.ArrayRule(1 + 2 * parameters(), false,
+                        String.format(Locale.ROOT, "state.optimizerState: more than %,d numbers (Adam's state for the "
+                                + "settings' network of %,d parameters)", 1 + 2 * parameters(), parameters()));
+                default -> null;
+            };
+        }
+
+        private long parameters() {
+            if (config == null) {
+                throw new IllegalArgumentException("\"settings\" must come before \"state\"");
+            }
+            return config.network().parameterCount();
+        }
+
+        /** Checks format, version and settings as soon as they are read: a bad file stops there. */
+        @Override
+        public void rootMember(String key, JsonElement value) {
+            JsonObject member = new JsonObject();
+            member.add(key, value);
+            switch (key) {
+                case "format" -> format(member);
+                case "version" -> version(member);
+                case "settings" -> {
+                    try {
+                        config = settings(object(member, "settings"));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("settings: " + e.getMessage(), e);
+                    }
+                    if (config.network().parameterCount() > maxParameters) {
+                        throw new IllegalArgumentException(String.format(Locale.ROOT,
+                                "settings: the network has %,d parameters; at most %,d here",
+                                config.network().parameterCount(), maxParameters));
+                    }
+                }
+                default -> { }
+            }
+        }
     }
 
     private static TrainingConfig settings(JsonObject s) {
@@ -275,46 +359,42 @@ public final class ExperimentFile {
         return s.has("biasInit") ? init.withBias(Initializer.BiasInit.fromId(string(s, "biasInit"))) : init;
     }
 
-    private static DataSplit data(JsonObject d, TrainingConfig config, int maxPoints) {
-        JsonArray x1 = array(d, "x1");
-        JsonArray x2 = array(d, "x2");
-        JsonArray label = array(d, "label");
-        JsonArray test = array(d, "test");
-        int n = x1.size();
+    private static DataSplit data(Map<String, StrictJsonTree.Numbers> arrays, TrainingConfig config, int maxPoints) {
+        double[] x1 = planned(arrays, "data.x1", false);
+        double[] x2 = planned(arrays, "data.x2", false);
+        double[] label = planned(arrays, "data.label", false);
+        double[] test = planned(arrays, "data.test", false);
+        int n = x1.length;
         if (n < 2 || n > maxPoints) {
             throw new IllegalArgumentException("data: " + n + " points; 2 to " + maxPoints + " are allowed here");
         }
-        if (x2.size() != n || label.size() != n || test.size() != n) {
+        if (x2.length != n || label.length != n || test.length != n) {
             throw new IllegalArgumentException("data: x1, x2, label and test must have the same length");
         }
         double[] xs = new double[2 * n];
-        double[] ys = new double[n];
         boolean[] isTest = new boolean[n];
         int classes = config.classes();
         for (int i = 0; i < n; i++) {
-            xs[2 * i] = finite(x1.get(i), "data.x1[" + i + "]");
-            xs[2 * i + 1] = finite(x2.get(i), "data.x2[" + i + "]");
-            ys[i] = finite(label.get(i), "data.label[" + i + "]");
-            if (classes > 0 && !(ys[i] == Math.rint(ys[i]) && ys[i] >= 0 && ys[i] < classes)) {
-                throw new IllegalArgumentException("data.label[" + i + "] " + ys[i] + " is not a class index (0 to "
+            xs[2 * i] = x1[i];
+            xs[2 * i + 1] = x2[i];
+            if (classes > 0 && !(label[i] == Math.rint(label[i]) && label[i] >= 0 && label[i] < classes)) {
+                throw new IllegalArgumentException("data.label[" + i + "] " + label[i] + " is not a class index (0 to "
                         + (classes - 1) + ")");
             }
-            JsonElement t = test.get(i);
-            if (!t.isJsonPrimitive() || !t.getAsJsonPrimitive().isBoolean()) {
-                throw new IllegalArgumentException("data.test[" + i + "] must be true or false");
-            }
-            isTest[i] = t.getAsBoolean();
+            isTest[i] = test[i] == 1;
         }
-        DataSplit split = DataSplit.of(new Dataset(new DMatrixRMaj(n, 2, true, xs), new DMatrixRMaj(n, 1, true, ys)), isTest);
+        DataSplit split = DataSplit.of(new Dataset(new DMatrixRMaj(n, 2, true, xs), new DMatrixRMaj(n, 1, true, label)),
+                isTest);
         if (split.train().size() == 0) {
             throw new IllegalArgumentException("data: no training point (every point is a test point)");
         }
         return split;
     }
 
-    private static TrainerState state(JsonObject s, NetworkSpec spec, boolean nullsAllowed, boolean serializedSampling) {
-        double[] weights = doubles(array(s, "weights"), "state.weights", nullsAllowed);
-        double[] optimizerState = doubles(array(s, "optimizerState"), "state.optimizerState", nullsAllowed);
+    private static TrainerState state(JsonObject s, Map<String, StrictJsonTree.Numbers> arrays, NetworkSpec spec,
+            boolean nullsAllowed, boolean serializedSampling) {
+        double[] weights = planned(arrays, "state.weights", nullsAllowed);
+        double[] optimizerState = planned(arrays, "state.optimizerState", nullsAllowed);
         SamplingState sampling = null;
         if (s.has("sampling") && serializedSampling) {
             String base64 = string(s, "sampling");
@@ -335,11 +415,11 @@ public final class ExperimentFile {
                     cached ? finite(gaussian, "state.sampling.nextGaussian") : 0);
         }
         int[] order = null;
-        if (s.has("order")) {
-            JsonArray o = array(s, "order");
-            order = new int[o.size()];
+        if (s.has("order") || arrays.containsKey("state.order")) {
+            double[] o = planned(arrays, "state.order", false);
+            order = new int[o.length];
             for (int i = 0; i < order.length; i++) {
-                order[i] = whole32(o.get(i), "state.order[" + i + "]");
+                order[i] = o[i] == Math.rint(o[i]) && Math.abs(o[i]) <= o.length ? (int) o[i] : -1;
             }
             if (!isPermutation(order)) {
                 throw new IllegalArgumentException("state.order must hold each row index 0 to " + (order.length - 1) + " once");
@@ -443,12 +523,16 @@ public final class ExperimentFile {
         return v;
     }
 
-    private static double[] doubles(JsonArray a, String what, boolean nullsAllowed) {
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            JsonElement e = a.get(i);
-            out[i] = e.isJsonNull() && nullsAllowed ? Double.NaN : finite(e, what + "[" + i + "]");
+    /** An array the reader held as numbers ({@link ReadPlan}); null elements only where allowed. */
+    private static double[] planned(Map<String, StrictJsonTree.Numbers> arrays, String path, boolean nullsAllowed) {
+        StrictJsonTree.Numbers numbers = arrays.get(path);
+        if (numbers == null) {
+            throw new IllegalArgumentException("\"" + path.substring(path.indexOf('.') + 1) + "\" must be an array");
         }
-        return out;
+        if (numbers.firstNull() >= 0 && !nullsAllowed) {
+            throw new IllegalArgumentException(path + "[" + numbers.firstNull() + "] must be "
+                    + (path.equals("data.test") ? "true or false" : "a number"));
+        }
+        return numbers.values();
     }
 }

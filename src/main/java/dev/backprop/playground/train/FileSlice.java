@@ -109,7 +109,7 @@ final class FileSlice {
     void openExperiment(Path file) {
         Experiment e;
         try {
-            e = ExperimentFile.read(file, MAX_EXPERIMENT_BYTES, Limits.APP_MAX_SAMPLES);
+            e = ExperimentFile.read(file, MAX_EXPERIMENT_BYTES, Limits.APP_MAX_SAMPLES, Limits.APP_MAX_PARAMETERS);
         } catch (java.io.IOException | IllegalArgumentException ex) {
             throw new IllegalArgumentException(file.getFileName() + ": " + Failures.describe(ex), ex);
         }

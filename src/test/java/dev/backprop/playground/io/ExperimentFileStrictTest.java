@@ -172,4 +172,22 @@ class ExperimentFileStrictTest {
         ExperimentFile.write(file, e);
         assertEquals(1L << 60, ExperimentFile.read(file, MAX_BYTES, MAX_POINTS).config().seed());
     }
+
+    @Test
+    void theStatesArraysAreCheckedAgainstTheSettingsWhileTheyAreRead() throws Exception {
+        JsonObject root = saved(); // 2-3-1: 13 parameters, SGD
+        root.getAsJsonObject("state").getAsJsonArray("weights").add(0.5);
+        assertEquals("state.weights: more than the 13 the settings' network has", refusal(root.toString()));
+        root = saved();
+        root.getAsJsonObject("state").getAsJsonArray("weights").set(4, com.google.gson.JsonNull.INSTANCE);
+        assertEquals("state.weights[4] must be a number", refusal(root.toString()));
+        root = saved();
+        root.getAsJsonObject("state").getAsJsonArray("weights").set(2, new com.google.gson.JsonPrimitive("x"));
+        assertEquals("state.weights[2] must be a number", refusal(root.toString()));
+        Path file = write("small.bpg.json", saved().toString());
+        String why = assertThrows(IllegalArgumentException.class, () -> ExperimentFile.read(file, MAX_BYTES, MAX_POINTS, 12))
+                .getMessage();
+        assertEquals("settings: the network has 13 parameters; at most 12 here", why);
+        assertEquals(13, ExperimentFile.read(file, MAX_BYTES, MAX_POINTS, 13).state().weights().length);
+    }
 }
