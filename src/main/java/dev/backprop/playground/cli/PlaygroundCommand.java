@@ -2,6 +2,7 @@ package dev.backprop.playground.cli;
 
 import dev.backprop.playground.engine.Failures;
 import dev.backprop.playground.engine.Named;
+import dev.backprop.playground.io.InputLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +26,10 @@ public final class PlaygroundCommand implements Runnable {
     /** Parses and runs {@code args}; returns the exit code. */
     public static int run(String... args) {
         CommandLine cl = commandLine();
+        InputLimits.onLongWait(message -> {
+            cl.getErr().println("backprop-playground: " + message);
+            cl.getErr().flush();
+        });
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {

@@ -20,7 +20,9 @@ import java.util.Set;
  * it must be a regular file (reading a FIFO or a device would block or never end) on a file system
  * that holds files (procfs and sysfs "files" such as /proc/kmsg pass the regular-file test but block
  * or never end), no larger than a stated limit, and UTF-8 text. The limit holds while reading too: a
- * file that grows, or reports a size of 0, is cut off at the limit.
+ * file that grows, or reports a size of 0, is cut off at the limit. Opening and each read wait at
+ * most {@link TimedFileInput#STALL_MILLIS}: a file swapped for a FIFO after the check, or a stalled
+ * disk, fails with a message instead of holding its reader forever.
  */
 public final class InputLimits {
     /** Kernel and pseudo file systems: their entries are interfaces, not files. */
@@ -29,6 +31,14 @@ public final class InputLimits {
             "binfmt_misc", "hugetlbfs", "mqueue", "autofs", "rpc_pipefs", "nsfs");
 
     private InputLimits() {
+    }
+
+    /**
+     * Says to {@code listener} which file a read has waited for, once it has waited 2 s (the commands
+     * print it on stderr); the app leaves it unset, its engine gives up with a message after the limit.
+     */
+    public static void onLongWait(java.util.function.Consumer<String> listener) {
+        TimedFileInput.notices = listener;
     }
 
     /** @throws IllegalArgumentException saying why {@code file} is refused */
@@ -59,7 +69,8 @@ public final class InputLimits {
      */
     public static BufferedReader open(Path file, long maxBytes, int maxLineChars, String what) throws IOException {
         checkRegularFile(file, maxBytes, what);
-        InputStream bytes = new BoundedInputStream(Files.newInputStream(file), maxBytes, what);
+        InputStream bytes = new BoundedInputStream(TimedFileInput.open(file, what, TimedFileInput.STALL_MILLIS), maxBytes,
+                what);
         Reader text = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         return new BufferedReader(new CheckedReader(text, maxLineChars, what));

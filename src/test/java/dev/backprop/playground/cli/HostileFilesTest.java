@@ -34,6 +34,17 @@ class HostileFilesTest {
     }
 
     @Test
+    void aPipeNobodyWritesToIsRefusedByEveryCommandThatReadsAFile() throws Exception {
+        Path fifo = dir.resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        String why = fifo + " is not a regular file";
+        assertRefused(TrainCommandTest.run("expr", "--file", fifo.toString()), why);
+        assertRefused(TrainCommandTest.run("eval", "--model", fifo.toString()), why);
+        assertRefused(TrainCommandTest.run("train", "--data", fifo.toString()), why);
+        assertRefused(TrainCommandTest.run("train", "--experiment", fifo.toString()), why);
+    }
+
+    @Test
     void aUtf16ModelIsABadModelNotAnInternalError() throws Exception {
         Path model = Path.of(getClass().getResource("/dev/backprop/playground/issue28/model-utf16.json").toURI());
         Result r = TrainCommandTest.run("eval", "--model", model.toString());
