@@ -12,7 +12,8 @@ import java.util.Random;
 
 /**
  * The data of {@code train} and {@code eval} that is read, not generated: digits, fashion, an IDX
- * folder, and iris beyond the plane ({@code --inputs all}, {@code --target petal}). The options
+ * folder, iris beyond the plane ({@code --inputs all}, {@code --target petal}), and the notebooks'
+ * one-input regressions (line, quadratic) with their own splits. The options
  * that only fit such data are checked here, so a misplaced one is a usage error naming why.
  */
 final class DataFiles {
@@ -34,7 +35,7 @@ final class DataFiles {
             throw new IllegalArgumentException((o.inputs != null ? "--inputs" : "--target") + " chooses iris's columns; "
                     + kind.id() + " has its own");
         }
-        if (o.classes != null && (kind.fromFiles() || kind == DatasetKind.IRIS && o.target != null)) {
+        if (o.classes != null && (kind.fromFiles() || kind.hasOneInput() || kind == DatasetKind.IRIS && o.target != null)) {
             throw new IllegalArgumentException("--classes is for spiral and blobs; " + kind.id() + " has its own classes");
         }
         Integer samples = samplesGiven ? o.samples : null;
@@ -52,6 +53,8 @@ final class DataFiles {
                 yield ImageSets.folder(o.dataDir, samples);
             }
             case IRIS -> iris(o, samples, random);
+            case LINE -> new ImageSets.Loaded(kind.split(o.noise()), "seed 003's line");
+            case QUADRATIC -> new ImageSets.Loaded(kind.split(o.noise()), "seed 001's quadratic");
             default -> null;
         };
     }

@@ -10,6 +10,8 @@ final class DataOptions {
 
     @Option(names = "--dataset", paramLabel = "NAME", converter = TrainCommand.DatasetConverter.class,
             description = "moons, circles, xor, spiral, blobs, iris (classification), plane, gauss (regression); "
+                    + "line (seed 003's y = 1 + 2x + noise, 100 points, 80 for training), quadratic (seed 001's "
+                    + "y = x^2 + 3x, 40 points, 26 for training): one input, their notebook's split; "
                     + "digits (8x8 images), fashion (Fashion-MNIST, 28x28), idx (a folder of MNIST-style IDX files, "
                     + "see --data-dir) (default: moons)")
     DatasetKind dataset = DEFAULTS.dataset();
@@ -40,7 +42,7 @@ final class DataOptions {
 
     @Option(names = "--noise", paramLabel = "X",
             description = "std of the Gaussian jitter, of the target for regression (default: the dataset's: "
-                    + "0.02 spiral, 0 iris, 0.05 gauss, 0.1 the others)")
+                    + "0.02 spiral, 0 iris and quadratic, 0.05 gauss, 0.1 the others)")
     Double noise;
 
     @Option(names = "--test-ratio", paramLabel = "R",

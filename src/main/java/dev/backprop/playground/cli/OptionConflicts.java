@@ -28,6 +28,14 @@ final class OptionConflicts {
                 && regularization == Regularization.NONE) {
             return "--reg-rate sets the rate of a penalty: give --reg l1 or --reg l2 with it";
         }
+        if (dataset.hasOneInput()) {
+            for (String fixed : List.of("--samples", "--test-ratio")) {
+                if (given.hasMatchedOption(fixed)) {
+                    return fixed + ": " + dataset.id() + " is its notebook's data with its notebook's split ("
+                            + dataset.description() + ")";
+                }
+            }
+        }
         if (dataset == DatasetKind.IRIS && given.hasMatchedOption("--samples") && samples > IRIS_FLOWERS) {
             return "--samples " + samples + ": iris has " + IRIS_FLOWERS + " flowers (give at most " + IRIS_FLOWERS + ")";
         }

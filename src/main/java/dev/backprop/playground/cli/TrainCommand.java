@@ -58,6 +58,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(default: bce for 2 classes, ce for more, mse for regression)")
     Loss loss;
 
+    @Option(names = "--threshold", paramLabel = "T",
+            description = "where the perceptron's step rises: class 1 when z >= T, -1000 to 1000; 0 is the textbook "
+                    + "form, the bias standing for -T (default: 0.5, seed 004's th)")
+    Double threshold;
+
     @Option(names = "--features", paramLabel = "F[,F...]", split = ",",
             description = "input features, any of x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2 (default: x1,x2)")
     List<String> features = FeatureSet.RAW.idList();
@@ -200,6 +205,13 @@ public final class TrainCommand implements Callable<Integer> {
                 samples = read.size();
             }
             Head head = Head.of(loss != null ? loss : Head.defaultLoss(classes), classes, read == null ? 1 : read.targets());
+            if (threshold != null) {
+                if (head.kind() != Head.Kind.PERCEPTRON) {
+                    throw new IllegalArgumentException("--threshold is where the perceptron's step rises: give "
+                            + "--loss perceptron with it");
+                }
+                head = head.withThreshold(threshold);
+            }
             FeatureSet inputs = FeatureSet.parse(features).fitting(read == null ? Inputs.PLANE : read.inputs());
             double rate = regularizationRate != null ? regularizationRate
                     : regularization == Regularization.NONE ? 0 : DEFAULT_REG_RATE;

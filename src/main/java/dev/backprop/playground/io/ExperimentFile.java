@@ -99,6 +99,7 @@ public final class ExperimentFile {
         s.add("hidden", hidden);
         s.addProperty("activation", n.activation().id());
         s.addProperty("loss", n.loss().id());
+        s.addProperty("threshold", n.head().threshold());
         s.addProperty("init", n.init().id());
         s.addProperty("biasInit", n.init().bias().id());
         s.addProperty("optimizer", c.optimizer().id());
@@ -326,6 +327,9 @@ public final class ExperimentFile {
             hidden[i] = whole32(hiddenJson.get(i), "hidden[" + i + "]");
         }
         Head head = Head.of(named(Loss.class, s, "loss"), classes);
+        if (s.has("threshold")) { // files before --threshold have seed 004's 0.5
+            head = head.withThreshold(number(s, "threshold"));
+        }
         NetworkSpec network = new NetworkSpec(FeatureSet.parse(featureIds), hidden, named(Activation.class, s, "activation"),
                 head, init(s));
         return new TrainingConfig(dataset, whole32(s, "samples"), number(s, "noise"), number(s, "testRatio"),

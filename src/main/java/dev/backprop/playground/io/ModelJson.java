@@ -9,6 +9,7 @@ import dev.backprop.playground.engine.nn.Layer;
 import dev.backprop.playground.engine.nn.Limits;
 import dev.backprop.playground.engine.nn.Linear;
 import dev.backprop.playground.engine.nn.Sequential;
+import dev.backprop.playground.engine.nn.StepLayer;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -37,6 +38,9 @@ public final class ModelJson {
         for (Layer layer : network.layers()) {
             JsonObject o = new JsonObject();
             o.addProperty("type", layer.kind());
+            if (layer instanceof StepLayer step) {
+                o.addProperty("threshold", step.threshold());
+            }
             if (layer instanceof Linear linear) {
                 DMatrixRMaj w = linear.weight().value();
                 o.addProperty("in", w.numRows);

@@ -166,6 +166,9 @@ final class ModelJsonReader {
         }
     }
 
+    /** The step layer's threshold (seed 004's 0.5 when the file has none: files before --threshold). */
+    private double stepThreshold = StepLayer.THRESHOLD;
+
     /** A layer as read, before the network is built: weights stay flat arrays until everything checked out. */
     private record LayerFields(int index, String type, int in, int out, double[] weights, double[] bias) {
     }
@@ -201,6 +204,7 @@ final class ModelJsonReader {
         int out = -1;
         double[][] weights = null;
         double[] bias = null;
+        Double threshold = null;
         while (json.hasNext()) {
             String name = json.nextName();
             switch (name) {
@@ -209,6 +213,7 @@ final class ModelJsonReader {
                 case "out" -> out = size("out");
                 case "W" -> weights = matrix();
                 case "b" -> bias = vector("b");
+                case "threshold" -> threshold = number("\"threshold\"");
                 default -> throw new ModelFormatException(where + "unknown field \"" + name + "\"");
             }
         }
@@ -222,6 +227,12 @@ final class ModelJsonReader {
             }
             if (in >= 0 || out >= 0 || weights != null || bias != null) {
                 throw new ModelFormatException(where + "a " + type + " layer has no in, out, W or b");
+            }
+            if (threshold != null && !type.equals("step")) {
+                throw new ModelFormatException(where + "only a step layer has a threshold");
+            }
+            if (threshold != null) {
+                stepThreshold = threshold;
             }
             return new LayerFields(index, type, 0, 0, null, null);
         }
@@ -274,7 +285,7 @@ final class ModelJsonReader {
             head = switch (outputType) {
                 case "softmax" -> Head.of(loss, outputs);
                 case "identity" -> loss == Loss.ADALINE ? Head.of(loss, 2) : Head.of(loss, 0, outputs);
-                case "step" -> Head.of(loss, 2);
+                case "step" -> Head.of(loss, 2).withThreshold(stepThreshold);
                 case "sigmoid" -> Head.of(loss, 2);
                 default -> throw new IllegalArgumentException("the last layer must be sigmoid, softmax, identity or step, "
                         + "found " + outputType);
@@ -298,7 +309,7 @@ final class ModelJsonReader {
             } else if (f.type().equals("softmax")) {
                 layers.add(new SoftmaxLayer());
             } else if (f.type().equals("step")) {
-                layers.add(new StepLayer());
+                layers.add(new StepLayer(head.threshold()));
             } else {
                 layers.add(new ActivationLayer(Activation.fromId(f.type())));
             }

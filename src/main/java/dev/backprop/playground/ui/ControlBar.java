@@ -60,6 +60,7 @@ public final class ControlBar extends VBox {
     private final ChoiceBox<Loss> loss = choice(Loss.values());
     private final ChoiceBox<Initializer> init = InitChoice.create();
     private final MomentumField momentum = new MomentumField(this::sendMomentum);
+    private final ThresholdField threshold = new ThresholdField(t -> sendNetwork());
     private final ChoiceBox<Integer> batch = new ChoiceBox<>();
     private final ChoiceBox<DatasetKind> dataset = choice(DatasetKind.planar());
     /** Shown while the points are the user's own, not the dataset the choice names. */
@@ -191,7 +192,8 @@ public final class ControlBar extends VBox {
                 + "adagrad: by the root of all squared gradients so far; adam: momentum and RMS with bias corrections.");
         tip(loss, "Only the losses that fit the data are offered. bce: binary cross-entropy (sigmoid, 2 classes); "
                 + "ce: cross-entropy over a softmax (2 to 6 classes); mse: squared error (on the probability, or on "
-                + "the target for regression).");
+                + "the target for regression); with no hidden layer, seed 004's single neurons: perceptron (a unit step at the "
+                + "threshold beside, the perceptron rule) and adaline (identity, mean (y \u2212 z)\u00b2).");
         tip(init, "How weights start: auto (He for relu, Xavier for tanh and sigmoid: learns at any depth), normal "
                 + "(std 1 with drawn biases, seed 000's randn), normal:0.01 (seeds 002, 004), uniform:1 (micrograd), "
                 + "zeros, xavier or he. Biases start at zero except with seed 000's normal.");
@@ -213,7 +215,7 @@ public final class ControlBar extends VBox {
                 new SettingsPanel.Section("Data", Stream.concat(Stream.of(group(new Label("noise"), noise, noiseText),
                         group(new Label("points"), samples), newData), problem.dataGroups().stream()).toList()),
                 new SettingsPanel.Section("Features", problem.featureGroup()),
-                new SettingsPanel.Section("Network", group(new Label("init"), init), group(new Label("loss"), loss)),
+                new SettingsPanel.Section("Network", group(new Label("init"), init), group(new Label("loss"), loss, threshold)),
                 new SettingsPanel.Section("Training", group(new Label("optimizer"), optimizer, momentum),
                         group(new Label("batch"), batch)),
                 new SettingsPanel.Section("Regularization", problem.regularizationGroup()),
@@ -251,7 +253,10 @@ public final class ControlBar extends VBox {
         });
         layers.valueProperty().addListener((o, a, b) -> sendNetwork());
         activation.valueProperty().addListener((o, a, b) -> sendNetwork());
-        loss.valueProperty().addListener((o, a, b) -> sendNetwork());
+        loss.valueProperty().addListener((o, a, b) -> {
+            threshold.setDisable(b != Loss.PERCEPTRON);
+            sendNetwork();
+        });
         init.valueProperty().addListener((o, a, b) -> sendNetwork());
         optimizer.valueProperty().addListener((o, a, b) -> {
             momentum.setDisable(b != OptimizerKind.MOMENTUM);
@@ -393,6 +398,8 @@ public final class ControlBar extends VBox {
                 : Arrays.stream(sizes).mapToObj(Integer::toString).collect(Collectors.joining(",")));
         activation.setValue(n.activation());
         loss.setValue(n.loss());
+        threshold.show(n.head().threshold());
+        threshold.setDisable(n.loss() != Loss.PERCEPTRON);
         problem.showFeatures(n.features());
         InitChoice.show(init, n.init());
     }
@@ -420,6 +427,9 @@ public final class ControlBar extends VBox {
         int classes = dataClasses();
         // the head is built for the data the controls show: the session refuses one that does not fit
         Head head = Head.of(ProblemRules.lossFor(loss.getValue(), classes), classes);
+        if (head.kind() == Head.Kind.PERCEPTRON) {
+            head = head.withThreshold(threshold.value());
+        }
         setting(new Command.SetNetwork(new NetworkSpec(problem.features(), sizes, activation.getValue(), head,
                 init.getValue())));
     }

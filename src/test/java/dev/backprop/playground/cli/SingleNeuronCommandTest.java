@@ -54,6 +54,31 @@ class SingleNeuronCommandTest {
     }
 
     @Test
+    void theThresholdGoesIntoModelJsonAndReadsBack() throws Exception {
+        Path out = dir.resolve("textbook");
+        TrainCommandTest.Result r = TrainCommandTest.run("train", "--data", blobs().toString(), "--loss", "perceptron",
+                "--hidden", "0", "--threshold", "0", "--lr", "0.01", "--epochs", "5", "--shuffle", "none",
+                "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.readString(out.resolve("model.json")).contains("{\"type\":\"step\",\"threshold\":0.0}"));
+        var model = ModelJson.read(out.resolve("model.json"));
+        assertEquals(0.0, model.head().threshold(), 0);
+        assertEquals(0.0, ((StepLayer) model.layers().get(1)).threshold(), 0);
+    }
+
+    @Test
+    void aBadThresholdExitsTwoWithTheReason() throws Exception {
+        String data = blobs().toString();
+        for (String[] bad : List.of(new String[] {"perceptron", "1e9", "-1000"}, new String[] {"perceptron", "NaN", "-1000"},
+                new String[] {"perceptron", "abc", "abc"}, new String[] {"adaline", "0.5", "--loss perceptron"})) {
+            TrainCommandTest.Result r = TrainCommandTest.run("train", "--data", data, "--loss", bad[0], "--hidden", "0",
+                    "--threshold", bad[1]);
+            assertEquals(2, r.exit(), String.join(" ", bad));
+            assertTrue(r.err().contains(bad[2]) && r.err().contains("Usage"), r.err());
+        }
+    }
+
+    @Test
     void adalineClassifiesTheBlobs() throws Exception {
         TrainCommandTest.Result r = TrainCommandTest.run("train", "--data", blobs().toString(), "--loss", "adaline",
                 "--hidden", "0", "--init", "normal:0.01", "--lr", "0.01", "--batch", "200", "--epochs", "100");

@@ -43,6 +43,28 @@ class SingleNeuronAppTest extends AppHarness {
     }
 
     @Test
+    void thePerceptronsThresholdIsSentAndABadOneRefused() throws Exception {
+        TextField field = lookup("#threshold").queryAs(TextField.class);
+        assertTrue(field.isDisabled(), "no threshold for the default bce");
+        interact(() -> lookup("#layers").queryAs(Spinner.class).getValueFactory().setValue(0));
+        waitFor("no hidden layer", s -> s.config().network().hidden().length == 0);
+        interact(() -> this.<Loss>choice("#loss").setValue(Loss.PERCEPTRON));
+        waitFor("the perceptron", s -> s.config().network().head().kind() == Head.Kind.PERCEPTRON);
+        assertEquals("0.5", field.getText(), "seed 004's threshold");
+        interact(() -> {
+            field.requestFocus();
+            field.setText("1e9");
+        });
+        assertTrue(field.getPseudoClassStates().contains(SpinnerValidation.INVALID), "marked invalid");
+        assertTrue(field.getTooltip().getText().contains("-1000.0 to 1000.0"), field.getTooltip().getText());
+        interact(() -> field.getOnAction().handle(null));
+        assertEquals("0.5", field.getText(), "the value in force is put back");
+        interact(() -> field.setText("0"));
+        interact(() -> field.getOnAction().handle(null));
+        waitFor("the textbook threshold", s -> s.config().network().head().threshold() == 0);
+    }
+
+    @Test
     void aMomentumOfOneIsRefusedAndTheValueInForceStays() throws Exception {
         interact(() -> this.<OptimizerKind>choice("#optimizer").setValue(OptimizerKind.MOMENTUM));
         waitFor("momentum", s -> s.config().optimizer() == OptimizerKind.MOMENTUM);

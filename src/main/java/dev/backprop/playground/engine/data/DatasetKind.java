@@ -6,7 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The 2D datasets: classification with 2 classes (moons, circles, xor), with 2 to
- * {@link #MAX_CLASSES} (spiral, blobs), Fisher's iris (3), and regression targets (plane, gauss); and
+ * {@link #MAX_CLASSES} (spiral, blobs), Fisher's iris (3), and regression targets (plane, gauss; line and quadratic on one input x); and
  * the picture datasets read from files (digits, fashion, idx: 10 classes, see {@link ImageSets}).
  * Each generator is deterministic for a given {@link Random}. Noise is the standard deviation of
  * Gaussian jitter added to every coordinate (to the target, for regression); each dataset has its
@@ -147,6 +147,24 @@ public enum DatasetKind implements Named {
             }
         }
     },
+    /**
+     * Regression on one input, seed 003's line: y = 1 + 2x + noise, 100 points of x in [0, 1), 80 for
+     * training, exactly as the notebook draws them ({@link OneInputData#line}).
+     */
+    LINE("line", "regression on one input: seed 003's y = 1 + 2x + noise, 100 points, 80 for training", 0, 0.1) {
+        @Override
+        void fill(DMatrixRMaj f, DMatrixRMaj l, int classes, Random random) {
+            throw new IllegalStateException("line comes with its own split: see split(noise)");
+        }
+    },
+    /** Regression on one input, seed 001's quadratic: y = x^2 + 3x on 40 points in [-5, 5], 26 for training. */
+    QUADRATIC("quadratic", "regression on one input: seed 001's y = x^2 + 3x, 40 points in [-5, 5], 26 for training",
+            0, 0) {
+        @Override
+        void fill(DMatrixRMaj f, DMatrixRMaj l, int classes, Random random) {
+            throw new IllegalStateException("quadratic comes with its own split: see split(noise)");
+        }
+    },
     /** scikit-learn's 1,797 8x8 handwritten digits (64 inputs, 10 classes), read by {@link ImageSets}. */
     DIGITS("digits", "8x8 handwritten digits: 64 pixels, 10 classes", 10, 0) {
         @Override
@@ -192,7 +210,22 @@ public enum DatasetKind implements Named {
 
     /** The datasets of the plane (x1, x2), which the app's views draw. */
     public static DatasetKind[] planar() {
-        return java.util.Arrays.stream(values()).filter(k -> !k.fromFiles()).toArray(DatasetKind[]::new);
+        return java.util.Arrays.stream(values()).filter(k -> !k.fromFiles() && !k.hasOneInput())
+                .toArray(DatasetKind[]::new);
+    }
+
+    /** True for line and quadratic: one input x, and the split their notebook makes. */
+    public boolean hasOneInput() {
+        return this == LINE || this == QUADRATIC;
+    }
+
+    /** Line's or quadratic's points with their notebook's split ({@link OneInputData}). */
+    public DataSplit split(double noise) {
+        return switch (this) {
+            case LINE -> OneInputData.line(noise);
+            case QUADRATIC -> OneInputData.quadratic(noise);
+            default -> throw new IllegalStateException(id + " is split by the test ratio, not by its notebook");
+        };
     }
 
     IllegalArgumentException notGenerated() {
@@ -291,6 +324,9 @@ public enum DatasetKind implements Named {
         checkClasses(classes);
         if (fromFiles()) {
             throw notGenerated();
+        }
+        if (hasOneInput()) {
+            return split(noise).all();
         }
         samples = points(samples);
         if (samples < 2) {

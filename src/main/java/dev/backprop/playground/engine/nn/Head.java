@@ -23,8 +23,11 @@ import org.ejml.data.DMatrixRMaj;
  *
  * @param classes 2 for binary, 2 to {@link #MAX_CLASSES} for multiclass, 0 for regression
  * @param targets real targets of a regression head (1 to {@link #MAX_TARGETS}); 0 for a classifier
+ * @param threshold the perceptron's step: class 1 when z &gt;= threshold ({@link StepLayer#THRESHOLD}, seed
+ *                  004's 0.5, unless told; 0 is the textbook form, the bias standing for -threshold); the
+ *                  other heads keep the default
  */
-public record Head(Kind kind, int classes, Loss loss, int targets) {
+public record Head(Kind kind, int classes, Loss loss, int targets, double threshold) {
     public static final int MAX_CLASSES = dev.backprop.playground.engine.data.DatasetKind.MAX_DATA_CLASSES;
     public static final int MAX_TARGETS = dev.backprop.playground.engine.data.Dataset.MAX_TARGETS;
 
@@ -44,6 +47,20 @@ public record Head(Kind kind, int classes, Loss loss, int targets) {
         }
         require(kind == Kind.REGRESSION ? targets >= 1 && targets <= MAX_TARGETS : targets == 0,
                 "a regression head has 1 to " + MAX_TARGETS + " targets, a classifier none");
+        require(Math.abs(threshold) <= StepLayer.MAX_THRESHOLD, "--threshold must be a number from -"
+                + StepLayer.MAX_THRESHOLD + " to " + StepLayer.MAX_THRESHOLD + ", got " + threshold);
+        require(kind == Kind.PERCEPTRON || threshold == StepLayer.THRESHOLD, "--threshold is the perceptron's unit "
+                + "step (--loss perceptron); " + loss.id() + " has none");
+    }
+
+    /** A head with seed 004's threshold. */
+    public Head(Kind kind, int classes, Loss loss, int targets) {
+        this(kind, classes, loss, targets, StepLayer.THRESHOLD);
+    }
+
+    /** This perceptron with the step at {@code t} (see {@link #threshold}); refused for the other heads. */
+    public Head withThreshold(double t) {
+        return new Head(kind, classes, loss, targets, t);
     }
 
     /** A classifier, or a regression head on one target. */
@@ -139,7 +156,7 @@ public record Head(Kind kind, int classes, Loss loss, int targets) {
             case BINARY -> new ActivationLayer(Activation.SIGMOID);
             case MULTICLASS -> new SoftmaxLayer();
             case REGRESSION, ADALINE -> new ActivationLayer(Activation.IDENTITY);
-            case PERCEPTRON -> new StepLayer();
+            case PERCEPTRON -> new StepLayer(threshold);
         };
     }
 
@@ -226,8 +243,8 @@ public record Head(Kind kind, int classes, Loss loss, int targets) {
         switch (kind) {
             case BINARY:
                 return output[r] > 0.5 ? 1 : 0;
-            case PERCEPTRON: // the step's output is the class already
-            case ADALINE: // seed 004: np.where(z >= th, 1, 0)
+            case PERCEPTRON: // the step's output, 0 or 1, is the class already
+            case ADALINE: // seed 004: np.where(z >= th, 1, 0), th = 0.5
                 return output[r] >= StepLayer.THRESHOLD ? 1 : 0;
             case MULTICLASS:
                 int best = 0;
@@ -316,8 +333,9 @@ public record Head(Kind kind, int classes, Loss loss, int targets) {
 
     /** "sigmoid + bce", "softmax + ce over 3 classes", "identity + mse", "identity + mse over 2 targets". */
     public String describe() {
+        String step = threshold == StepLayer.THRESHOLD ? "" : " at z >= " + dev.backprop.playground.engine.NumberText.short4(threshold);
         return kind == Kind.MULTICLASS
                 ? String.format(Locale.ROOT, "softmax + ce over %d classes", classes)
-                : outputType() + " + " + loss.id() + (targets > 1 ? " over " + targets + " targets" : "");
+                : outputType() + step + " + " + loss.id() + (targets > 1 ? " over " + targets + " targets" : "");
     }
 }

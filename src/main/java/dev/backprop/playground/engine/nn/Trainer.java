@@ -74,8 +74,11 @@ public final class Trainer {
         return new Trainer(split(config), config);
     }
 
-    /** The config's dataset, generated and split from its seed. */
+    /** The config's dataset, generated and split from its seed (line and quadratic: as their notebooks split them). */
     public static DataSplit split(TrainingConfig config) {
+        if (config.dataset().hasOneInput()) {
+            return config.dataset().split(config.noise());
+        }
         Random random = new Random(config.seed());
         Dataset all = config.dataset().generate(config.samples(), config.noise(), config.classes(), random);
         return DataSplit.of(all, config.testRatio(), random);

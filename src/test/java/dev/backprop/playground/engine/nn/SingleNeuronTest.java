@@ -20,8 +20,11 @@ class SingleNeuronTest {
     }
 
     private static Trainer trainer(Loss loss, double lr, int batch, Epochs epochs) {
-        NetworkSpec spec = new NetworkSpec(FeatureSet.RAW, new int[0], Activation.RELU, Head.of(loss, 2),
-                Initializer.ZEROS);
+        return trainer(Head.of(loss, 2), lr, batch, epochs);
+    }
+
+    private static Trainer trainer(Head head, double lr, int batch, Epochs epochs) {
+        NetworkSpec spec = new NetworkSpec(FeatureSet.RAW, new int[0], Activation.RELU, head, Initializer.ZEROS);
         TrainingConfig c = new TrainingConfig(DatasetKind.MOONS, 4, 0, 0, 0, spec, OptimizerKind.SGD, lr, batch,
                 0, 1, 2, Regularization.NONE, 0, OptimizerSettings.DEFAULTS, epochs);
         return new Trainer(fourPoints(), c);
@@ -62,6 +65,41 @@ class SingleNeuronTest {
         assertWeights(0.1, 0.3, 0.2, t, "after epoch 2");
         assertEquals(1.0, t.evaluate().trainAccuracy(), 0);
         assertEquals(0.0, t.evaluate().trainLoss(), 0, "the share misclassified");
+    }
+
+    @Test
+    void theTextbookPerceptronStepsAtZero() {
+        Trainer t = trainer(Head.of(Loss.PERCEPTRON, 2).withThreshold(0), 0.1, 1, new Epochs(2, false));
+        // A: z = 0 >= 0 predicts 1 = y: no update (at th 0.5 this was an update)
+        assertEquals(0.0, t.step(), 0);
+        assertWeights(0, 0, 0, t, "after A");
+        // B: z = 0 predicts 1, y = 0: w -= 0.1 (2, 0), b -= 0.1
+        assertEquals(1.0, t.step(), 0);
+        assertWeights(-0.2, 0, -0.1, t, "after B");
+        // C: z = -0.1 predicts 0, y = 1: w += 0.1 (0, 2), b += 0.1
+        t.step();
+        assertWeights(-0.2, 0.2, 0, t, "after C");
+        // D: z = 0.2 - 0.2 + 0 = 0 predicts 1, y = 0: w -= 0.1 (-1, -1), b -= 0.1
+        t.step();
+        assertWeights(-0.1, 0.3, -0.1, t, "after D");
+        assertEquals(3, t.mistakes(), "three updates in the first epoch");
+        // epoch 2: z = 0.1, -0.3, 0.5, -0.3: all four right, no update
+        for (int i = 0; i < 4; i++) {
+            t.step();
+        }
+        assertEquals(3, t.mistakes(), "none in the second");
+        assertEquals(1.0, t.evaluate().trainAccuracy(), 0);
+        assertEquals(0.0, ((StepLayer) t.network().layers().get(1)).threshold(), 0);
+    }
+
+    @Test
+    void aThresholdIsThePerceptronsOnlyAndHasLimits() {
+        Head perceptron = Head.of(Loss.PERCEPTRON, 2);
+        assertThrows(IllegalArgumentException.class, () -> perceptron.withThreshold(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> perceptron.withThreshold(1001));
+        assertThrows(IllegalArgumentException.class, () -> Head.of(Loss.ADALINE, 2).withThreshold(0));
+        assertEquals("step at z >= -2 + perceptron", perceptron.withThreshold(-2).describe());
+        assertEquals("step + perceptron", perceptron.describe());
     }
 
     @Test
