@@ -31,6 +31,7 @@ public final class PlaygroundApp extends Application {
         StartupProbe.mark("session");
         WindowMemory memory = WindowMemory.forUser();
         view = new PlaygroundView(session, stage, memory);
+        view.setBrowser(href -> getHostServices().showDocument(href));
         StartupProbe.mark("view");
         Scene scene = new Scene(view, 1400, 900);
         stage.setTitle("Backprop Playground");

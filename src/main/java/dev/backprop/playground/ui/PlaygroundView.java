@@ -92,6 +92,9 @@ public final class PlaygroundView extends BorderPane {
     /** The newcomer's hint stays gone once a step was taken, a pass stepped through or Play pressed. */
     private boolean firstStepsTaken;
     private final InspectedNode inspectedNode = new InspectedNode();
+    private UserGuideWindow userGuide;
+    /** Opens a web address; null until the app sets its HostServices: the guide then shows the address. */
+    private java.util.function.Consumer<String> browser;
 
     public PlaygroundView(TrainingSession session, Stage stage, WindowMemory memory) {
         this.session = session;
@@ -319,9 +322,10 @@ public final class PlaygroundView extends BorderPane {
         MenuItem classroomItem = item("Classroom\u2026", null, this::showClassroomDialog);
         Menu view = new Menu("View", null, darkItem, fit, log, new SeparatorMenuItem(), classroomItem);
 
-        MenuItem shortcuts = item("Keyboard shortcuts", "F1", this::showShortcuts);
+        MenuItem guide = item("User guide", "F1", this::showUserGuide);
+        MenuItem shortcuts = item("Keyboard shortcuts", "Shift+F1", this::showShortcuts);
         MenuItem about = item("About", null, this::showAbout);
-        Menu help = new Menu("Help", null, shortcuts, about);
+        Menu help = new Menu("Help", null, guide, shortcuts, about);
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menu-bar");
         return bar;
@@ -488,6 +492,24 @@ public final class PlaygroundView extends BorderPane {
         if (lab != null) {
             lab.graphPane().setTheme(dark);
         }
+    }
+
+    /** Help > User guide: the README and docs/ the jar carries, in a window of their own (one, brought to the front). */
+    void showUserGuide() {
+        if (userGuide == null) {
+            userGuide = new UserGuideWindow(stage, getScene().getStylesheets(), browser);
+        }
+        userGuide.show();
+    }
+
+    /** The guide's window once opened, for tests. */
+    UserGuideWindow userGuide() {
+        return userGuide;
+    }
+
+    /** How web links of the guide open: the app's HostServices (a test may record them instead). */
+    public void setBrowser(java.util.function.Consumer<String> browser) {
+        this.browser = Objects.requireNonNull(browser);
     }
 
     private void showShortcuts() {

@@ -35,7 +35,8 @@ final class Shortcuts {
             new Shortcut("Ctrl+Shift+E", "export the boundary as PNG"),
             new Shortcut("Ctrl+S / Ctrl+O", "save / load the model (model.json)"),
             new Shortcut("Ctrl+Shift+O", "open a run folder written by train --out (with --checkpoint-every)"),
-            new Shortcut("F1", "this table"),
+            new Shortcut("F1", "the user guide: README and docs/, with links between them"),
+            new Shortcut("Shift+F1", "this table"),
             new Shortcut("Ctrl+Q", "quit"));
 
     private Shortcuts() {
