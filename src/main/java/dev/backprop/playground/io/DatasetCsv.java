@@ -30,18 +30,6 @@ public final class DatasetCsv {
     }
 
     /**
-     * Refuses data the app cannot draw yet: anything but the plane's two inputs and one label. The
-     * command line trains it ({@code train --data FILE}).
-     */
-    public static void requirePlane(dev.backprop.playground.engine.data.Dataset data, String what) {
-        if (!data.inputs().isPlanar() || data.targets() != 1) {
-            throw new IllegalArgumentException(what + " has " + data.inputs().describe()
-                    + (data.targets() > 1 ? " and " + data.targets() + " targets" : "")
-                    + ": the app draws the plane's two inputs and one label; train it with the command line's train --data");
-        }
-    }
-
-    /**
      * Checks that every label fits {@code head}: a class index 0 to K-1 for a classifier, any
      * finite target for regression.
      */

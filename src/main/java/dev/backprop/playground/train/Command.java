@@ -378,6 +378,51 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * Traces row {@code index} of the data (all points, training then test as {@code DataSplit.all()}
+     * holds them) through the network, as {@link TracePoint} traces a point: a picture clicked in the
+     * gallery, a row of a table. The graph, the stepping and the neuron view follow it.
+     */
+    record TraceRow(int index) implements Command {
+        public String problem() {
+            return index >= 0 ? null : "a row's index must be 0 or more, got " + index;
+        }
+
+        public boolean isSetting() {
+            return true;
+        }
+
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.traceRow(index);
+        }
+    }
+
+    /**
+     * Data that is read, not generated ({@link DataChoice#generated()} false): iris's four measurements,
+     * the digits, Fashion-MNIST. The session reads it off the engine thread, then starts a fresh network
+     * on it whose first layer takes its inputs and whose head fits its classes.
+     */
+    record ChooseData(DataChoice choice) implements Command {
+        public String problem() {
+            if (choice == null) {
+                return "no data chosen";
+            }
+            return choice.generated() ? choice + " is generated: new data comes with its noise and count" : null;
+        }
+
+        public boolean endsStepThrough() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.chooseData(choice);
+        }
+    }
+
     /** Stop tracing: the graph shows the last training batch again. */
     record ClearTrace() implements Command {
         public boolean endsStepThrough() {

@@ -62,6 +62,10 @@ interface CommandHandler {
 
     void clearTrace();
 
+    void traceRow(int index);
+
+    void chooseData(DataChoice choice);
+
     void scrubTo(long step);
 
     void leaveScrub();

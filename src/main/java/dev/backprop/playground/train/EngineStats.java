@@ -14,7 +14,7 @@ final class EngineStats {
     private static final long REPORT_NANOS = 5_000_000_000L;
 
     /** What the engine thread spends its time on. */
-    enum Part { TRAIN, METRICS, GRID, THUMBNAILS, GRAPH, PUBLISH, REST }
+    enum Part { TRAIN, METRICS, GRID, THUMBNAILS, GRAPH, PUBLISH, REST, PREDICTIONS }
 
     private final long[] nanos = new long[Part.values().length];
     private final int[] counts = new int[Part.values().length];

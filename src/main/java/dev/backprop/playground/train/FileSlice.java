@@ -7,7 +7,6 @@ import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.io.Experiment;
 import dev.backprop.playground.io.ExperimentFile;
-import dev.backprop.playground.io.DatasetCsv;
 import dev.backprop.playground.io.PointsCsv;
 import dev.backprop.playground.io.RunFiles;
 import java.nio.file.Path;
@@ -75,7 +74,6 @@ final class FileSlice {
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException(file.getFileName() + ": " + Failures.describe(e), e);
         }
-        DatasetCsv.requirePlane(points.all(), file.getFileName().toString());
         DataSplit data = points.split(config.testRatio(), new Random(config.seed()));
         if (data.train().size() == 0) {
             throw new IllegalArgumentException(file.getFileName() + ": no training point (every point is a test point)");

@@ -1,5 +1,7 @@
 package dev.backprop.playground.train;
 
+import dev.backprop.playground.engine.data.DataSplit;
+import dev.backprop.playground.engine.data.Dataset;
 import dev.backprop.playground.engine.nn.Head;
 import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.graph.GraphView;
@@ -57,6 +59,20 @@ final class GraphSlice {
         session.say(String.format(Locale.ROOT, "tracing %s (%.3f, %.3f) label %s: the graph shows its values and "
                 + "gradients; Node \u25b8 steps through a training step on it; Esc stops",
                 index >= 0 ? "point " + index : "a probe at", x1, x2, NumberFormat.short4(label)));
+    }
+
+    /** Traces row {@code index} of the data (a picture clicked in the gallery, a table's row) as a point is traced. */
+    void traceRow(int index) {
+        DataSplit data = session.trainer().data();
+        if (index >= data.all().size()) {
+            throw new IllegalArgumentException("there are " + data.all().size() + " points, no point " + index);
+        }
+        Dataset all = data.all();
+        double label = all.labels().get(index, 0);
+        tracePoint(all.x1(index), all.width() > 1 ? all.x2(index) : 0, label, index);
+        session.say(String.format(Locale.ROOT, "tracing %s %d (%s, label %s): the graph shows its values and gradients; "
+                + "Node \u25b8 steps through a training step on it; Esc stops", all.inputs().isImage() ? "image" : "row",
+                index, data.isTest(index) ? "test" : "training", NumberFormat.short4(label)));
     }
 
     void clearTrace() {

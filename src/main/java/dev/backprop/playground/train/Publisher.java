@@ -112,9 +112,12 @@ final class Publisher {
         this.gridSize = gridSize;
     }
 
-    /** New data: the grid spans its points. */
+    /** New data: the grid spans its points; data off the plane (images, tables) has no grid. */
     void newData(DataSplit data) {
-        gridEvaluator = DecisionGridEvaluator.around(data.all(), gridSize, gridSize);
+        gridEvaluator = data.all().inputs().isPlanar() ? DecisionGridEvaluator.around(data.all(), gridSize, gridSize) : null;
+        grid = null;
+        gridPixels = null;
+        confusion = Confusion.EMPTY;
         coarseEvaluator = null;
         neuronThumbnails = null;
         fullPass = null;
@@ -140,6 +143,9 @@ final class Publisher {
      * engine's time). While training, a network whose full grid does not fit a frame gets the coarse one.
      */
     void gridIfDue(Trainer trainer, boolean running) {
+        if (!hasGrid(trainer)) {
+            return;
+        }
         long interval = Math.max(GRID_EVERY_NANOS, 3 * lastGridCost);
         if (clock.nanoTime() - lastGridNanos >= interval || !running) {
             if (nanosUntilFullGrid() > 0 || (running && !fullGridFitsAFrame(trainer))) {
@@ -167,7 +173,15 @@ final class Publisher {
 
     /** Whether {@code trainer}'s full grid takes at most {@link #GRID_FRAME_BUDGET} multiply-adds. */
     boolean fullGridFitsAFrame(Trainer trainer) {
-        return gridEvaluator.cost(trainer.network()) <= GRID_FRAME_BUDGET;
+        return !hasGrid(trainer) || gridEvaluator.cost(trainer.network()) <= GRID_FRAME_BUDGET;
+    }
+
+    /**
+     * Whether {@code trainer}'s network has a decision grid: it sees the plane (x1, x2 or features of
+     * them) and colours one output. Images, wider tables and several targets have none.
+     */
+    private boolean hasGrid(Trainer trainer) {
+        return gridEvaluator != null && trainer.network().features().isPlanar() && trainer.network().head().targets() <= 1;
     }
 
     /**
@@ -190,7 +204,7 @@ final class Publisher {
      * changed since the pass began: anything that might change it calls {@link #interruptFullGrid} first.
      */
     boolean advanceFullGrid(Trainer trainer, long deadline) {
-        if (!shown) {
+        if (!shown || !hasGrid(trainer)) {
             fullGridAt = 0; // the tab shown again refreshes the grid anyway
             return true;
         }
@@ -253,6 +267,10 @@ final class Publisher {
      */
     void refreshGrid(Trainer trainer) {
         fullPass = null;
+        if (!hasGrid(trainer)) {
+            fullGridAt = 0;
+            return;
+        }
         if (fullGridFitsAFrame(trainer)) {
             fullGridAt = 0;
             refreshGrid(trainer, gridEvaluator);
@@ -330,7 +348,8 @@ final class Publisher {
             loss = trainer.repass();
         } else if (traced != null) {
             // recomputed at the graph's cadence, so the probe follows the weights while training goes on
-            loss = trainer.trace(traced.x1(), traced.x2(), traced.label());
+            loss = tracesRow(trainer, traced) ? trainer.traceRow(traced.index())
+                    : trainer.trace(traced.x1(), traced.x2(), traced.label());
             dev.backprop.playground.engine.nn.Head head = trainer.network().head();
             trace = new Snapshot.Trace(traced.x1(), traced.x2(), traced.label(), traced.index(),
                     head.describe(trainer.network().lastOutput().data, 0), head.describeLabel(traced.label()), loss);
@@ -353,6 +372,14 @@ final class Publisher {
     void trace(Command.TracePoint point) {
         traced = point;
         trace = null;
+    }
+
+    /**
+     * Whether {@code t} is traced by its row of the data rather than by (x1, x2): a row of data off the
+     * plane (a picture, a table), whose inputs are more than the two a trace carries.
+     */
+    static boolean tracesRow(Trainer trainer, Command.TracePoint t) {
+        return t.index() >= 0 && !trainer.data().all().inputs().isPlanar();
     }
 
     Command.TracePoint traced() {

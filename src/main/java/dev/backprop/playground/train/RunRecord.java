@@ -47,9 +47,8 @@ record RunRecord(TrainingConfig config, DataSplit data, List<Metrics> history, L
             }
             checkInside(real, dir.resolve(name));
         }
-        // the app's limit while reading: a million-point file is refused at its 10,001st point
+        // the app's limit while reading: a million-point file is refused at its 100,001st point
         DataSplit data = DatasetCsv.read(dir.resolve("dataset.csv"), Limits.APP_MAX_SAMPLES);
-        DatasetCsv.requirePlane(data.all(), "dataset.csv");
         if (data.train().size() == 0) {
             throw new IllegalArgumentException("dataset.csv has no training point");
         }
@@ -85,6 +84,10 @@ record RunRecord(TrainingConfig config, DataSplit data, List<Metrics> history, L
             if (states.isEmpty()) {
                 // the run's data and head, whatever the session had: a spiral-3 run opens in a moons session
                 config = current.forPoints(data.all().size(), loaded.spec().head().classes());
+            }
+            if (loaded.spec().features().inputs().size() != data.all().width()) {
+                throw new IllegalArgumentException(dir.relativize(f.path()) + ": the model takes "
+                        + loaded.spec().features().inputs().describe() + ", dataset.csv has " + data.all().inputs().describe());
             }
             try {
                 DatasetCsv.checkLabels(data, loaded.spec().head());

@@ -47,6 +47,8 @@ final class SessionEngine implements CommandHandler {
     private final DataEditSlice edits = new DataEditSlice(this);
     private final FileSlice files = new FileSlice(this);
     private final GraphSlice graphs = new GraphSlice(this);
+    private final DataChoiceSlice dataChoices = new DataChoiceSlice(this);
+    private final PredictionSlice predictions = new PredictionSlice();
     private TrainingConfig config;
     private long configVersion;
     private TrainingLoop loop;
@@ -132,7 +134,8 @@ final class SessionEngine implements CommandHandler {
 
     /** Nanoseconds until a rebuilt network's full boundary grid is due (0: now), or -1 when none is pending. */
     long nanosUntilFullGrid() {
-        return publisher.nanosUntilFullGrid();
+        // off the plane the predictions take the full grid's place: a pass owed is work due now
+        return predictions.owed(trainer(), scheduler.busy()) ? 0 : publisher.nanosUntilFullGrid();
     }
 
     /**
@@ -140,6 +143,12 @@ final class SessionEngine implements CommandHandler {
      * showed first) until {@code deadline} (System.nanoTime); true once it is done and in the snapshot.
      */
     boolean advanceFullGrid(long deadline) {
+        if (predictions.owed(trainer(), scheduler.busy())) {
+            long t0 = clock.nanoTime();
+            boolean done = predictions.advance(trainer(), deadline);
+            stats.add(EngineStats.Part.PREDICTIONS, clock.nanoTime() - t0);
+            return done;
+        }
         return publisher.advanceFullGrid(trainer(), deadline);
     }
 
@@ -148,6 +157,11 @@ final class SessionEngine implements CommandHandler {
     /** The next LoadModel of {@code read}'s file adopts what it read (off this thread) instead of reading. */
     void readAhead(ModelFiles.Read read) {
         files.readAhead(read);
+    }
+
+    /** The next ChooseData of {@code read}'s choice adopts what it read (off this thread) instead of reading. */
+    void readAhead(DataRead read) {
+        dataChoices.readAhead(read);
     }
 
     /** A model is being read off this thread: the status line says how far it got. */
@@ -278,10 +292,18 @@ final class SessionEngine implements CommandHandler {
     }
 
     @Override
-    public void setNetwork(NetworkSpec spec) {
-        String mismatch = ProblemRules.headMismatch(spec, config);
+    public void setNetwork(NetworkSpec asked) {
+        String mismatch = ProblemRules.headMismatch(asked, config);
+        if (mismatch == null) {
+            mismatch = ProblemRules.featureRefusal(asked, trainer().data().all().inputs());
+        }
         if (mismatch != null) {
             throw new IllegalArgumentException(mismatch); // refused: swapping the head silently would hide the choice
+        }
+        NetworkSpec spec = ProblemRules.networkFor(asked, trainer().data().all().inputs()); // the data's inputs
+        String tooBig = Command.appProblem(spec);
+        if (tooBig != null) {
+            throw new IllegalArgumentException(tooBig);
         }
         if (spec.equals(config.network())) {
             return;
@@ -371,8 +393,14 @@ final class SessionEngine implements CommandHandler {
      *
      * @param own the points when they are the user's (Reset keeps them), or null for generated data
      */
-    void replace(TrainingConfig next, DataSplit data, DataSplit own) {
+    void replace(TrainingConfig asked, DataSplit data, DataSplit own) {
         TrainingConfig before = config;
+        // the first layer takes the data's inputs (features give way to them off the plane)
+        TrainingConfig next = asked.withNetwork(ProblemRules.networkFor(asked.network(), data.all().inputs()));
+        String tooBig = Command.appProblem(next.network());
+        if (tooBig != null) {
+            throw new IllegalArgumentException(tooBig);
+        }
         try {
             start(data, next);
         } catch (RuntimeException | Error e) {
@@ -407,6 +435,16 @@ final class SessionEngine implements CommandHandler {
     @Override
     public void tracePoint(double x1, double x2, double label, int index) {
         graphs.tracePoint(x1, x2, label, index);
+    }
+
+    @Override
+    public void traceRow(int index) {
+        graphs.traceRow(index);
+    }
+
+    @Override
+    public void chooseData(DataChoice choice) {
+        dataChoices.choose(choice);
     }
 
     @Override
@@ -628,6 +666,10 @@ final class SessionEngine implements CommandHandler {
         if (publisher.graphDue() || !scheduler.running()) {
             publisher.refreshGraph(trainer(), stepper());
         }
+        long p0 = clock.nanoTime();
+        if (predictions.afterSlice(trainer())) {
+            stats.add(EngineStats.Part.PREDICTIONS, clock.nanoTime() - p0);
+        }
         if (!scheduler.busy()) {
             catchUpFrame();
             publisher.settle(); // a wide network trained on the coarse grid: now the full one
@@ -659,6 +701,7 @@ final class SessionEngine implements CommandHandler {
         history.add(m);
         timeline.keep(config);
         publisher.gridIfDue(trainer(), scheduler.running());
+        predictions.frame(trainer(), scheduler.running());
         if (loop.diverged()) {
             scheduler.stop();
             publisher.settle();
@@ -690,6 +733,7 @@ final class SessionEngine implements CommandHandler {
         loop = fresh;
         stepThrough.end(false);
         publisher.newData(data);
+        predictions.restart(true);
         history.clear();
         rebuilds.clear();
         timeline.clear();
@@ -702,6 +746,7 @@ final class SessionEngine implements CommandHandler {
     /** After the trainer got another network: mark the chart, measure it, lay out its graph. */
     private void networkReplaced(String why) {
         trainer().previewForward();
+        predictions.restart(false);
         if (rebuilds.isEmpty() || rebuilds.get(rebuilds.size() - 1) != trainer().steps()) {
             rebuilds.add(trainer().steps()); // one chart mark per step, however many rebuilds a drag made
         }
@@ -729,7 +774,7 @@ final class SessionEngine implements CommandHandler {
         return !(c instanceof Command.SetNetwork || c instanceof Command.LoadModel || c instanceof Command.SetSpeed
                 || c instanceof Command.SetLearningRate || c instanceof Command.SetVisible
                 || c instanceof Command.SetGraphView || c instanceof Command.ToggleExpandedLayer
-                || c instanceof Command.TracePoint || c instanceof Command.ClearTrace || c instanceof Command.SaveModel
+                || c instanceof Command.TracePoint || c instanceof Command.TraceRow || c instanceof Command.ClearTrace || c instanceof Command.SaveModel
                 || c instanceof Command.Pause);
     }
 
@@ -783,6 +828,7 @@ final class SessionEngine implements CommandHandler {
     /** A scrubbed (or restored) state on screen: its forward values, its boundary, its graph. */
     void showRestored() {
         trainer().previewPass(); // that step's weights, the shown example's forward and backward pass
+        predictions.restart(false);
         publisher.refreshGrid(trainer());
         publisher.refreshGraph(trainer(), null);
     }
@@ -858,7 +904,8 @@ final class SessionEngine implements CommandHandler {
                 publisher.grid(), publisher.gridPixels(), publisher.graph(), t.lastLoss(),
                 scheduler.measuredSpeed(), divergence == null ? "" : divergence.text(), message, stepView(), configVersion, playRefusal(), problem,
                 publisher.traceView(), timeline.view(),
-                publisher.confusion(), files.shown(), ownData != null);
+                t.data().all().inputs().isPlanar() ? publisher.confusion() : predictions.confusion(), files.shown(),
+                ownData != null, predictions.published());
     }
 
     private Snapshot.StepView stepView() {

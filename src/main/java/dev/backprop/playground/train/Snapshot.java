@@ -40,12 +40,26 @@ import java.util.List;
  *                    that grows at each opening
  * @param ownData     the points are the user's (imported, drawn or edited, or opened with an
  *                    experiment or a run), not the generated dataset {@code config} names
+ * @param predictions off the plane, the network's prediction for every point as of the last complete
+ *                    pass (the gallery and the table plot show them), or null (none yet, or the plane)
  */
 public record Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                        List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
                        double stepsPerSecond, String divergence, String message, StepView stepping,
                        long configVersion, String playRefusal, Problem problem, Trace trace,
-                       TimelineView timeline, Confusion confusion, Shown shown, boolean ownData) {
+                       TimelineView timeline, Confusion confusion, Shown shown, boolean ownData,
+                       Predictions predictions) {
+
+    /** A snapshot without predictions (the plane's data). */
+    public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
+                    List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
+                    double stepsPerSecond, String divergence, String message, StepView stepping,
+                    long configVersion, String playRefusal, Problem problem, Trace trace, TimelineView timeline,
+                    Confusion confusion, Shown shown, boolean ownData) {
+        this(step, running, config, data, history, rebuilds, grid, gridPixels, graph, lastLoss, stepsPerSecond,
+                divergence, message, stepping, configVersion, playRefusal, problem, trace, timeline, confusion, shown,
+                ownData, null);
+    }
 
     /** A snapshot of a session on generated data in which no experiment was opened. */
     public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,

@@ -140,6 +140,7 @@ final class StepThroughSlice {
             NetworkStepper previous = stepper;
             Command.TracePoint t = session.publisher().traced();
             stepper = t == null ? new NetworkStepper(session.trainer())
+                    : Publisher.tracesRow(session.trainer(), t) ? NetworkStepper.onRow(session.trainer(), t.index())
                     : NetworkStepper.onExample(session.trainer(), t.x1(), t.x2(), t.label());
             if (!zeroGrad && (previous != null || session.trainer().steps() > 0)) {
                 // before any step there is nothing to carry: the buffers hold a preview's gradients, not a step's

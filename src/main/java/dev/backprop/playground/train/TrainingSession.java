@@ -50,6 +50,8 @@ public final class TrainingSession implements AutoCloseable {
     private final Executor reader;
     /** Engine thread: the model each held LoadModel is reading (by identity: two loads of one file are two reads). */
     private final Map<Command, ModelFiles.Read> reads = new IdentityHashMap<>();
+    /** Engine thread: the data each held ChooseData is reading. */
+    private final Map<Command, DataRead> dataReads = new IdentityHashMap<>();
     /** Engine thread: commands taken from the queue that wait, in order, behind a model still being read. */
     private final ArrayDeque<Command> held = new ArrayDeque<>();
 
@@ -168,6 +170,10 @@ public final class TrainingSession implements AutoCloseable {
                     if (read != null) {
                         engine.readAhead(read);
                     }
+                    DataRead data = dataReads.remove(command);
+                    if (data != null) {
+                        engine.readAhead(data);
+                    }
                     engine.apply(command);
                 } catch (Throwable t) { // one bad command must not cost the ones queued after it
                     survive(t, "applying " + command.getClass().getSimpleName());
@@ -177,6 +183,16 @@ public final class TrainingSession implements AutoCloseable {
             return true;
         }
         ModelFiles.Read reading = held.isEmpty() ? null : reads.get(held.peekFirst());
+        DataRead dataReading = held.isEmpty() ? null : dataReads.get(held.peekFirst());
+        if (dataReading != null) {
+            // data is being read: what came after it waits; training goes on meanwhile
+            engine.say(dataReading.progress());
+            if (!busy && engine.nanosUntilFullGrid() != 0) {
+                latest.set(engine.snapshot());
+                dataReading.awaitUpTo(20);
+                return true;
+            }
+        }
         if (reading != null) {
             // a model is being read: what came after it waits; training and the grid go on meanwhile
             engine.reading(reading);
@@ -241,6 +257,19 @@ public final class TrainingSession implements AutoCloseable {
                         break; // those first; the read begins on the next cycle
                     }
                     reads.put(c, new ModelFiles.Read(load.file(), reader));
+                    break;
+                }
+                if (!read.done()) {
+                    break;
+                }
+            }
+            if (c instanceof Command.ChooseData choose && choose.problem() == null) {
+                DataRead read = dataReads.get(c);
+                if (read == null) {
+                    if (!ready.isEmpty()) {
+                        break; // those first: the read takes the split in force after them
+                    }
+                    dataReads.put(c, new DataRead(choose.choice(), engine.config().testRatio(), engine.config().seed(), reader));
                     break;
                 }
                 if (!read.done()) {

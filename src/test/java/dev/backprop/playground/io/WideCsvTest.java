@@ -89,12 +89,4 @@ class WideCsvTest {
         assertEquals(s.all().inputs(), back.all().inputs());
         assertEquals(1, back.test().size());
     }
-
-    @Test
-    void theAppRefusesWhatItCannotDrawYet() throws Exception {
-        String m = assertThrows(IllegalArgumentException.class,
-                () -> DatasetCsv.requirePlane(read("a,b,c,label\n1,2,3,0\n4,5,6,1\n").all(), "f.csv")).getMessage();
-        assertTrue(m.startsWith("f.csv has 3 inputs (a, b, c): the app draws the plane's two inputs"), m);
-        DatasetCsv.requirePlane(read("x1,x2,label\n1,2,0\n4,5,1\n").all(), "plane.csv");
-    }
 }

@@ -90,13 +90,13 @@ class OpenRunChecksTest {
     void aMillionPointDatasetIsRefusedAtTheAppsLimitWhileReading() throws Exception {
         Path run = run("--samples", "100", "--hidden", "4", "--steps", "50");
         StringBuilder csv = new StringBuilder("x1,x2,label,split\n");
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 200_000; i++) {
             csv.append("0.5,0.5,1,train\n");
         }
         Files.writeString(run.resolve("dataset.csv"), csv);
         Snapshot s = open(run);
         assertNotNull(s.problem());
-        assertTrue(s.message().contains("line 10002: more than 10,000 points"), s.message());
+        assertTrue(s.message().contains("line 100002: more than 100,000 points"), s.message());
     }
 
     @Test

@@ -48,6 +48,11 @@ public final class NetworkStepper implements Stepper<NetworkStepper.Step> {
         return new NetworkStepper(trainer, () -> trainer.beginStepOn(x1, x2, label));
     }
 
+    /** A step on row {@code row} of the trainer's data (batch 1): a traced picture or table row. */
+    public static NetworkStepper onRow(Trainer trainer, int row) {
+        return new NetworkStepper(trainer, () -> trainer.beginStepOnRow(row));
+    }
+
     private NetworkStepper(Trainer trainer, Runnable takeBatch) {
         this.trainer = trainer;
         this.net = trainer.network();

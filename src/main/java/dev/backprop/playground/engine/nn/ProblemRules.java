@@ -1,6 +1,7 @@
 package dev.backprop.playground.engine.nn;
 
 import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.engine.data.Inputs;
 import java.util.Arrays;
 import java.util.List;
 
@@ -58,5 +59,30 @@ public final class ProblemRules {
         return kind.takesClassCount() ? null : kind.id() + " has " + kind.defaultClasses()
                 + (kind.isRegression() ? " classes (a regression target)" : " classes")
                 + ": only spiral and blobs take a class count";
+    }
+
+    /**
+     * The network {@code spec} becomes on new data of {@code data}'s inputs: the first layer takes the
+     * data's inputs; input features are a stage of the plane's two inputs, so off the plane they give
+     * way to the raw inputs (new data is never refused for the features chosen before it).
+     */
+    public static NetworkSpec networkFor(NetworkSpec spec, Inputs data) {
+        if (data.isPlanar() && spec.features().isPlanar()) {
+            return spec; // the plane's features stay
+        }
+        FeatureSet raw = FeatureSet.raw(data);
+        return spec.features().equals(raw) ? spec : spec.withFeatures(raw);
+    }
+
+    /**
+     * Why {@code spec} cannot be trained on data of {@code data}'s inputs, or null: features off the
+     * plane (the features are functions of x1, x2).
+     */
+    public static String featureRefusal(NetworkSpec spec, Inputs data) {
+        if (data.isPlanar() || spec.features().isRaw()) {
+            return null;
+        }
+        return "the input features " + spec.features().ids() + " are functions of the plane's two inputs x1, x2; "
+                + "the data has " + data.describe() + ", so the network takes them as they are";
     }
 }

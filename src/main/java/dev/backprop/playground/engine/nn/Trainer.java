@@ -266,6 +266,30 @@ public final class Trainer {
         return loss;
     }
 
+    /**
+     * As {@link #trace(double, double, double)} for row {@code row} of {@link DataSplit#all()}, whatever
+     * its width: a picture traced from the gallery, a row of a table.
+     *
+     * @return the example's loss
+     */
+    public double traceRow(int row) {
+        beginStepOnRow(row);
+        DMatrixRMaj out = network.forward(batchX);
+        double loss = network.computeLoss(out, batchY);
+        network.backward();
+        return loss;
+    }
+
+    /** The first part of a step on row {@code row} of {@link DataSplit#all()} (batch 1) instead of the next batch. */
+    void beginStepOnRow(int row) {
+        if (row < 0 || row >= data.all().size()) {
+            throw new IllegalArgumentException("there are " + data.all().size() + " points, no point " + row);
+        }
+        batchX.reshape(1, data.all().width());
+        batchY.reshape(1, data.all().targets());
+        copyRow(data.all(), row, 0);
+    }
+
     /** The first part of a step on one given example (batch 1) instead of the next batch. */
     void beginStepOn(double x1, double x2, double label) {
         batchX.reshape(1, 2);

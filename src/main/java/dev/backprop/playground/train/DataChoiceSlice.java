@@ -1,0 +1,49 @@
+package dev.backprop.playground.train;
+
+import dev.backprop.playground.engine.data.DataSplit;
+import dev.backprop.playground.engine.nn.TrainingConfig;
+import java.util.Locale;
+
+/**
+ * The data choice slice of the engine thread: data that is read rather than generated (iris's four
+ * measurements, the digits, Fashion-MNIST) replaces the session's, on a fresh network whose first
+ * layer takes the data's inputs and whose head fits its classes (the session's {@code replace}). Reset
+ * keeps the data read, as it keeps imported points.
+ */
+final class DataChoiceSlice {
+    private final SessionEngine session;
+    /** Data read ahead off the engine thread for the ChooseData being applied, or null. */
+    private DataRead readAhead;
+
+    DataChoiceSlice(SessionEngine session) {
+        this.session = session;
+    }
+
+    /** The next ChooseData of {@code read}'s choice adopts what it read instead of reading. */
+    void readAhead(DataRead read) {
+        readAhead = read;
+    }
+
+    void choose(DataChoice choice) {
+        DataRead read = readAhead != null && readAhead.choice() == choice ? readAhead : null;
+        readAhead = null;
+        TrainingConfig config = session.config();
+        DataChoice.Read data = read != null ? read.result() : choice.read(config.testRatio(), config.seed());
+        DataSplit split = data.split();
+        int classes = choice.kind().defaultClasses();
+        TrainingConfig next = config.withData(choice.kind(), Math.max(2, split.all().size()), 0, config.seed(), classes);
+        session.replace(next, split, split);
+        session.say(String.format(Locale.ROOT, "new data: %s, %,d training and %,d test points, %s (%s); network %s",
+                choice, split.train().size(), split.test().size(), split.all().inputs().describe(),
+                describe(data.source()), session.config().network().describe()));
+    }
+
+    /** Where the data came from, in words. */
+    private static String describe(String source) {
+        return switch (source) {
+            case "shipped" -> "shipped with the app";
+            case "shipped-subset" -> "the subset shipped with the app";
+            default -> "read from " + source;
+        };
+    }
+}

@@ -1,0 +1,170 @@
+package dev.backprop.playground.train;
+
+import dev.backprop.playground.engine.data.Dataset;
+import dev.backprop.playground.engine.nn.Head;
+import dev.backprop.playground.engine.nn.Trainer;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The predictions slice of the engine thread: off the plane (pictures, tables) the network's
+ * prediction for every point, for the gallery, the table plot and the confusion matrix. A pass goes
+ * over the data {@link #CHUNK} rows at a time, so it never holds the engine for more than a frame:
+ * while training, a little after each slice; paused, in bands between commands as the full grid is.
+ * A pass begins at a boundary frame (every 250 steps), and while playing no sooner than nine times its
+ * last cost after the last ended, so predictions take at most a tenth of the engine's time.
+ * The plane's datasets need none (the boundary shows them): nothing is computed there.
+ */
+final class PredictionSlice {
+    /** Rows predicted in one go. */
+    static final int CHUNK = 256;
+    /** While playing, what a pass may take after each training slice. */
+    static final long SLICE_BUDGET_NANOS = 2_000_000L;
+    /** Idle time after a pass, in units of what the pass cost: 9 keeps predictions under a tenth of the engine. */
+    static final int IDLE_PER_COST = 9;
+
+    private final DMatrixRMaj chunk = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj out = new DMatrixRMaj(1, 1);
+    private Predictions published;
+    /** The training rows' confusion matrix of {@link #published}. */
+    private Confusion confusion = Confusion.EMPTY;
+    /** The network changed (rebuilt, loaded, restored) since {@link #published} was made. */
+    private boolean stale = true;
+    /** The pass under way, or null. */
+    private Pass pass;
+    /** System.nanoTime before which no pass begins while playing. */
+    private long nextPassAt;
+
+    /** The last complete predictions, or null (none yet, or data on the plane). */
+    Predictions published() {
+        return published;
+    }
+
+    /** The training rows' confusion matrix as of the last complete pass (empty before one, and for regression). */
+    Confusion confusion() {
+        return confusion;
+    }
+
+    /** New data, or another network: what was published is dropped or stale, and a pass under way stops. */
+    void restart(boolean newData) {
+        pass = null;
+        stale = true;
+        nextPassAt = 0;
+        if (newData) {
+            published = null;
+            confusion = Confusion.EMPTY;
+        }
+    }
+
+    /** A boundary frame: a pass begins if the last is out of date and (while playing) its time share allows. */
+    void frame(Trainer trainer, boolean running) {
+        if (pass == null && wanted(trainer) && (!running || System.nanoTime() >= nextPassAt)) {
+            pass = new Pass(trainer);
+        }
+    }
+
+    /** Whether a pass is under way, or (paused) one is wanted for the network as it stands. */
+    boolean owed(Trainer trainer, boolean running) {
+        return pass != null || (!running && wanted(trainer));
+    }
+
+    private boolean wanted(Trainer trainer) {
+        return active(trainer) && (stale || published == null || published.step() != trainer.steps());
+    }
+
+    /** Data off the plane with at least one point: the views that show predictions are there. */
+    private static boolean active(Trainer trainer) {
+        return !trainer.data().all().inputs().isPlanar() && trainer.data().all().size() > 0;
+    }
+
+    /** While playing, the pass under way goes on for {@link #SLICE_BUDGET_NANOS}; true when it published. */
+    boolean afterSlice(Trainer trainer) {
+        return pass != null && advance(trainer, System.nanoTime() + SLICE_BUDGET_NANOS);
+    }
+
+    /**
+     * Works on the pass (beginning one if none is under way and one is wanted) until {@code deadline}
+     * (System.nanoTime; one chunk at least); true once a pass is done and published.
+     */
+    boolean advance(Trainer trainer, long deadline) {
+        if (pass == null) {
+            if (!wanted(trainer)) {
+                return true;
+            }
+            pass = new Pass(trainer);
+        }
+        long t0 = System.nanoTime();
+        Pass p = pass;
+        do {
+            p.chunk(trainer);
+        } while (!p.done() && System.nanoTime() < deadline);
+        p.nanos += System.nanoTime() - t0;
+        if (!p.done()) {
+            return false;
+        }
+        published = p.result(trainer.steps());
+        confusion = published.confusion(trainer.data());
+        stale = false;
+        pass = null;
+        nextPassAt = System.nanoTime() + IDLE_PER_COST * p.nanos;
+        return true;
+    }
+
+    /** One pass over the data under way. */
+    private final class Pass {
+        private final Head head;
+        private final int n;
+        private final int[] predicted;
+        private final float[] probability;
+        private final float[] outputs;
+        private int next;
+        private long nanos;
+
+        Pass(Trainer trainer) {
+            head = trainer.network().head();
+            n = trainer.data().all().size();
+            predicted = head.classifies() ? new int[n] : null;
+            probability = head.classifies() ? new float[n] : null;
+            outputs = head.classifies() ? null : new float[n * head.targets()];
+        }
+
+        boolean done() {
+            return next >= n;
+        }
+
+        /** Predicts the next {@link #CHUNK} rows. */
+        void chunk(Trainer trainer) {
+            Dataset all = trainer.data().all();
+            int d = all.width();
+            int rows = Math.min(CHUNK, n - next);
+            chunk.reshape(rows, d);
+            System.arraycopy(all.features().data, next * d, chunk.data, 0, rows * d);
+            trainer.network().predict(chunk, out);
+            for (int r = 0; r < rows; r++) {
+                if (predicted != null) {
+                    int c = head.predict(out.data, r);
+                    predicted[next + r] = c;
+                    probability[next + r] = (float) probabilityOf(c, r);
+                } else {
+                    for (int t = 0; t < head.targets(); t++) {
+                        outputs[(next + r) * head.targets() + t] = (float) out.get(r, t);
+                    }
+                }
+            }
+            next += rows;
+        }
+
+        /** The network's probability of class {@code c} for row {@code r} of the chunk's output. */
+        private double probabilityOf(int c, int r) {
+            return switch (head.kind()) {
+                case MULTICLASS -> out.get(r, c);
+                case BINARY -> c == 1 ? out.get(r, 0) : 1 - out.get(r, 0);
+                default -> Double.NaN; // a step or a linear unit gives a class, not a probability
+            };
+        }
+
+        Predictions result(long step) {
+            return new Predictions(step, head.classes(), predicted, probability, outputs,
+                    predicted == null ? head.targets() : 0);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.backprop.playground.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.playground.engine.data.Dataset;
+import dev.backprop.playground.engine.nn.Feature;
+import dev.backprop.playground.engine.nn.FeatureSet;
+import dev.backprop.playground.engine.nn.NetworkSpec;
+import dev.backprop.playground.engine.nn.TrainingConfig;
+import dev.backprop.playground.graph.GraphNode;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+/** The app's engine on data off the plane: digits, iris's four measurements. */
+class ImageDataSessionTest {
+
+    /** Paused: the prediction pass owed runs in bands, as the full grid does, until it is published. */
+    private static Snapshot settle(SessionEngine engine) {
+        int guard = 0;
+        while (engine.nanosUntilFullGrid() == 0 && ++guard < 10_000) {
+            engine.advanceFullGrid(System.nanoTime() + 5_000_000L);
+        }
+        return engine.snapshot();
+    }
+
+    @Test
+    void digitsGetANetworkOfSixtyFourInputsAndTenClassesAndNoBoundary() throws Exception {
+        SessionEngine engine = new SessionEngine(TrainingConfig.defaults(), 20);
+        Snapshot s = EngineDriver.apply(engine, new Command.ChooseData(DataChoice.DIGITS));
+        assertNull(s.problem(), () -> s.problem().text());
+        assertEquals(64, s.config().network().inputSize());
+        assertEquals(10, s.config().classes());
+        assertEquals(1797, s.data().all().size());
+        assertNull(s.grid(), "no decision grid off the plane");
+        assertTrue(s.message().contains("digits"), s.message());
+        Snapshot settled = settle(engine);
+        Predictions p = settled.predictions();
+        assertNotNull(p);
+        assertEquals(1797, p.size());
+        // the pass agrees with the network row by row: the classes it predicts on the training set add up
+        assertEquals(settled.data().train().size(), settled.confusion().total());
+        int[][] byTrainer = engine.trainer().confusion(settled.data().train());
+        for (int a = 0; a < 10; a++) {
+            for (int b = 0; b < 10; b++) {
+                assertEquals(byTrainer[a][b], settled.confusion().count(a, b), a + "," + b);
+            }
+        }
+    }
+
+    @Test
+    void predictionsFollowTraining() throws Exception {
+        SessionEngine engine = new SessionEngine(TrainingConfig.defaults(), 20);
+        EngineDriver.apply(engine, new Command.ChooseData(DataChoice.DIGITS), new Command.SetBatchSize(32));
+        Snapshot before = settle(engine);
+        EngineDriver.apply(engine, new Command.Step(500));
+        Snapshot after = settle(engine);
+        assertEquals(500, after.predictions().step());
+        int changed = 0;
+        for (int i = 0; i < 1797; i++) {
+            changed += before.predictions().predicted(i) != after.predictions().predicted(i) ? 1 : 0;
+        }
+        assertTrue(changed > 100, "predictions changed: " + changed);
+        int right = 0;
+        for (int i = 0; i < 1797; i++) {
+            right += after.predictions().right(after.data(), i) ? 1 : 0;
+        }
+        assertTrue(right > 1797 / 2, "right after 500 steps: " + right);
+    }
+
+    @Test
+    void aTracedImageIsTheGraphsExampleAndItsPixelsAreTheXCard() throws Exception {
+        SessionEngine engine = new SessionEngine(TrainingConfig.defaults(), 20);
+        Snapshot s = EngineDriver.apply(engine, new Command.ChooseData(DataChoice.DIGITS), new Command.TraceRow(7));
+        assertNull(s.problem(), () -> s.problem().text());
+        assertNotNull(s.trace());
+        assertEquals(7, s.trace().index());
+        Dataset all = s.data().all();
+        double[] row = new double[64];
+        System.arraycopy(all.features().data, 7 * 64, row, 0, 64);
+        assertArrayEquals(row, java.util.Arrays.copyOf(engine.trainer().lastBatchFeatures().data, 64), 0);
+        GraphNode x = s.graph().nodes().stream().filter(n -> n.id().equals("x")).findFirst().orElseThrow();
+        assertEquals(64, x.data().values().length);
+        assertArrayEquals(row, x.data().values(), 0);
+        assertTrue(s.message().startsWith("tracing image 7"), s.message());
+    }
+
+    @Test
+    void fourIrisInputsTrainAndFeaturesAreRefusedWithTheReason() throws Exception {
+        SessionEngine engine = new SessionEngine(TrainingConfig.defaults(), 20);
+        Snapshot s = EngineDriver.apply(engine, new Command.ChooseData(DataChoice.IRIS4));
+        assertEquals(4, s.config().network().inputSize());
+        assertEquals(3, s.config().classes());
+        NetworkSpec squares = s.config().network().withFeatures(FeatureSet.of(EnumSet.of(Feature.X1, Feature.X1SQ)));
+        Snapshot refused = EngineDriver.apply(engine, new Command.SetNetwork(squares));
+        assertNotNull(refused.problem());
+        assertTrue(refused.problem().text().contains("functions of the plane's two inputs"), refused.problem().text());
+        // the controls' raw plane inputs mean the data's own: a rebuild, not a refusal
+        NetworkSpec plain = s.config().network().withFeatures(FeatureSet.RAW).withHidden(6);
+        Snapshot rebuilt = EngineDriver.apply(engine, new Command.SetNetwork(plain));
+        assertEquals(refused.problem().serial(), rebuilt.problem().serial(), "no new refusal");
+        assertEquals(4, rebuilt.config().network().inputSize());
+        assertArrayEquals(new int[] {6}, rebuilt.config().network().hidden());
+    }
+
+    @Test
+    void backToThePlaneTheFirstLayerTakesTwoInputsAgain() throws Exception {
+        SessionEngine engine = new SessionEngine(TrainingConfig.defaults(), 20);
+        EngineDriver.apply(engine, new Command.ChooseData(DataChoice.DIGITS));
+        Snapshot s = EngineDriver.apply(engine, new Command.SetData(
+                dev.backprop.playground.engine.data.DatasetKind.MOONS, 200, 0.1, 0));
+        assertEquals(2, s.config().network().inputSize());
+        assertEquals(1, s.config().network().head().outputs());
+        assertNotNull(s.grid());
+        assertNull(s.predictions(), "the plane shows its boundary, not predictions");
+    }
+
+    @Test
+    void aWideStepAnswersTheClockAfterEveryStep() throws Exception {
+        SessionEngine engine = new SessionEngine(TrainingConfig.defaults(), 20);
+        EngineDriver.apply(engine, new Command.ChooseData(DataChoice.DIGITS), new Command.SetBatchSize(64));
+        EngineDriver.apply(engine, new Command.SetNetwork(engine.config().network().withHidden(512)));
+        assertEquals(64 * 512 + 512 + 512 * 10 + 10, engine.trainer().network().parameterCount());
+        var loop = new dev.backprop.playground.engine.nn.TrainingLoop(engine.trainer(), 250, () -> 1L);
+        // the clock is past the deadline from the first look: a wide step is checked after every step
+        assertEquals(1, loop.advance(100, 0L).steps());
+        assertNotEquals(0, engine.trainer().steps());
+    }
+
+    @Test
+    void theSessionReadsTheDataOffItsThreadAndThenAppliesTheCommand() throws Exception {
+        try (TrainingSession session = new TrainingSession(TrainingConfig.defaults())) {
+            session.send(new Command.ChooseData(DataChoice.DIGITS));
+            session.send(new Command.SetLearningRate(0.05)); // behind the read: applied after it, in order
+            long until = System.nanoTime() + 20_000_000_000L;
+            while (session.latest().config().learningRate() != 0.05 && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            Snapshot s = session.latest();
+            assertEquals(0.05, s.config().learningRate());
+            assertEquals(64, s.data().all().width(), "the data came before the setting queued after it");
+        }
+    }
+}
