@@ -1,0 +1,46 @@
+package dev.backprop.playground.cli;
+
+import dev.backprop.playground.engine.data.Dataset;
+import dev.backprop.playground.engine.nn.Trainer;
+
+/**
+ * A dataset measured a block of rows at a time: the network's activations are held for one block,
+ * not for a million points (a wide model would need gigabytes), and a long eval shows its progress.
+ * Every measure is a mean over rows, so the blocks' means weighted by their rows give the whole.
+ */
+final class ChunkedMeasure {
+    /** Rows a block: small enough for a wide layer's activations, large enough for EJML's kernels. */
+    static final int BLOCK_ROWS = 4096;
+
+    private ChunkedMeasure() {
+    }
+
+    /**
+     * {@link Trainer#measure} of {@code set}, block by block, telling {@code progress} the rows done
+     * after {@code doneBefore}.
+     */
+    static double[] measure(Trainer trainer, Dataset set, ProgressBar progress, long doneBefore) {
+        if (set.size() <= BLOCK_ROWS) {
+            double[] m = trainer.measure(set);
+            progress.update(doneBefore + set.size(), m[0]);
+            return m;
+        }
+        double[] sums = null;
+        for (int from = 0; from < set.size(); from += BLOCK_ROWS) {
+            int[] rows = new int[Math.min(BLOCK_ROWS, set.size() - from)];
+            for (int k = 0; k < rows.length; k++) {
+                rows[k] = from + k;
+            }
+            double[] m = trainer.measure(set.subset(rows));
+            sums = sums == null ? new double[m.length] : sums;
+            for (int i = 0; i < m.length; i++) {
+                sums[i] += m[i] * rows.length;
+            }
+            progress.update(doneBefore + from + rows.length, sums[0] / (from + rows.length));
+        }
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] /= set.size();
+        }
+        return sums;
+    }
+}
