@@ -3,6 +3,7 @@ package dev.backprop.playground.train;
 import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.nn.DecisionGrid;
 import dev.backprop.playground.engine.nn.DecisionGridEvaluator;
+import dev.backprop.playground.engine.nn.NetworkCurve;
 import dev.backprop.playground.engine.nn.NetworkStepper;
 import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.graph.GraphModel;
@@ -52,7 +53,11 @@ final class Publisher {
     static final long GRID_FRAME_BUDGET = 120_000_000L;
 
     private final EngineStats stats;
+    /** Null when the data is not the plane: no grid then (one input gets a curve instead). */
     private DecisionGridEvaluator gridEvaluator;
+    /** The x range a one-input network's curve spans, or null for data of more inputs. */
+    private double[] curveSpan;
+    private NetworkCurve curve = NetworkCurve.NONE;
     private DecisionGridEvaluator coarseEvaluator;
     /** When the full grid is due after a coarse one (the engine clock), or 0 when none is pending. */
     private long fullGridAt;
@@ -114,7 +119,14 @@ final class Publisher {
 
     /** New data: the grid spans its points. */
     void newData(DataSplit data) {
-        gridEvaluator = DecisionGridEvaluator.around(data.all(), gridSize, gridSize);
+        curve = NetworkCurve.NONE;
+        boolean planar = data.all().inputs().isPlanar();
+        curveSpan = !planar && data.all().width() == 1 ? NetworkCurve.span(data.all()) : null;
+        if (!planar) {
+            grid = null;
+            gridPixels = null;
+        }
+        gridEvaluator = planar ? DecisionGridEvaluator.around(data.all(), gridSize, gridSize) : null;
         coarseEvaluator = null;
         neuronThumbnails = null;
         fullPass = null;
@@ -142,7 +154,9 @@ final class Publisher {
     void gridIfDue(Trainer trainer, boolean running) {
         long interval = Math.max(GRID_EVERY_NANOS, 3 * lastGridCost);
         if (clock.nanoTime() - lastGridNanos >= interval || !running) {
-            if (nanosUntilFullGrid() > 0 || (running && !fullGridFitsAFrame(trainer))) {
+            if (gridEvaluator == null) {
+                refreshCurve(trainer);
+            } else if (nanosUntilFullGrid() > 0 || (running && !fullGridFitsAFrame(trainer))) {
                 refreshGrid(trainer, coarse(trainer)); // dragging, or training a wide network: the coarse grid keeps up
             } else {
                 refreshGrid(trainer);
@@ -167,7 +181,7 @@ final class Publisher {
 
     /** Whether {@code trainer}'s full grid takes at most {@link #GRID_FRAME_BUDGET} multiply-adds. */
     boolean fullGridFitsAFrame(Trainer trainer) {
-        return gridEvaluator.cost(trainer.network()) <= GRID_FRAME_BUDGET;
+        return gridEvaluator == null || gridEvaluator.cost(trainer.network()) <= GRID_FRAME_BUDGET;
     }
 
     /**
@@ -190,7 +204,7 @@ final class Publisher {
      * changed since the pass began: anything that might change it calls {@link #interruptFullGrid} first.
      */
     boolean advanceFullGrid(Trainer trainer, long deadline) {
-        if (!shown) {
+        if (!shown || gridEvaluator == null) {
             fullGridAt = 0; // the tab shown again refreshes the grid anyway
             return true;
         }
@@ -253,6 +267,10 @@ final class Publisher {
      */
     void refreshGrid(Trainer trainer) {
         fullPass = null;
+        if (gridEvaluator == null) {
+            refreshCurve(trainer);
+            return;
+        }
         if (fullGridFitsAFrame(trainer)) {
             fullGridAt = 0;
             refreshGrid(trainer, gridEvaluator);
@@ -300,6 +318,25 @@ final class Publisher {
         gridStep = trainer.steps();
         lastGridNanos = clock.nanoTime();
         return t1 - t0;
+    }
+
+    /** One input: the network's curve along x, at the grid's cadence; data of more inputs off the plane has neither. */
+    private void refreshCurve(Trainer trainer) {
+        fullGridAt = 0;
+        if (!shown) {
+            return;
+        }
+        long t0 = clock.nanoTime();
+        curve = curveSpan != null && trainer.network().inputSize() == 1
+                ? NetworkCurve.of(trainer.network(), curveSpan, NetworkCurve.POINTS, trainer.steps()) : NetworkCurve.NONE;
+        gridStep = trainer.steps();
+        lastGridNanos = clock.nanoTime();
+        lastGridCost = lastGridNanos - t0;
+        stats.add(EngineStats.Part.GRID, lastGridCost);
+    }
+
+    NetworkCurve curve() {
+        return curve;
     }
 
     long gridStep() {

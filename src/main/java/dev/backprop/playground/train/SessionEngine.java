@@ -278,7 +278,8 @@ final class SessionEngine implements CommandHandler {
     }
 
     @Override
-    public void setNetwork(NetworkSpec spec) {
+    public void setNetwork(NetworkSpec requested) {
+        NetworkSpec spec = config.fittingInputs(requested);
         String mismatch = ProblemRules.headMismatch(spec, config);
         if (mismatch != null) {
             throw new IllegalArgumentException(mismatch); // refused: swapping the head silently would hide the choice
@@ -338,6 +339,17 @@ final class SessionEngine implements CommandHandler {
             message = (what.isEmpty() ? "optimizer settings" : what) + " (weights kept, fresh optimizer state)";
             settingChanged("optimizer", what.isEmpty() ? config.optimizer().id() : what);
         }
+    }
+
+    @Override
+    public void setEpochs(dev.backprop.playground.engine.nn.Epochs epochs) {
+        TrainingConfig next = config.withEpochs(epochs);
+        trainer().setEpochs(epochs);
+        setConfig(next);
+        String what = !epochs.byEpoch() ? "by steps, an example drawn at random" : epochs.shuffle()
+                ? "by epochs, shuffled at each" : "by epochs, in the data's order";
+        message = "training " + what;
+        settingChanged("epochs", what);
     }
 
     @Override
@@ -858,7 +870,7 @@ final class SessionEngine implements CommandHandler {
                 publisher.grid(), publisher.gridPixels(), publisher.graph(), t.lastLoss(),
                 scheduler.measuredSpeed(), divergence == null ? "" : divergence.text(), message, stepView(), configVersion, playRefusal(), problem,
                 publisher.traceView(), timeline.view(),
-                publisher.confusion(), files.shown(), ownData != null);
+                publisher.confusion(), files.shown(), ownData != null, t.epochErrors(), publisher.curve());
     }
 
     private Snapshot.StepView stepView() {

@@ -2,7 +2,9 @@ package dev.backprop.playground.train;
 
 import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.nn.DecisionGrid;
+import dev.backprop.playground.engine.nn.EpochErrors;
 import dev.backprop.playground.engine.nn.Metrics;
+import dev.backprop.playground.engine.nn.NetworkCurve;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.graph.GraphModel;
 import java.util.List;
@@ -40,12 +42,27 @@ import java.util.List;
  *                    that grows at each opening
  * @param ownData     the points are the user's (imported, drawn or edited, or opened with an
  *                    experiment or a run), not the generated dataset {@code config} names
+ * @param epochErrors the perceptron's misclassifications per epoch (empty for the other heads)
+ * @param curve       a one-input network's output along x, made at the boundary's cadence
+ *                    ({@link NetworkCurve#NONE} on the plane)
  */
 public record Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                        List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
                        double stepsPerSecond, String divergence, String message, StepView stepping,
                        long configVersion, String playRefusal, Problem problem, Trace trace,
-                       TimelineView timeline, Confusion confusion, Shown shown, boolean ownData) {
+                       TimelineView timeline, Confusion confusion, Shown shown, boolean ownData,
+                       EpochErrors.View epochErrors, NetworkCurve curve) {
+
+    /** A snapshot without epoch errors or a curve. */
+    public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
+                    List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
+                    double stepsPerSecond, String divergence, String message, StepView stepping,
+                    long configVersion, String playRefusal, Problem problem, Trace trace,
+                    TimelineView timeline, Confusion confusion, Shown shown, boolean ownData) {
+        this(step, running, config, data, history, rebuilds, grid, gridPixels, graph, lastLoss, stepsPerSecond,
+                divergence, message, stepping, configVersion, playRefusal, problem, trace, timeline, confusion, shown,
+                ownData, EpochErrors.View.EMPTY, NetworkCurve.NONE);
+    }
 
     /** A snapshot of a session on generated data in which no experiment was opened. */
     public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
