@@ -64,7 +64,7 @@ public final class PlaygroundView extends BorderPane {
     private final LossChartPane chartPane = new LossChartPane();
     /** One input: y against x with the network's curve, in the boundary's place. */
     private final CurveView curveView = new CurveView();
-    /** The perceptron's misclassifications per epoch, under the loss chart. */
+    /** The perceptron's misclassifications per epoch, in the loss chart's place. */
     private final EpochErrorsChart epochErrorsChart = new EpochErrorsChart();
     private final TraceBar traceBar;
     private final TimelineBar timelineBar;
@@ -175,6 +175,7 @@ public final class PlaygroundView extends BorderPane {
         VBox.setVgrow(curveView, Priority.ALWAYS);
         VBox chartWithTimeline = new VBox(4, timelineBar, chartPane, epochErrorsChart);
         VBox.setVgrow(chartPane, Priority.ALWAYS);
+        VBox.setVgrow(epochErrorsChart, Priority.ALWAYS);
         TitledPane boundaryBox = titled("Data and decision boundary (click a point to trace it)", boundaryColumn);
         TitledPane chartBox = titled("Loss and accuracy: the run's timeline (drag to go back)", chartWithTimeline);
         // the graph takes the column's whole width; under it the chart beside the inspector and step log
@@ -290,9 +291,15 @@ public final class PlaygroundView extends BorderPane {
         curveView.setManaged(oneInput);
     }
 
+    /** The perceptron's chart is its errors per epoch (seed 004's plot), in place of the loss chart. */
     private void showEpochErrors(boolean shown) {
+        if (epochErrorsChart.isVisible() == shown && chartPane.isVisible() != shown) {
+            return;
+        }
         epochErrorsChart.setVisible(shown);
         epochErrorsChart.setManaged(shown);
+        chartPane.setVisible(!shown);
+        chartPane.setManaged(!shown);
     }
 
     /** The chart's series and the matrix follow the problem: accuracy and confusion only for classes. */
