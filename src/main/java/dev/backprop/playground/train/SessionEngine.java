@@ -292,7 +292,8 @@ final class SessionEngine implements CommandHandler {
     }
 
     @Override
-    public void setNetwork(NetworkSpec asked) {
+    public void setNetwork(NetworkSpec requested) {
+        NetworkSpec asked = config.fittingInputs(requested); // line and quadratic: x alone, whatever the controls sent
         String mismatch = ProblemRules.headMismatch(asked, config);
         if (mismatch == null) {
             mismatch = ProblemRules.featureRefusal(asked, trainer().data().all().inputs());
@@ -360,6 +361,17 @@ final class SessionEngine implements CommandHandler {
             message = (what.isEmpty() ? "optimizer settings" : what) + " (weights kept, fresh optimizer state)";
             settingChanged("optimizer", what.isEmpty() ? config.optimizer().id() : what);
         }
+    }
+
+    @Override
+    public void setEpochs(dev.backprop.playground.engine.nn.Epochs epochs) {
+        TrainingConfig next = config.withEpochs(epochs);
+        trainer().setEpochs(epochs);
+        setConfig(next);
+        String what = !epochs.byEpoch() ? "by steps, an example drawn at random" : epochs.shuffle()
+                ? "by epochs, shuffled at each" : "by epochs, in the data's order";
+        message = "training " + what;
+        settingChanged("epochs", what);
     }
 
     @Override
@@ -905,7 +917,7 @@ final class SessionEngine implements CommandHandler {
                 scheduler.measuredSpeed(), divergence == null ? "" : divergence.text(), message, stepView(), configVersion, playRefusal(), problem,
                 publisher.traceView(), timeline.view(),
                 t.data().all().inputs().isPlanar() ? publisher.confusion() : predictions.confusion(), files.shown(),
-                ownData != null, predictions.published());
+                ownData != null, predictions.published(), t.epochErrors(), publisher.curve());
     }
 
     private Snapshot.StepView stepView() {

@@ -62,7 +62,8 @@ public final class ControlBar extends VBox {
     private final MomentumField momentum = new MomentumField(this::sendMomentum);
     private final ThresholdField threshold = new ThresholdField(t -> sendNetwork());
     private final ChoiceBox<Integer> batch = new ChoiceBox<>();
-    private final ChoiceBox<DatasetKind> dataset = choice(DatasetKind.planar());
+    private final ChoiceBox<DatasetKind> dataset = choice(DatasetKind.inApp());
+    private final ChoiceBox<TrainingOrder> order = choice(TrainingOrder.values());
     /** Shown while the points are the user's own, not the dataset the choice names. */
     private final Label ownDataTag = new Label("your points");
     private final Slider noise = new Slider(0, 0.5, 0.1);
@@ -176,6 +177,7 @@ public final class ControlBar extends VBox {
         init.setId("init");
         batch.setId("batch");
         dataset.setId("dataset");
+        order.setId("order");
         noise.setId("noise");
         samples.setId("samples");
         learningRateText.setId("learning-rate-text");
@@ -197,9 +199,13 @@ public final class ControlBar extends VBox {
         tip(init, "How weights start: auto (He for relu, Xavier for tanh and sigmoid: learns at any depth), normal "
                 + "(std 1 with drawn biases, seed 000's randn), normal:0.01 (seeds 002, 004), uniform:1 (micrograd), "
                 + "zeros, xavier or he. Biases start at zero except with seed 000's normal.");
+        tip(order, "How the training set is walked: steps draw an example (or a batch) at random each step, as seed "
+                + "000 does; epochs pass over the whole set in batches, shuffled at each epoch or in the data's order "
+                + "(seed 004's perceptron). By epochs the chart's axis reads epochs.");
         tip(batch, "Examples per step: 1 picks a random example each step, as the seed does; full uses the whole training set.");
         tip(dataset, "The 2D dataset: moons, circles, xor, spiral and blobs (2 to 6 classes) and iris (3) to classify; "
-                + "plane and gauss to regress. Each comes with its own noise; the head follows its classes.");
+                + "plane and gauss to regress; line (seed 003) and quadratic (seed 001) have one input x, drawn as y "
+                + "against x with the network's curve. Each comes with its own noise; the head follows its classes.");
         tip(noise, "Standard deviation of the Gaussian jitter added to the points (0 to 0.5); new data on release.");
         tip(samples, "Number of points (50 to 5000); 20% are held out as the test set (rings in the plot).");
         SpinnerValidation.install(samples, "points");
@@ -217,7 +223,7 @@ public final class ControlBar extends VBox {
                 new SettingsPanel.Section("Features", problem.featureGroup()),
                 new SettingsPanel.Section("Network", group(new Label("init"), init), group(new Label("loss"), loss, threshold)),
                 new SettingsPanel.Section("Training", group(new Label("optimizer"), optimizer, momentum),
-                        group(new Label("batch"), batch)),
+                        group(new Label("batch"), batch), group(new Label("by"), order)),
                 new SettingsPanel.Section("Regularization", problem.regularizationGroup()),
                 new SettingsPanel.Section("Graph", transport.exportSvg())));
         toolbar.getChildren().add(settings.toggle());
@@ -263,6 +269,7 @@ public final class ControlBar extends VBox {
             setting(new Command.SetOptimizer(b));
         });
         batch.valueProperty().addListener((o, a, b) -> setting(new Command.SetBatchSize(b)));
+        order.valueProperty().addListener((o, a, b) -> setting(new Command.SetEpochs(b.epochs())));
         dataset.valueProperty().addListener((o, a, b) -> datasetChosen(a, b));
         samples.valueProperty().addListener((o, a, b) -> sendData());
     }
@@ -356,6 +363,9 @@ public final class ControlBar extends VBox {
                     batch.getItems().sort(null);
                 }
                 batch.setValue(c.batchSize());
+            }
+            if (!sent.awaiting(Command.SetEpochs.class, c)) {
+                order.setValue(TrainingOrder.of(c.epochs()));
             }
             boolean awaitingClasses = sent.awaiting(Command.SetClasses.class, c);
             if (!sent.awaiting(Command.SetData.class, c) && !noise.isValueChanging()) {

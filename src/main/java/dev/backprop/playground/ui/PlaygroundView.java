@@ -62,6 +62,10 @@ public final class PlaygroundView extends BorderPane {
     /** Edit mode's bar over the boundary pane (its clicks become commands). */
     private final DataEditMode editMode;
     private final LossChartPane chartPane = new LossChartPane();
+    /** One input: y against x with the network's curve, in the boundary's place. */
+    private final CurveView curveView = new CurveView();
+    /** The perceptron's misclassifications per epoch, in the loss chart's place. */
+    private final EpochErrorsChart epochErrorsChart = new EpochErrorsChart();
     private final TraceBar traceBar;
     private final TimelineBar timelineBar;
     private final ConfusionMatrixPane confusionPane = new ConfusionMatrixPane();
@@ -165,10 +169,16 @@ public final class PlaygroundView extends BorderPane {
         confusionPane.setId("confusion-matrix");
         // TF Playground's reading order, left to right: the network (graph over its loss), then the
         // output column: the data and boundary, a large square, with the confusion matrix under it
-        VBox boundaryColumn = new VBox(4, traceBar, editMode, boundaryPane, confusionSlot);
+        curveView.setId("curve-view");
+        epochErrorsChart.setId("epoch-errors");
+        showOneInput(false);
+        showEpochErrors(false);
+        VBox boundaryColumn = new VBox(4, traceBar, editMode, boundaryPane, curveView, confusionSlot);
         VBox.setVgrow(boundaryPane, Priority.ALWAYS);
-        VBox chartWithTimeline = new VBox(4, timelineBar, chartPane);
+        VBox.setVgrow(curveView, Priority.ALWAYS);
+        VBox chartWithTimeline = new VBox(4, timelineBar, chartPane, epochErrorsChart);
         VBox.setVgrow(chartPane, Priority.ALWAYS);
+        VBox.setVgrow(epochErrorsChart, Priority.ALWAYS);
         TitledPane boundaryBox = titled("Data and decision boundary (click a point to trace it)", boundaryColumn);
         TitledPane chartBox = titled("Loss and accuracy: the run's timeline (drag to go back)", chartWithTimeline);
         // the graph takes the column's whole width; under it the chart beside the inspector and step log
@@ -269,6 +279,30 @@ public final class PlaygroundView extends BorderPane {
         javafx.scene.layout.StackPane.setAlignment(toggle, javafx.geometry.Pos.TOP_RIGHT);
         javafx.scene.layout.StackPane.setMargin(toggle, new javafx.geometry.Insets(2, 6, 0, 0));
         return stack;
+    }
+
+    /** One input shows the curve view where the plane's boundary (and its editing) would be. */
+    private void showOneInput(boolean oneInput) {
+        if (curveView.isVisible() == oneInput && boundaryPane.isVisible() != oneInput) {
+            return;
+        }
+        for (Region r : new Region[] {boundaryPane, editMode, traceBar}) {
+            r.setVisible(!oneInput);
+            r.setManaged(!oneInput);
+        }
+        curveView.setVisible(oneInput);
+        curveView.setManaged(oneInput);
+    }
+
+    /** The perceptron's chart is its errors per epoch (seed 004's plot), in place of the loss chart. */
+    private void showEpochErrors(boolean shown) {
+        if (epochErrorsChart.isVisible() == shown && chartPane.isVisible() != shown) {
+            return;
+        }
+        epochErrorsChart.setVisible(shown);
+        epochErrorsChart.setManaged(shown);
+        chartPane.setVisible(!shown);
+        chartPane.setManaged(!shown);
     }
 
     /** The chart's series and the matrix follow the problem: accuracy and confusion only for classes. */
@@ -422,14 +456,29 @@ public final class PlaygroundView extends BorderPane {
             return;
         }
         shown = s;
-        boundaryPane.show(s.grid(), s.gridPixels(), s.data());
+        boolean oneInput = s.data().all().width() == 1;
+        showOneInput(oneInput);
+        if (oneInput) {
+            curveView.show(s.curve(), s.data());
+        } else {
+            boundaryPane.show(s.grid(), s.gridPixels(), s.data());
+        }
+        boolean perceptron = s.config().network().head().kind() == dev.backprop.playground.engine.nn.Head.Kind.PERCEPTRON;
+        showEpochErrors(perceptron);
+        if (perceptron) {
+            epochErrorsChart.show(s.epochErrors());
+        }
+        chartPane.showEpochs(s.config().epochs().byEpoch()
+                ? dev.backprop.playground.engine.nn.Epochs.stepsPerEpoch(s.data().train().size(), s.config().batchSize()) : 0);
         showProblem(s);
         editMode.showHead(s.config().network().head());
         chartPane.show(s.history(), s.rebuilds());
         firstStepsTaken |= s.step() > 0 || s.running() || s.stepping() != null;
         chartPane.showFirstSteps(!firstStepsTaken);
         chartPane.showTimeline(s.timeline());
-        boundaryPane.showTrace(s.trace());
+        if (!oneInput) {
+            boundaryPane.showTrace(s.trace());
+        }
         traceBar.show(s.trace());
         timelineBar.show(s);
         graphPane.show(s.graph());
@@ -486,6 +535,8 @@ public final class PlaygroundView extends BorderPane {
         }
         Color ink = dark ? Color.web("#dddddd") : Color.web("#444444");
         boundaryPane.setAxisColor(ink);
+        curveView.setAxisColor(ink);
+        epochErrorsChart.setAxisColor(ink);
         chartPane.setAxisColor(ink);
         confusionPane.setDark(dark);
         graphPane.setTheme(dark);
@@ -577,6 +628,14 @@ public final class PlaygroundView extends BorderPane {
 
     ControlBar controls() {
         return controls;
+    }
+
+    CurveView curveView() {
+        return curveView;
+    }
+
+    EpochErrorsChart epochErrorsChart() {
+        return epochErrorsChart;
     }
 
     LossChartPane chart() {

@@ -54,11 +54,13 @@ final class SentSettings {
         if (c instanceof Command.SetLearningRate s) {
             return config.learningRate() == s.learningRate();
         } else if (c instanceof Command.SetNetwork s) {
-            return config.network().equals(s.spec());
+            return config.network().equals(config.fittingInputs(s.spec()));
         } else if (c instanceof Command.SetOptimizer s) {
             return config.optimizer() == s.kind();
         } else if (c instanceof Command.SetOptimizerSettings s) {
             return config.optimizerSettings().equals(s.settings());
+        } else if (c instanceof Command.SetEpochs s) {
+            return config.epochs().equals(s.epochs());
         } else if (c instanceof Command.SetBatchSize s) {
             return config.batchSize() == s.batchSize();
         } else if (c instanceof Command.SetData s) {
