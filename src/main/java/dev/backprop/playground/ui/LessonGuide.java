@@ -44,6 +44,7 @@ final class LessonGuide {
     private final Supplier<ExpressionLab> lab;
     private final Consumer<Boolean> showTab;
     private final Supplier<Node> root;
+    private final Consumer<String> say;
     private final Map<String, Progress> progress = new HashMap<>();
     private final BooleanProperty panelShown = new SimpleBooleanProperty(true);
     private Lesson lesson;
@@ -63,7 +64,8 @@ final class LessonGuide {
      * @param root    the window's content, where a step's control is looked up by id
      */
     LessonGuide(Consumer<Command> send, Supplier<Map<String, Boolean>> shownParts, Supplier<ExpressionLab> lab,
-                Consumer<Boolean> showTab, Supplier<Node> root) {
+                Consumer<Boolean> showTab, Supplier<Node> root, Consumer<String> say) {
+        this.say = say;
         this.send = send;
         this.shownParts = shownParts;
         this.lab = lab;
@@ -134,7 +136,11 @@ final class LessonGuide {
         lesson = null;
         unhighlight();
         if (saved != null) {
-            send.accept(new Command.OpenExperiment(saved));
+            if (keptSettings()) {
+                send.accept(new Command.OpenExperiment(saved));
+            } else { // the save was refused (the banner said why): the lesson's set-up stays
+                say.accept("Your settings from before the lesson could not be kept; the lesson's set-up stays.");
+            }
             ExpressionLab theLab = lab.get();
             theLab.runScript(savedScript);
             theLab.setZeroFirst(savedZeroFirst);
@@ -142,6 +148,14 @@ final class LessonGuide {
         }
         showTab.accept(false);
         layOut();
+    }
+
+    private boolean keptSettings() {
+        try {
+            return Files.size(saved) > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void go(int by) {

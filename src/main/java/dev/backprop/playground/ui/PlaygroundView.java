@@ -109,7 +109,8 @@ public final class PlaygroundView extends BorderPane {
         this.traceBar = new TraceBar(session::send);
         this.timelineBar = new TimelineBar(session::send);
         this.lessons = new LessonGuide(session::send, classroom::shown, this::lab,
-                onLab -> tabs.getSelectionModel().select(onLab ? labTab : tabs.getTabs().get(0)), () -> this);
+                onLab -> tabs.getSelectionModel().select(onLab ? labTab : tabs.getTabs().get(0)), () -> this,
+                statusLabel::setText);
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
