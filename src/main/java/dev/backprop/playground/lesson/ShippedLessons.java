@@ -39,6 +39,26 @@ public final class ShippedLessons {
         }
     }
 
+    /** "000 · An MLP from scratch on the two moons": the notebook and title, from the file's header lines. */
+    public static String menuLabel(Path lesson) {
+        String notebook = "";
+        String title = lesson.getFileName().toString();
+        try {
+            for (String line : Files.readAllLines(lesson, StandardCharsets.UTF_8)) {
+                if (line.startsWith("notebook:")) {
+                    notebook = line.substring(9).strip() + " \u00b7 ";
+                } else if (line.startsWith("lesson:")) {
+                    title = line.substring(7).strip();
+                } else if (line.startsWith("step:")) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // the file name stands in: opening the lesson says what is wrong
+        }
+        return notebook + title;
+    }
+
     private static List<String> index() throws IOException {
         return new String(resource("index.txt"), StandardCharsets.UTF_8).lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();

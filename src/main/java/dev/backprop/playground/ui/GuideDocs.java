@@ -33,6 +33,7 @@ final class GuideDocs {
     static final List<Page> PAGES = List.of(
             new Page("docs/user-guide.md", "User guide"),
             new Page("README.md", "README"),
+            new Page("docs/lessons.md", "Lessons"),
             new Page("docs/cli.md", "Command line"),
             new Page("docs/formats.md", "File formats and limits"),
             new Page("docs/architecture.md", "Architecture"),
