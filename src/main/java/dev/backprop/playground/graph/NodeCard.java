@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What one node's card shows, row by row, and how big it is. A scalar value is a stacked record
- * {@code label / data / grad} (narrower than draw_dot's one-line record); a tensor adds a small
- * heatmap under its data and under its grad, with its norm in the text; an op without a value
+ * {@code label / data / grad} (narrower than draw_dot's one-line record); a tensor shows its
+ * data's and its grad's norms, each over a heatmap strip; an op without a value
  * (a Value graph's +, *, tanh) is a pill with its symbol. The layout sizes boxes from it and the
  * screen, the PNG and the SVG all draw it, so they show the same picture. Sizes depend only on the
  * node's label and shape, never on its numbers: a layout stays valid while values change.
@@ -18,8 +18,10 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
     public static final double CHAR_WIDTH = 7.4;
     public static final double PADDING = 8;
     public static final double ROW_HEIGHT = 18;
-    /** A tensor row's heatmap, beside its text. */
-    public static final double PICTURE_WIDTH = 64;
+    /** A tensor's line of text over its heatmap strip. */
+    public static final double TEXT_ROW_HEIGHT = 15;
+    /** A tensor's heatmap strip, under its line of text. */
+    public static final double STRIP_HEIGHT = 12;
     public static final double PILL_HEIGHT = 30;
     /** Room for a neuron row: {@code dL/da -1.2346e-07}. */
     static final int NEURON_CHARS = 17;
@@ -27,7 +29,7 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
     static final int BIAS_CHARS = 4 + 9;
     /** Room for the longest number a row shows: {@code grad -1.2346e-07}. */
     static final int VALUE_CHARS = 16;
-    /** Room for a tensor row's text: {@code grad ‖1.234e-05‖}. */
+    /** Room for a tensor row's text: {@code grad ‖1.23e-05‖}. */
     static final int TENSOR_TEXT_CHARS = 15;
     /** Longer labels (a lab expression) are cut with an ellipsis; the inspector shows them whole. */
     static final int MAX_LABEL_CHARS = 36;
@@ -63,6 +65,20 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
             return picture != null;
         }
 
+        /** A heatmap strip under the line above it: no text, no divider between the two. */
+        public boolean isStrip() {
+            return hasPicture() && text.isEmpty();
+        }
+
+        /** The heatmap's top, from the row's top: a strip fills its row, a picture beside text is inset. */
+        public double pictureTop() {
+            return isStrip() ? 1 : 3;
+        }
+
+        public double pictureHeight() {
+            return h - (isStrip() ? 3 : 6);
+        }
+
         /** Where the row's text is centred, from the card's left, in a card {@code cardWidth} wide. */
         public double textCentre(double cardWidth) {
             return left + ((hasPicture() ? pictureX : cardWidth) - left) / 2 + (hasPicture() ? PADDING / 4 : 0);
@@ -83,30 +99,51 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
             return new NodeCard(w, PILL_HEIGHT, true, List.of(new Row(0, PILL_HEIGHT, n.op(), null, 0, 0, Double.NaN, true)));
         }
         Tensor data = n.data();
-        boolean tensor = !data.isScalar();
-        String heading = heading(n) + (tensor ? "  " + data.rows() + "\u00d7" + data.cols() : "");
+        if (!data.isScalar()) {
+            return tensor(n);
+        }
+        String heading = heading(n);
         if (heading.length() > MAX_LABEL_CHARS) {
             heading = heading.substring(0, MAX_LABEL_CHARS - 1) + "\u2026";
         }
-        double textW = (tensor ? TENSOR_TEXT_CHARS : VALUE_CHARS) * CHAR_WIDTH + 2 * PADDING;
-        double w = Math.max(textW + (tensor ? PICTURE_WIDTH + PADDING : 0), heading.length() * CHAR_WIDTH + 2 * PADDING);
+        double w = Math.max(VALUE_CHARS * CHAR_WIDTH + 2 * PADDING, heading.length() * CHAR_WIDTH + 2 * PADDING);
         List<Row> rows = new ArrayList<>();
         rows.add(textRow(0, heading, Double.NaN, true));
         for (int k = 0; k < 2; k++) {
             Tensor t = k == 0 ? data : n.grad();
-            String name = k == 0 ? "data " : "grad ";
             boolean known = t != null && !t.isPending();
-            double y = (k + 1) * ROW_HEIGHT;
-            if (!tensor) {
-                rows.add(textRow(y, name + (known ? NumberFormat.fixed4(t.first()) : "\u2013"), known ? t.first() : Double.NaN, false));
-            } else {
-                // the text on the left, the heatmap filling the rest of the row
-                Tensor picture = known ? t : Tensor.pending(data.rows(), data.cols());
-                String norm = known ? "\u2016" + NumberFormat.short4(t.norm()) + "\u2016" : "\u2013";
-                rows.add(new Row(y, ROW_HEIGHT, name + norm, picture, textW, w - textW - PADDING, Double.NaN, false));
-            }
+            rows.add(textRow((k + 1) * ROW_HEIGHT, (k == 0 ? "data " : "grad ") + (known ? NumberFormat.fixed4(t.first()) : "\u2013"),
+                    known ? t.first() : Double.NaN, false));
         }
         return new NodeCard(w, 3 * ROW_HEIGHT, false, rows);
+    }
+
+    /**
+     * A tensor: its name and shape, then its data's norm over a heatmap strip of the data, and the
+     * same for its grad. The strips span the card under their text, so the card is only as wide as
+     * its longest line: a wrapped 2-50-1 graph fits a 1280x800 window's pane whole at 11 px.
+     */
+    private static NodeCard tensor(GraphNode n) {
+        Tensor data = n.data();
+        String heading = heading(n) + "  " + data.rows() + "\u00d7" + data.cols();
+        if (heading.length() > MAX_LABEL_CHARS) {
+            heading = heading.substring(0, MAX_LABEL_CHARS - 1) + "\u2026";
+        }
+        double w = Math.max(TENSOR_TEXT_CHARS, heading.length()) * CHAR_WIDTH + 2 * PADDING;
+        List<Row> rows = new ArrayList<>();
+        rows.add(textRow(0, heading, Double.NaN, true));
+        double y = ROW_HEIGHT;
+        for (int k = 0; k < 2; k++) {
+            Tensor t = k == 0 ? data : n.grad();
+            boolean known = t != null && !t.isPending();
+            String norm = known ? "\u2016" + NumberFormat.short4(t.norm()) + "\u2016" : "\u2013";
+            rows.add(new Row(y, TEXT_ROW_HEIGHT, (k == 0 ? "data " : "grad ") + norm, null, 0, 0, Double.NaN, false));
+            y += TEXT_ROW_HEIGHT;
+            Tensor picture = known ? t : Tensor.pending(data.rows(), data.cols());
+            rows.add(new Row(y, STRIP_HEIGHT, "", picture, PADDING, w - 2 * PADDING, Double.NaN, false));
+            y += STRIP_HEIGHT;
+        }
+        return new NodeCard(w, y, false, rows);
     }
 
     /**
@@ -150,7 +187,9 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
         if (n.label().isEmpty()) {
             return n.op();
         }
-        if (n.kind() == NodeKind.OP && !n.op().isEmpty()) {
+        // x·W1 says it is a product: "(matmul)" would only widen the card
+        boolean labelShowsOp = n.op().equals("matmul") && n.label().contains("\u00b7");
+        if (n.kind() == NodeKind.OP && !n.op().isEmpty() && !labelShowsOp) {
             return n.label() + " (" + n.op() + ")";
         }
         return n.label();

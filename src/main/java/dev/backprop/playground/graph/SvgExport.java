@@ -172,11 +172,14 @@ public final class SvgExport {
                 rect(x, b.x() + row.left(), y, b.w() - row.left(), row.h(), Diverging.hex(Diverging.tint(fill, row.tint())),
                         "none", 0, 0);
             }
-            if (row.y() > 0) {
+            if (row.y() > 0 && !row.isStrip()) {
                 line(x, b.x() + row.left(), y, b.x() + b.w(), y);
             }
             if (row.hasPicture()) {
-                picture(x, row.picture(), b.x() + row.pictureX(), y + 3, row.pictureW(), row.h() - 6);
+                picture(x, row.picture(), b.x() + row.pictureX(), y + row.pictureTop(), row.pictureW(), row.pictureHeight());
+            }
+            if (row.text().isEmpty()) {
+                continue;
             }
             text(x, b.x() + row.textCentre(b.w()), y + row.h() / 2 + 4, row.text(), "middle",
                     card.pill() ? "op" : classes[Math.min(textRow++, 2)], null);

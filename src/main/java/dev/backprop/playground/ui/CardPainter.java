@@ -85,14 +85,15 @@ final class CardPainter {
                 g.fillRect(x + Math.max(1, row.left() * scale), ry, w - 1 - Math.max(1, row.left() * scale),
                         rh - (row == card.rows().get(card.rows().size() - 1) ? 1 : 0));
             }
-            if (row.y() > 0) {
+            if (row.y() > 0 && !row.isStrip()) {
                 g.setStroke(ink);
                 g.strokeLine(x + row.left() * scale, ry, x + w, ry);
             }
             if (row.hasPicture()) {
-                picture(g, row.picture(), x + row.pictureX() * scale, ry + 3 * scale, row.pictureW() * scale, rh - 6 * scale);
+                picture(g, row.picture(), x + row.pictureX() * scale, ry + row.pictureTop() * scale, row.pictureW() * scale,
+                        row.pictureHeight() * scale);
             }
-            if (fontPx >= MIN_TEXT_PX) {
+            if (fontPx >= MIN_TEXT_PX && !row.text().isEmpty()) {
                 g.setFill(ink);
                 g.setFont(font(fontPx, row.heading()));
                 // maxWidth squeezes rather than letting a wider screen font spill out of the card

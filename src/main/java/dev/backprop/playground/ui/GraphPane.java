@@ -55,7 +55,7 @@ public final class GraphPane extends StackPane {
     static final double MIN_SCALE = MIN_TEXT_PX / NodeCard.FONT_SIZE;
     private static final double MAX_SCALE = 8;
     /** GraphStream's graph padding from the stylesheet, in pixels, on each side. */
-    private static final double PADDING = 24;
+    private static final double PADDING = GraphStyle.PADDING_PX;
     private static final double MAX_FIT_SCALE = 1.6;
     private static final double TITLE_STRIP = 22;
     /** The colour legend's strip under the graph: the key never covers a card. */
