@@ -51,9 +51,10 @@ public final class NetworkGraphBuilder {
             boolean here = n.id().equals(reveal.highlight());
             nodes.add(new GraphNode(n.id(), n.label(), n.kind(), n.op(), data, grad, here ? reveal.text() : n.formula(), here));
         }
+        boolean backward = reveal.highlight() != null && reveal.knownGrads().contains(reveal.highlight());
         java.util.Set<GraphModel.Edge> flow = reveal.highlight() == null ? java.util.Set.of()
-                : GraphModel.flowAt(nodes, full.edges(), reveal.highlight(), reveal.knownGrads().contains(reveal.highlight()));
-        return new GraphModel(full.title(), nodes, full.edges(), flow);
+                : GraphModel.flowAt(nodes, full.edges(), reveal.highlight(), backward);
+        return new GraphModel(full.title(), nodes, full.edges(), flow, java.util.Map.of(), backward);
     }
 
     private static GraphModel buildAll(Sequential net, DMatrixRMaj x, DMatrixRMaj y, double loss) {

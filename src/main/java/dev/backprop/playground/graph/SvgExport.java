@@ -69,7 +69,8 @@ public final class SvgExport {
             x.writeStartElement("g");
             x.writeAttribute("transform", "translate(0," + num(TITLE_HEIGHT) + ")");
             for (Layout.Route r : layout.routes()) {
-                edge(x, r, graph.flow().contains(r.edge()), graph.weight(r.edge()));
+                boolean flow = graph.flow().contains(r.edge());
+                edge(x, r, flow, flow && graph.flowBackward(), graph.weight(r.edge()));
             }
             for (GraphNode n : graph.nodes()) {
                 node(x, n, layout.box(n.id()));
@@ -109,9 +110,14 @@ public final class SvgExport {
         x.writeEndElement();
     }
 
-    /** An edge; one that carries a weight (neuron view) is coloured by its sign, as wide as |w| says, titled with it. */
-    private static void edge(XMLStreamWriter x, Layout.Route r, boolean flow, EdgeWeight weight) throws XMLStreamException {
-        double[] p = r.points();
+    /**
+     * An edge; one that carries a weight (neuron view) is coloured by its sign, as wide as |w| says,
+     * titled with it. A gradient flowing back ({@code back}) is drawn from the consumer to the
+     * producer, so its arrowhead points the way the gradient goes.
+     */
+    private static void edge(XMLStreamWriter x, Layout.Route r, boolean flow, boolean back, EdgeWeight weight)
+            throws XMLStreamException {
+        double[] p = back ? reversedPoints(r.points()) : r.points();
         StringBuilder d = new StringBuilder("M ").append(num(p[0])).append(' ').append(num(p[1]));
         for (int i = 2; i + 1 < p.length; i += 2) {
             d.append(" L ").append(num(p[i])).append(' ').append(num(p[i + 1]));
@@ -121,7 +127,7 @@ public final class SvgExport {
         } else {
             x.writeEmptyElement("path");
         }
-        x.writeAttribute("class", flow ? "edge flow" : "edge");
+        x.writeAttribute("class", back ? "edge flow backward" : flow ? "edge flow" : "edge");
         x.writeAttribute("data-from", r.edge().from());
         x.writeAttribute("data-to", r.edge().to());
         x.writeAttribute("d", d.toString());
@@ -137,6 +143,16 @@ public final class SvgExport {
             x.writeEndElement();
             x.writeEndElement();
         }
+    }
+
+    /** A polyline's points (x0, y0, x1, y1, ...) from its end to its start. */
+    private static double[] reversedPoints(double[] p) {
+        double[] out = new double[p.length];
+        for (int i = 0; i < p.length; i += 2) {
+            out[p.length - 2 - i] = p[i];
+            out[p.length - 1 - i] = p[i + 1];
+        }
+        return out;
     }
 
     private static void node(XMLStreamWriter x, GraphNode n, Layout.Box b) throws XMLStreamException {

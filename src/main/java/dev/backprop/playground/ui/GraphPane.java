@@ -430,7 +430,17 @@ public final class GraphPane extends StackPane {
 
     /** The ui.class GraphStream draws an edge with ("flow" while it carries the stepped value), or null. */
     String drawnEdgeClass(int index) {
-        return index < mirror.graph().getEdgeCount() ? (String) mirror.graph().getEdge(index).getAttribute("ui.class") : null;
+        if (layout == null || index >= layout.routes().size()) {
+            return null;
+        }
+        GraphModel.Edge e = layout.routes().get(index).edge();
+        var edge = mirror.graph().getEdge(e.from() + "->" + e.to() + "#" + index);
+        return edge == null ? null : (String) edge.getAttribute("ui.class");
+    }
+
+    /** Whether the route at {@code index} is drawn from its consumer to its producer (a gradient flowing back). */
+    boolean drawnBackward(int index) {
+        return mirror.drawnBackward(index);
     }
 
     /** Called with the clicked node, or null when the click hit no node. */
