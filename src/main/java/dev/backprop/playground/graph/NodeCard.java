@@ -20,8 +20,13 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
     public static final double ROW_HEIGHT = 18;
     /** A tensor's line of text over its heatmap strip. */
     public static final double TEXT_ROW_HEIGHT = 15;
-    /** A tensor's heatmap strip, under its line of text. */
+    /** A tensor's heatmap strip, under its line of text, at least. */
     public static final double STRIP_HEIGHT = 12;
+    /** A heatmap cell at least this wide and this high, up to the picture's cells: a 784x100 W1 stays legible. */
+    static final double CELL_WIDTH = 2;
+    static final double CELL_HEIGHT = 3;
+    /** An input image's side on its card: whole units per pixel for 28x28 (2) and 8x8 (7). */
+    public static final double IMAGE_SIDE = 56;
     public static final double PILL_HEIGHT = 30;
     /** Room for a neuron row: {@code dL/da -1.2346e-07}. */
     static final int NEURON_CHARS = 17;
@@ -52,10 +57,15 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
      * centred in the row's text area, and for a tensor a heatmap of {@code picture} at
      * {@code pictureX} from the card's left, {@code pictureW} wide (the text area ends where it
      * starts). {@code tint} is the value whose sign and size tint a scalar row (NaN: no tint);
-     * {@code heading} marks the label row.
+     * {@code heading} marks the label row; {@code style} how the picture is drawn.
      */
     public record Row(double y, double h, String text, Tensor picture, double pictureX, double pictureW, double tint,
-                      boolean heading, double left) {
+                      boolean heading, double left, PictureStyle style) {
+        public Row(double y, double h, String text, Tensor picture, double pictureX, double pictureW, double tint,
+                   boolean heading, double left) {
+            this(y, h, text, picture, pictureX, pictureW, tint, heading, left, PictureStyle.HEATMAP);
+        }
+
         public Row(double y, double h, String text, Tensor picture, double pictureX, double pictureW, double tint,
                    boolean heading) {
             this(y, h, text, picture, pictureX, pictureW, tint, heading, 0);
@@ -99,6 +109,9 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
             return new NodeCard(w, PILL_HEIGHT, true, List.of(new Row(0, PILL_HEIGHT, n.op(), null, 0, 0, Double.NaN, true)));
         }
         Tensor data = n.data();
+        if (isImage(n)) {
+            return image(n);
+        }
         if (!data.isScalar()) {
             return tensor(n);
         }
@@ -125,13 +138,49 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
      */
     private static NodeCard tensor(GraphNode n) {
         Tensor data = n.data();
-        String heading = heading(n) + "  " + data.rows() + "\u00d7" + data.cols();
-        if (heading.length() > MAX_LABEL_CHARS) {
-            heading = heading.substring(0, MAX_LABEL_CHARS - 1) + "\u2026";
-        }
-        double w = Math.max(TENSOR_TEXT_CHARS, heading.length()) * CHAR_WIDTH + 2 * PADDING;
+        // the heatmap's cells (a column lies down as one row), each big enough to see
+        boolean lying = data.cols() == 1;
+        int cellRows = Math.min(lying ? 1 : data.rows(), PictureCells.HEATMAP_ROWS);
+        int cellCols = Math.min(lying ? data.rows() : data.cols(), PictureCells.HEATMAP_COLS);
+        double stripH = Math.max(STRIP_HEIGHT, cellRows * CELL_HEIGHT + 3);
+        double w = Math.max(textWidth(n), cellCols * CELL_WIDTH + 2 * PADDING);
+        return pictured(n, w, w - 2 * PADDING, stripH, PictureStyle.HEATMAP, PictureStyle.HEATMAP);
+    }
+
+    /**
+     * An input that is an image (its data given in the picture's shape, rows and columns both over
+     * one): its pixels drawn as the picture they are, and dL/dx as a heatmap of the same shape.
+     */
+    private static NodeCard image(GraphNode n) {
+        double w = Math.max(textWidth(n), IMAGE_SIDE + 2 * PADDING);
+        return pictured(n, w, IMAGE_SIDE, IMAGE_SIDE + 3, PictureStyle.PIXELS, PictureStyle.IMAGE_GRADIENT);
+    }
+
+    /** Whether a node is an input image: the network graph gives x of image data in its picture's shape. */
+    public static boolean isImage(GraphNode n) {
+        Tensor d = n.data();
+        return n.kind() == NodeKind.INPUT && n.neuron() == null && d != null && d.rows() > 1 && d.cols() > 1;
+    }
+
+    /** Room for a tensor's heading with its shape and for its longest norm line. */
+    private static double textWidth(GraphNode n) {
+        return Math.max(TENSOR_TEXT_CHARS, tensorHeading(n).length()) * CHAR_WIDTH + 2 * PADDING;
+    }
+
+    private static String tensorHeading(GraphNode n) {
+        String heading = heading(n) + "  " + n.data().rows() + "\u00d7" + n.data().cols();
+        return heading.length() > MAX_LABEL_CHARS ? heading.substring(0, MAX_LABEL_CHARS - 1) + "\u2026" : heading;
+    }
+
+    /**
+     * The heading, then the data's norm over its picture and the grad's over its own: each picture
+     * {@code pictureW} wide, centred, in a row {@code stripH} high.
+     */
+    private static NodeCard pictured(GraphNode n, double w, double pictureW, double stripH, PictureStyle dataStyle,
+                                     PictureStyle gradStyle) {
+        Tensor data = n.data();
         List<Row> rows = new ArrayList<>();
-        rows.add(textRow(0, heading, Double.NaN, true));
+        rows.add(textRow(0, tensorHeading(n), Double.NaN, true));
         double y = ROW_HEIGHT;
         for (int k = 0; k < 2; k++) {
             Tensor t = k == 0 ? data : n.grad();
@@ -140,8 +189,9 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
             rows.add(new Row(y, TEXT_ROW_HEIGHT, (k == 0 ? "data " : "grad ") + norm, null, 0, 0, Double.NaN, false));
             y += TEXT_ROW_HEIGHT;
             Tensor picture = known ? t : Tensor.pending(data.rows(), data.cols());
-            rows.add(new Row(y, STRIP_HEIGHT, "", picture, PADDING, w - 2 * PADDING, Double.NaN, false));
-            y += STRIP_HEIGHT;
+            rows.add(new Row(y, stripH, "", picture, (w - pictureW) / 2, pictureW, Double.NaN, false, 0,
+                    k == 0 ? dataStyle : gradStyle));
+            y += stripH;
         }
         return new NodeCard(w, y, false, rows);
     }

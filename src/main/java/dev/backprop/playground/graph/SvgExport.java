@@ -24,9 +24,6 @@ public final class SvgExport {
     private static final String XLINK = "http://www.w3.org/1999/xlink";
     private static final double TITLE_HEIGHT = 30;
     private static final double LEGEND_HEIGHT = 46;
-    /** Heatmap cells at most: a wider tensor is averaged down (the inspector shows every value). */
-    public static final int PICTURE_ROWS = 16;
-    public static final int PICTURE_COLS = 64;
     private static final String LEGEND = "data: the value computed in the forward pass \u00b7 "
             + "grad: d(output)/d(node), computed by backprop \u00b7 \u2013: not computed yet \u00b7 \u2016\u00b7\u2016: norm";
     private static final String COLOURS = "colour: sign and size, each heatmap scaled to its largest |value|; "
@@ -192,7 +189,7 @@ public final class SvgExport {
                 line(x, b.x() + row.left(), y, b.x() + b.w(), y);
             }
             if (row.hasPicture()) {
-                picture(x, row.picture(), b.x() + row.pictureX(), y + row.pictureTop(), row.pictureW(), row.pictureHeight());
+                picture(x, row, b.x() + row.pictureX(), y + row.pictureTop(), row.pictureW(), row.pictureHeight());
             }
             if (row.text().isEmpty()) {
                 continue;
@@ -205,26 +202,31 @@ public final class SvgExport {
         x.writeEndElement();
     }
 
-    /** A heatmap: one rect per cell, grey when the value is not computed yet. */
-    private static void picture(XMLStreamWriter x, Tensor t, double px, double py, double w, double h)
+    /**
+     * A picture: one rect per cell, grey when the value is not computed yet; an input image's group
+     * says its shape ({@code class="image pixels"}, {@code data-rows}, {@code data-cols}).
+     */
+    private static void picture(XMLStreamWriter x, NodeCard.Row row, double px, double py, double w, double h)
             throws XMLStreamException {
+        PictureCells cells = PictureCells.of(row.picture(), row.style());
         x.writeStartElement("g");
-        x.writeAttribute("class", "heatmap");
-        if (t.isPending()) {
-            rect(x, px, py, w, h, Diverging.hex(Diverging.PENDING), "none", 0, 0);
-        } else {
-            TensorPicture pic = TensorPicture.of(t, PICTURE_ROWS, PICTURE_COLS);
-            double cw = w / pic.cols();
-            double ch = h / pic.rows();
-            for (int r = 0; r < pic.rows(); r++) {
-                for (int c = 0; c < pic.cols(); c++) {
-                    x.writeEmptyElement("rect");
-                    x.writeAttribute("x", num(px + c * cw));
-                    x.writeAttribute("y", num(py + r * ch));
-                    x.writeAttribute("width", num(cw + 0.05));
-                    x.writeAttribute("height", num(ch + 0.05));
-                    x.writeAttribute("fill", Diverging.hex(Diverging.rgb(pic.cell(r, c))));
-                }
+        x.writeAttribute("class", switch (row.style()) {
+            case HEATMAP -> "heatmap";
+            case PIXELS -> "image pixels";
+            case IMAGE_GRADIENT -> "image gradient";
+        });
+        x.writeAttribute("data-rows", Integer.toString(cells.rows()));
+        x.writeAttribute("data-cols", Integer.toString(cells.cols()));
+        double cw = w / cells.cols();
+        double ch = h / cells.rows();
+        for (int r = 0; r < cells.rows(); r++) {
+            for (int c = 0; c < cells.cols(); c++) {
+                x.writeEmptyElement("rect");
+                x.writeAttribute("x", num(px + c * cw));
+                x.writeAttribute("y", num(py + r * ch));
+                x.writeAttribute("width", num(cw + 0.05));
+                x.writeAttribute("height", num(ch + 0.05));
+                x.writeAttribute("fill", Diverging.hex(cells.rgb(r, c)));
             }
         }
         rect(x, px, py, w, h, "none", "#888888", 0.5, 0);
