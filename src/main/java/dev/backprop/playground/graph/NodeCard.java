@@ -112,6 +112,9 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
         if (isImage(n)) {
             return image(n);
         }
+        if (n.classes() != null && data.rows() == 1 && data.cols() == n.classes().size()) {
+            return classes(n);
+        }
         if (!data.isScalar()) {
             return tensor(n);
         }
@@ -154,6 +157,50 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
     private static NodeCard image(GraphNode n) {
         double w = Math.max(textWidth(n), IMAGE_SIDE + 2 * PADDING);
         return pictured(n, w, IMAGE_SIDE, IMAGE_SIDE + 3, PictureStyle.PIXELS, PictureStyle.IMAGE_GRADIENT);
+    }
+
+    /**
+     * A softmax output: a row per class with its name and probability, tinted by it, the most
+     * probable marked; then the grad's norm over its strip.
+     */
+    private static NodeCard classes(GraphNode n) {
+        Tensor data = n.data();
+        List<String> names = n.classes();
+        int nameChars = 0;
+        for (String name : names) {
+            nameChars = Math.max(nameChars, name.length());
+        }
+        // the marker, the name, a space and the longest probability (1.2346e-07)
+        int lineChars = 2 + nameChars + 1 + 10;
+        double w = Math.max(textWidth(n), lineChars * CHAR_WIDTH + 2 * PADDING);
+        boolean known = !data.isPending();
+        int top = 0;
+        for (int k = 1; known && k < data.cols(); k++) {
+            top = data.get(0, k) > data.get(0, top) ? k : top;
+        }
+        List<Row> rows = new ArrayList<>();
+        rows.add(textRow(0, tensorHeading(n), Double.NaN, true));
+        double y = ROW_HEIGHT;
+        for (int k = 0; k < names.size(); k++) {
+            double p = known ? data.get(0, k) : Double.NaN;
+            String line = (known && k == top ? "\u25b8 " : "  ") + pad(names.get(k), nameChars) + " "
+                    + (known ? NumberFormat.fixed4(p) : "\u2013");
+            rows.add(new Row(y, TEXT_ROW_HEIGHT, pad(line, lineChars), null, 0, 0, p, false));
+            y += TEXT_ROW_HEIGHT;
+        }
+        Tensor grad = n.grad();
+        boolean gradKnown = grad != null && !grad.isPending();
+        rows.add(new Row(y, TEXT_ROW_HEIGHT, "grad " + (gradKnown ? "\u2016" + NumberFormat.short4(grad.norm()) + "\u2016"
+                : "\u2013"), null, 0, 0, Double.NaN, false));
+        y += TEXT_ROW_HEIGHT;
+        rows.add(new Row(y, STRIP_HEIGHT, "", gradKnown ? grad : Tensor.pending(1, data.cols()), PADDING, w - 2 * PADDING,
+                Double.NaN, false));
+        return new NodeCard(w, y + STRIP_HEIGHT, false, rows);
+    }
+
+    /** {@code s} with spaces after it up to {@code chars}: the class rows' numbers line up (monospace). */
+    private static String pad(String s, int chars) {
+        return s.length() >= chars ? s : s + " ".repeat(chars - s.length());
     }
 
     /** Whether a node is an input image: the network graph gives x of image data in its picture's shape. */

@@ -57,6 +57,8 @@ public final class SvgExport {
             x.writeAttribute("width", num(width));
             x.writeAttribute("height", num(height));
             x.writeAttribute("viewBox", "0 0 " + num(width) + " " + num(height));
+            // spaces kept: a card's lines are monospace columns (the class rows' probabilities line up)
+            x.writeAttribute("xml", javax.xml.XMLConstants.XML_NS_URI, "space", "preserve");
             x.writeAttribute("font-family", "DejaVu Sans Mono, Menlo, Consolas, monospace");
             x.writeAttribute("font-size", num(NodeCard.FONT_SIZE));
             defs(x);
