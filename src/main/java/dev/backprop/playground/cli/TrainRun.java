@@ -268,7 +268,8 @@ final class TrainRun {
                             trainer.lastLoss(), null, new NeuronThumbnails(
                                     DecisionGridEvaluator.equalAspectBounds(trainer.data().all(), 1)).compute(trainer.network()))
                     : NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
-                            trainer.lastLoss());
+                            trainer.lastLoss(), null,
+                            config.dataset() == DatasetKind.FASHION ? ImageSets.FASHION_CLASSES : null);
             SvgExport.write(files.staged(begin("graph.svg")), graph);
             files.commit();
             stderr.println();
