@@ -39,7 +39,7 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 public final class LayeredLayout {
     static final double MARGIN = 8;
     /** Graphs up to this many nodes get the extra wrapping tries (each is one more ELK run). */
-    static final int TRY_CUTS_UP_TO = 80;
+    static final int TRY_CUTS_UP_TO = 50;
     /** The most rows (or columns) a graph is wrapped into by the even cuts. */
     static final int MAX_ROWS = 4;
     /** A try must be drawable this much larger than an earlier one to replace it. */
@@ -94,7 +94,12 @@ public final class LayeredLayout {
             for (int i = 1; i < rows; i++) {
                 cuts.add((int) Math.round((double) i * layers / rows));
             }
-            Layout tried = layout(graph, shape, cuts, true);
+            Layout tried;
+            try {
+                tried = layout(graph, shape, cuts, true);
+            } catch (RuntimeException e) {
+                continue; // a try ELK cannot make: the others stand (ELK's own choice always does)
+            }
             double scale = drawnScale(tried, shape);
             if (scale > bestScale * BETTER) {
                 best = tried;

@@ -53,4 +53,36 @@ class WrappedLayoutTest {
         assertTrue(LayeredLayout.drawnScale(a, shape) >= LayeredLayout.drawnScale(LayeredLayout.layout(g), shape),
                 "never worse than one long band");
     }
+
+    @Test
+    void randomSmallGraphsWrapWithoutOverlapInWideAndTallPanes() {
+        java.util.Random r = new java.util.Random(11);
+        for (int trial = 0; trial < 8; trial++) {
+            int size = 5 + r.nextInt(LayeredLayout.TRY_CUTS_UP_TO - 5);
+            java.util.List<GraphNode> nodes = new java.util.ArrayList<>();
+            java.util.List<GraphModel.Edge> edges = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                boolean tensor = r.nextInt(3) == 0;
+                nodes.add(new GraphNode("n" + i, "n" + i, NodeKind.VALUE, "+",
+                        tensor ? Tensor.of(1, 8, new double[8]) : Tensor.scalar(r.nextGaussian()), null, "", false));
+                for (int k = 0; i > 0 && k < 1 + r.nextInt(2); k++) {
+                    GraphModel.Edge e = new GraphModel.Edge("n" + Math.max(0, i - 1 - r.nextInt(Math.min(i, 6))), "n" + i);
+                    if (!edges.contains(e)) {
+                        edges.add(e);
+                    }
+                }
+            }
+            GraphModel g = new GraphModel("random " + trial, nodes, edges);
+            for (LayeredLayout.Shape shape : new LayeredLayout.Shape[] {LayeredLayout.Shape.forPane(842, 370),
+                    LayeredLayout.Shape.forPane(400, 900)}) {
+                Layout l = LayeredLayout.layout(g, shape);
+                assertTrue(l.fits(g), "trial " + trial);
+                for (Layout.Box a : l.boxes().values()) {
+                    for (Layout.Box b : l.boxes().values()) {
+                        assertTrue(a == b || !a.overlaps(b), "trial " + trial + ": " + a + " overlaps " + b);
+                    }
+                }
+            }
+        }
+    }
 }

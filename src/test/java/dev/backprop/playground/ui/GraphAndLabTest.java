@@ -245,8 +245,8 @@ class GraphAndLabTest extends AppHarness {
             }
         }
         assertEquals(shown.nodes().stream().filter(n -> !n.hasValue()).count(), pills, "op nodes are pills");
-        assertEquals(2, countClass(doc, "path", "edge flow"),
-                "the stepped node's gradient came back along two edges: from L through its op");
+        assertEquals(2, countClass(doc, "path", "edge flow backward"),
+                "the stepped node's gradient came back along two edges: from L through its op, drawn backward");
     }
 
     @Test
