@@ -4,12 +4,12 @@ import dev.backprop.playground.engine.data.Dataset;
 import dev.backprop.playground.engine.nn.Trainer;
 
 /**
- * A dataset measured a block of rows at a time: the network's activations are held for one block,
- * not for a million points (a wide model would need gigabytes), and a long eval shows its progress.
- * Every measure is a mean over rows, so the blocks' means weighted by their rows give the whole.
+ * A dataset measured a block of rows at a time, so a long eval can show its progress between blocks.
+ * Every measure is a mean over rows, so the blocks' means weighted by their rows give the whole (to
+ * rounding: the sums are added in another order).
  */
 final class ChunkedMeasure {
-    /** Rows a block: small enough for a wide layer's activations, large enough for EJML's kernels. */
+    /** Rows a block: about 0.3 s each for a 2-256-256-1 model (66,000 parameters) on this machine. */
     static final int BLOCK_ROWS = 4096;
 
     private ChunkedMeasure() {

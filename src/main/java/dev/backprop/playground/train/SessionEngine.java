@@ -413,15 +413,25 @@ final class SessionEngine implements CommandHandler {
         if (tooBig != null) {
             throw new IllegalArgumentException(tooBig);
         }
+        Command.TracePoint traced = publisher.traced();
+        forgetIndexedTrace();
         try {
             start(data, next);
         } catch (RuntimeException | Error e) {
-            config = before; // the old data and network stay
+            config = before; // the old data, network and trace stay
+            publisher.trace(traced);
             throw e;
         }
         configVersion++;
         ownData = own;
         edits.forget();
+    }
+
+    /** A traced data point goes with the points it was a row of; a probe (no row) stays. */
+    private void forgetIndexedTrace() {
+        if (publisher.traced() != null && publisher.traced().index() >= 0) {
+            publisher.trace(null);
+        }
     }
 
     @Override
@@ -609,9 +619,7 @@ final class SessionEngine implements CommandHandler {
         ownData = data;
         stepThrough.end(false);
         timeline.forgetStates();
-        if (publisher.traced() != null && publisher.traced().index() >= 0) {
-            publisher.trace(null); // its index named a row of the old points
-        }
+        forgetIndexedTrace();
         if (!insideTheGrid(data)) {
             publisher.newData(data); // the plane grows to show every point; within it, it stays put while editing
         }
