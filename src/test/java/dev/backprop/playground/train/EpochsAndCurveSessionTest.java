@@ -67,6 +67,15 @@ class EpochsAndCurveSessionTest {
                 }
             }
             assertEquals(2.0, c.y(mid), 0.1);
+            for (int i = 0; i < 30; i++) { // a whole step-through on the one input, and into the next
+                s.send(new Command.NodeForward());
+            }
+            Snapshot stepped = Sessions.await(s, "stepped", x -> x.step() == 1501 && x.stepping() != null);
+            assertEquals(null, stepped.problem(), "stepping through one input works");
+            s.send(new Command.TracePoint(0.5, 0, 2, -1));
+            Snapshot traced = Sessions.await(s, "a trace answered", x -> x.problem() != null || x.trace() != null);
+            assertEquals(null, traced.problem() == null ? null : traced.problem().kind() == Snapshot.Problem.Kind.FAILED
+                    ? traced.problem().text() : null, "a trace is refused or answered, never an engine failure");
         }
     }
 }
