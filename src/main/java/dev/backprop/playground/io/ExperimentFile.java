@@ -246,7 +246,10 @@ public final class ExperimentFile {
         if (s.has("threshold")) { // files before --threshold have seed 004's 0.5
             head = head.withThreshold(number(s, "threshold"));
         }
-        NetworkSpec network = new NetworkSpec(FeatureSet.parse(featureIds), hidden, named(Activation.class, s, "activation"),
+        // line and quadratic take their one input x (the file names it "x", which is no feature of the plane)
+        FeatureSet features = dataset.hasOneInput() ? FeatureSet.raw(dev.backprop.playground.engine.data.OneInputData.X)
+                : FeatureSet.parse(featureIds);
+        NetworkSpec network = new NetworkSpec(features, hidden, named(Activation.class, s, "activation"),
                 head, init(s));
         return new TrainingConfig(dataset, whole32(s, "samples"), number(s, "noise"), number(s, "testRatio"),
                 whole(s, "seed"), network, named(OptimizerKind.class, s, "optimizer"), number(s, "learningRate"),
