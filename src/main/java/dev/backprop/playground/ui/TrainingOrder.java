@@ -6,12 +6,16 @@ import dev.backprop.playground.engine.nn.Epochs;
 /**
  * How the app walks the training set, as the CLI's {@code --steps} or {@code --epochs --shuffle}: by
  * steps drawing examples at random (seed 000), or by epochs, shuffled at each or in the data's order
- * (seed 004's perceptron). The app trains until paused, so its epochs have no count of their own.
+ * (seed 004's perceptron). The app trains until paused; the count it records, {@link #COUNT}, is
+ * what {@code train --experiment} runs from a saved experiment.
  */
 enum TrainingOrder implements Named {
     STEPS("steps (random draws)", Epochs.NONE),
-    EPOCHS("epochs (shuffled)", new Epochs(Epochs.MAX_EPOCHS, true)),
-    EPOCHS_IN_ORDER("epochs (in order)", new Epochs(Epochs.MAX_EPOCHS, false));
+    EPOCHS("epochs (shuffled)", new Epochs(TrainingOrder.COUNT, true)),
+    EPOCHS_IN_ORDER("epochs (in order)", new Epochs(TrainingOrder.COUNT, false));
+
+    /** Epochs a run by epochs records: seed 004's n_iter default, 50. */
+    static final long COUNT = 50;
 
     private final String text;
     private final Epochs epochs;

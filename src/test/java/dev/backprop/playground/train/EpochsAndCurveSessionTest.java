@@ -42,6 +42,30 @@ class EpochsAndCurveSessionTest {
     }
 
     @Test
+    void anExperimentOnTheLineSavesAndOpensAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("line.bpg.json");
+        try (TrainingSession s = new TrainingSession(TrainingConfig.defaults())) {
+            s.send(new Command.SetData(DatasetKind.QUADRATIC, 40, 0, 0));
+            Sessions.await(s, "quadratic", x -> x.config().dataset() == DatasetKind.QUADRATIC);
+            s.send(new Command.SetLearningRate(0.001)); // targets up to 40: at 0.01 a step can throw the ReLUs off
+            s.send(new Command.Step(300));
+            Snapshot trained = Sessions.await(s, "300 steps", x -> x.step() == 300 && !x.running());
+            assertFalse(trained.diverged(), trained.divergence());
+            s.send(new Command.SaveExperiment(file, java.util.Map.of()));
+            Sessions.await(s, "saved", x -> java.nio.file.Files.exists(file));
+        }
+        try (TrainingSession s = new TrainingSession(TrainingConfig.defaults())) {
+            s.send(new Command.OpenExperiment(file));
+            Snapshot opened = Sessions.await(s, "opened", x -> x.config().dataset() == DatasetKind.QUADRATIC
+                    || x.problem() != null);
+            assertEquals(null, opened.problem(), "the quadratic's experiment opens");
+            assertEquals(300, opened.step());
+            assertEquals(26, opened.data().train().size());
+            assertEquals(1, opened.config().network().inputSize());
+        }
+    }
+
+    @Test
     void aOneInputDatasetGetsACurveThatFollowsItsPoints() throws Exception {
         try (TrainingSession s = new TrainingSession(TrainingConfig.defaults())) {
             s.send(new Command.SetData(DatasetKind.LINE, 100, 0.1, 0));
@@ -67,6 +91,15 @@ class EpochsAndCurveSessionTest {
                 }
             }
             assertEquals(2.0, c.y(mid), 0.1);
+            for (int i = 0; i < 30; i++) { // a whole step-through on the one input, and into the next
+                s.send(new Command.NodeForward());
+            }
+            Snapshot stepped = Sessions.await(s, "stepped", x -> x.step() == 1501 && x.stepping() != null);
+            assertEquals(null, stepped.problem(), "stepping through one input works");
+            s.send(new Command.TracePoint(0.5, 0, 2, -1));
+            Snapshot traced = Sessions.await(s, "a trace answered", x -> x.problem() != null || x.trace() != null);
+            assertEquals(null, traced.problem() == null ? null : traced.problem().kind() == Snapshot.Problem.Kind.FAILED
+                    ? traced.problem().text() : null, "a trace is refused or answered, never an engine failure");
         }
     }
 }
