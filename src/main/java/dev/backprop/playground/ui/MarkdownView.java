@@ -263,6 +263,11 @@ final class MarkdownView extends VBox {
         return frame;
     }
 
+    /** A table column's weight for its longest cell of {@code chars} characters (its padding counts as 4). */
+    private static double columnShare(int chars) {
+        return Math.max(8, Math.min(chars, TABLE_LINE)) + 4;
+    }
+
     private javafx.scene.Node list(ListBlock list) {
         VBox box = new VBox();
         box.getStyleClass().add("md-list");
@@ -318,11 +323,11 @@ final class MarkdownView extends VBox {
             }
         }
         // each column's share of the width follows its longest cell, up to a paragraph's line: a column of
-        // file names stays readable beside a column of sentences, which wraps
-        double total = longest.stream().mapToDouble(n -> Math.min(n, TABLE_LINE) + 2).sum();
+        // file names stays readable beside a column of sentences, which wraps; a short word never wraps
+        double total = longest.stream().mapToDouble(MarkdownView::columnShare).sum();
         for (int n : longest) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(100 * (Math.min(n, TABLE_LINE) + 2) / total);
+            c.setPercentWidth(100 * columnShare(n) / total);
             c.setFillWidth(true);
             grid.getColumnConstraints().add(c);
         }
