@@ -343,11 +343,18 @@ public final class PlaygroundView extends BorderPane {
     private Menu lessonsMenu() {
         Menu menu = new Menu("Lessons");
         menu.setId("lessons-menu");
-        for (Path file : ShippedLessons.files()) {
-            MenuItem i = item(ShippedLessons.menuLabel(file), null, () -> openLesson(file));
-            i.setId("lesson-" + file.getFileName().toString().replace(LessonReader.SUFFIX, ""));
-            menu.getItems().add(i);
-        }
+        // the titles are read from the resources off the FX thread: start-up does not wait for them
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> ShippedLessons.names().stream()
+                .map(name -> java.util.Map.entry(name, ShippedLessons.menuLabel(name))).toList())
+                .thenAccept(labels -> Platform.runLater(() -> {
+                    List<MenuItem> items = new java.util.ArrayList<>();
+                    for (var l : labels) {
+                        MenuItem i = item(l.getValue(), null, () -> openLesson(l.getKey(), () -> ShippedLessons.file(l.getKey())));
+                        i.setId("lesson-" + l.getKey().replace(LessonReader.SUFFIX, ""));
+                        items.add(i);
+                    }
+                    menu.getItems().addAll(0, items);
+                }));
         CheckMenuItem panel = new CheckMenuItem("Show lesson panel");
         panel.selectedProperty().bindBidirectional(lessons.panelShown());
         MenuItem leave = item("Leave lesson", null, lessons::leave);
@@ -371,10 +378,21 @@ public final class PlaygroundView extends BorderPane {
 
     /** Reads {@code file} off the FX thread, then opens it; a bad file is refused in the status line, with its line. */
     void openLesson(Path file) {
-        statusLabel.setText("reading the lesson " + file.getFileName() + "\u2026");
+        openLesson(file.getFileName().toString(), () -> file);
+    }
+
+    /** A lesson file to read, found (or a shipped one copied out) off the FX thread. */
+    private interface LessonFile {
+        Path find() throws java.io.IOException;
+    }
+
+    private void openLesson(String name, LessonFile where) {
+        statusLabel.setText("reading the lesson " + name + "\u2026");
+        Path[] file = new Path[1];
         java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                return LessonReader.read(file);
+                file[0] = where.find();
+                return LessonReader.read(file[0]);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -383,11 +401,11 @@ public final class PlaygroundView extends BorderPane {
                 Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
                 String why = cause instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : cause.getMessage();
-                statusLabel.setText("The lesson " + file.getFileName() + " is refused: " + why);
+                statusLabel.setText("The lesson " + name + " is refused: " + why);
                 return;
             }
             try {
-                lessons.open(lesson, file, session.latest());
+                lessons.open(lesson, file[0], session.latest());
                 statusLabel.setText("lesson: " + lesson.title());
             } catch (java.io.IOException e) {
                 statusLabel.setText("The lesson cannot keep your settings to put them back: " + e.getMessage());
