@@ -7,8 +7,6 @@ import dev.backprop.playground.graph.GraphView;
 import dev.backprop.playground.train.Command;
 import dev.backprop.playground.train.Snapshot;
 import dev.backprop.playground.train.TrainingSession;
-import dev.backprop.playground.lesson.LessonReader;
-import dev.backprop.playground.lesson.ShippedLessons;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -104,6 +102,7 @@ public final class PlaygroundView extends BorderPane {
     private java.util.function.Consumer<String> browser;
     /** The open lesson, its panel beside the panes, and the student's settings to put back. */
     private final LessonGuide lessons;
+    private final LessonMenu lessonMenu;
 
     public PlaygroundView(TrainingSession session, Stage stage, WindowMemory memory) {
         this.session = session;
@@ -118,6 +117,7 @@ public final class PlaygroundView extends BorderPane {
         this.lessons = new LessonGuide(session::send, classroom::shown, this::lab,
                 onLab -> tabs.getSelectionModel().select(onLab ? labTab : tabs.getTabs().get(0)), () -> this,
                 statusLabel::setText);
+        this.lessonMenu = new LessonMenu(lessons, stage, session::latest, statusLabel::setText);
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -354,7 +354,7 @@ public final class PlaygroundView extends BorderPane {
         MenuItem exportData = item("Export data\u2026", null, files::exportData);
         MenuItem saveExperiment = item("Save experiment\u2026", null, files::saveExperiment);
         MenuItem openExperiment = item("Open experiment\u2026", null, files::openExperiment);
-        MenuItem openLesson = item("Open lesson\u2026", null, this::chooseLesson);
+        MenuItem openLesson = lessonMenu.openItem();
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             memory.save(stage);
             Platform.exit();
@@ -372,65 +372,14 @@ public final class PlaygroundView extends BorderPane {
         MenuItem shortcuts = item("Keyboard shortcuts", "Shift+F1", this::showShortcuts);
         MenuItem about = item("About", null, this::showAbout);
         Menu help = new Menu("Help", null, guide, shortcuts, about);
-        MenuBar bar = new MenuBar(file, view, lessonsMenu(), help);
+        MenuBar bar = new MenuBar(file, view, lessonMenu.menu(), help);
         bar.setId("menu-bar");
         return bar;
     }
 
-    /** The shipped lessons in the notebooks' order, then a lesson file, the panel, and leaving. */
-    private Menu lessonsMenu() {
-        Menu menu = new Menu("Lessons");
-        menu.setId("lessons-menu");
-        for (Path file : ShippedLessons.files()) {
-            MenuItem i = item(ShippedLessons.menuLabel(file), null, () -> openLesson(file));
-            i.setId("lesson-" + file.getFileName().toString().replace(LessonReader.SUFFIX, ""));
-            menu.getItems().add(i);
-        }
-        CheckMenuItem panel = new CheckMenuItem("Show lesson panel");
-        panel.selectedProperty().bindBidirectional(lessons.panelShown());
-        MenuItem leave = item("Leave lesson", null, lessons::leave);
-        menu.setOnShowing(e -> {
-            panel.setDisable(!lessons.active());
-            leave.setDisable(!lessons.active());
-        });
-        menu.getItems().addAll(new SeparatorMenuItem(), item("Open lesson\u2026", null, this::chooseLesson), panel, leave);
-        return menu;
-    }
-
-    private void chooseLesson() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Open lesson");
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Lesson", "*" + LessonReader.SUFFIX));
-        java.io.File f = chooser.showOpenDialog(stage);
-        if (f != null) {
-            openLesson(f.toPath());
-        }
-    }
-
-    /** Reads {@code file} off the FX thread, then opens it; a bad file is refused in the status line, with its line. */
+    /** Reads a lesson file off the FX thread and opens it (Lessons menu, File > Open lesson). */
     void openLesson(Path file) {
-        statusLabel.setText("reading the lesson " + file.getFileName() + "\u2026");
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return LessonReader.read(file);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).whenComplete((lesson, failure) -> Platform.runLater(() -> {
-            if (failure != null) {
-                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                String why = cause instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : cause.getMessage();
-                statusLabel.setText("The lesson " + file.getFileName() + " is refused: " + why);
-                return;
-            }
-            try {
-                lessons.open(lesson, file, session.latest());
-                statusLabel.setText("lesson: " + lesson.title());
-            } catch (java.io.IOException e) {
-                statusLabel.setText("The lesson cannot keep your settings to put them back: " + e.getMessage());
-            }
-        }));
+        lessonMenu.open(file);
     }
 
     LessonGuide lessons() {

@@ -68,6 +68,12 @@ class LessonsAppTest extends AppHarness {
             assertTrue(((Label) n).getFont().getSize() >= 11, "text of at least 11 px");
         }
 
+        clickOn("#lesson-hide");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(panel.isVisible() || panel.isManaged(), "hidden, the panel leaves the layout");
+        interact(() -> view.lessons().panelShown().set(true)); // Lessons > Show lesson panel
+        assertTrue(panel.isVisible() && panel.isManaged());
+
         clickOn("#play");
         until("step 1 done", () -> done(0));
         assertTrue(lookup("#lesson-check").queryAs(Label.class).getText().startsWith("\u2713 Done"));

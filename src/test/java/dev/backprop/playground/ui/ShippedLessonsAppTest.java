@@ -116,7 +116,7 @@ class ShippedLessonsAppTest extends AppHarness {
     }
 
     private static String titleOf(Path file) {
-        String label = ShippedLessons.menuLabel(file);
+        String label = ShippedLessons.menuLabel(file.getFileName().toString());
         return label.substring(label.indexOf('\u00b7') + 2);
     }
 
