@@ -54,7 +54,9 @@ final class SentSettings {
         if (c instanceof Command.SetLearningRate s) {
             return config.learningRate() == s.learningRate();
         } else if (c instanceof Command.SetNetwork s) {
-            return config.network().equals(s.spec());
+            // off the plane the session gives the network the data's inputs: that is the spec shown
+            return config.network().equals(s.spec()) || config.network().equals(
+                    dev.backprop.playground.engine.nn.ProblemRules.networkFor(s.spec(), config.network().features().inputs()));
         } else if (c instanceof Command.SetOptimizer s) {
             return config.optimizer() == s.kind();
         } else if (c instanceof Command.SetOptimizerSettings s) {
@@ -64,6 +66,8 @@ final class SentSettings {
         } else if (c instanceof Command.SetData s) {
             return config.dataset() == s.dataset() && config.samples() == s.samples() && config.noise() == s.noise()
                     && config.seed() == s.seed();
+        } else if (c instanceof Command.ChooseData s) {
+            return config.dataset() == s.choice().kind();
         } else if (c instanceof Command.SetClasses s) {
             return config.classes() == s.classes();
         } else if (c instanceof Command.SetRegularization s) {
