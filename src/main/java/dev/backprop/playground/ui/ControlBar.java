@@ -278,7 +278,7 @@ public final class ControlBar extends VBox {
      * applied it yet).
      */
     public void update(Snapshot s) {
-        if (lastSnapshot == null || lastSnapshot.data() != s.data()) {
+        if (s.data() != null && (lastSnapshot == null || lastSnapshot.data() != s.data())) {
             problem.followInputs(s.data().all().inputs());
         }
         lastSnapshot = s;
@@ -363,7 +363,7 @@ public final class ControlBar extends VBox {
             boolean awaitingClasses = sent.awaiting(Command.SetClasses.class, c);
             if (!sent.awaiting(Command.SetData.class, c) && !noise.isValueChanging()) {
                 seed = c.seed();
-                DataChoice shownData = DataChoice.of(c.dataset(), lastSnapshot == null ? 2 : lastSnapshot.data().all().width());
+                DataChoice shownData = DataChoice.of(c.dataset(), lastSnapshot == null || lastSnapshot.data() == null ? 2 : lastSnapshot.data().all().width());
                 if (shownData != null) {
                     dataset.setValue(shownData);
                 }
