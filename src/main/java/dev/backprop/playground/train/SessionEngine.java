@@ -925,7 +925,7 @@ final class SessionEngine implements CommandHandler {
                 scheduler.measuredSpeed(), divergence == null ? "" : divergence.text(), message, stepView(), configVersion, playRefusal(), problem,
                 publisher.traceView(), timeline.view(),
                 t.data().all().inputs().isPlanar() ? publisher.confusion() : predictions.confusion(), files.shown(),
-                ownData != null, predictions.published(), t.epochErrors(), publisher.curve());
+                ownData != null && !dataChoices.isRead(ownData), predictions.published(), t.epochErrors(), publisher.curve());
     }
 
     private Snapshot.StepView stepView() {

@@ -60,6 +60,10 @@ public final class PlaygroundView extends BorderPane {
     private final javafx.scene.control.Tab labTab = new javafx.scene.control.Tab("Expression lab");
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final BoundaryPane boundaryPane = new BoundaryPane();
+    /** The data's views: the boundary on the plane, the gallery for pictures, the plot of a table's inputs. */
+    private final DataPane dataPane = new DataPane();
+    /** The data pane's least height: its bar and two rows of the gallery. */
+    private static final double DATA_MIN_HEIGHT = 240;
     /** Edit mode's bar over the boundary pane (its clicks become commands). */
     private final DataEditMode editMode;
     private final LossChartPane chartPane = new LossChartPane();
@@ -179,17 +183,32 @@ public final class PlaygroundView extends BorderPane {
         confusionPane.setId("confusion-matrix");
         // TF Playground's reading order, left to right: the network (graph over its loss), then the
         // output column: the data and boundary, a large square, with the confusion matrix under it
+        VBox boundaryView = new VBox(4, editMode, boundaryPane);
+        VBox.setVgrow(boundaryPane, Priority.ALWAYS);
+        dataPane.addView(new BoundaryView(boundaryView, boundaryPane));
+        dataPane.addView(new ImageGallery(row -> session.send(new Command.TraceRow(row))));
         curveView.setId("curve-view");
         epochErrorsChart.setId("epoch-errors");
-        showOneInput(false);
         showEpochErrors(false);
-        VBox boundaryColumn = new VBox(4, traceBar, editMode, boundaryPane, curveView, confusionSlot);
-        VBox.setVgrow(boundaryPane, Priority.ALWAYS);
-        VBox.setVgrow(curveView, Priority.ALWAYS);
+        dataPane.addView(new CurveDataView(curveView));
+        dataPane.addView(new TablePlot(row -> session.send(new Command.TraceRow(row))));
+        // a 10-class matrix is wider than the column: it is cut at its right, never pushes the column wider
+        confusionSlot.setMinWidth(0);
+        // the data comes first: two rows of images (or the plane) at least, the matrix takes what is left
+        confusionSlot.setMinHeight(0);
+        dataPane.setMinHeight(DATA_MIN_HEIGHT);
+        javafx.scene.layout.StackPane.setAlignment(confusionPane, javafx.geometry.Pos.TOP_LEFT);
+        javafx.scene.shape.Rectangle confusionClip = new javafx.scene.shape.Rectangle();
+        confusionClip.widthProperty().bind(confusionSlot.widthProperty());
+        confusionClip.heightProperty().bind(confusionSlot.heightProperty());
+        confusionSlot.setClip(confusionClip);
+        VBox boundaryColumn = new VBox(4, traceBar, dataPane, confusionSlot);
+        VBox.setVgrow(dataPane, Priority.ALWAYS);
         VBox chartWithTimeline = new VBox(4, timelineBar, chartPane, epochErrorsChart);
         VBox.setVgrow(chartPane, Priority.ALWAYS);
         VBox.setVgrow(epochErrorsChart, Priority.ALWAYS);
         TitledPane boundaryBox = titled("Data and decision boundary (click a point to trace it)", boundaryColumn);
+        dataPane.setOnViewChanged(() -> boundaryBox.setText(dataPane.current() == null ? "Data" : dataPane.current().paneTitle()));
         TitledPane chartBox = titled("Loss and accuracy: the run's timeline (drag to go back)", chartWithTimeline);
         // the graph takes the column's whole width; under it the chart beside the inspector and step log
         SplitPane chartAndInspector = new SplitPane(chartBox, side);
@@ -290,19 +309,6 @@ public final class PlaygroundView extends BorderPane {
         javafx.scene.layout.StackPane.setAlignment(toggle, javafx.geometry.Pos.TOP_RIGHT);
         javafx.scene.layout.StackPane.setMargin(toggle, new javafx.geometry.Insets(2, 6, 0, 0));
         return stack;
-    }
-
-    /** One input shows the curve view where the plane's boundary (and its editing) would be. */
-    private void showOneInput(boolean oneInput) {
-        if (curveView.isVisible() == oneInput && boundaryPane.isVisible() != oneInput) {
-            return;
-        }
-        for (Region r : new Region[] {boundaryPane, editMode, traceBar}) {
-            r.setVisible(!oneInput);
-            r.setManaged(!oneInput);
-        }
-        curveView.setVisible(oneInput);
-        curveView.setManaged(oneInput);
     }
 
     /** The perceptron's chart is its errors per epoch (seed 004's plot), in place of the loss chart. */
@@ -481,13 +487,7 @@ public final class PlaygroundView extends BorderPane {
             return;
         }
         shown = s;
-        boolean oneInput = s.data().all().width() == 1;
-        showOneInput(oneInput);
-        if (oneInput) {
-            curveView.show(s.curve(), s.data());
-        } else {
-            boundaryPane.show(s.grid(), s.gridPixels(), s.data());
-        }
+        dataPane.show(s); // the view shown draws the data: the boundary, the curve, the gallery, the table
         boolean perceptron = s.config().network().head().kind() == dev.backprop.playground.engine.nn.Head.Kind.PERCEPTRON;
         showEpochErrors(perceptron);
         if (perceptron) {
@@ -501,9 +501,6 @@ public final class PlaygroundView extends BorderPane {
         firstStepsTaken |= s.step() > 0 || s.running() || s.stepping() != null;
         chartPane.showFirstSteps(!firstStepsTaken);
         chartPane.showTimeline(s.timeline());
-        if (!oneInput) {
-            boundaryPane.showTrace(s.trace());
-        }
         traceBar.show(s.trace());
         timelineBar.show(s);
         graphPane.show(s.graph());
@@ -521,7 +518,7 @@ public final class PlaygroundView extends BorderPane {
                 Double.isNaN(row.trainLoss()) ? "\u2013" : String.format(Locale.ROOT, "%.4f", row.trainLoss()),
                 Double.isNaN(row.trainAccuracy()) ? ""
                         : String.format(Locale.ROOT, "   accuracy %.1f%%", 100 * row.trainAccuracy()),
-                s.running() ? String.format(Locale.ROOT, "   %,.0f steps/s", s.stepsPerSecond()) : "   paused"));
+                SpeedText.of(s)));
         if (!Objects.equals(s.message(), lastMessage)) {
             lastMessage = s.message();
             statusLabel.setText(s.message());
@@ -640,6 +637,10 @@ public final class PlaygroundView extends BorderPane {
 
     GraphPane graphPane() {
         return graphPane;
+    }
+
+    DataPane dataPane() {
+        return dataPane;
     }
 
     BoundaryPane boundaryPane() {

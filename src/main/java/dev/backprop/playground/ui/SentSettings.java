@@ -54,7 +54,11 @@ final class SentSettings {
         if (c instanceof Command.SetLearningRate s) {
             return config.learningRate() == s.learningRate();
         } else if (c instanceof Command.SetNetwork s) {
-            return config.network().equals(config.fittingInputs(s.spec()));
+            // line and quadratic take x alone; off the plane the session gives the network the data's inputs:
+            // that is the spec shown
+            var fitted = config.fittingInputs(s.spec());
+            return config.network().equals(fitted) || config.network().equals(
+                    dev.backprop.playground.engine.nn.ProblemRules.networkFor(fitted, config.network().features().inputs()));
         } else if (c instanceof Command.SetOptimizer s) {
             return config.optimizer() == s.kind();
         } else if (c instanceof Command.SetOptimizerSettings s) {
@@ -66,6 +70,8 @@ final class SentSettings {
         } else if (c instanceof Command.SetData s) {
             return config.dataset() == s.dataset() && config.samples() == s.samples() && config.noise() == s.noise()
                     && config.seed() == s.seed();
+        } else if (c instanceof Command.ChooseData s) {
+            return config.dataset() == s.choice().kind();
         } else if (c instanceof Command.SetClasses s) {
             return config.classes() == s.classes();
         } else if (c instanceof Command.SetRegularization s) {

@@ -2,10 +2,12 @@ package dev.backprop.playground.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.playground.engine.data.Dataset;
 import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.train.DataChoice;
 import dev.backprop.playground.engine.nn.Head;
 import dev.backprop.playground.engine.nn.Loss;
 import dev.backprop.playground.engine.nn.NetworkCurve;
@@ -34,12 +36,13 @@ class OneInputAndEpochsAppTest extends AppHarness {
 
     @Test
     void choosingLineShowsItsCurveWhichTrainingBringsOntoThePoints() throws Exception {
-        assertTrue(choice("#dataset").getItems().containsAll(java.util.List.of(DatasetKind.LINE, DatasetKind.QUADRATIC)));
-        interact(() -> this.<DatasetKind>choice("#dataset").setValue(DatasetKind.LINE));
+        assertTrue(choice("#dataset").getItems().containsAll(java.util.List.of(DataChoice.LINE, DataChoice.QUADRATIC)));
+        interact(() -> this.<DataChoice>choice("#dataset").setValue(DataChoice.LINE));
         waitFor("the line", s -> s.config().dataset() == DatasetKind.LINE && !s.curve().isEmpty());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.curveView().isVisible()
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.curveView().getScene() != null
                 && !view.curveView().curve().isEmpty());
-        assertFalse(view.boundaryPane().isVisible(), "no plane for one input");
+        assertEquals("curve", view.dataPane().current().id(), "no plane for one input: the curve");
+        assertNull(view.boundaryPane().getScene(), "the plane is out of the window");
         assertTrue(view.curveView().getWidth() >= 300, "a large plot: " + view.curveView().getWidth());
         session().send(new Command.SetLearningRate(0.1));
         session().send(new Command.SetBatchSize(80));
@@ -70,7 +73,7 @@ class OneInputAndEpochsAppTest extends AppHarness {
 
     @Test
     void thePerceptronsChartShowsErrorsPerEpochAndTheAxisReadsEpochs() throws Exception {
-        interact(() -> this.<DatasetKind>choice("#dataset").setValue(DatasetKind.BLOBS));
+        interact(() -> this.<DataChoice>choice("#dataset").setValue(DataChoice.BLOBS));
         waitFor("blobs", s -> s.config().dataset() == DatasetKind.BLOBS);
         interact(() -> lookup("#layers").queryAs(Spinner.class).getValueFactory().setValue(0));
         waitFor("no hidden layer", s -> s.config().network().hidden().length == 0);
