@@ -1,5 +1,6 @@
 package dev.backprop.playground.train;
 
+import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.data.Dataset;
 import dev.backprop.playground.engine.nn.Head;
 import dev.backprop.playground.engine.nn.Trainer;
@@ -99,12 +100,19 @@ final class PredictionSlice {
         }
         long t0 = cpuNanos();
         Pass p = pass;
+        boolean testsShown = false;
         do {
+            int before = p.next;
             p.chunk(trainer);
-        } while (!p.done() && System.nanoTime() < deadline);
+            if (p.testsJustDone(before)) {
+                // the test images first: the gallery need not wait for the training rows (60,000 for Fashion-MNIST)
+                published = p.result(trainer.steps());
+                testsShown = true;
+            }
+        } while (!p.done() && !testsShown && System.nanoTime() < deadline);
         p.nanos += cpuNanos() - t0;
         if (!p.done()) {
-            return false;
+            return testsShown;
         }
         published = p.result(trainer.steps());
         confusion = published.confusion(trainer.data());
@@ -118,10 +126,13 @@ final class PredictionSlice {
         return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
-    /** One pass over the data under way. */
+    /** One pass over the data under way: the test rows first (what the gallery shows first), then the training rows. */
     private final class Pass {
         private final Head head;
         private final int n;
+        /** The rows in the order they are predicted: test rows, then training rows. */
+        private final int[] order;
+        private final int tests;
         private final int[] predicted;
         private final float[] probability;
         private final float[] outputs;
@@ -130,14 +141,42 @@ final class PredictionSlice {
 
         Pass(Trainer trainer) {
             head = trainer.network().head();
-            n = trainer.data().all().size();
-            predicted = head.classifies() ? new int[n] : null;
-            probability = head.classifies() ? new float[n] : null;
-            outputs = head.classifies() ? null : new float[n * head.targets()];
+            DataSplit data = trainer.data();
+            n = data.all().size();
+            order = new int[n];
+            int k = 0;
+            for (int row = 0; row < n; row++) {
+                if (data.isTest(row)) {
+                    order[k++] = row;
+                }
+            }
+            tests = k;
+            for (int row = 0; row < n; row++) {
+                if (!data.isTest(row)) {
+                    order[k++] = row;
+                }
+            }
+            // until this pass reaches them, the rows keep the last pass's predictions (none: -1)
+            boolean carry = published != null && published.size() == n && published.classes() == head.classes()
+                    && published.classifies() == head.classifies();
+            predicted = !head.classifies() ? null : carry ? published.predicted().clone() : filled(n);
+            probability = !head.classifies() ? null : carry ? published.probability().clone() : new float[n];
+            outputs = head.classifies() ? null : carry ? published.outputs().clone() : new float[n * head.targets()];
+        }
+
+        private static int[] filled(int n) {
+            int[] a = new int[n];
+            java.util.Arrays.fill(a, -1);
+            return a;
         }
 
         boolean done() {
             return next >= n;
+        }
+
+        /** True when the test rows are done and training rows remain: the gallery's test images can be shown. */
+        boolean testsJustDone(int before) {
+            return before < tests && next >= tests && next < n;
         }
 
         /** Predicts the next {@link #CHUNK} rows. */
@@ -146,16 +185,19 @@ final class PredictionSlice {
             int d = all.width();
             int rows = Math.min(CHUNK, n - next);
             chunk.reshape(rows, d);
-            System.arraycopy(all.features().data, next * d, chunk.data, 0, rows * d);
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(all.features().data, order[next + r] * d, chunk.data, r * d, d);
+            }
             trainer.network().predict(chunk, out);
             for (int r = 0; r < rows; r++) {
+                int row = order[next + r];
                 if (predicted != null) {
                     int c = head.predict(out.data, r);
-                    predicted[next + r] = c;
-                    probability[next + r] = (float) probabilityOf(c, r);
+                    predicted[row] = c;
+                    probability[row] = (float) probabilityOf(c, r);
                 } else {
                     for (int t = 0; t < head.targets(); t++) {
-                        outputs[(next + r) * head.targets() + t] = (float) out.get(r, t);
+                        outputs[row * head.targets() + t] = (float) out.get(r, t);
                     }
                 }
             }
@@ -171,8 +213,10 @@ final class PredictionSlice {
             };
         }
 
+        /** What the pass has so far (copied: the pass goes on writing its own arrays). */
         Predictions result(long step) {
-            return new Predictions(step, head.classes(), predicted, probability, outputs,
+            return new Predictions(step, head.classes(), predicted == null ? null : predicted.clone(),
+                    probability == null ? null : probability.clone(), outputs == null ? null : outputs.clone(),
                     predicted == null ? head.targets() : 0);
         }
     }

@@ -8,10 +8,11 @@ import dev.backprop.playground.engine.data.DataSplit;
  * where the confusion matrix comes from off the plane. Immutable once published (nothing writes the
  * arrays after the pass that filled them).
  *
- * @param step      the step the pass ended at (training may go on while a pass runs: a pass over the
- *                  full Fashion-MNIST spans a few hundred steps while playing, none while paused)
+ * @param step      the step the pass ended at, or (published early) the step its test rows were done at,
+ *                  the training rows then still the last pass's (training goes on while a pass runs:
+ *                  one over the full Fashion-MNIST spans many steps while playing, none while paused)
  * @param classes   the head's classes (0 for regression)
- * @param predicted the predicted class per row (classification), or null
+ * @param predicted the predicted class per row (classification; -1 where none was made yet), or null
  * @param probability the network's probability of its predicted class per row (NaN for the perceptron
  *                  and Adaline, which give none), or null
  * @param outputs   regression: the outputs, row by row ({@code targets} per row), or null
@@ -44,6 +45,11 @@ public record Predictions(long step, int classes, int[] predicted, float[] proba
     /** Whether row {@code row} of {@code data} is predicted as its class (classification only). */
     public boolean right(DataSplit data, int row) {
         return predicted[row] == data.all().label(row);
+    }
+
+    /** Whether row {@code row} was predicted, and not as its class (classification only). */
+    public boolean wrong(DataSplit data, int row) {
+        return predicted[row] >= 0 && predicted[row] != data.all().label(row);
     }
 
     /** The confusion matrix of the training rows of {@code data}; empty for regression. */

@@ -123,7 +123,7 @@ final class GalleryCanvas extends Region {
             double iy = y0 + 4;
             drawImage(g.getPixelWriter(), data, row, shape, scale, (int) ix, (int) iy);
             int truth = data.all().label(row);
-            boolean wrong = p != null && p.predicted(row) != truth;
+            boolean wrong = p != null && p.wrong(data, row);
             if (wrong || row == traced) {
                 g.setStroke(row == traced ? TRACED : WRONG);
                 g.setLineWidth(row == traced ? 3 : 2);
@@ -133,7 +133,7 @@ final class GalleryCanvas extends Region {
             double ty = iy + shape[0] * scale + TEXT_SIZE + 3;
             g.setFill(Color.web("#555"));
             g.fillText(ClassNames.of(kind, truth), tx, ty, cellWidth - 4);
-            if (p != null) {
+            if (p != null && p.predicted(row) >= 0) {
                 g.setFill(wrong ? WRONG : Color.web("#2e7d32"));
                 double prob = p.probability(row);
                 String text = (wrong ? "\u2717 " : "\u2713 ") + ClassNames.of(kind, p.predicted(row))

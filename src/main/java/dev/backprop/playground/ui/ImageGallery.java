@@ -171,7 +171,7 @@ public final class ImageGallery implements DataView {
             if (data.isTest(row) != wantTest) {
                 continue;
             }
-            if (f.equals(WRONG) && (p == null || p.size() != data.all().size() || p.right(data, row))) {
+            if (f.equals(WRONG) && (p == null || p.size() != data.all().size() || !p.wrong(data, row))) {
                 continue;
             }
             if (onlyClass >= 0 && data.all().label(row) != onlyClass) {

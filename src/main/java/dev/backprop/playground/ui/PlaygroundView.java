@@ -501,6 +501,7 @@ public final class PlaygroundView extends BorderPane {
         firstStepsTaken |= s.step() > 0 || s.running() || s.stepping() != null;
         chartPane.showFirstSteps(!firstStepsTaken);
         chartPane.showTimeline(s.timeline());
+        traceBar.followData(s.data().all().inputs().isPlanar());
         traceBar.show(s.trace());
         timelineBar.show(s);
         graphPane.show(s.graph());

@@ -187,7 +187,7 @@ public final class TablePlot implements DataView {
                 g.setLineWidth(1);
                 g.strokeLine(x - 3, py - 3, x + 3, py + 3);
                 g.strokeLine(x - 3, py + 3, x + 3, py - 3);
-            } else if (predicted && !p.right(shown.data(), row)) {
+            } else if (predicted && p.wrong(shown.data(), row)) {
                 g.setStroke(WRONG);
                 g.setLineWidth(1.5);
                 g.strokeLine(x - 5, y - 5, x + 5, y + 5);

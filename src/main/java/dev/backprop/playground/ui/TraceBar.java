@@ -24,6 +24,9 @@ final class TraceBar extends HBox {
     private final Button clear = new Button("Clear");
     private Snapshot.Trace trace;
     private BoundaryPane.Hover hover;
+    /** The data is the plane (points and probes with x1, x2); else rows: pictures, a table's rows. */
+    private boolean plane = true;
+    private final Label probe = new Label("probe y");
 
     TraceBar(Consumer<Command> send) {
         this.send = send;
@@ -43,7 +46,6 @@ final class TraceBar extends HBox {
         probeLabel.setValue(1);
         probeLabel.setId("probe-label");
         probeLabel.setTooltip(new Tooltip("The label a probe gets when you click the plane away from any point"));
-        Label probe = new Label("probe y");
         clear.setId("clear-trace");
         clear.setTooltip(new Tooltip("Stop tracing (Esc): the graph shows the last training batch again"));
         clear.setOnAction(e -> send.accept(new Command.ClearTrace()));
@@ -65,6 +67,18 @@ final class TraceBar extends HBox {
         update();
     }
 
+    /** Follows the data: off the plane a trace is a row (an image, a table's row) and there are no probes. */
+    void followData(boolean onPlane) {
+        if (onPlane != plane) {
+            plane = onPlane;
+            probe.setVisible(onPlane);
+            probe.setManaged(onPlane);
+            probeLabel.setVisible(onPlane);
+            probeLabel.setManaged(onPlane);
+            update();
+        }
+    }
+
     void show(Snapshot.Trace t) {
         trace = t;
         clear.setDisable(t == null);
@@ -75,12 +89,16 @@ final class TraceBar extends HBox {
         if (hover != null) {
             readout.setText(String.format(Locale.ROOT, "at (%.2f, %.2f) the network says %s%s", hover.x1(),
                     hover.x2(), hover.output(), trace == null ? "; click to trace" : ""));
+        } else if (trace != null && !plane) {
+            readout.setText(String.format(Locale.ROOT, "traced row %d, y=%s: %s, loss %.4f", trace.index(),
+                    trace.labelText(), trace.output(), trace.loss()));
         } else if (trace != null) {
             readout.setText(String.format(Locale.ROOT, "traced %s (%.2f, %.2f) y=%s: %s, loss %.4f",
                     trace.index() >= 0 ? "point " + trace.index() : "probe", trace.x1(), trace.x2(),
                     trace.labelText(), trace.output(), trace.loss()));
         } else {
-            readout.setText("Click a point (or anywhere) to trace it through the graph");
+            readout.setText(plane ? "Click a point (or anywhere) to trace it through the graph"
+                    : "Click one to trace it through the graph");
         }
     }
 }

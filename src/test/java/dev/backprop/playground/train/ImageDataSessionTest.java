@@ -145,4 +145,34 @@ class ImageDataSessionTest {
             assertEquals(64, s.data().all().width(), "the data came before the setting queued after it");
         }
     }
+
+    @Test
+    void theTestImagesArePublishedBeforeTheTrainingRows() throws Exception {
+        SessionEngine engine = new SessionEngine(TrainingConfig.defaults(), 20);
+        Snapshot s = EngineDriver.apply(engine, new Command.ChooseData(DataChoice.DIGITS));
+        int chunks = 0;
+        while (engine.snapshot().predictions() == null && chunks < 100) {
+            engine.advanceFullGrid(0); // one 256-row chunk at a time
+            chunks++;
+        }
+        Predictions first = engine.snapshot().predictions();
+        int tests = s.data().test().size();
+        assertEquals((tests + PredictionSlice.CHUNK - 1) / PredictionSlice.CHUNK, chunks, "the test rows' chunks, no more");
+        int trainingRowsPredicted = 0;
+        for (int row = 0; row < 1797; row++) {
+            if (s.data().isTest(row)) {
+                assertTrue(first.predicted(row) >= 0, "test row " + row);
+            } else {
+                trainingRowsPredicted += first.predicted(row) >= 0 ? 1 : 0;
+            }
+        }
+        // the last test chunk runs on into the training rows, no further
+        assertEquals(PredictionSlice.CHUNK - tests % PredictionSlice.CHUNK, trainingRowsPredicted);
+        assertTrue(engine.snapshot().confusion().isEmpty(), "the matrix waits for the training rows");
+        Snapshot done = settle(engine);
+        assertEquals(s.data().train().size(), done.confusion().total());
+        for (int row = 0; row < 1797; row++) {
+            assertTrue(done.predictions().predicted(row) >= 0);
+        }
+    }
 }
