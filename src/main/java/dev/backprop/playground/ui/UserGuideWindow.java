@@ -138,7 +138,13 @@ final class UserGuideWindow {
             status.setText((browser != null ? "Opened in your browser: " : "A web page: ") + href);
             return;
         }
-        GuideDocs.Target t = GuideDocs.resolve(shownPath, href);
+        GuideDocs.Target t;
+        try {
+            t = GuideDocs.resolve(shownPath, href);
+        } catch (IllegalArgumentException e) { // not a URI: a typo in a page
+            status.setText("Not an address the guide can follow: " + href);
+            return;
+        }
         if (t.path().equals(shownPath) || GuideDocs.page(t.path()).isPresent()) {
             go(t.path(), t.anchor());
         } else {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -44,6 +45,7 @@ class GuideDocsTest {
                 GuideDocs.resolve("docs/cli.md", "#train-a-network-headless"));
         assertEquals(new GuideDocs.Target("assets/perceptron.png", null), GuideDocs.resolve("docs/user-guide.md", "../assets/perceptron.png"));
         assertNull(GuideDocs.url("../outside.md"), "nothing above the repository's root");
+        assertThrows(IllegalArgumentException.class, () -> GuideDocs.resolve("README.md", "a page with spaces.md"));
         assertTrue(GuideDocs.isWeb("https://github.com/karpathy/micrograd"));
         assertFalse(GuideDocs.isWeb("cli.md"));
     }

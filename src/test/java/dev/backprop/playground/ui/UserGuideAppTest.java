@@ -74,6 +74,13 @@ class UserGuideAppTest extends AppHarness {
         interact(() -> shown.follow("https://github.com/karpathy/micrograd"));
         assertEquals(List.of("https://github.com/karpathy/micrograd"), opened);
         assertEquals("docs/user-guide.md", guide.shownPath(), "a web link leaves the page as it is");
+        // what the guide cannot show is said in its status line, and the page stays
+        javafx.scene.control.Label status = (javafx.scene.control.Label) guide.stage().getScene().lookup("#guide-status");
+        interact(() -> shown.follow("../packaging/build.sh"));
+        assertEquals("packaging/build.sh is in the repository, not in the app's guide", status.getText());
+        interact(() -> shown.follow("a page with spaces.md"));
+        assertEquals("Not an address the guide can follow: a page with spaces.md", status.getText());
+        assertEquals("docs/user-guide.md", guide.shownPath());
     }
 
     private UserGuideWindow waitForPage(String path) throws Exception {
