@@ -82,7 +82,7 @@ public final class GraphModel {
         for (GraphNode n : nodes.values()) {
             Tensor data = n.data() == null || n.kind() == NodeKind.PARAMETER ? n.data()
                     : Tensor.pending(n.data().rows(), n.data().cols());
-            shown.add(new GraphNode(n.id(), n.label(), n.kind(), n.op(), data, null, n.formula(), false, n.neuron(),
+            shown.add(new GraphNode(n.id(), n.label(), n.kind(), n.op(), data, null, n.formula(), false, n.neuron(), n.node(),
                     n.classes()));
         }
         return new GraphModel(NetworkTitle.withoutExample(title), shown, edges, java.util.Set.of(), weights);

@@ -1,5 +1,7 @@
 package dev.backprop.playground.graph;
 
+import dev.backprop.playground.engine.nn.NodeId;
+
 /**
  * One node of a {@link GraphModel}. A node that carries values is drawn as a record
  * {@code label | data ... | grad ...}; one without (an op of a Value graph) as a small circle.
@@ -10,24 +12,45 @@ package dev.backprop.playground.graph;
  * @param grad      d output / d node, or null when not computed (op circles, nodes backprop has not reached)
  * @param formula   how the node is computed or, during backward stepping, the chain-rule text; may be empty
  * @param neuron    for a node of the neuron view, its z, bias and picture; null otherwise
+ * @param node      what a node of a network graph stands for (its layer, unit, role), read instead of
+ *                  parsing {@code id}, which is its {@link NodeId#text()}; null in a Value graph
  * @param classes   for a softmax output (1 x K), the name of each class, its card lists them with their
  *                  probabilities; null otherwise
  */
 public record GraphNode(String id, String label, NodeKind kind, String op, Tensor data, Tensor grad,
-                        String formula, boolean highlighted, Neuron neuron, java.util.List<String> classes) {
+                        String formula, boolean highlighted, Neuron neuron, NodeId node, java.util.List<String> classes) {
 
     public GraphNode {
+        if (node != null && !node.text().equals(id)) {
+            throw new IllegalArgumentException("node " + id + " typed as " + node.text());
+        }
         classes = classes == null ? null : java.util.List.copyOf(classes);
     }
 
     public GraphNode(String id, String label, NodeKind kind, String op, Tensor data, Tensor grad, String formula,
-                     boolean highlighted, Neuron neuron) {
-        this(id, label, kind, op, data, grad, formula, highlighted, neuron, null);
+                     boolean highlighted, Neuron neuron, NodeId node) {
+        this(id, label, kind, op, data, grad, formula, highlighted, neuron, node, null);
     }
 
     public GraphNode(String id, String label, NodeKind kind, String op, Tensor data, Tensor grad, String formula,
                      boolean highlighted) {
-        this(id, label, kind, op, data, grad, formula, highlighted, null);
+        this(id, label, kind, op, data, grad, formula, highlighted, null, null, null);
+    }
+
+    public GraphNode(String id, String label, NodeKind kind, String op, Tensor data, Tensor grad, String formula,
+                     boolean highlighted, Neuron neuron) {
+        this(id, label, kind, op, data, grad, formula, highlighted, neuron, null, null);
+    }
+
+    /** A node of a network graph, keyed by its typed id's text. */
+    public GraphNode(NodeId node, String label, NodeKind kind, String op, Tensor data, Tensor grad, String formula,
+                     boolean highlighted, Neuron neuron) {
+        this(node.text(), label, kind, op, data, grad, formula, highlighted, neuron, node, null);
+    }
+
+    public GraphNode(NodeId node, String label, NodeKind kind, String op, Tensor data, Tensor grad, String formula,
+                     boolean highlighted) {
+        this(node, label, kind, op, data, grad, formula, highlighted, null);
     }
 
     public boolean hasValue() {

@@ -3,6 +3,7 @@ package dev.backprop.playground.graph;
 import dev.backprop.playground.engine.nn.CachingLayer;
 import dev.backprop.playground.engine.nn.Layer;
 import dev.backprop.playground.engine.nn.Linear;
+import dev.backprop.playground.engine.nn.NodeId;
 import dev.backprop.playground.engine.nn.Sequential;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class NetworkGraphBuilder {
             Tensor grad = reveal.knownGrads().contains(n.id()) ? n.grad() : null;
             boolean here = n.id().equals(reveal.highlight());
             nodes.add(new GraphNode(n.id(), n.label(), n.kind(), n.op(), data, grad, here ? reveal.text() : n.formula(), here,
-                    n.neuron(), n.classes()));
+                    n.neuron(), n.node(), n.classes()));
         }
         boolean backward = reveal.highlight() != null && reveal.knownGrads().contains(reveal.highlight());
         java.util.Set<GraphModel.Edge> flow = reveal.highlight() == null ? java.util.Set.of()
@@ -77,7 +78,7 @@ public final class NetworkGraphBuilder {
         Tensor firstGrad = first instanceof Linear l0 && l0.lastGradOutput() != null ? rowSum(l0.lastGradInput()) : null;
         boolean raw = net.features().isRaw();
         int[] image = net.features().inputs().shape();
-        nodes.add(new GraphNode("x", "x", NodeKind.INPUT, "", asImage(rowMean(x), image),
+        nodes.add(new GraphNode(NodeId.input(), "x", NodeKind.INPUT, "", asImage(rowMean(x), image),
                 raw ? asImage(firstGrad, image) : null,
                 (x.numRows == 1 ? "the input example" : "the inputs, mean of the batch of " + x.numRows)
                 + (image == null ? "" : ", as a " + image[0] + "x" + image[1] + " image"), false));
@@ -87,7 +88,7 @@ public final class NetworkGraphBuilder {
             // the front stage: the features the first layer sees (no parameters, so no gradient flows past it)
             DMatrixRMaj inputs = net.lastInputs() != null && net.lastInputs().numCols == net.inputSize()
                     ? net.lastInputs() : new DMatrixRMaj(1, net.inputSize());
-            nodes.add(new GraphNode("features", "features", NodeKind.OP, "features", rowMean(inputs), firstGrad,
+            nodes.add(new GraphNode(NodeId.features(), "features", NodeKind.OP, "features", rowMean(inputs), firstGrad,
                     "features = (" + net.features().symbols() + ") of x", false));
             edges.add(new GraphModel.Edge("x", "features"));
             previous = "features";
@@ -101,32 +102,32 @@ public final class NetworkGraphBuilder {
                 boolean trained = lin.lastGradOutput() != null;
                 linearIndex++;
                 String k = Integer.toString(linearIndex);
-                String w = "W" + k;
-                String b = "b" + k;
-                nodes.add(param(w, lin.weight().value(), lin.weight().grad(), trained,
+                String w = NodeId.weight(linearIndex).text();
+                String b = NodeId.bias(linearIndex).text();
+                nodes.add(param(NodeId.weight(linearIndex), lin.weight().value(), lin.weight().grad(), trained,
                         "weights of layer " + k + " (" + lin.inputSize() + " in, " + lin.outputSize(0) + " out)"));
-                nodes.add(param(b, lin.bias().value(), lin.bias().grad(), trained, "biases of layer " + k));
+                nodes.add(param(NodeId.bias(linearIndex), lin.bias().value(), lin.bias().grad(), trained, "biases of layer " + k));
                 DMatrixRMaj z = lin.lastOutput();
                 // dL/dz: the activation after z computes it before this layer's own backward runs
                 DMatrixRMaj g = trained ? lin.lastGradOutput()
                         : i + 1 < layers.size() && layers.get(i + 1) instanceof CachingLayer next
                         && (next.lastGradOutput() != null || next.lastBackwardFused()) ? next.lastGradInput() : null;
-                String mm = "matmul" + k;
+                String mm = NodeId.matmul(linearIndex).text();
                 String mmName = previousName + "\u00b7" + w;
-                nodes.add(new GraphNode(mm, mmName, NodeKind.OP, "matmul", rowMean(minusBias(z, lin)), rowSumOrNull(g),
+                nodes.add(new GraphNode(NodeId.matmul(linearIndex), mmName, NodeKind.OP, "matmul", rowMean(minusBias(z, lin)), rowSumOrNull(g),
                         mmName + " = " + previousName + " \u00b7 " + w, false));
                 edges.add(new GraphModel.Edge(previous, mm));
                 edges.add(new GraphModel.Edge(w, mm));
-                String add = "add" + k;
+                String add = NodeId.add(linearIndex).text();
                 String zName = "z" + k;
-                nodes.add(new GraphNode(add, zName, NodeKind.OP, "+", rowMean(z), rowSumOrNull(g),
+                nodes.add(new GraphNode(NodeId.add(linearIndex), zName, NodeKind.OP, "+", rowMean(z), rowSumOrNull(g),
                         zName + " = " + mmName + " + " + b, false));
                 edges.add(new GraphModel.Edge(mm, add));
                 edges.add(new GraphModel.Edge(b, add));
                 previous = add;
                 previousName = zName;
             } else if (layer instanceof CachingLayer act) {
-                String id = "act" + linearIndex;
+                String id = NodeId.activation(linearIndex).text();
                 String name = last ? "\u0177" : "h" + linearIndex;
                 String fn = act.kind();
                 Tensor out = rowMean(act.lastOutput());
@@ -134,16 +135,16 @@ public final class NetworkGraphBuilder {
                 List<String> classes = last && fn.equals("softmax") ? classNames(classNames, out.cols()) : null;
                 nodes.add(new GraphNode(id, name, NodeKind.OP, fn, out,
                         gradOfOutput(layers, i, act) == null ? null : rowSum(gradOfOutput(layers, i, act)),
-                        name + " = " + fn + "(" + previousName + ")", false, null, classes));
+                        name + " = " + fn + "(" + previousName + ")", false, null, NodeId.activation(linearIndex), classes));
                 edges.add(new GraphModel.Edge(previous, id));
                 previous = id;
                 previousName = name;
             }
         }
-        nodes.add(new GraphNode("y", "y", NodeKind.INPUT, "", rowMean(y), null,
+        nodes.add(new GraphNode(NodeId.label(), "y", NodeKind.INPUT, "", rowMean(y), null,
                 y.numRows == 1 ? "the label of the example" : "the labels, mean of the batch of " + y.numRows, false));
         String lossOp = net.loss().id();
-        nodes.add(new GraphNode("loss", "L", NodeKind.LOSS, lossOp, Tensor.scalar(loss),
+        nodes.add(new GraphNode(NodeId.loss(), "L", NodeKind.LOSS, lossOp, Tensor.scalar(loss),
                 lastLayer instanceof CachingLayer a && (a.lastGradOutput() != null || a.lastBackwardFused())
                         ? Tensor.scalar(1) : null, LossFormula.of(net, previousName), false));
         edges.add(new GraphModel.Edge(previous, "loss"));
@@ -175,8 +176,8 @@ public final class NetworkGraphBuilder {
                 ? next.lastGradInput() : null;
     }
 
-    private static GraphNode param(String id, DMatrixRMaj value, DMatrixRMaj grad, boolean trained, String what) {
-        return new GraphNode(id, id, NodeKind.PARAMETER, "", tensor(value), trained ? tensor(grad) : null, what, false);
+    private static GraphNode param(NodeId id, DMatrixRMaj value, DMatrixRMaj grad, boolean trained, String what) {
+        return new GraphNode(id, id.text(), NodeKind.PARAMETER, "", tensor(value), trained ? tensor(grad) : null, what, false);
     }
 
     /** x W = z - b: the matmul's own output, recovered without keeping another buffer per step. */

@@ -3,6 +3,7 @@ package dev.backprop.playground.graph;
 import dev.backprop.playground.engine.nn.CachingLayer;
 import dev.backprop.playground.engine.nn.Layer;
 import dev.backprop.playground.engine.nn.Linear;
+import dev.backprop.playground.engine.nn.NodeId;
 import dev.backprop.playground.engine.nn.Sequential;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,7 +83,7 @@ public final class NeuronGraphBuilder {
         List<String> inputNames = net.features().idList();
         double[] xMean = mean(net.lastInputs() != null && net.lastInputs().numCols == inputNames.size() ? net.lastInputs() : x);
         // the stepper names the inputs' step by what the first layer receives
-        String inputStep = net.features().isRaw() ? "x" : "features";
+        String inputStep = NodeId.firstLayerInput(net.features().isRaw()).text();
         double[] dx = first.lastGradOutput() != null && known(reveal, inputStep) ? columnSums(first.lastGradInput()) : null;
         List<String> previous = new ArrayList<>();
         int previousUnits = first.inputSize(); // the units among previous (a "+N more" node may follow)
@@ -106,10 +107,10 @@ public final class NeuronGraphBuilder {
             boolean output = isLastLinear(layers, i);
             int units = lin.outputSize(lin.inputSize());
             int shown = output ? Math.min(units, MAX_SHOWN) : shownUnits(k, units, expanded);
-            String add = "add" + k;
-            String actId = "act" + k;
+            String add = NodeId.add(k).text();
+            String actId = NodeId.activation(k).text();
             lastAct = act == null ? add : actId;
-            boolean layerLit = hl != null && (hl.equals("matmul" + k) || hl.equals(add) || hl.equals(actId));
+            boolean layerLit = hl != null && (hl.equals(NodeId.matmul(k).text()) || hl.equals(add) || hl.equals(actId));
             double[] z = mean(lin.lastOutput());
             double[] a = act == null ? z : mean(act.lastOutput());
             boolean actBackward = act != null && (act.lastGradOutput() != null || act.lastBackwardFused());
@@ -124,7 +125,7 @@ public final class NeuronGraphBuilder {
             boolean dAKnown = dA != null && known(reveal, lastAct);
             boolean dZKnown = dZ != null && known(reveal, add);
             // a fresh network's gradient buffers hold zeros, not gradients: unknown until a backward pass
-            boolean dWKnown = lin.lastGradOutput() != null && known(reveal, "W" + k);
+            boolean dWKnown = lin.lastGradOutput() != null && known(reveal, NodeId.weight(k).text());
             double[] w = lin.weight().value().data;
             double[] dw = lin.weight().grad().data;
             double[] b = lin.bias().value().data;
@@ -133,11 +134,12 @@ public final class NeuronGraphBuilder {
             List<GraphModel.Edge> layerEdges = new ArrayList<>();
             into.put(k, layerEdges);
             for (int j = 0; j < shown; j++) {
-                String id = unitId(k, j, units, output);
+                NodeId node = NodeId.unit(k, j, units, output);
+                String id = node.text();
                 String formula = formula(id, fn, previous, w, b, j, units, zPending ? Double.NaN : z[j],
                         aPending ? Double.NaN : a[j], dAKnown ? dA[j] : Double.NaN, dZKnown ? dZ[j] : Double.NaN,
                         hl != null && hl.equals(add) && dZKnown);
-                nodes.add(new GraphNode(id, id, NodeKind.VALUE, fn,
+                nodes.add(new GraphNode(node, id, NodeKind.VALUE, fn,
                         aPending ? Tensor.pending(1, 1) : Tensor.scalar(a[j]), dAKnown ? Tensor.scalar(dA[j]) : null, formula,
                         layerLit && (unit < 0 || unit == j), new Neuron(false, !zPending, z[j], b[j], thumbnails.get(id))));
                 current.add(id);
@@ -152,11 +154,12 @@ public final class NeuronGraphBuilder {
             boolean isExpanded = !output && expanded.contains(k);
             if (units > shown || isExpanded && units > MAX_SHOWN) {
                 // a click on it shows more units (or, expanded, fewer again)
-                String id = (output ? "out" : "h" + k) + ".more";
+                NodeId more = NodeId.more(k, output);
+                String id = more.text();
                 String label = units > shown ? "+" + (units - shown) + " more" : "fewer";
                 String what = isExpanded ? "click: back to " + MAX_SHOWN + " units of layer " + k
                         : (units - shown) + " more units of layer " + k + ": click to show up to " + MAX_EXPANDED;
-                nodes.add(new GraphNode(id, label, NodeKind.VALUE, "", Tensor.pending(1, 1), null, what, false));
+                nodes.add(new GraphNode(more, label, NodeKind.VALUE, "", Tensor.pending(1, 1), null, what, false));
                 for (String p : previous.subList(0, previousUnits)) {
                     edges.add(new GraphModel.Edge(p, id));
                 }
@@ -166,11 +169,11 @@ public final class NeuronGraphBuilder {
             previousUnits = shown;
         }
 
-        nodes.add(new GraphNode("y", "y", NodeKind.INPUT, "", Tensor.scalar(mean(y)[0]), null,
+        nodes.add(new GraphNode(NodeId.label(), "y", NodeKind.INPUT, "", Tensor.scalar(mean(y)[0]), null,
                 y.numRows == 1 ? "the label of the example" : "the labels, mean of the batch of " + y.numRows, false));
-        boolean lossKnown = net.lossGradient() != null && known(reveal, "loss");
-        nodes.add(new GraphNode("loss", "L", NodeKind.LOSS, net.loss().id(), Tensor.scalar(loss),
-                lossKnown ? Tensor.scalar(1) : null, LossFormula.of(net, "\u0177"), "loss".equals(hl)));
+        boolean lossKnown = net.lossGradient() != null && known(reveal, NodeId.loss().text());
+        nodes.add(new GraphNode(NodeId.loss(), "L", NodeKind.LOSS, net.loss().id(), Tensor.scalar(loss),
+                lossKnown ? Tensor.scalar(1) : null, LossFormula.of(net, "\u0177"), NodeId.loss().text().equals(hl)));
         for (String p : previous) {
             GraphModel.Edge e = new GraphModel.Edge(p, "loss");
             edges.add(e);
@@ -204,10 +207,12 @@ public final class NeuronGraphBuilder {
             return new HashSet<>();
         }
         for (int k = 1; k <= lastLayer; k++) {
-            if (!backward && (hl.equals("matmul" + k) || hl.equals("add" + k) || hl.equals("act" + k)) || hl.equals("W" + k)) {
+            boolean layerStep = hl.equals(NodeId.matmul(k).text()) || hl.equals(NodeId.add(k).text())
+                    || hl.equals(NodeId.activation(k).text());
+            if (!backward && layerStep || hl.equals(NodeId.weight(k).text())) {
                 return new HashSet<>(into.get(k));
             }
-            if (backward && hl.equals("act" + k)) {
+            if (backward && hl.equals(NodeId.activation(k).text())) {
                 return new HashSet<>(k == lastLayer ? toLoss : into.get(k + 1));
             }
         }
@@ -216,7 +221,7 @@ public final class NeuronGraphBuilder {
 
     /** A unit's node id: {@code h2.3} for unit 3 of hidden layer 2, {@code out} or {@code out.3} for the outputs. */
     public static String unitId(int layer, int unit, int units, boolean output) {
-        return output ? (units == 1 ? "out" : "out." + (unit + 1)) : "h" + layer + "." + (unit + 1);
+        return NodeId.unit(layer, unit, units, output).text();
     }
 
     /** The activation stage right after linear layer {@code i} (relu, tanh, sigmoid, softmax ...), or null. */

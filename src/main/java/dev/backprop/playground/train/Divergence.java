@@ -12,8 +12,8 @@ import java.util.Locale;
  * @param learningRate the learning rate in force (the remedy for {@link Cause#LEARNING_RATE})
  * @param init         the init's id (the cause for {@link Cause#INIT})
  */
-record Divergence(Cause cause, long step, String what, double learningRate, String init) {
-    enum Cause {
+public record Divergence(Cause cause, long step, String what, double learningRate, String init) {
+    public enum Cause {
         /** Not one step was taken on this network: its initial weights saturate it. */
         INIT,
         /** Training steps made the loss blow up. */
@@ -21,10 +21,10 @@ record Divergence(Cause cause, long step, String what, double learningRate, Stri
     }
 
     /** The banner's words. */
-    String text() {
+    public String text() {
         if (cause == Cause.INIT) {
             return "Before any training, " + what + ". The initial weights are too large for this depth and width (init "
-                    + init + "): " + Snapshot.INIT_REMEDY;
+                    + init + "): choose init auto, xavier or he, then Reset.";
         }
         return "Training diverged at step " + step + ": " + what
                 + String.format(Locale.ROOT, ". Try a smaller learning rate (now %.3g), then Reset.", learningRate);

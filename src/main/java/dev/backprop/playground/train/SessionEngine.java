@@ -922,7 +922,7 @@ final class SessionEngine implements CommandHandler {
         Trainer t = trainer();
         return new Snapshot(t.steps(), scheduler.running(), config, t.data(), history.view(), List.copyOf(rebuilds),
                 publisher.grid(), publisher.gridPixels(), publisher.graph(), t.lastLoss(),
-                scheduler.measuredSpeed(), divergence == null ? "" : divergence.text(), message, stepView(), configVersion, playRefusal(), problem,
+                scheduler.measuredSpeed(), divergence, message, stepView(), configVersion, playRefusal(), problem,
                 publisher.traceView(), timeline.view(),
                 t.data().all().inputs().isPlanar() ? publisher.confusion() : predictions.confusion(), files.shown(),
                 ownData != null && !dataChoices.isRead(ownData), predictions.published(), t.epochErrors(), publisher.curve());

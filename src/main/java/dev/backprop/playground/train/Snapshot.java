@@ -24,7 +24,8 @@ import java.util.List;
  * @param graph       the network's computation graph at the last step
  * @param lastLoss    the last batch's loss
  * @param stepsPerSecond measured training speed
- * @param divergence  why training stopped because it blew up, or empty
+ * @param verdict     why training stopped because it blew up (its cause and step), or null; its words are
+ *                    {@link #divergence()}
  * @param message     what just happened, for the status line
  * @param stepping    the step-through in progress (revealed lines, position), or null
  * @param configVersion grows by one whenever {@code config} changes (a setting, a load, new data,
@@ -50,7 +51,7 @@ import java.util.List;
  */
 public record Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                        List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
-                       double stepsPerSecond, String divergence, String message, StepView stepping,
+                       double stepsPerSecond, Divergence verdict, String message, StepView stepping,
                        long configVersion, String playRefusal, Problem problem, Trace trace,
                        TimelineView timeline, Confusion confusion, Shown shown, boolean ownData,
                        Predictions predictions, EpochErrors.View epochErrors, NetworkCurve curve) {
@@ -58,22 +59,22 @@ public record Snapshot(long step, boolean running, TrainingConfig config, DataSp
     /** A snapshot without predictions, epoch errors or a curve (the plane's data). */
     public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                     List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
-                    double stepsPerSecond, String divergence, String message, StepView stepping,
+                    double stepsPerSecond, Divergence verdict, String message, StepView stepping,
                     long configVersion, String playRefusal, Problem problem, Trace trace, TimelineView timeline,
                     Confusion confusion, Shown shown, boolean ownData) {
         this(step, running, config, data, history, rebuilds, grid, gridPixels, graph, lastLoss, stepsPerSecond,
-                divergence, message, stepping, configVersion, playRefusal, problem, trace, timeline, confusion, shown,
+                verdict, message, stepping, configVersion, playRefusal, problem, trace, timeline, confusion, shown,
                 ownData, null, EpochErrors.View.EMPTY, NetworkCurve.NONE);
     }
 
     /** A snapshot of a session on generated data in which no experiment was opened. */
     public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                     List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
-                    double stepsPerSecond, String divergence, String message, StepView stepping,
+                    double stepsPerSecond, Divergence verdict, String message, StepView stepping,
                     long configVersion, String playRefusal, Problem problem, Trace trace, TimelineView timeline,
                     Confusion confusion) {
         this(step, running, config, data, history, rebuilds, grid, gridPixels, graph, lastLoss, stepsPerSecond,
-                divergence, message, stepping, configVersion, playRefusal, problem, trace, timeline, confusion, Shown.NONE,
+                verdict, message, stepping, configVersion, playRefusal, problem, trace, timeline, confusion, Shown.NONE,
                 false);
     }
 
@@ -94,10 +95,10 @@ public record Snapshot(long step, boolean running, TrainingConfig config, DataSp
     /** A snapshot without a confusion matrix (regression, or a test that does not need one). */
     public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                     List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
-                    double stepsPerSecond, String divergence, String message, StepView stepping,
+                    double stepsPerSecond, Divergence verdict, String message, StepView stepping,
                     long configVersion, String playRefusal, Problem problem, Trace trace, TimelineView timeline) {
         this(step, running, config, data, history, rebuilds, grid, gridPixels, graph, lastLoss, stepsPerSecond,
-                divergence, message, stepping, configVersion, playRefusal, problem, trace, timeline, Confusion.EMPTY);
+                verdict, message, stepping, configVersion, playRefusal, problem, trace, timeline, Confusion.EMPTY);
     }
 
     /**
@@ -164,15 +165,17 @@ public record Snapshot(long step, boolean running, TrainingConfig config, DataSp
     }
 
     public boolean diverged() {
-        return !divergence.isEmpty();
+        return verdict != null;
     }
 
-    /** How {@link #divergence} ends when the engine blames a network saturated before its first step on its init. */
-    public static final String INIT_REMEDY = "choose init auto, xavier or he, then Reset.";
+    /** Why training stopped because it blew up, in the banner's words, or empty. */
+    public String divergence() {
+        return verdict == null ? "" : verdict.text();
+    }
 
     /** The run diverged before any step, and the engine says the init is the cause (not the learning rate). */
     public boolean saturatedAtInit() {
-        return divergence.endsWith(INIT_REMEDY);
+        return verdict != null && verdict.cause() == Divergence.Cause.INIT;
     }
 
     public Metrics latest() {

@@ -3,6 +3,7 @@ package dev.backprop.playground.train;
 import dev.backprop.playground.engine.nn.Layer;
 import dev.backprop.playground.engine.nn.Linear;
 import dev.backprop.playground.engine.nn.NetworkStepper;
+import dev.backprop.playground.engine.nn.NodeId;
 import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.graph.GraphView;
 import dev.backprop.playground.graph.NeuronGraphBuilder;
@@ -113,11 +114,11 @@ final class StepThroughSlice {
                 || session.publisher().view(trainer) != GraphView.NEURONS) {
             return 0;
         }
-        String id = current.nodeId();
-        if (!id.matches("(act|add)[0-9]+")) {
+        NodeId node = current.node();
+        if (!node.isLayerOutput()) {
             return 0;
         }
-        int k = Integer.parseInt(id.replaceAll("[^0-9]", ""));
+        int k = node.layer();
         int seen = 0;
         for (Layer layer : trainer.network().layers()) {
             if (layer instanceof Linear lin && ++seen == k) {

@@ -1,6 +1,7 @@
 package dev.backprop.playground.ui;
 
 import dev.backprop.playground.engine.nn.Metrics;
+import dev.backprop.playground.engine.nn.NodeId;
 import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.graph.GraphNode;
 import dev.backprop.playground.graph.GraphView;
@@ -171,8 +172,8 @@ public final class PlaygroundView extends BorderPane {
         javafx.scene.Node graphWithToggle = graphWithViewToggle();
         graphPane.setOnSelect(n -> {
             // a "+N more" node of the neuron view shows that layer's next units (or fewer again)
-            if (n != null && n.id().matches("h[0-9]+\\.more")) {
-                session.send(new Command.ToggleExpandedLayer(Integer.parseInt(n.id().substring(1, n.id().indexOf('.')))));
+            if (n != null && n.node() != null && n.node().role() == NodeId.Role.MORE_UNITS) {
+                session.send(new Command.ToggleExpandedLayer(n.node().layer()));
             }
             inspector.show(graphPane.graph(), n != null ? n : ExpressionLab.highlighted(graphPane.graph()));
         });

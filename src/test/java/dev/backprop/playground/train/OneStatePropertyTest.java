@@ -145,7 +145,7 @@ class OneStatePropertyTest {
         }
         Snapshot broken = new Snapshot(s.step(), s.running(), s.config(), s.data(), s.history(), s.rebuilds(), s.grid(),
                 s.gridPixels(), new dev.backprop.playground.graph.GraphModel(g.title(), nodes, g.edges()), s.lastLoss(),
-                s.stepsPerSecond(), s.divergence(), s.message(), s.stepping(), s.configVersion(), s.playRefusal(),
+                s.stepsPerSecond(), s.verdict(), s.message(), s.stepping(), s.configVersion(), s.playRefusal(),
                 s.problem(), s.trace(), s.timeline());
         AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
                 () -> OneState.assertAgrees(broken, "broken"));

@@ -12,6 +12,7 @@ import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.OptimizerKind;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.train.Command;
+import dev.backprop.playground.train.Divergence;
 import dev.backprop.playground.train.Snapshot;
 import java.util.List;
 import java.util.Set;
@@ -65,9 +66,9 @@ class ControlBarTest extends FxRobot {
         return sent.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
-    private Snapshot snapshot(TrainingConfig config, long step, boolean running, String divergence) {
+    private Snapshot snapshot(TrainingConfig config, long step, boolean running, Divergence divergence) {
         return new Snapshot(step, running, config, null, List.of(), List.of(), null, null, null, 0, 0, divergence,
-                "", null, 0, divergence, null, null, null);
+                "", null, 0, divergence == null ? "" : divergence.text(), null, null, null);
     }
 
     @Test
@@ -75,11 +76,11 @@ class ControlBarTest extends FxRobot {
         Label tag = lookup("#own-data").queryAs(Label.class);
         assertFalse(tag.isVisible(), "generated data: no tag");
         TrainingConfig c = TrainingConfig.defaults();
-        interact(() -> bar.update(new Snapshot(0, false, c, null, List.of(), List.of(), null, null, null, 0, 0, "", "",
+        interact(() -> bar.update(new Snapshot(0, false, c, null, List.of(), List.of(), null, null, null, 0, 0, null, "",
                 null, 0, "", null, null, null, null, Snapshot.Shown.NONE, true)));
         assertTrue(tag.isVisible() && tag.isManaged());
         assertEquals("your points", tag.getText());
-        interact(() -> bar.update(snapshot(c, 0, false, "")));
+        interact(() -> bar.update(snapshot(c, 0, false, null)));
         assertFalse(tag.isVisible() || tag.isManaged(), "new generated data: gone");
     }
 
@@ -180,7 +181,7 @@ class ControlBarTest extends FxRobot {
                 .withNetwork(new NetworkSpec(2, new int[] {16, 16, 16}, Activation.TANH, Loss.MSE, Initializer.XAVIER))
                 .withLearningRate(0.002).withOptimizer(OptimizerKind.ADAM).withBatchSize(32)
                 .withData(DatasetKind.CIRCLES, 500, 0.2, 7);
-        interact(() -> bar.update(snapshot(loaded, 0, false, "")));
+        interact(() -> bar.update(snapshot(loaded, 0, false, null)));
         assertEquals(List.of(), sent, "updating controls from a snapshot sends nothing");
         assertEquals(0.002, bar.learningRate(), 0.0);
         assertEquals("0.002", lookup("#learning-rate-text").queryAs(Label.class).getText());
@@ -197,7 +198,7 @@ class ControlBarTest extends FxRobot {
 
         // a model whose layers differ in width, and a rate off the ladder: the texts tell the truth
         TrainingConfig odd = loaded.withNetwork(loaded.network().withHidden(16, 8)).withLearningRate(0.003);
-        interact(() -> bar.update(snapshot(odd, 0, false, "")));
+        interact(() -> bar.update(snapshot(odd, 0, false, null)));
         assertEquals("16,8", lookup("#hidden-size-text").queryAs(Label.class).getText());
         assertEquals("0.003", lookup("#learning-rate-text").queryAs(Label.class).getText());
         assertEquals(List.of(), sent);
@@ -212,13 +213,13 @@ class ControlBarTest extends FxRobot {
     @Test
     void aSettingJustSentIsNotUndoneByAnOlderSnapshot() {
         TrainingConfig before = TrainingConfig.defaults();
-        interact(() -> bar.update(snapshot(before, 0, false, "")));
+        interact(() -> bar.update(snapshot(before, 0, false, null)));
         clickOn(bar.learningRateSlider().lookup(".thumb"));
         type(KeyCode.RIGHT); // 0.02 sent; the engine has not applied it yet
-        interact(() -> bar.update(snapshot(before.withBatchSize(4), 1, false, ""))); // published before it did
+        interact(() -> bar.update(snapshot(before.withBatchSize(4), 1, false, null))); // published before it did
         assertEquals(0.02, bar.learningRate(), 0.0, "the user's choice stays while the engine catches up");
         assertEquals(4, lookup("#batch").queryAs(ChoiceBox.class).getValue(), "the other control followed");
-        interact(() -> bar.update(snapshot(before.withBatchSize(4).withLearningRate(0.02), 2, false, "")));
+        interact(() -> bar.update(snapshot(before.withBatchSize(4).withLearningRate(0.02), 2, false, null)));
         assertEquals(0.02, bar.learningRate(), 0.0);
         assertEquals(4, lookup("#batch").queryAs(ChoiceBox.class).getValue(), "the other control followed");
         assertEquals(1, sentOf(Command.SetLearningRate.class).size());
@@ -255,7 +256,7 @@ class ControlBarTest extends FxRobot {
     @Test
     void afterADivergencePlaySaysWhyInsteadOfDoingNothing() {
         interact(() -> bar.update(snapshot(TrainingConfig.defaults().withLearningRate(10), 1250, false,
-                "Training diverged at step 1250: the loss became NaN")));
+                new Divergence(Divergence.Cause.LEARNING_RATE, 1250, "the loss became NaN", 10, "normal"))));
         Label refusal = bar.refusal(); // the window shows it in its status area, not in the bar
         assertTrue(refusal.isVisible());
         assertTrue(refusal.getText().contains("step 1,250") && refusal.getText().contains("Reset"), refusal.getText());
@@ -267,20 +268,20 @@ class ControlBarTest extends FxRobot {
 
         // saturated before the first step, and the engine blames the init: so does the line beside Play
         interact(() -> bar.update(snapshot(TrainingConfig.defaults(), 0, false,
-                "Before any training, the output saturated: 40% of the training points ... (init normal): "
-                        + Snapshot.INIT_REMEDY)));
+                new Divergence(Divergence.Cause.INIT, 0, "the output saturated: 40% of the training points ...", 0.01,
+                        "normal"))));
         assertTrue(refusal.getText().contains("init xavier or he") && !refusal.getText().contains("learning rate"),
                 refusal.getText());
         // a loaded model saturated at step 0: the engine blames the learning rate, and so does this line
         interact(() -> bar.update(snapshot(TrainingConfig.defaults(), 0, false,
-                "Training diverged at step 0: the output saturated ... Try a smaller learning rate (now 0.0100), then Reset.")));
+                new Divergence(Divergence.Cause.LEARNING_RATE, 0, "the output saturated ...", 0.01, "normal"))));
         assertTrue(refusal.getText().contains("learning rate") && !refusal.getText().contains("init"), refusal.getText());
 
-        interact(() -> bar.update(snapshot(TrainingConfig.defaults(), 0, false, "")));
+        interact(() -> bar.update(snapshot(TrainingConfig.defaults(), 0, false, null)));
         assertFalse(refusal.isVisible(), "a reset clears it");
         clickOn(play);
         assertEquals(List.of(new Command.Play()), sent);
-        interact(() -> bar.update(snapshot(TrainingConfig.defaults(), 3, true, "")));
+        interact(() -> bar.update(snapshot(TrainingConfig.defaults(), 3, true, null)));
         assertEquals("Pause", play.getText(), "the button follows snapshot.running()");
     }
 

@@ -19,7 +19,7 @@ class TimelineCursorTest {
         List<Metrics> history = List.of(new Metrics(0, 0.7, 0.7, 0.5, 0.5, 0), new Metrics(250, 0.5, 0.5, 0.8, 0.8, 0),
                 new Metrics(500, 0.3, 0.3, 0.9, 0.9, 0), new Metrics(1000, 0.1, 0.1, 0.97, 0.97, 0));
         return new Snapshot(scrubbed >= 0 ? scrubbed : 1100, false, TrainingConfig.defaults(), null, history, List.of(),
-                null, null, null, 0, 0, "", "", null, 0, "", null, null,
+                null, null, null, 0, 0, null, "", null, 0, "", null, null,
                 new Snapshot.TimelineView(STEPS, List.of(), scrubbed, List.of(), 0));
     }
 

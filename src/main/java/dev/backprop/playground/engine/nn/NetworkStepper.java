@@ -20,11 +20,15 @@ public final class NetworkStepper implements Stepper<NetworkStepper.Step> {
     public enum Phase { FORWARD, BACKWARD, UPDATE }
 
     /** A step: which node, in which pass, and what was computed. */
-    public record Step(int index, Phase phase, String nodeId, String text) {
+    public record Step(int index, Phase phase, NodeId node, String text) {
+        /** The node's text key in the graph. */
+        public String nodeId() {
+            return node.text();
+        }
     }
 
     /** A planned step: its computation runs the first time the step is reached. */
-    private record Planned(Phase phase, String nodeId, Runnable compute, java.util.function.Supplier<String> text) {
+    private record Planned(Phase phase, NodeId node, Runnable compute, java.util.function.Supplier<String> text) {
     }
 
     private final Trainer trainer;
@@ -125,36 +129,36 @@ public final class NetworkStepper implements Stepper<NetworkStepper.Step> {
     private void planForward() {
         FeatureSet features = net.features();
         if (!features.isRaw()) {
-            plan.add(new Planned(Phase.FORWARD, "features", () -> net.expandInputs(trainer.lastBatchFeatures()),
+            plan.add(new Planned(Phase.FORWARD, NodeId.features(), () -> net.expandInputs(trainer.lastBatchFeatures()),
                     () -> "x = (" + features.symbols() + ") of the point" + summary(net.lastInputs())));
         }
         for (int k = 1; k <= depth(); k++) {
             int layer = k;
             String in = hName(k - 1);
             String mm = in + "\u00b7W" + k;
-            plan.add(new Planned(Phase.FORWARD, "matmul" + k, () -> linear(layer).forward(layer == 1
+            plan.add(new Planned(Phase.FORWARD, NodeId.matmul(k), () -> linear(layer).forward(layer == 1
                             ? net.expandInputs(trainer.lastBatchFeatures()) : input(layer)),
                     () -> mm + " = " + in + " \u00b7 W" + layer + "   (" + shape(input(layer)) + " \u00b7 "
                             + shape(linear(layer).weight().value()) + ")"));
-            plan.add(new Planned(Phase.FORWARD, "add" + k, () -> { },
+            plan.add(new Planned(Phase.FORWARD, NodeId.add(k), () -> { },
                     () -> "z" + layer + " = " + mm + " + b" + layer + summary(linear(layer).lastOutput())));
             String fn = activation(k).kind();
-            plan.add(new Planned(Phase.FORWARD, "act" + k, () -> activation(layer).forward(linear(layer).lastOutput()),
+            plan.add(new Planned(Phase.FORWARD, NodeId.activation(k), () -> activation(layer).forward(linear(layer).lastOutput()),
                     () -> hName(layer) + " = " + fn + "(z" + layer + ")" + summary(activation(layer).lastOutput())
                             + (activation(layer) instanceof StepLayer step ? "   (1 when z" + layer + " \u2265 "
                             + NumberText.short4(step.threshold()) + ", else 0)" : "")));
         }
-        plan.add(new Planned(Phase.FORWARD, "loss",
+        plan.add(new Planned(Phase.FORWARD, NodeId.loss(),
                 () -> loss = net.computeLoss(activation(depth()).lastOutput(), trainer.lastBatchLabels()),
                 () -> "L = mean " + net.loss().id() + "(\u0177, y) = " + NumberText.fixed4(loss)));
     }
 
     private void planBackward() {
         int last = depth();
-        plan.add(new Planned(Phase.BACKWARD, "loss", () -> { }, () -> "dL/dL = 1"));
+        plan.add(new Planned(Phase.BACKWARD, NodeId.loss(), () -> { }, () -> "dL/dL = 1"));
         Head head = net.head();
         if (!head.fused()) {
-            plan.add(new Planned(Phase.BACKWARD, "act" + last, () -> { },
+            plan.add(new Planned(Phase.BACKWARD, NodeId.activation(last), () -> { },
                     () -> "dL/d\u0177 = " + net.loss().id() + "'(\u0177, y) / batch" + summary(net.lossGradient())));
         }
         for (int k = last; k >= 1; k--) {
@@ -163,26 +167,26 @@ public final class NetworkStepper implements Stepper<NetworkStepper.Step> {
             String fn = activation(k).kind();
             String in = hName(k - 1);
             DMatrixRMaj[] gz = new DMatrixRMaj[1];
-            plan.add(new Planned(Phase.BACKWARD, "add" + k,
+            plan.add(new Planned(Phase.BACKWARD, NodeId.add(k),
                     () -> gz[0] = layer == last ? net.backwardOutput() : activation(layer).backward(linear(layer + 1).lastGradInput()),
                     () -> (layer == last ? head.logitGradientText().replace("dL/dz", "dL/dz" + layer)
                             .replace("(z)", "(z" + layer + ")")
                             : "dL/dz" + layer + " = dL/d" + h + " \u2299 " + fn + "'(z" + layer + ")")
                             + elementwiseFactors(layer, layer == last ? net.lossGradient() : linear(layer + 1).lastGradInput())
                             + summary(gz[0])));
-            plan.add(new Planned(Phase.BACKWARD, "b" + k, () -> {
+            plan.add(new Planned(Phase.BACKWARD, NodeId.bias(k), () -> {
                 linear(layer).backward(gz[0]);
                 addCarried(linear(layer));
             }, () -> "dL/db" + layer + " = sum over the batch of dL/dz" + layer
                     + (gz[0] != null && gz[0].numRows > 1 ? " = \u03a3 " + NumberText.factor(gz[0]) : "")
                     + carriedNote() + summary(linear(layer).bias().grad())));
-            plan.add(new Planned(Phase.BACKWARD, "matmul" + k, () -> { },
+            plan.add(new Planned(Phase.BACKWARD, NodeId.matmul(k), () -> { },
                     () -> "dL/d(" + in + "\u00b7W" + layer + ") = dL/dz" + layer + "   (+ passes the gradient through)"));
-            plan.add(new Planned(Phase.BACKWARD, "W" + k, () -> { },
+            plan.add(new Planned(Phase.BACKWARD, NodeId.weight(k), () -> { },
                     () -> "dL/dW" + layer + " = " + in + "\u1d40 \u00b7 dL/dz" + layer
                             + factors(input(layer), "\u1d40 \u00b7 ", gz[0]) + carriedNote()
                             + summary(linear(layer).weight().grad())));
-            plan.add(new Planned(Phase.BACKWARD, layer == 1 ? (net.features().isRaw() ? "x" : "features") : "act" + (layer - 1), () -> { },
+            plan.add(new Planned(Phase.BACKWARD, layer == 1 ? NodeId.firstLayerInput(net.features().isRaw()) : NodeId.activation(layer - 1), () -> { },
                     () -> "dL/d" + in + " = dL/dz" + layer + " \u00b7 W" + layer + "\u1d40"
                             + factors(gz[0], " \u00b7 ", linear(layer).weight().value()) + "\u1d40"
                             + summary(linear(layer).lastGradInput())));
@@ -192,7 +196,7 @@ public final class NetworkStepper implements Stepper<NetworkStepper.Step> {
     private void planUpdate() {
         StringBuilder change = new StringBuilder();
         StringBuilder rule = new StringBuilder();
-        plan.add(new Planned(Phase.UPDATE, "update", () -> {
+        plan.add(new Planned(Phase.UPDATE, NodeId.update(), () -> {
             List<double[]> before = new ArrayList<>();
             for (Parameter p : net.parameters()) {
                 before.add(p.value().data.clone());
@@ -304,7 +308,7 @@ public final class NetworkStepper implements Stepper<NetworkStepper.Step> {
         if (shown == computed.size()) {
             Planned p = plan.get(shown);
             p.compute().run();
-            computed.add(new Step(shown, p.phase(), p.nodeId(), p.text().get()));
+            computed.add(new Step(shown, p.phase(), p.node(), p.text().get()));
         }
         return computed.get(shown++);
     }
@@ -348,7 +352,7 @@ public final class NetworkStepper implements Stepper<NetworkStepper.Step> {
         Set<String> pending = new TreeSet<>();
         for (int i = shown; i < plan.size(); i++) {
             if (plan.get(i).phase() == Phase.FORWARD) {
-                pending.add(plan.get(i).nodeId());
+                pending.add(plan.get(i).node().text());
             }
         }
         return pending;
