@@ -42,13 +42,26 @@ import java.util.List;
  *                    experiment or a run), not the generated dataset {@code config} names
  * @param predictions off the plane, the network's prediction for every point as of the last complete
  *                    pass (the gallery and the table plot show them), or null (none yet, or the plane)
+ * @param firstLayer  off the plane, a copy of the first layer's weights as of the last boundary frame
+ *                    (the weight pictures draw them), or null (the plane)
  */
 public record Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                        List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
                        double stepsPerSecond, String divergence, String message, StepView stepping,
                        long configVersion, String playRefusal, Problem problem, Trace trace,
                        TimelineView timeline, Confusion confusion, Shown shown, boolean ownData,
-                       Predictions predictions) {
+                       Predictions predictions, FirstLayer firstLayer) {
+
+    /** A snapshot without the first layer's copy (a test that does not draw weight pictures). */
+    public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
+                    List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
+                    double stepsPerSecond, String divergence, String message, StepView stepping,
+                    long configVersion, String playRefusal, Problem problem, Trace trace, TimelineView timeline,
+                    Confusion confusion, Shown shown, boolean ownData, Predictions predictions) {
+        this(step, running, config, data, history, rebuilds, grid, gridPixels, graph, lastLoss, stepsPerSecond,
+                divergence, message, stepping, configVersion, playRefusal, problem, trace, timeline, confusion, shown,
+                ownData, predictions, null);
+    }
 
     /** A snapshot without predictions (the plane's data). */
     public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
