@@ -908,11 +908,13 @@ final class SessionEngine implements CommandHandler {
      * steps while playing; 78,400 weights for 784-100-10 take well under a millisecond), never per step.
      */
     private void copyFirstLayer() {
+        long t0 = clock.nanoTime();
         Trainer t = trainer();
         if (t.data().all().inputs().isPlanar()) {
             firstLayer = null;
         } else {
             firstLayer = FirstLayer.of(t.network(), t.steps());
+            stats.add(EngineStats.Part.WEIGHTS, clock.nanoTime() - t0);
         }
         firstLayerOf = t.network();
     }

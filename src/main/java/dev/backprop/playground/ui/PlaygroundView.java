@@ -59,6 +59,8 @@ public final class PlaygroundView extends BorderPane {
     private final javafx.scene.control.Tab labTab = new javafx.scene.control.Tab("Expression lab");
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final BoundaryPane boundaryPane = new BoundaryPane();
+    /** For image data, a toggle between the data and the weight pictures. */
+    private final WeightsSwitch weightsSwitch = new WeightsSwitch(boundaryPane);
     /** Edit mode's bar over the boundary pane (its clicks become commands). */
     private final DataEditMode editMode;
     private final LossChartPane chartPane = new LossChartPane();
@@ -165,8 +167,8 @@ public final class PlaygroundView extends BorderPane {
         confusionPane.setId("confusion-matrix");
         // TF Playground's reading order, left to right: the network (graph over its loss), then the
         // output column: the data and boundary, a large square, with the confusion matrix under it
-        VBox boundaryColumn = new VBox(4, traceBar, editMode, boundaryPane, confusionSlot);
-        VBox.setVgrow(boundaryPane, Priority.ALWAYS);
+        VBox boundaryColumn = new VBox(4, traceBar, editMode, weightsSwitch, confusionSlot);
+        VBox.setVgrow(weightsSwitch, Priority.ALWAYS);
         VBox chartWithTimeline = new VBox(4, timelineBar, chartPane);
         VBox.setVgrow(chartPane, Priority.ALWAYS);
         TitledPane boundaryBox = titled("Data and decision boundary (click a point to trace it)", boundaryColumn);
@@ -423,6 +425,7 @@ public final class PlaygroundView extends BorderPane {
         }
         shown = s;
         boundaryPane.show(s.grid(), s.gridPixels(), s.data());
+        weightsSwitch.show(s);
         showProblem(s);
         editMode.showHead(s.config().network().head());
         chartPane.show(s.history(), s.rebuilds());
@@ -564,6 +567,10 @@ public final class PlaygroundView extends BorderPane {
 
     GraphPane graphPane() {
         return graphPane;
+    }
+
+    WeightsSwitch weightsSwitch() {
+        return weightsSwitch;
     }
 
     BoundaryPane boundaryPane() {
