@@ -50,6 +50,8 @@ public final class WeightPictures extends VBox {
         getStyleClass().add(STYLE_CLASS);
         for (Label l : List.of(title, scale, hover, pageText)) {
             l.setStyle("-fx-font-size: 12px;"); // every number at least 11 px
+            l.setWrapText(true); // a narrow data column: long lines wrap rather than widen it
+            l.setMinWidth(0);
         }
         title.setStyle("-fx-font-size: 13px; -fx-font-weight: bold;");
         hover.setId("weight-hover");
@@ -60,6 +62,8 @@ public final class WeightPictures extends VBox {
         next.setOnAction(e -> turn(1));
         pager.setAlignment(Pos.CENTER_LEFT);
         pictures.setId("weight-pictures");
+        // as many pictures a row as the width holds
+        pictures.prefWrapLengthProperty().bind(widthProperty());
         setSpacing(6);
         getChildren().addAll(title, scale, pager, pictures, hover);
     }

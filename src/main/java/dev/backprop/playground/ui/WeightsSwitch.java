@@ -31,6 +31,8 @@ final class WeightsSwitch extends VBox {
         toggle.setId("weights-toggle");
         pictures.setId("weight-pictures-pane");
         scroll.setFitToWidth(true);
+        scroll.setMinSize(0, 0);
+        scroll.setPrefSize(0, 0); // the data view sizes the column; the pictures scroll within it
         StackPane place = new StackPane(data, scroll);
         place.setMinSize(0, 0);
         VBox.setVgrow(place, Priority.ALWAYS);
