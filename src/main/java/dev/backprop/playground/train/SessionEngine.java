@@ -921,9 +921,9 @@ final class SessionEngine implements CommandHandler {
 
     Snapshot snapshot() {
         Trainer t = trainer();
-        if (!scheduler.running() && !t.data().all().inputs().isPlanar()
+        if (!scheduler.busy() && !t.data().all().inputs().isPlanar()
                 && (firstLayer == null || firstLayer.step() != t.steps() || firstLayerOf != t.network())) {
-            copyFirstLayer(); // paused: a step-through, a load or a restore moved the weights off a frame
+            copyFirstLayer(); // idle: a step-through, a load or a restore moved the weights off a frame
         }
         return new Snapshot(t.steps(), scheduler.running(), config, t.data(), history.view(), List.copyOf(rebuilds),
                 publisher.grid(), publisher.gridPixels(), publisher.graph(), t.lastLoss(),
