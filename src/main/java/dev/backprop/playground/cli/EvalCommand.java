@@ -36,6 +36,8 @@ public final class EvalCommand implements Callable<Integer> {
      * few GFLOP/s; a 4.2M-parameter model on 1M points (4e12) would take an hour.
      */
     static final double MAX_WORK = 2e11;
+    /** An eval longer than a second shows a progress bar on stderr. */
+    static final long PROGRESS_AFTER_NANOS = 1_000_000_000L;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -92,8 +94,11 @@ public final class EvalCommand implements Callable<Integer> {
         Trainer trainer = new Trainer(points, TrainingConfig.defaults()
                 .withData(k == 0 ? DatasetKind.PLANE : DatasetKind.SPIRAL, 2, 0, 0, k).withNetwork(shape));
         trainer.adopt(net, shape);
-        double[] all = trainer.measure(points.all());
-        double[] test = trainer.measure(points.test());
+        ProgressBar progress = new ProgressBar(err, points.all().size() + (long) points.test().size(), "evaluating",
+                "point", PROGRESS_AFTER_NANOS);
+        double[] all = ChunkedMeasure.measure(trainer, points.all(), progress, 0);
+        double[] test = ChunkedMeasure.measure(trainer, points.test(), progress, points.all().size());
+        progress.finish();
         out.println(String.format(Locale.ROOT, "net=%s points=%d loss=%.4f accuracy=%.4f test_points=%d "
                         + "test_loss=%.4f test_acc=%.4f", shape.describe(), points.all().size(), all[0], all[1],
                 points.test().size(), test[0], test[1]));

@@ -4,10 +4,10 @@ import dev.backprop.playground.io.MetricsCsv;
 import java.util.Locale;
 
 /**
- * The rows a headless run keeps for metrics.csv (one per snapshot, plus the first and the last):
- * bounded up front by what the app can open again ({@link MetricsCsv#MAX_ROWS}), so a run of many
- * steps and a small {@code --snapshot-every} is refused before it trains rather than running out of
- * memory at the end.
+ * The rows a headless run writes to metrics.csv (one per snapshot, plus the first and the last; they
+ * go to the file as they come, none is held): bounded up front by what the app can open again
+ * ({@link MetricsCsv#MAX_ROWS}), so a run of many steps and a small {@code --snapshot-every} is
+ * refused before it trains rather than after, with a file Open run would refuse.
  */
 final class MetricsRows {
     private MetricsRows() {

@@ -16,6 +16,7 @@ import dev.backprop.playground.graph.NetworkGraphBuilder;
 import dev.backprop.playground.graph.NeuronGraphBuilder;
 import dev.backprop.playground.graph.NeuronThumbnails;
 import dev.backprop.playground.io.BoundaryPng;
+import dev.backprop.playground.io.MetricsCsvWriter;
 import dev.backprop.playground.io.Checkpoints;
 import dev.backprop.playground.io.ModelJson;
 import dev.backprop.playground.io.OutputSet;
@@ -26,7 +27,6 @@ import dev.backprop.playground.graph.SvgExport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -164,47 +164,53 @@ final class TrainRun {
         first.setAccumulation(accumulate);
         TrainingLoop loop = new TrainingLoop(first, config.snapshotEvery(), System::nanoTime);
         Trainer trainer = loop.trainer();
-        List<Metrics> rows = new ArrayList<>();
-        rows.add(trainer.evaluate());
-        List<Long> mistakes = new ArrayList<>(); // the perceptron's updates so far, at each row
-        mistakes.add(trainer.mistakes());
-        ProgressBar progress = new ProgressBar(System.err, config.steps());
-        long trainingNanos = 0;
-        if (checkpoints != null) {
-            checkpoints.writeIfDue(trainer);
-        }
-        while (trainer.steps() < config.steps() && !loop.diverged()) {
-            long t0 = System.nanoTime();
-            long measuringBefore = loop.measuringNanos();
-            long until = checkpoints == null ? config.steps() : checkpoints.next(trainer.steps());
-            // a deadline lets a slow network redraw the progress bar between frames
-            TrainingLoop.Advance a = loop.advance(until - trainer.steps(), t0 + 200_000_000L);
-            if (a.frame() == null && trainer.steps() == config.steps()) {
-                rows.add(loop.frame()); // the last row, off the frame grid
-                mistakes.add(trainer.mistakes());
-            } else if (a.frame() != null) {
-                rows.add(a.frame());
-                mistakes.add(trainer.mistakes());
-            }
-            trainingNanos += System.nanoTime() - t0 - (loop.measuringNanos() - measuringBefore);
-            progress.update(trainer.steps(), trainer.lastLoss());
+        boolean perceptron = trainer.network().head().kind() == Head.Kind.PERCEPTRON;
+        // rows go to the staged metrics.csv as they come: a long run holds one, not a million
+        try (MetricsCsvWriter metrics = files == null ? null : new MetricsCsvWriter(files.staged("metrics.csv"),
+                config.epochs().byEpoch() ? config.snapshotEvery() : 0, perceptron)) {
+            Metrics last = row(metrics, trainer.evaluate(), trainer);
+            ProgressBar progress = new ProgressBar(System.err, config.steps());
+            long trainingNanos = 0;
             if (checkpoints != null) {
                 checkpoints.writeIfDue(trainer);
             }
+            while (trainer.steps() < config.steps() && !loop.diverged()) {
+                long t0 = System.nanoTime();
+                long measuringBefore = loop.measuringNanos();
+                long until = checkpoints == null ? config.steps() : checkpoints.next(trainer.steps());
+                // a deadline lets a slow network redraw the progress bar between frames
+                TrainingLoop.Advance a = loop.advance(until - trainer.steps(), t0 + 200_000_000L);
+                if (a.frame() == null && trainer.steps() == config.steps()) {
+                    last = row(metrics, loop.frame(), trainer); // the last row, off the frame grid
+                } else if (a.frame() != null) {
+                    last = row(metrics, a.frame(), trainer);
+                }
+                trainingNanos += System.nanoTime() - t0 - (loop.measuringNanos() - measuringBefore);
+                progress.update(trainer.steps(), trainer.lastLoss());
+                if (checkpoints != null) {
+                    checkpoints.writeIfDue(trainer);
+                }
+            }
+            progress.finish();
+            if (loop.diverged()) {
+                stderr.printf(Locale.ROOT, "diverged at step %d: %s. Try a smaller --lr (now %s).%n",
+                        loop.divergedAt(), loop.divergence(), config.learningRate());
+            }
+            double stepsPerSecond = trainingNanos == 0 ? 0 : trainer.steps() / (trainingNanos / 1e9);
+            stdout.println(summary(last, stepsPerSecond, loop.divergedAt()));
+            stdout.flush();
+            boolean written = files == null || writeFiles(files, trainer, metrics);
+            stderr.flush();
+            return loop.diverged() || !written ? 1 : 0;
         }
-        progress.finish();
-        if (loop.diverged()) {
-            stderr.printf(Locale.ROOT, "diverged at step %d: %s. Try a smaller --lr (now %s).%n",
-                    loop.divergedAt(), loop.divergence(), config.learningRate());
+    }
+
+    /** {@code m}, written to metrics.csv when there is one, with the perceptron's updates so far. */
+    private static Metrics row(MetricsCsvWriter metrics, Metrics m, Trainer trainer) throws IOException {
+        if (metrics != null) {
+            metrics.append(m, trainer.mistakes());
         }
-        Metrics last = rows.get(rows.size() - 1);
-        double stepsPerSecond = trainingNanos == 0 ? 0 : trainer.steps() / (trainingNanos / 1e9);
-        stdout.println(summary(last, stepsPerSecond, loop.divergedAt()));
-        stdout.flush();
-        boolean perceptron = trainer.network().head().kind() == Head.Kind.PERCEPTRON;
-        boolean written = files == null || writeFiles(files, trainer, rows, perceptron ? mistakes : null);
-        stderr.flush();
-        return loop.diverged() || !written ? 1 : 0;
+        return m;
     }
 
     private String summary(Metrics m, double stepsPerSecond, long divergedAt) {
@@ -231,14 +237,14 @@ final class TrainRun {
     }
 
     /** Writes the run's five files as one set: all of them replace the old set, or none does. */
-    private boolean writeFiles(OutputSet files, Trainer trainer, List<Metrics> rows, List<Long> mistakes) {
+    private boolean writeFiles(OutputSet files, Trainer trainer, MetricsCsvWriter metrics) {
         try {
             // each file's name as it is begun: a wide network's model.json and boundary.png take seconds
             stderr.print("writing the run's files to " + outDir.toAbsolutePath() + ":");
             stderr.flush();
             RunFiles.writeDataset(files.staged(begin("dataset.csv")), trainer.data());
-            RunFiles.writeMetrics(files.staged(begin("metrics.csv")), rows,
-                    config.epochs().byEpoch() ? config.snapshotEvery() : 0, mistakes);
+            begin("metrics.csv");
+            metrics.close(); // its rows were written as the run went
             ModelJson.write(files.staged(begin("model.json")), trainer.network());
             // the boundary colours one output over the plane: several targets get the weights' picture instead
             boolean plane = trainer.network().features().isPlanar() && trainer.data().all().targets() == 1;
@@ -262,7 +268,8 @@ final class TrainRun {
                             trainer.lastLoss(), null, new NeuronThumbnails(
                                     DecisionGridEvaluator.equalAspectBounds(trainer.data().all(), 1)).compute(trainer.network()))
                     : NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
-                            trainer.lastLoss());
+                            trainer.lastLoss(), null,
+                            config.dataset() == DatasetKind.FASHION ? ImageSets.FASHION_CLASSES : null);
             SvgExport.write(files.staged(begin("graph.svg")), graph);
             files.commit();
             stderr.println();

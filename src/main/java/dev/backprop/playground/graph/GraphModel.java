@@ -20,6 +20,7 @@ public final class GraphModel {
     private final List<Edge> edges;
     private final java.util.Set<Edge> flow;
     private final Map<Edge, EdgeWeight> weights;
+    private final boolean flowBackward;
 
     public GraphModel(String title, List<GraphNode> nodes, List<Edge> edges) {
         this(title, nodes, edges, java.util.Set.of());
@@ -36,7 +37,17 @@ public final class GraphModel {
      */
     public GraphModel(String title, List<GraphNode> nodes, List<Edge> edges, java.util.Set<Edge> flow,
                       Map<Edge, EdgeWeight> weights) {
+        this(title, nodes, edges, flow, weights, false);
+    }
+
+    /**
+     * @param flowBackward the flow edges carry a gradient back (a backward step), against their
+     *                     direction: their arrowheads point at the edge's source
+     */
+    public GraphModel(String title, List<GraphNode> nodes, List<Edge> edges, java.util.Set<Edge> flow,
+                      Map<Edge, EdgeWeight> weights, boolean flowBackward) {
         this.title = title;
+        this.flowBackward = flowBackward && !flow.isEmpty();
         Map<String, GraphNode> byId = new LinkedHashMap<>();
         for (GraphNode n : nodes) {
             if (byId.put(n.id(), n) != null) {
@@ -59,7 +70,7 @@ public final class GraphModel {
 
     /** This graph, titled for a traced point: its values are that point's, not the last training example's. */
     public GraphModel forTracedPoint() {
-        return new GraphModel(NetworkTitle.traced(title), List.copyOf(nodes.values()), edges, flow, weights);
+        return new GraphModel(NetworkTitle.traced(title), List.copyOf(nodes.values()), edges, flow, weights, flowBackward);
     }
 
     /**
@@ -71,7 +82,8 @@ public final class GraphModel {
         for (GraphNode n : nodes.values()) {
             Tensor data = n.data() == null || n.kind() == NodeKind.PARAMETER ? n.data()
                     : Tensor.pending(n.data().rows(), n.data().cols());
-            shown.add(new GraphNode(n.id(), n.label(), n.kind(), n.op(), data, null, n.formula(), false, n.neuron()));
+            shown.add(new GraphNode(n.id(), n.label(), n.kind(), n.op(), data, null, n.formula(), false, n.neuron(),
+                    n.classes()));
         }
         return new GraphModel(NetworkTitle.withoutExample(title), shown, edges, java.util.Set.of(), weights);
     }
@@ -94,6 +106,11 @@ public final class GraphModel {
     /** The edges to highlight: where the stepped node's value or gradient flows. */
     public java.util.Set<Edge> flow() {
         return flow;
+    }
+
+    /** Whether {@link #flow()} carries a gradient back, from each edge's consumer to its producer. */
+    public boolean flowBackward() {
+        return flowBackward;
     }
 
     /**

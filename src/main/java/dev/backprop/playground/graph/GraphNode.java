@@ -10,9 +10,20 @@ package dev.backprop.playground.graph;
  * @param grad      d output / d node, or null when not computed (op circles, nodes backprop has not reached)
  * @param formula   how the node is computed or, during backward stepping, the chain-rule text; may be empty
  * @param neuron    for a node of the neuron view, its z, bias and picture; null otherwise
+ * @param classes   for a softmax output (1 x K), the name of each class, its card lists them with their
+ *                  probabilities; null otherwise
  */
 public record GraphNode(String id, String label, NodeKind kind, String op, Tensor data, Tensor grad,
-                        String formula, boolean highlighted, Neuron neuron) {
+                        String formula, boolean highlighted, Neuron neuron, java.util.List<String> classes) {
+
+    public GraphNode {
+        classes = classes == null ? null : java.util.List.copyOf(classes);
+    }
+
+    public GraphNode(String id, String label, NodeKind kind, String op, Tensor data, Tensor grad, String formula,
+                     boolean highlighted, Neuron neuron) {
+        this(id, label, kind, op, data, grad, formula, highlighted, neuron, null);
+    }
 
     public GraphNode(String id, String label, NodeKind kind, String op, Tensor data, Tensor grad, String formula,
                      boolean highlighted) {

@@ -5,11 +5,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
+import org.eclipse.elk.alg.layered.options.CuttingStrategy;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
 import org.eclipse.elk.alg.layered.options.OrderingStrategy;
+import org.eclipse.elk.alg.layered.options.ValidifyStrategy;
 import org.eclipse.elk.alg.layered.options.WrappingStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
+import org.eclipse.elk.core.math.ElkPadding;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeRouting;
@@ -25,10 +29,21 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * minimisation by layer sweeps, then coordinates that keep nodes apart. Left to right (graphviz's
  * rankdir=LR) or top down; given the shape of the pane it is drawn in, ELK wraps a long chain into
  * rows (or columns) so the graph fills that shape instead of becoming a thin strip that has to be
- * shrunk. Deterministic (ELK's fixed random seed): the same graph, the same positions.
+ * shrunk. ELK cuts where its own aspect-ratio rule says; for a small graph the cuts that split the
+ * layers evenly into two, three or four rows are tried as well, with straight node placement, and
+ * the layout that can be drawn largest in the pane wins: ELK alone wraps the default 2-50-1 network
+ * three layers over five, wider than a 1280x800 window's graph pane at 11 px, where four over four
+ * fits. Deterministic (ELK's fixed random seed, a fixed order of tries): the same graph, the same
+ * positions.
  */
 public final class LayeredLayout {
-    static final double MARGIN = 20;
+    static final double MARGIN = 8;
+    /** Graphs up to this many nodes get the extra wrapping tries (each is one more ELK run). */
+    static final int TRY_CUTS_UP_TO = 50;
+    /** The most rows (or columns) a graph is wrapped into by the even cuts. */
+    static final int MAX_ROWS = 4;
+    /** A try must be drawable this much larger than an earlier one to replace it. */
+    private static final double BETTER = 1.02;
     /**
      * Crossing-minimisation effort: ELK's default (7) for the graphs people read node by node,
      * the least (1) from {@link #LARGE} nodes on, where it costs seconds otherwise.
@@ -68,13 +83,67 @@ public final class LayeredLayout {
     /** @throws LayoutLimits.GraphTooLargeException for a graph beyond {@link LayoutLimits} */
     public static Layout layout(GraphModel graph, Shape shape) {
         LayoutLimits.check(graph);
+        Layout best = layout(graph, shape, List.of(), false);
+        if (shape.aspectRatio() <= 0 || graph.size() > TRY_CUTS_UP_TO) {
+            return best;
+        }
+        int layers = LayoutLimits.layerCount(graph);
+        double bestScale = drawnScale(best, shape);
+        for (int rows = 2; rows <= Math.min(MAX_ROWS, layers); rows++) {
+            List<Integer> cuts = new ArrayList<>();
+            for (int i = 1; i < rows; i++) {
+                cuts.add((int) Math.round((double) i * layers / rows));
+            }
+            Layout tried;
+            try {
+                tried = layout(graph, shape, cuts, true);
+            } catch (RuntimeException e) {
+                continue; // a try ELK cannot make: the others stand (ELK's own choice always does)
+            }
+            double scale = drawnScale(tried, shape);
+            if (scale > bestScale * BETTER) {
+                best = tried;
+                bestScale = scale;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * How large a layout can be drawn in a pane of the shape's proportions (pane height 1): the
+     * smaller of the two axes' scales.
+     */
+    static double drawnScale(Layout l, Shape shape) {
+        double across = shape.topDown() ? 1 / shape.aspectRatio() : shape.aspectRatio();
+        double w = shape.topDown() ? l.height() : l.width();
+        double h = shape.topDown() ? l.width() : l.height();
+        return Math.min(across / Math.max(1, w), 1 / Math.max(1, h));
+    }
+
+    /**
+     * One ELK run. {@code cuts}: the layers where a new row begins (empty: ELK's own choice),
+     * {@code straight}: linear-segment placement, which keeps a chain on one line and a wrapped row
+     * low.
+     */
+    private static Layout layout(GraphModel graph, Shape shape, List<Integer> cuts, boolean straight) {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, shape.topDown() ? Direction.DOWN : Direction.RIGHT);
         if (shape.aspectRatio() > 0) {
             root.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.MULTI_EDGE);
             root.setProperty(LayeredOptions.ASPECT_RATIO, shape.aspectRatio());
+            if (!cuts.isEmpty()) {
+                // exactly these cuts: ELK would otherwise move them to where fewer edges cross
+                root.setProperty(LayeredOptions.WRAPPING_CUTTING_STRATEGY, CuttingStrategy.MANUAL);
+                root.setProperty(LayeredOptions.WRAPPING_CUTTING_CUTS, cuts);
+                root.setProperty(LayeredOptions.WRAPPING_VALIDIFY_STRATEGY, ValidifyStrategy.NO);
+                root.setProperty(LayeredOptions.WRAPPING_MULTI_EDGE_IMPROVE_CUTS, false);
+            }
         }
+        if (straight) {
+            root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.LINEAR_SEGMENTS);
+        }
+        root.setProperty(CoreOptions.PADDING, new ElkPadding(0));
         root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.POLYLINE);
         if (graph.isNeuronView()) {
             // units in their order, h1.1 above h1.2: a layer reads like a column of TF Playground's

@@ -45,11 +45,38 @@ public final class LayoutLimits {
         }
     }
 
+    /** How many layers the layered layout puts the graph in: its longest path, counted in nodes. */
+    static int layerCount(GraphModel graph) {
+        int[] layer = layers(graph).layer();
+        int most = 0;
+        for (int l : layer) {
+            most = Math.max(most, l + 1);
+        }
+        return most;
+    }
+
+    /** Each node's layer (by its index in the graph's node order) and its consumers. */
+    private record Layering(int[] layer, List<List<Integer>> out) {
+    }
+
     /**
      * Sum over edges of the layers each one skips, with layers by longest path from the sources,
      * then each node moved as close to its nearest consumer as it can go.
      */
     static long dummyNodes(GraphModel graph) {
+        Layering layering = layers(graph);
+        int[] layer = layering.layer();
+        List<List<Integer>> out = layering.out();
+        long dummies = 0;
+        for (int v = 0; v < layer.length; v++) {
+            for (int w : out.get(v)) {
+                dummies += Math.max(0, layer[w] - layer[v] - 1);
+            }
+        }
+        return dummies;
+    }
+
+    private static Layering layers(GraphModel graph) {
         Map<String, Integer> index = new HashMap<>();
         for (GraphNode node : graph.nodes()) {
             index.put(node.id(), index.size());
@@ -98,12 +125,6 @@ public final class LayoutLimits {
                 layer[v] = Math.max(layer[v], latest);
             }
         }
-        long dummies = 0;
-        for (int v = 0; v < n; v++) {
-            for (int w : out.get(v)) {
-                dummies += Math.max(0, layer[w] - layer[v] - 1);
-            }
-        }
-        return dummies;
+        return new Layering(layer, out);
     }
 }

@@ -40,7 +40,15 @@ public final class NetworkGraphBuilder {
     }
 
     public static GraphModel build(Sequential net, DMatrixRMaj x, DMatrixRMaj y, double loss, Reveal reveal) {
-        GraphModel full = buildAll(net, x, y, loss);
+        return build(net, x, y, loss, reveal, null);
+    }
+
+    /**
+     * @param classNames the name of each class, for a softmax output's card (null: the class indices)
+     */
+    public static GraphModel build(Sequential net, DMatrixRMaj x, DMatrixRMaj y, double loss, Reveal reveal,
+                                   List<String> classNames) {
+        GraphModel full = buildAll(net, x, y, loss, classNames);
         if (reveal == null) {
             return full;
         }
@@ -49,14 +57,16 @@ public final class NetworkGraphBuilder {
             Tensor data = reveal.pendingData().contains(n.id()) ? Tensor.pending(n.data().rows(), n.data().cols()) : n.data();
             Tensor grad = reveal.knownGrads().contains(n.id()) ? n.grad() : null;
             boolean here = n.id().equals(reveal.highlight());
-            nodes.add(new GraphNode(n.id(), n.label(), n.kind(), n.op(), data, grad, here ? reveal.text() : n.formula(), here));
+            nodes.add(new GraphNode(n.id(), n.label(), n.kind(), n.op(), data, grad, here ? reveal.text() : n.formula(), here,
+                    n.neuron(), n.classes()));
         }
+        boolean backward = reveal.highlight() != null && reveal.knownGrads().contains(reveal.highlight());
         java.util.Set<GraphModel.Edge> flow = reveal.highlight() == null ? java.util.Set.of()
-                : GraphModel.flowAt(nodes, full.edges(), reveal.highlight(), reveal.knownGrads().contains(reveal.highlight()));
-        return new GraphModel(full.title(), nodes, full.edges(), flow);
+                : GraphModel.flowAt(nodes, full.edges(), reveal.highlight(), backward);
+        return new GraphModel(full.title(), nodes, full.edges(), flow, java.util.Map.of(), backward);
     }
 
-    private static GraphModel buildAll(Sequential net, DMatrixRMaj x, DMatrixRMaj y, double loss) {
+    private static GraphModel buildAll(Sequential net, DMatrixRMaj x, DMatrixRMaj y, double loss, List<String> classNames) {
         List<GraphNode> nodes = new ArrayList<>();
         List<GraphModel.Edge> edges = new ArrayList<>();
         List<Layer> layers = net.layers();
@@ -119,9 +129,12 @@ public final class NetworkGraphBuilder {
                 String id = "act" + linearIndex;
                 String name = last ? "\u0177" : "h" + linearIndex;
                 String fn = act.kind();
-                nodes.add(new GraphNode(id, name, NodeKind.OP, fn, rowMean(act.lastOutput()),
+                Tensor out = rowMean(act.lastOutput());
+                // a softmax output is one probability per class: its card names them
+                List<String> classes = last && fn.equals("softmax") ? classNames(classNames, out.cols()) : null;
+                nodes.add(new GraphNode(id, name, NodeKind.OP, fn, out,
                         gradOfOutput(layers, i, act) == null ? null : rowSum(gradOfOutput(layers, i, act)),
-                        name + " = " + fn + "(" + previousName + ")", false));
+                        name + " = " + fn + "(" + previousName + ")", false, null, classes));
                 edges.add(new GraphModel.Edge(previous, id));
                 previous = id;
                 previousName = name;
@@ -136,6 +149,18 @@ public final class NetworkGraphBuilder {
         edges.add(new GraphModel.Edge(previous, "loss"));
         edges.add(new GraphModel.Edge("y", "loss"));
         return new GraphModel(NetworkTitle.of(net, x, y), nodes, edges);
+    }
+
+    /** The given names when there is one per class, else the class indices 0 .. K-1. */
+    private static List<String> classNames(List<String> given, int classes) {
+        if (given != null && given.size() == classes) {
+            return given;
+        }
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            out.add(Integer.toString(k));
+        }
+        return out;
     }
 
     /**

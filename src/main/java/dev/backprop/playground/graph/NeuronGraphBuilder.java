@@ -189,7 +189,7 @@ public final class NeuronGraphBuilder {
             }
             flow.removeIf(e -> !lit.contains(e.from()));
         }
-        return new GraphModel(title, nodes, edges, flow, weights);
+        return new GraphModel(title, nodes, edges, flow, weights, backward);
     }
 
     /**

@@ -24,9 +24,6 @@ public final class SvgExport {
     private static final String XLINK = "http://www.w3.org/1999/xlink";
     private static final double TITLE_HEIGHT = 30;
     private static final double LEGEND_HEIGHT = 46;
-    /** Heatmap cells at most: a wider tensor is averaged down (the inspector shows every value). */
-    public static final int PICTURE_ROWS = 16;
-    public static final int PICTURE_COLS = 64;
     private static final String LEGEND = "data: the value computed in the forward pass \u00b7 "
             + "grad: d(output)/d(node), computed by backprop \u00b7 \u2013: not computed yet \u00b7 \u2016\u00b7\u2016: norm";
     private static final String COLOURS = "colour: sign and size, each heatmap scaled to its largest |value|; "
@@ -60,6 +57,8 @@ public final class SvgExport {
             x.writeAttribute("width", num(width));
             x.writeAttribute("height", num(height));
             x.writeAttribute("viewBox", "0 0 " + num(width) + " " + num(height));
+            // spaces kept: a card's lines are monospace columns (the class rows' probabilities line up)
+            x.writeAttribute("xml", javax.xml.XMLConstants.XML_NS_URI, "space", "preserve");
             x.writeAttribute("font-family", "DejaVu Sans Mono, Menlo, Consolas, monospace");
             x.writeAttribute("font-size", num(NodeCard.FONT_SIZE));
             defs(x);
@@ -69,7 +68,8 @@ public final class SvgExport {
             x.writeStartElement("g");
             x.writeAttribute("transform", "translate(0," + num(TITLE_HEIGHT) + ")");
             for (Layout.Route r : layout.routes()) {
-                edge(x, r, graph.flow().contains(r.edge()), graph.weight(r.edge()));
+                boolean flow = graph.flow().contains(r.edge());
+                edge(x, r, flow, flow && graph.flowBackward(), graph.weight(r.edge()));
             }
             for (GraphNode n : graph.nodes()) {
                 node(x, n, layout.box(n.id()));
@@ -109,9 +109,14 @@ public final class SvgExport {
         x.writeEndElement();
     }
 
-    /** An edge; one that carries a weight (neuron view) is coloured by its sign, as wide as |w| says, titled with it. */
-    private static void edge(XMLStreamWriter x, Layout.Route r, boolean flow, EdgeWeight weight) throws XMLStreamException {
-        double[] p = r.points();
+    /**
+     * An edge; one that carries a weight (neuron view) is coloured by its sign, as wide as |w| says,
+     * titled with it. A gradient flowing back ({@code back}) is drawn from the consumer to the
+     * producer, so its arrowhead points the way the gradient goes.
+     */
+    private static void edge(XMLStreamWriter x, Layout.Route r, boolean flow, boolean back, EdgeWeight weight)
+            throws XMLStreamException {
+        double[] p = back ? reversedPoints(r.points()) : r.points();
         StringBuilder d = new StringBuilder("M ").append(num(p[0])).append(' ').append(num(p[1]));
         for (int i = 2; i + 1 < p.length; i += 2) {
             d.append(" L ").append(num(p[i])).append(' ').append(num(p[i + 1]));
@@ -121,7 +126,7 @@ public final class SvgExport {
         } else {
             x.writeEmptyElement("path");
         }
-        x.writeAttribute("class", flow ? "edge flow" : "edge");
+        x.writeAttribute("class", back ? "edge flow backward" : flow ? "edge flow" : "edge");
         x.writeAttribute("data-from", r.edge().from());
         x.writeAttribute("data-to", r.edge().to());
         x.writeAttribute("d", d.toString());
@@ -137,6 +142,16 @@ public final class SvgExport {
             x.writeEndElement();
             x.writeEndElement();
         }
+    }
+
+    /** A polyline's points (x0, y0, x1, y1, ...) from its end to its start. */
+    private static double[] reversedPoints(double[] p) {
+        double[] out = new double[p.length];
+        for (int i = 0; i < p.length; i += 2) {
+            out[p.length - 2 - i] = p[i];
+            out[p.length - 1 - i] = p[i + 1];
+        }
+        return out;
     }
 
     private static void node(XMLStreamWriter x, GraphNode n, Layout.Box b) throws XMLStreamException {
@@ -172,11 +187,14 @@ public final class SvgExport {
                 rect(x, b.x() + row.left(), y, b.w() - row.left(), row.h(), Diverging.hex(Diverging.tint(fill, row.tint())),
                         "none", 0, 0);
             }
-            if (row.y() > 0) {
+            if (row.y() > 0 && !row.isStrip()) {
                 line(x, b.x() + row.left(), y, b.x() + b.w(), y);
             }
             if (row.hasPicture()) {
-                picture(x, row.picture(), b.x() + row.pictureX(), y + 3, row.pictureW(), row.h() - 6);
+                picture(x, row, b.x() + row.pictureX(), y + row.pictureTop(), row.pictureW(), row.pictureHeight());
+            }
+            if (row.text().isEmpty()) {
+                continue;
             }
             text(x, b.x() + row.textCentre(b.w()), y + row.h() / 2 + 4, row.text(), "middle",
                     card.pill() ? "op" : classes[Math.min(textRow++, 2)], null);
@@ -186,26 +204,31 @@ public final class SvgExport {
         x.writeEndElement();
     }
 
-    /** A heatmap: one rect per cell, grey when the value is not computed yet. */
-    private static void picture(XMLStreamWriter x, Tensor t, double px, double py, double w, double h)
+    /**
+     * A picture: one rect per cell, grey when the value is not computed yet; an input image's group
+     * says its shape ({@code class="image pixels"}, {@code data-rows}, {@code data-cols}).
+     */
+    private static void picture(XMLStreamWriter x, NodeCard.Row row, double px, double py, double w, double h)
             throws XMLStreamException {
+        PictureCells cells = PictureCells.of(row.picture(), row.style());
         x.writeStartElement("g");
-        x.writeAttribute("class", "heatmap");
-        if (t.isPending()) {
-            rect(x, px, py, w, h, Diverging.hex(Diverging.PENDING), "none", 0, 0);
-        } else {
-            TensorPicture pic = TensorPicture.of(t, PICTURE_ROWS, PICTURE_COLS);
-            double cw = w / pic.cols();
-            double ch = h / pic.rows();
-            for (int r = 0; r < pic.rows(); r++) {
-                for (int c = 0; c < pic.cols(); c++) {
-                    x.writeEmptyElement("rect");
-                    x.writeAttribute("x", num(px + c * cw));
-                    x.writeAttribute("y", num(py + r * ch));
-                    x.writeAttribute("width", num(cw + 0.05));
-                    x.writeAttribute("height", num(ch + 0.05));
-                    x.writeAttribute("fill", Diverging.hex(Diverging.rgb(pic.cell(r, c))));
-                }
+        x.writeAttribute("class", switch (row.style()) {
+            case HEATMAP -> "heatmap";
+            case PIXELS -> "image pixels";
+            case IMAGE_GRADIENT -> "image gradient";
+        });
+        x.writeAttribute("data-rows", Integer.toString(cells.rows()));
+        x.writeAttribute("data-cols", Integer.toString(cells.cols()));
+        double cw = w / cells.cols();
+        double ch = h / cells.rows();
+        for (int r = 0; r < cells.rows(); r++) {
+            for (int c = 0; c < cells.cols(); c++) {
+                x.writeEmptyElement("rect");
+                x.writeAttribute("x", num(px + c * cw));
+                x.writeAttribute("y", num(py + r * ch));
+                x.writeAttribute("width", num(cw + 0.05));
+                x.writeAttribute("height", num(ch + 0.05));
+                x.writeAttribute("fill", Diverging.hex(cells.rgb(r, c)));
             }
         }
         rect(x, px, py, w, h, "none", "#888888", 0.5, 0);

@@ -61,9 +61,10 @@ public final class ValueGraphBuilder {
             }
         }
         // a highlighted value whose grad is known was just reached by the backward pass
+        boolean backward = highlight != null && grad(gradKnown, highlight);
         java.util.Set<GraphModel.Edge> flow = highlight == null ? Set.of()
-                : GraphModel.flowAt(nodes, edges, ids.get(highlight), grad(gradKnown, highlight));
-        return new GraphModel(names.of(root) + " = " + names.formula(root), nodes, edges, flow);
+                : GraphModel.flowAt(nodes, edges, ids.get(highlight), backward);
+        return new GraphModel(names.of(root) + " = " + names.formula(root), nodes, edges, flow, java.util.Map.of(), backward);
     }
 
     private static boolean grad(Set<Value> gradKnown, Value v) {

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads metrics.csv as {@link RunFiles#writeMetrics} writes it: step,train_loss,test_loss,train_acc,
+ * Reads metrics.csv as {@link MetricsCsvWriter} writes it: step,train_loss,test_loss,train_acc,
  * test_acc, an empty field for a missing value, inf/-inf. At most {@link #MAX_ROWS} rows of
  * increasing steps; a bad line is named.
  */

@@ -2,13 +2,11 @@ package dev.backprop.playground.io;
 
 import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.data.Dataset;
-import dev.backprop.playground.engine.nn.Metrics;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
-/** The CSV files of a run: dataset.csv and metrics.csv. Numbers use '.' whatever the locale. */
+/** The CSV files of a run: dataset.csv ({@link MetricsCsvWriter} writes metrics.csv). Numbers use '.' whatever the locale. */
 public final class RunFiles {
     private RunFiles() {
     }
@@ -51,46 +49,13 @@ public final class RunFiles {
         AtomicFile.writeString(file, sb.toString());
     }
 
-    /**
-     * step,train_loss,test_loss,train_acc,test_acc; empty fields where there is no test set, and
-     * empty accuracies for regression. The losses are data losses (a weight penalty is not in them).
-     */
-    public static void writeMetrics(Path file, List<Metrics> rows) throws IOException {
-        writeMetrics(file, rows, 0, null);
-    }
-
-    /**
-     * metrics.csv; with {@code stepsPerEpoch} above 0 (a run by epochs) each row also names its
-     * epoch, the steps done over the steps of an epoch (0 for the row before training). With
-     * {@code mistakes} (the perceptron's updates so far at each row, or null) an errors column holds
-     * the updates since the row before: seed 004's misclassifications per epoch.
-     */
-    public static void writeMetrics(Path file, List<Metrics> rows, long stepsPerEpoch, List<Long> mistakes)
-            throws IOException {
-        StringBuilder sb = new StringBuilder(MetricsCsv.HEADER).append(stepsPerEpoch > 0 ? MetricsCsv.EPOCH : "")
-                .append(mistakes != null ? MetricsCsv.ERRORS : "").append('\n');
-        for (int i = 0; i < rows.size(); i++) {
-            Metrics m = rows.get(i);
-            sb.append(m.step()).append(',').append(num(m.trainLoss())).append(',').append(num(m.testLoss()))
-              .append(',').append(num(m.trainAccuracy())).append(',').append(num(m.testAccuracy()));
-            if (stepsPerEpoch > 0) {
-                sb.append(',').append(m.step() / stepsPerEpoch);
-            }
-            if (mistakes != null) {
-                sb.append(',').append(i == 0 ? 0 : mistakes.get(i) - mistakes.get(i - 1));
-            }
-            sb.append('\n');
-        }
-        AtomicFile.writeString(file, sb.toString());
-    }
-
     /** A class index as a whole number (0, 1, 2), anything else in full. */
     private static String label(double v) {
         return v == Math.rint(v) && Math.abs(v) <= 1e6 ? Long.toString((long) v) : num(v);
     }
 
     /** Shortest round-tripping form; NaN (a missing value) as an empty field. */
-    private static String num(double v) {
+    static String num(double v) {
         if (Double.isNaN(v)) {
             return "";
         }

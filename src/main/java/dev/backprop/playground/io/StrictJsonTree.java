@@ -25,8 +25,9 @@ import java.util.Map;
  * <p>
  * Memory follows what the document declares, not the file's size: the long arrays a {@link Plan}
  * names (points, weights) are read into primitive arrays no longer than the plan allows, and
- * everything else into a tree of at most {@link #MAX_TREE_VALUES} values and strings of at most
- * {@link #MAX_STRING_CHARS} characters, each refused the moment it breaks its limit.
+ * everything else into a tree of at most {@link #MAX_TREE_VALUES} values and {@link #MAX_TREE_CHARS}
+ * characters of keys and strings, none longer than {@link #MAX_STRING_CHARS}, each refused the moment
+ * it breaks its limit.
  */
 final class StrictJsonTree {
     /** Deeper than any document of this app (an experiment file nests three levels). */
@@ -35,6 +36,8 @@ final class StrictJsonTree {
     static final int MAX_STRING_CHARS = 10_000;
     /** Values outside the planned arrays: settings, flags and names need a few hundred. */
     static final int MAX_TREE_VALUES = 10_000;
+    /** Characters of all keys and strings together: 10,000 values of 10,000 would be 200 MB. */
+    static final int MAX_TREE_CHARS = 1_000_000;
 
     /** Which arrays are read as {@link Numbers}, and how long each may be. */
     interface Plan {
@@ -64,6 +67,7 @@ final class StrictJsonTree {
     private final Plan plan;
     private final Map<String, Numbers> arrays = new HashMap<>();
     private int treeValues;
+    private long treeChars;
 
     private StrictJsonTree(Reader in, Plan plan) {
         json = new JsonReader(new StringLengthReader(in));
@@ -97,7 +101,7 @@ final class StrictJsonTree {
         return switch (json.peek()) {
             case BEGIN_OBJECT -> object(depth, path);
             case BEGIN_ARRAY -> array(depth, path);
-            case STRING -> new JsonPrimitive(json.nextString());
+            case STRING -> new JsonPrimitive(counted(json.nextString()));
             case NUMBER -> new JsonPrimitive(number(json.nextString()));
             case BOOLEAN -> new JsonPrimitive(json.nextBoolean());
             case NULL -> {
@@ -113,7 +117,7 @@ final class StrictJsonTree {
         JsonObject o = new JsonObject();
         json.beginObject();
         while (json.hasNext()) {
-            String key = json.nextName();
+            String key = counted(json.nextName());
             String at = path.isEmpty() ? key : path + "." + key;
             if (o.has(key) || arrays.containsKey(at)) {
                 throw new IllegalArgumentException("not strict JSON: the key \"" + shortened(key) + "\" twice at "
@@ -142,6 +146,16 @@ final class StrictJsonTree {
         }
         json.endArray();
         return a;
+    }
+
+    /** {@code text}, counted against {@link #MAX_TREE_CHARS}. */
+    private String counted(String text) {
+        treeChars += text.length();
+        if (treeChars > MAX_TREE_CHARS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "more than %,d characters of names and text (at %s)", MAX_TREE_CHARS, json.getPath()));
+        }
+        return text;
     }
 
     /** A planned array, grown as it is read and never past its rule's length. */

@@ -2,6 +2,7 @@ package dev.backprop.playground.lesson;
 
 import dev.backprop.playground.engine.nn.Limits;
 import dev.backprop.playground.io.ExperimentFile;
+import dev.backprop.playground.io.InputLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -44,9 +45,10 @@ public final class LessonReader {
      * @throws IOException when the file cannot be read
      */
     public static Lesson read(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size > MAX_BYTES) {
-            throw new LessonFormatException(1, "the file has " + size + " bytes; a lesson has at most " + MAX_BYTES);
+        try { // a FIFO, a device or /proc is refused before it is opened, a large file before it is read
+            InputLimits.checkRegularFile(file, MAX_BYTES, "the lesson file");
+        } catch (IllegalArgumentException e) {
+            throw new LessonFormatException(1, e.getMessage());
         }
         String text;
         try {

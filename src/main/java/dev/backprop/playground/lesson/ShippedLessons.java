@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The lessons shipped with the app, in the notebooks' order: the resources listed in
- * {@code lessons/index.txt}, copied once to a temporary folder so that a shipped lesson is read
- * and applied exactly as a teacher's file on disk is.
+ * {@code lessons/index.txt}. The menu reads their titles from the resources; a lesson opened is
+ * first copied out (with the experiment files, once) to a temporary folder, so that a shipped lesson
+ * is read and applied exactly as a teacher's file on disk is.
  */
 public final class ShippedLessons {
     private static final String FOLDER = "lessons/";
@@ -21,22 +22,54 @@ public final class ShippedLessons {
     private ShippedLessons() {
     }
 
-    /** The shipped lesson files, in menu order. */
-    public static synchronized List<Path> files() {
+    /** The shipped lessons' file names, in menu order. */
+    public static List<String> names() {
         try {
-            if (copied == null) {
-                copied = copyAll();
+            return index().stream().filter(n -> n.endsWith(LessonReader.SUFFIX)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the shipped lessons' index is missing: " + e.getMessage(), e);
+        }
+    }
+
+    /** The shipped lesson {@code name} as a file on disk, its experiment files beside it. */
+    public static synchronized Path file(String name) throws IOException {
+        if (copied == null) {
+            copied = copyAll();
+        }
+        return copied.resolve(name);
+    }
+
+    /** Every shipped lesson as a file on disk, in menu order. */
+    public static List<Path> files() {
+        List<Path> files = new ArrayList<>();
+        try {
+            for (String name : names()) {
+                files.add(file(name));
             }
-            List<Path> lessons = new ArrayList<>();
-            for (String name : index()) {
-                if (name.endsWith(LessonReader.SUFFIX)) {
-                    lessons.add(copied.resolve(name));
-                }
-            }
-            return lessons;
         } catch (IOException e) {
             throw new UncheckedIOException("the shipped lessons cannot be copied out: " + e.getMessage(), e);
         }
+        return files;
+    }
+
+    /** "000 · An MLP from scratch on the two moons": the notebook and title, from the lesson's header lines. */
+    public static String menuLabel(String name) {
+        String notebook = "";
+        String title = name;
+        try {
+            for (String line : new String(resource(name), StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("notebook:")) {
+                    notebook = line.substring(9).strip() + " \u00b7 ";
+                } else if (line.startsWith("lesson:")) {
+                    title = line.substring(7).strip();
+                } else if (line.startsWith("step:")) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // the file name stands in: opening the lesson says what is wrong
+        }
+        return notebook + title;
     }
 
     private static List<String> index() throws IOException {

@@ -199,6 +199,21 @@ public sealed interface Command {
         }
     }
 
+    /** Training by epochs (shuffled at each or in file order) or by steps with random draws ({@link Epochs#NONE}). */
+    record SetEpochs(dev.backprop.playground.engine.nn.Epochs epochs) implements Command {
+        public String problem() {
+            return epochs == null ? "no epochs given" : null;
+        }
+
+        public boolean isSetting() {
+            return true;
+        }
+
+        public void dispatch(CommandHandler h) {
+            h.setEpochs(epochs);
+        }
+    }
+
     /** Examples per step, 1 to {@link Limits#APP_MAX_SAMPLES} (at most the training set is used). */
     record SetBatchSize(int batchSize) implements Command {
         public String problem() {

@@ -38,6 +38,8 @@ interface CommandHandler {
 
     void setBatchSize(int batchSize);
 
+    void setEpochs(dev.backprop.playground.engine.nn.Epochs epochs);
+
     void setOptimizerSettings(dev.backprop.playground.engine.nn.OptimizerSettings settings);
 
     void setData(DatasetKind dataset, int samples, double noise, long seed);

@@ -24,6 +24,10 @@ public enum DataChoice {
     IRIS(DatasetKind.IRIS, "iris"),
     PLANE(DatasetKind.PLANE, "plane"),
     GAUSS(DatasetKind.GAUSS, "gauss"),
+    /** Seed 003's line y = 1 + 2x + noise, one input. */
+    LINE(DatasetKind.LINE, "line (1 input)"),
+    /** Seed 001's quadratic, one input. */
+    QUADRATIC(DatasetKind.QUADRATIC, "quadratic (1 input)"),
     /** Fisher's iris with all four measurements as inputs, 3 species. */
     IRIS4(DatasetKind.IRIS, "iris (4 inputs)"),
     /** scikit-learn's 1,797 8x8 digits, 10 classes. */

@@ -14,6 +14,8 @@ final class DataChoiceSlice {
     private final SessionEngine session;
     /** Data read ahead off the engine thread for the ChooseData being applied, or null. */
     private DataRead readAhead;
+    /** The data the last choice read: the session keeps it as its own (Reset keeps it), yet it is no user's points. */
+    private DataSplit lastRead;
 
     DataChoiceSlice(SessionEngine session) {
         this.session = session;
@@ -33,9 +35,15 @@ final class DataChoiceSlice {
         int classes = choice.kind().defaultClasses();
         TrainingConfig next = config.withData(choice.kind(), Math.max(2, split.all().size()), 0, config.seed(), classes);
         session.replace(next, split, split);
+        lastRead = split;
         session.say(String.format(Locale.ROOT, "new data: %s, %,d training and %,d test points, %s (%s); network %s",
                 choice, split.train().size(), split.test().size(), split.all().inputs().describe(),
                 describe(data.source()), session.config().network().describe()));
+    }
+
+    /** Whether {@code data} is what a choice read (not points the user imported, drew or opened). */
+    boolean isRead(DataSplit data) {
+        return data != null && data == lastRead;
     }
 
     /** Where the data came from, in words. */

@@ -11,7 +11,8 @@ import org.ejml.data.DMatrixRMaj;
  * over the data {@link #CHUNK} rows at a time, so it never holds the engine for more than a frame:
  * while training, a little after each slice; paused, in bands between commands as the full grid is.
  * A pass begins at a boundary frame (every 250 steps), and while playing no sooner than nine times its
- * last cost after the last ended, so predictions take at most a tenth of the engine's time.
+ * last cost (the engine thread's CPU time) after the last ended, so predictions take at most a tenth of
+ * the engine's time; at most {@link #MAX_IDLE_NANOS} apart.
  * The plane's datasets need none (the boundary shows them): nothing is computed there.
  */
 final class PredictionSlice {
@@ -21,6 +22,10 @@ final class PredictionSlice {
     static final long SLICE_BUDGET_NANOS = 2_000_000L;
     /** Idle time after a pass, in units of what the pass cost: 9 keeps predictions under a tenth of the engine. */
     static final int IDLE_PER_COST = 9;
+    /** The longest idle between passes: on a loaded machine a pass's cost is measured long, the gallery still follows. */
+    static final long MAX_IDLE_NANOS = 2_000_000_000L;
+    /** The engine thread's CPU time (what a pass costs the engine, whatever else the machine runs), or wall time. */
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final DMatrixRMaj chunk = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj out = new DMatrixRMaj(1, 1);
@@ -92,12 +97,12 @@ final class PredictionSlice {
             }
             pass = new Pass(trainer);
         }
-        long t0 = System.nanoTime();
+        long t0 = cpuNanos();
         Pass p = pass;
         do {
             p.chunk(trainer);
         } while (!p.done() && System.nanoTime() < deadline);
-        p.nanos += System.nanoTime() - t0;
+        p.nanos += cpuNanos() - t0;
         if (!p.done()) {
             return false;
         }
@@ -105,8 +110,12 @@ final class PredictionSlice {
         confusion = published.confusion(trainer.data());
         stale = false;
         pass = null;
-        nextPassAt = System.nanoTime() + IDLE_PER_COST * p.nanos;
+        nextPassAt = System.nanoTime() + Math.min(MAX_IDLE_NANOS, IDLE_PER_COST * p.nanos);
         return true;
+    }
+
+    private static long cpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     /** One pass over the data under way. */

@@ -3,6 +3,7 @@ package dev.backprop.playground.train;
 import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.nn.DecisionGrid;
 import dev.backprop.playground.engine.nn.DecisionGridEvaluator;
+import dev.backprop.playground.engine.nn.NetworkCurve;
 import dev.backprop.playground.engine.nn.NetworkStepper;
 import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.graph.GraphModel;
@@ -52,7 +53,11 @@ final class Publisher {
     static final long GRID_FRAME_BUDGET = 120_000_000L;
 
     private final EngineStats stats;
+    /** Null when the data is not the plane: no grid then (one input gets a curve instead). */
     private DecisionGridEvaluator gridEvaluator;
+    /** The x range a one-input network's curve spans, or null for data of more inputs. */
+    private double[] curveSpan;
+    private NetworkCurve curve = NetworkCurve.NONE;
     private DecisionGridEvaluator coarseEvaluator;
     /** When the full grid is due after a coarse one (the engine clock), or 0 when none is pending. */
     private long fullGridAt;
@@ -114,10 +119,13 @@ final class Publisher {
 
     /** New data: the grid spans its points; data off the plane (images, tables) has no grid. */
     void newData(DataSplit data) {
-        gridEvaluator = data.all().inputs().isPlanar() ? DecisionGridEvaluator.around(data.all(), gridSize, gridSize) : null;
+        boolean planar = data.all().inputs().isPlanar();
+        gridEvaluator = planar ? DecisionGridEvaluator.around(data.all(), gridSize, gridSize) : null;
         grid = null;
         gridPixels = null;
         confusion = Confusion.EMPTY;
+        curve = NetworkCurve.NONE;
+        curveSpan = !planar && data.all().width() == 1 ? NetworkCurve.span(data.all()) : null;
         coarseEvaluator = null;
         neuronThumbnails = null;
         fullPass = null;
@@ -143,12 +151,14 @@ final class Publisher {
      * engine's time). While training, a network whose full grid does not fit a frame gets the coarse one.
      */
     void gridIfDue(Trainer trainer, boolean running) {
-        if (!hasGrid(trainer)) {
+        if (!hasGrid(trainer) && curveSpan == null) {
             return;
         }
         long interval = Math.max(GRID_EVERY_NANOS, 3 * lastGridCost);
         if (clock.nanoTime() - lastGridNanos >= interval || !running) {
-            if (nanosUntilFullGrid() > 0 || (running && !fullGridFitsAFrame(trainer))) {
+            if (!hasGrid(trainer)) {
+                refreshCurve(trainer);
+            } else if (nanosUntilFullGrid() > 0 || (running && !fullGridFitsAFrame(trainer))) {
                 refreshGrid(trainer, coarse(trainer)); // dragging, or training a wide network: the coarse grid keeps up
             } else {
                 refreshGrid(trainer);
@@ -268,7 +278,7 @@ final class Publisher {
     void refreshGrid(Trainer trainer) {
         fullPass = null;
         if (!hasGrid(trainer)) {
-            fullGridAt = 0;
+            refreshCurve(trainer); // sets fullGridAt = 0; no curve off one input
             return;
         }
         if (fullGridFitsAFrame(trainer)) {
@@ -318,6 +328,25 @@ final class Publisher {
         gridStep = trainer.steps();
         lastGridNanos = clock.nanoTime();
         return t1 - t0;
+    }
+
+    /** One input: the network's curve along x, at the grid's cadence; data of more inputs off the plane has neither. */
+    private void refreshCurve(Trainer trainer) {
+        fullGridAt = 0;
+        if (!shown) {
+            return;
+        }
+        long t0 = clock.nanoTime();
+        curve = curveSpan != null && trainer.network().inputSize() == 1
+                ? NetworkCurve.of(trainer.network(), curveSpan, NetworkCurve.POINTS, trainer.steps()) : NetworkCurve.NONE;
+        gridStep = trainer.steps();
+        lastGridNanos = clock.nanoTime();
+        lastGridCost = lastGridNanos - t0;
+        stats.add(EngineStats.Part.GRID, lastGridCost);
+    }
+
+    NetworkCurve curve() {
+        return curve;
     }
 
     long gridStep() {

@@ -21,7 +21,11 @@ import java.util.List;
  * the session adopts it. Checkpoints hold weights only: resuming from one starts a fresh optimizer.
  */
 record RunRecord(TrainingConfig config, DataSplit data, List<Metrics> history, List<TrainerState> checkpoints) {
-    /** Bytes of checkpoint files opened at most (the timeline keeps at most 64 MB of them anyway). */
+    /**
+     * Bytes of checkpoint files a run may have; of them only as many as the timeline keeps are read
+     * ({@link Timeline#MAX_ENTRIES}, {@link Timeline#MAX_BYTES}), spread evenly over the run, so the heap
+     * holds the states the timeline keeps, not all of them.
+     */
     static final long MAX_CHECKPOINT_BYTES = 256L << 20;
 
     /**
@@ -74,7 +78,9 @@ record RunRecord(TrainingConfig config, DataSplit data, List<Metrics> history, L
         }
         TrainingConfig config = current;
         List<TrainerState> states = new ArrayList<>();
-        for (Checkpoints.File f : files) {
+        for (int k = 0, kept = files.size(); k < kept; k++) {
+            // the first tells what a state costs: only as many as the timeline keeps are read, evenly spaced
+            Checkpoints.File f = files.get(spaced(k, kept, files.size()));
             ModelFiles.Loaded loaded;
             try {
                 loaded = ModelFiles.load(f.path(), current.network().init());
@@ -98,8 +104,17 @@ record RunRecord(TrainingConfig config, DataSplit data, List<Metrics> history, L
             config = config.withNetwork(loaded.spec());
             states.add(TrainerState.ofWeights(f.step(), loaded.spec(), loaded.network(), current.optimizer(),
                     current.learningRate(), current.batchSize()));
+            if (k == 0) {
+                kept = (int) Math.min(files.size(), Math.min(Timeline.MAX_ENTRIES,
+                        Math.max(2, Timeline.MAX_BYTES / states.get(0).bytes(false))));
+            }
         }
         return new RunRecord(config, data, List.copyOf(history), List.copyOf(states));
+    }
+
+    /** The {@code k}th of {@code kept} indices spread evenly over {@code 0..n-1}, the first and the last included. */
+    static int spaced(int k, int kept, int n) {
+        return kept < 2 ? 0 : (int) Math.round((double) k * (n - 1) / (kept - 1));
     }
 
     /**

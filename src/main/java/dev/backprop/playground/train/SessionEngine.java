@@ -296,7 +296,8 @@ final class SessionEngine implements CommandHandler {
     }
 
     @Override
-    public void setNetwork(NetworkSpec asked) {
+    public void setNetwork(NetworkSpec requested) {
+        NetworkSpec asked = config.fittingInputs(requested); // line and quadratic: x alone, whatever the controls sent
         String mismatch = ProblemRules.headMismatch(asked, config);
         if (mismatch == null) {
             mismatch = ProblemRules.featureRefusal(asked, trainer().data().all().inputs());
@@ -367,6 +368,17 @@ final class SessionEngine implements CommandHandler {
     }
 
     @Override
+    public void setEpochs(dev.backprop.playground.engine.nn.Epochs epochs) {
+        TrainingConfig next = config.withEpochs(epochs);
+        trainer().setEpochs(epochs);
+        setConfig(next);
+        String what = !epochs.byEpoch() ? "by steps, an example drawn at random" : epochs.shuffle()
+                ? "by epochs, shuffled at each" : "by epochs, in the data's order";
+        message = "training " + what;
+        settingChanged("epochs", what);
+    }
+
+    @Override
     public void setBatchSize(int batchSize) {
         TrainingConfig next = config.withBatchSize(batchSize);
         trainer().setBatchSize(batchSize);
@@ -405,15 +417,25 @@ final class SessionEngine implements CommandHandler {
         if (tooBig != null) {
             throw new IllegalArgumentException(tooBig);
         }
+        Command.TracePoint traced = publisher.traced();
+        forgetIndexedTrace();
         try {
             start(data, next);
         } catch (RuntimeException | Error e) {
-            config = before; // the old data and network stay
+            config = before; // the old data, network and trace stay
+            publisher.trace(traced);
             throw e;
         }
         configVersion++;
         ownData = own;
         edits.forget();
+    }
+
+    /** A traced data point goes with the points it was a row of; a probe (no row) stays. */
+    private void forgetIndexedTrace() {
+        if (publisher.traced() != null && publisher.traced().index() >= 0) {
+            publisher.trace(null);
+        }
     }
 
     @Override
@@ -601,9 +623,7 @@ final class SessionEngine implements CommandHandler {
         ownData = data;
         stepThrough.end(false);
         timeline.forgetStates();
-        if (publisher.traced() != null && publisher.traced().index() >= 0) {
-            publisher.trace(null); // its index named a row of the old points
-        }
+        forgetIndexedTrace();
         if (!insideTheGrid(data)) {
             publisher.newData(data); // the plane grows to show every point; within it, it stays put while editing
         }
@@ -930,7 +950,8 @@ final class SessionEngine implements CommandHandler {
                 scheduler.measuredSpeed(), divergence == null ? "" : divergence.text(), message, stepView(), configVersion, playRefusal(), problem,
                 publisher.traceView(), timeline.view(),
                 t.data().all().inputs().isPlanar() ? publisher.confusion() : predictions.confusion(), files.shown(),
-                ownData != null, predictions.published(), firstLayer);
+                ownData != null && !dataChoices.isRead(ownData), predictions.published(), t.epochErrors(), publisher.curve(),
+                firstLayer);
     }
 
     private Snapshot.StepView stepView() {

@@ -2,7 +2,9 @@ package dev.backprop.playground.train;
 
 import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.nn.DecisionGrid;
+import dev.backprop.playground.engine.nn.EpochErrors;
 import dev.backprop.playground.engine.nn.Metrics;
+import dev.backprop.playground.engine.nn.NetworkCurve;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.graph.GraphModel;
 import java.util.List;
@@ -42,6 +44,9 @@ import java.util.List;
  *                    experiment or a run), not the generated dataset {@code config} names
  * @param predictions off the plane, the network's prediction for every point as of the last complete
  *                    pass (the gallery and the table plot show them), or null (none yet, or the plane)
+ * @param epochErrors the perceptron's misclassifications per epoch (empty for the other heads)
+ * @param curve       a one-input network's output along x, made at the boundary's cadence
+ *                    ({@link NetworkCurve#NONE} on the plane)
  * @param firstLayer  off the plane, a copy of the first layer's weights as of the last boundary frame
  *                    (the weight pictures draw them), or null (the plane)
  */
@@ -50,20 +55,22 @@ public record Snapshot(long step, boolean running, TrainingConfig config, DataSp
                        double stepsPerSecond, String divergence, String message, StepView stepping,
                        long configVersion, String playRefusal, Problem problem, Trace trace,
                        TimelineView timeline, Confusion confusion, Shown shown, boolean ownData,
-                       Predictions predictions, FirstLayer firstLayer) {
+                       Predictions predictions, EpochErrors.View epochErrors, NetworkCurve curve,
+                       FirstLayer firstLayer) {
 
     /** A snapshot without the first layer's copy (a test that does not draw weight pictures). */
     public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                     List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
                     double stepsPerSecond, String divergence, String message, StepView stepping,
                     long configVersion, String playRefusal, Problem problem, Trace trace, TimelineView timeline,
-                    Confusion confusion, Shown shown, boolean ownData, Predictions predictions) {
+                    Confusion confusion, Shown shown, boolean ownData, Predictions predictions,
+                    EpochErrors.View epochErrors, NetworkCurve curve) {
         this(step, running, config, data, history, rebuilds, grid, gridPixels, graph, lastLoss, stepsPerSecond,
                 divergence, message, stepping, configVersion, playRefusal, problem, trace, timeline, confusion, shown,
-                ownData, predictions, null);
+                ownData, predictions, epochErrors, curve, null);
     }
 
-    /** A snapshot without predictions (the plane's data). */
+    /** A snapshot without predictions, epoch errors or a curve (the plane's data). */
     public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                     List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
                     double stepsPerSecond, String divergence, String message, StepView stepping,
@@ -71,7 +78,7 @@ public record Snapshot(long step, boolean running, TrainingConfig config, DataSp
                     Confusion confusion, Shown shown, boolean ownData) {
         this(step, running, config, data, history, rebuilds, grid, gridPixels, graph, lastLoss, stepsPerSecond,
                 divergence, message, stepping, configVersion, playRefusal, problem, trace, timeline, confusion, shown,
-                ownData, null);
+                ownData, null, EpochErrors.View.EMPTY, NetworkCurve.NONE);
     }
 
     /** A snapshot of a session on generated data in which no experiment was opened. */

@@ -3,9 +3,9 @@ package dev.backprop.playground.ui;
 import dev.backprop.playground.graph.GraphNode;
 import dev.backprop.playground.graph.NodeCard;
 import dev.backprop.playground.graph.NodePalette;
-import dev.backprop.playground.graph.SvgExport;
+import dev.backprop.playground.graph.PictureCells;
+import dev.backprop.playground.graph.PictureStyle;
 import dev.backprop.playground.graph.Tensor;
-import dev.backprop.playground.graph.TensorPicture;
 import dev.backprop.playground.graph.Thumbnail;
 import dev.backprop.playground.render.ThumbnailColours;
 import dev.backprop.playground.render.Diverging;
@@ -85,14 +85,15 @@ final class CardPainter {
                 g.fillRect(x + Math.max(1, row.left() * scale), ry, w - 1 - Math.max(1, row.left() * scale),
                         rh - (row == card.rows().get(card.rows().size() - 1) ? 1 : 0));
             }
-            if (row.y() > 0) {
+            if (row.y() > 0 && !row.isStrip()) {
                 g.setStroke(ink);
                 g.strokeLine(x + row.left() * scale, ry, x + w, ry);
             }
             if (row.hasPicture()) {
-                picture(g, row.picture(), x + row.pictureX() * scale, ry + 3 * scale, row.pictureW() * scale, rh - 6 * scale);
+                picture(g, row, x + row.pictureX() * scale, ry + row.pictureTop() * scale, row.pictureW() * scale,
+                        row.pictureHeight() * scale);
             }
-            if (fontPx >= MIN_TEXT_PX) {
+            if (fontPx >= MIN_TEXT_PX && !row.text().isEmpty()) {
                 g.setFill(ink);
                 g.setFont(font(fontPx, row.heading()));
                 // maxWidth squeezes rather than letting a wider screen font spill out of the card
@@ -102,8 +103,8 @@ final class CardPainter {
         }
     }
 
-    private void picture(GraphicsContext g, Tensor t, double x, double y, double w, double h) {
-        Image img = pictures.computeIfAbsent(t, k -> image(t));
+    private void picture(GraphicsContext g, NodeCard.Row row, double x, double y, double w, double h) {
+        Image img = pictures.computeIfAbsent(row.picture(), k -> image(row.picture(), row.style()));
         g.setImageSmoothing(false);
         g.drawImage(img, x, y, w, h);
         g.setStroke(Color.gray(0.55));
@@ -111,22 +112,15 @@ final class CardPainter {
         g.strokeRect(x, y, w, h);
     }
 
-    /** One pixel per heatmap cell (grey while pending); drawn scaled without smoothing. */
-    private static Image image(Tensor t) {
-        if (t.isPending()) {
-            WritableImage img = new WritableImage(1, 1);
-            img.getPixelWriter().setArgb(0, 0, 0xFF000000 | Diverging.PENDING);
-            return img;
+    /** One pixel per picture cell (grey while pending); drawn scaled without smoothing. */
+    private static Image image(Tensor t, PictureStyle style) {
+        PictureCells cells = PictureCells.of(t, style);
+        int[] argb = new int[cells.rows() * cells.cols()];
+        for (int i = 0; i < argb.length; i++) {
+            argb[i] = 0xFF000000 | cells.rgb()[i];
         }
-        TensorPicture pic = TensorPicture.of(t, SvgExport.PICTURE_ROWS, SvgExport.PICTURE_COLS);
-        int[] argb = new int[pic.rows() * pic.cols()];
-        for (int r = 0; r < pic.rows(); r++) {
-            for (int c = 0; c < pic.cols(); c++) {
-                argb[r * pic.cols() + c] = 0xFF000000 | Diverging.rgb(pic.cell(r, c));
-            }
-        }
-        WritableImage img = new WritableImage(pic.cols(), pic.rows());
-        img.getPixelWriter().setPixels(0, 0, pic.cols(), pic.rows(), PixelFormat.getIntArgbInstance(), argb, 0, pic.cols());
+        WritableImage img = new WritableImage(cells.cols(), cells.rows());
+        img.getPixelWriter().setPixels(0, 0, cells.cols(), cells.rows(), PixelFormat.getIntArgbInstance(), argb, 0, cells.cols());
         return img;
     }
 

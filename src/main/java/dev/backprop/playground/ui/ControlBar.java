@@ -6,6 +6,7 @@ import static dev.backprop.playground.ui.ControlRow.tip;
 
 import dev.backprop.playground.engine.Named;
 import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.train.DataChoice;
 import dev.backprop.playground.engine.nn.Activation;
 import dev.backprop.playground.engine.nn.Head;
 import dev.backprop.playground.engine.nn.Initializer;
@@ -52,7 +53,9 @@ public final class ControlBar extends VBox {
     private final TransportRow transport;
     private final Slider learningRate = new Slider(0, LearningRateScale.size() - 1, 0);
     private final Label learningRateText = new Label();
-    private final Slider hidden = new Slider(1, 128, 50);
+    /** The hidden-size slider's reach: an image network's 512 units (784-512-10 has 407,050 parameters). */
+    static final int MAX_HIDDEN = 512;
+    private final Slider hidden = new Slider(1, MAX_HIDDEN, 50);
     private final Label hiddenText = new Label();
     private final Spinner<Integer> layers = new Spinner<>(0, 4, 1); // 0: logistic / softmax / linear regression
     private final ChoiceBox<Activation> activation = choice(Activation.values());
@@ -62,7 +65,8 @@ public final class ControlBar extends VBox {
     private final MomentumField momentum = new MomentumField(this::sendMomentum);
     private final ThresholdField threshold = new ThresholdField(t -> sendNetwork());
     private final ChoiceBox<Integer> batch = new ChoiceBox<>();
-    private final ChoiceBox<DatasetKind> dataset = choice(DatasetKind.planar());
+    private final ChoiceBox<DataChoice> dataset = dataChoices();
+    private final ChoiceBox<TrainingOrder> order = choice(TrainingOrder.values());
     /** Shown while the points are the user's own, not the dataset the choice names. */
     private final Label ownDataTag = new Label("your points");
     private final Slider noise = new Slider(0, 0.5, 0.1);
@@ -82,7 +86,7 @@ public final class ControlBar extends VBox {
         @Override
         public void problemChosen(ProblemControls.Problem p) {
             // a dataset of the other kind: the session gives it the head that fits
-            dataset.setValue(p == ProblemControls.Problem.REGRESSION ? DatasetKind.PLANE : DatasetKind.MOONS);
+            dataset.setValue(p == ProblemControls.Problem.REGRESSION ? DataChoice.PLANE : DataChoice.MOONS);
         }
     });
     /** Everything not in the toolbar, folded away behind its toggle. */
@@ -145,7 +149,7 @@ public final class ControlBar extends VBox {
         activation.setPrefWidth(76);
         loss.setPrefWidth(64);
         batch.setPrefWidth(64);
-        dataset.setPrefWidth(88);
+        dataset.setPrefWidth(118);
         // value texts keep their width, so the row does not jump while a slider moves
         for (Label l : new Label[] {learningRateText, hiddenText, noiseText}) {
             l.setMinWidth(ControlRow.VALUE_WIDTH);
@@ -176,6 +180,7 @@ public final class ControlBar extends VBox {
         init.setId("init");
         batch.setId("batch");
         dataset.setId("dataset");
+        order.setId("order");
         noise.setId("noise");
         samples.setId("samples");
         learningRateText.setId("learning-rate-text");
@@ -183,7 +188,7 @@ public final class ControlBar extends VBox {
         noiseText.setId("noise-text");
         tip(learningRate, "How far each step moves the weights: 1-2-5 steps from 0.0001 to 10 (Up / Down move one notch). "
                 + "Changing it keeps the weights.");
-        tip(hidden, "Neurons per hidden layer (1 to 128). Releasing the slider builds a new network; the chart marks where.");
+        tip(hidden, "Neurons per hidden layer (1 to " + MAX_HIDDEN + "). Releasing the slider builds a new network; the chart marks where.");
         tip(layers, "Number of hidden layers, each with the same number of neurons.");
         tip(activation, "The hidden layers' nonlinearity: relu, tanh or sigmoid. The output follows the problem: "
                 + "a sigmoid (2 classes), a softmax (ce) or the identity (regression).");
@@ -197,9 +202,15 @@ public final class ControlBar extends VBox {
         tip(init, "How weights start: auto (He for relu, Xavier for tanh and sigmoid: learns at any depth), normal "
                 + "(std 1 with drawn biases, seed 000's randn), normal:0.01 (seeds 002, 004), uniform:1 (micrograd), "
                 + "zeros, xavier or he. Biases start at zero except with seed 000's normal.");
+        tip(order, "How the training set is walked: steps draw an example (or a batch) at random each step, as seed "
+                + "000 does; epochs pass over the whole set in batches, shuffled at each epoch or in the data's order "
+                + "(seed 004's perceptron). By epochs the chart's axis reads epochs.");
         tip(batch, "Examples per step: 1 picks a random example each step, as the seed does; full uses the whole training set.");
-        tip(dataset, "The 2D dataset: moons, circles, xor, spiral and blobs (2 to 6 classes) and iris (3) to classify; "
-                + "plane and gauss to regress. Each comes with its own noise; the head follows its classes.");
+        tip(dataset, "The data: on the plane moons, circles, xor, spiral and blobs (2 to 6 classes) and iris (3) to "
+                + "classify, plane and gauss to regress, each with its own noise; line (seed 003) and quadratic (seed 001) "
+                + "have one input x, drawn as y against x with the network's curve; read: iris with its 4 measurements, "
+                + "the 8x8 digits and Fashion-MNIST's 28x28 garments (10 classes; the full set where Debian's "
+                + "dataset-fashion-mnist put it). The network's inputs and head follow the data.");
         tip(noise, "Standard deviation of the Gaussian jitter added to the points (0 to 0.5); new data on release.");
         tip(samples, "Number of points (50 to 5000); 20% are held out as the test set (rings in the plot).");
         SpinnerValidation.install(samples, "points");
@@ -217,7 +228,7 @@ public final class ControlBar extends VBox {
                 new SettingsPanel.Section("Features", problem.featureGroup()),
                 new SettingsPanel.Section("Network", group(new Label("init"), init), group(new Label("loss"), loss, threshold)),
                 new SettingsPanel.Section("Training", group(new Label("optimizer"), optimizer, momentum),
-                        group(new Label("batch"), batch)),
+                        group(new Label("batch"), batch), group(new Label("by"), order)),
                 new SettingsPanel.Section("Regularization", problem.regularizationGroup()),
                 new SettingsPanel.Section("Graph", transport.exportSvg())));
         toolbar.getChildren().add(settings.toggle());
@@ -263,6 +274,7 @@ public final class ControlBar extends VBox {
             setting(new Command.SetOptimizer(b));
         });
         batch.valueProperty().addListener((o, a, b) -> setting(new Command.SetBatchSize(b)));
+        order.valueProperty().addListener((o, a, b) -> setting(new Command.SetEpochs(b.epochs())));
         dataset.valueProperty().addListener((o, a, b) -> datasetChosen(a, b));
         samples.valueProperty().addListener((o, a, b) -> sendData());
     }
@@ -278,6 +290,9 @@ public final class ControlBar extends VBox {
      * applied it yet).
      */
     public void update(Snapshot s) {
+        if (s.data() != null && (lastSnapshot == null || lastSnapshot.data() != s.data())) {
+            problem.followInputs(s.data().all().inputs());
+        }
         lastSnapshot = s;
         transport.update(s);
         if (ownDataTag.isVisible() != s.ownData()) {
@@ -357,10 +372,16 @@ public final class ControlBar extends VBox {
                 }
                 batch.setValue(c.batchSize());
             }
+            if (!sent.awaiting(Command.SetEpochs.class, c)) {
+                order.setValue(TrainingOrder.of(c.epochs()));
+            }
             boolean awaitingClasses = sent.awaiting(Command.SetClasses.class, c);
             if (!sent.awaiting(Command.SetData.class, c) && !noise.isValueChanging()) {
                 seed = c.seed();
-                dataset.setValue(c.dataset());
+                DataChoice shownData = DataChoice.of(c.dataset(), lastSnapshot == null || lastSnapshot.data() == null ? 2 : lastSnapshot.data().all().width());
+                if (shownData != null) {
+                    dataset.setValue(shownData);
+                }
                 if (!awaitingClasses) {
                     problem.showData(c);
                 }
@@ -438,16 +459,16 @@ public final class ControlBar extends VBox {
      * The user picked {@code chosen} (was {@code before}): its own noise, the problem type and the
      * losses that fit it, then new data (the session gives the network the head that fits).
      */
-    private void datasetChosen(DatasetKind before, DatasetKind chosen) {
+    private void datasetChosen(DataChoice before, DataChoice chosen) {
         if (syncing || chosen == null) {
             return;
         }
-        int classesBefore = before == null ? 2 : classesOf(before);
+        int classesBefore = before == null ? 2 : classesOf(before.kind());
         syncing = true;
         try {
-            noise.setValue(chosen.defaultNoise());
-            noiseText.setText(String.format(Locale.ROOT, "%.2f", chosen.defaultNoise()));
-            problem.followDataset(chosen, classesBefore);
+            noise.setValue(chosen.kind().defaultNoise());
+            noiseText.setText(String.format(Locale.ROOT, "%.2f", chosen.kind().defaultNoise()));
+            problem.followDataset(chosen.kind(), classesBefore);
             Loss now = loss.getValue();
             int classes = dataClasses();
             showLossChoices(classes);
@@ -461,8 +482,8 @@ public final class ControlBar extends VBox {
 
     /** Classes of the data the controls show: the count for spiral and blobs, else the dataset's own (0: regression). */
     private int dataClasses() {
-        DatasetKind kind = dataset.getValue();
-        return kind == null ? 2 : classesOf(kind);
+        DataChoice choice = dataset.getValue();
+        return choice == null ? 2 : classesOf(choice.kind());
     }
 
     private int classesOf(DatasetKind kind) {
@@ -480,7 +501,17 @@ public final class ControlBar extends VBox {
     }
 
     private void sendData() {
-        setting(new Command.SetData(dataset.getValue(), samples.getValue(), roundNoise(noise.getValue()), seed));
+        DataChoice choice = dataset.getValue();
+        setting(choice.generated()
+                ? new Command.SetData(choice.kind(), samples.getValue(), roundNoise(noise.getValue()), seed)
+                : new Command.ChooseData(choice)); // read, not generated: noise and count do not apply
+    }
+
+    /** The dataset box: the plane's generated datasets, then the tables and pictures that are read. */
+    private static ChoiceBox<DataChoice> dataChoices() {
+        ChoiceBox<DataChoice> box = new ChoiceBox<>();
+        box.getItems().addAll(DataChoice.values());
+        return box;
     }
 
     /** Noise in hundredths, as the slider's ticks: 0.13, not 0.13000000000000003. */

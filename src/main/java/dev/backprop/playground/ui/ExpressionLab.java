@@ -299,6 +299,31 @@ public final class ExpressionLab extends BorderPane {
         return null;
     }
 
+    /** The lab's state as drawn now (null before its first snapshot): what a lesson's checks read. */
+    LabSnapshot state() {
+        return shown;
+    }
+
+    /** The script in the editor. */
+    String script() {
+        return editor.getText();
+    }
+
+    /** Puts {@code script} in the editor and runs it at once (a lesson's set-up, or the student's script back). */
+    void runScript(String script) {
+        editor.setText(script);
+        debounce.stop();
+        model.evaluate(script);
+    }
+
+    boolean zeroFirst() {
+        return zeroFirst.isSelected();
+    }
+
+    void setZeroFirst(boolean on) {
+        zeroFirst.setSelected(on);
+    }
+
     /** The graph as shown now (highlight and known gradients included), for export and tests. */
     public GraphModel graph() {
         return shown == null ? null : shown.graph();

@@ -28,6 +28,10 @@ final class GraphMirror {
 
     private final Graph graph = new MultiGraph("computation", false, true);
     private Layout layout;
+    /** The GraphStream edge of each route, by the route's index. */
+    private final List<String> edgeIds = new ArrayList<>();
+    /** Which edges are drawn from consumer to producer now: a gradient flowing back along them. */
+    private boolean[] reversed = new boolean[0];
 
     Graph graph() {
         return graph;
@@ -50,8 +54,15 @@ final class GraphMirror {
             }
         }
         for (int k = 0; k < newLayout.routes().size(); k++) {
-            Edge ge = graph.getEdge(k);
-            GraphModel.Edge e = newLayout.routes().get(k).edge();
+            Layout.Route route = newLayout.routes().get(k);
+            GraphModel.Edge e = route.edge();
+            boolean back = model.flowBackward() && model.flow().contains(e);
+            if (back != reversed[k]) {
+                // GraphStream draws the arrowhead at an edge's target: a gradient's points at the producer
+                graph.removeEdge(edgeIds.get(k));
+                addEdge(k, route, back);
+            }
+            Edge ge = graph.getEdge(edgeIds.get(k));
             EdgeWeight w = model.weight(e);
             // the flow class first: with several classes GraphStream lets the first win
             String cls = model.flow().contains(e) ? GraphStyle.FLOW
@@ -90,15 +101,32 @@ final class GraphMirror {
             // sizes in graph units scale with the zoom like the positions do
             gn.setAttribute("ui.style", String.format(Locale.ROOT, "size: %.1fgu, %.1fgu;", b.w(), b.h()));
         }
-        int k = 0;
-        for (Layout.Route r : newLayout.routes()) {
-            GraphModel.Edge e = r.edge();
-            Edge ge = graph.addEdge(e.from() + "->" + e.to() + "#" + k++, e.from(), e.to(), true);
-            Point3[] bends = bends(r, newLayout);
-            if (bends != null) {
-                ge.setAttribute("ui.points", (Object) bends);
-            }
+        edgeIds.clear();
+        reversed = new boolean[newLayout.routes().size()];
+        for (int k = 0; k < newLayout.routes().size(); k++) {
+            Layout.Route r = newLayout.routes().get(k);
+            edgeIds.add(r.edge().from() + "->" + r.edge().to() + "#" + k);
+            addEdge(k, r, false);
         }
+    }
+
+    /** Adds route {@code k}'s edge, from its producer to its consumer or, {@code back}, the other way. */
+    private void addEdge(int k, Layout.Route r, boolean back) {
+        GraphModel.Edge e = r.edge();
+        Edge ge = graph.addEdge(edgeIds.get(k), back ? e.to() : e.from(), back ? e.from() : e.to(), true);
+        reversed[k] = back;
+        Point3[] bends = bends(r, layout);
+        if (bends != null) {
+            if (back) {
+                java.util.Collections.reverse(java.util.Arrays.asList(bends));
+            }
+            ge.setAttribute("ui.points", (Object) bends);
+        }
+    }
+
+    /** Whether route {@code k} is drawn against its direction now (for tests). */
+    boolean drawnBackward(int k) {
+        return k < reversed.length && reversed[k];
     }
 
     /**

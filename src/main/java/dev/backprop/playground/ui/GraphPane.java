@@ -55,7 +55,7 @@ public final class GraphPane extends StackPane {
     static final double MIN_SCALE = MIN_TEXT_PX / NodeCard.FONT_SIZE;
     private static final double MAX_SCALE = 8;
     /** GraphStream's graph padding from the stylesheet, in pixels, on each side. */
-    private static final double PADDING = 24;
+    private static final double PADDING = GraphStyle.PADDING_PX;
     private static final double MAX_FIT_SCALE = 1.6;
     private static final double TITLE_STRIP = 22;
     /** The colour legend's strip under the graph: the key never covers a card. */
@@ -430,7 +430,17 @@ public final class GraphPane extends StackPane {
 
     /** The ui.class GraphStream draws an edge with ("flow" while it carries the stepped value), or null. */
     String drawnEdgeClass(int index) {
-        return index < mirror.graph().getEdgeCount() ? (String) mirror.graph().getEdge(index).getAttribute("ui.class") : null;
+        if (layout == null || index >= layout.routes().size()) {
+            return null;
+        }
+        GraphModel.Edge e = layout.routes().get(index).edge();
+        var edge = mirror.graph().getEdge(e.from() + "->" + e.to() + "#" + index);
+        return edge == null ? null : (String) edge.getAttribute("ui.class");
+    }
+
+    /** Whether the route at {@code index} is drawn from its consumer to its producer (a gradient flowing back). */
+    boolean drawnBackward(int index) {
+        return mirror.drawnBackward(index);
     }
 
     /** Called with the clicked node, or null when the click hit no node. */

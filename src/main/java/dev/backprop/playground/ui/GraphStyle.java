@@ -25,9 +25,12 @@ final class GraphStyle {
     private GraphStyle() {
     }
 
+    /** GraphStream's padding around the graph, in pixels: room for a selected card's thick outline. */
+    static final int PADDING_PX = 8;
+
     static String stylesheet(boolean dark) {
         StringBuilder s = new StringBuilder();
-        s.append("graph { fill-color: ").append(hex(NodePalette.background(dark))).append("; padding: 24px; }\n");
+        s.append("graph { fill-color: ").append(hex(NodePalette.background(dark))).append("; padding: ").append(PADDING_PX).append("px; }\n");
         s.append("node { shape: box; size-mode: normal; fill-mode: plain; stroke-mode: plain; stroke-color: ")
                 .append(hex(NodePalette.ink(dark))).append("; stroke-width: 1px; text-mode: hidden; z-index: 2; }\n");
         for (NodeKind kind : NodeKind.values()) {

@@ -33,6 +33,7 @@ final class GuideDocs {
     static final List<Page> PAGES = List.of(
             new Page("docs/user-guide.md", "User guide"),
             new Page("README.md", "README"),
+            new Page("docs/lessons.md", "Lessons"),
             new Page("docs/cli.md", "Command line"),
             new Page("docs/formats.md", "File formats and limits"),
             new Page("docs/architecture.md", "Architecture"),
@@ -86,29 +87,37 @@ final class GuideDocs {
         }
     }
 
-    /**
-     * A bundled picture, decoded now (call it off the FX thread) at most {@link #MAX_PICTURE_WIDTH} wide,
-     * or null when the jar does not carry it.
-     */
-    static Image picture(String path) throws IOException {
+    /** A bundled PNG: where it is and its size in pixels, read from its header without decoding it. */
+    record Picture(URL url, int width, int height) {
+        /** The picture, decoded on JavaFX's own thread after this returns, at most {@link #MAX_PICTURE_WIDTH} wide. */
+        Image load() {
+            return new Image(url.toExternalForm(), Math.min(width, MAX_PICTURE_WIDTH), 0, true, true, true);
+        }
+    }
+
+    /** The bundled PNG at a repository path, or null when the jar does not carry it or it is no PNG. */
+    static Picture picture(String path) throws IOException {
         URL url = url(path);
         if (url == null) {
             return null;
         }
-        int width = pngWidth(url);
-        int requested = width > MAX_PICTURE_WIDTH ? MAX_PICTURE_WIDTH : 0; // 0: as the file is
-        return new Image(url.toExternalForm(), requested, 0, true, true, false);
+        int[] size = pngSize(url);
+        return size == null ? null : new Picture(url, size[0], size[1]);
     }
 
-    /** A PNG's width from its header (bytes 16-19 of the IHDR chunk), or 0 when the file is no PNG. */
-    static int pngWidth(URL url) throws IOException {
+    /** A PNG's width and height from its header (the IHDR chunk's first 8 bytes), or null when it is no PNG. */
+    static int[] pngSize(URL url) throws IOException {
         try (DataInputStream in = new DataInputStream(url.openStream())) {
             byte[] head = new byte[24];
             in.readFully(head);
             boolean png = (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
-            return png ? ((head[16] & 0xff) << 24) | ((head[17] & 0xff) << 16) | ((head[18] & 0xff) << 8) | (head[19] & 0xff) : 0;
+            return png ? new int[] {bigEndian(head, 16), bigEndian(head, 20)} : null;
         } catch (java.io.EOFException e) {
-            return 0;
+            return null;
         }
+    }
+
+    private static int bigEndian(byte[] b, int at) {
+        return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
     }
 }

@@ -84,6 +84,8 @@ public final class LossChartPane extends VBox {
     private boolean accuracyShown = true;
     /** The total-loss series: only while a weight penalty is on. */
     private boolean totalShown;
+    /** Steps in an epoch when the run goes by epochs (the x-axis then reads epochs), else 0. */
+    private long stepsPerEpoch;
 
     public LossChartPane() {
         getStyleClass().add(STYLE_CLASS);
@@ -133,6 +135,19 @@ public final class LossChartPane extends VBox {
         history = newHistory;
         rebuilds = newRebuilds;
         draw();
+    }
+
+    /** The x-axis in epochs of {@code steps} steps each (a run by epochs), or in steps for 0. */
+    public void showEpochs(long steps) {
+        if (steps != stepsPerEpoch) {
+            stepsPerEpoch = steps;
+            draw();
+        }
+    }
+
+    /** Steps per epoch the axis reads, 0 when it reads steps. */
+    long stepsPerEpoch() {
+        return stepsPerEpoch;
     }
 
     /** Shows or hides the newcomer's hint over the empty chart. */
@@ -409,10 +424,11 @@ public final class LossChartPane extends VBox {
     private void drawGrid(GraphicsContext g, Axis x, Axis y, Axis acc, double pw, double ph, Color ink) {
         g.setFill(ink);
         g.setTextAlign(TextAlignment.CENTER);
-        for (double t : Ticks.nice(x.min, x.max, 6)) {
-            g.fillText(Ticks.label(t), x.map(t), top + ph + 14);
+        long spe = stepsPerEpoch;
+        for (double t : spe > 0 ? Ticks.nice(x.min / spe, x.max / spe, 6) : Ticks.nice(x.min, x.max, 6)) {
+            g.fillText(Ticks.label(t), x.map(spe > 0 ? t * spe : t), top + ph + 14);
         }
-        g.fillText("step", LEFT + pw / 2, top + ph + 27);
+        g.fillText(spe > 0 ? "epoch" : "step", LEFT + pw / 2, top + ph + 27);
         g.setTextAlign(TextAlignment.RIGHT);
         double[] yt = y.log ? decades(y.min, y.max) : Ticks.nice(y.min, y.max, 5);
         g.setStroke(ink.deriveColor(0, 1, 1, 0.15));

@@ -8,15 +8,16 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -63,7 +64,7 @@ final class MarkdownView extends VBox {
     private static final int TABLE_LINE = 60;
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
-    private final Function<String, Image> images;
+    private final Function<String, GuideDocs.Picture> pictures;
     private final Consumer<String> onLink;
     private final Map<String, javafx.scene.Node> anchors = new LinkedHashMap<>();
     private final List<Section> sections = new ArrayList<>();
@@ -74,11 +75,11 @@ final class MarkdownView extends VBox {
     }
 
     /**
-     * @param images the picture for an image's address as written in the page, or null when there is none
+     * @param pictures the picture for an image's address as written in the page, or null when there is none
      * @param onLink called with a link's address as written in the page when it is clicked
      */
-    MarkdownView(Node document, Function<String, Image> images, Consumer<String> onLink) {
-        this.images = images;
+    MarkdownView(Node document, Function<String, GuideDocs.Picture> pictures, Consumer<String> onLink) {
+        this.pictures = pictures;
         this.onLink = onLink;
         getStyleClass().add("md-view");
         setFillWidth(true);
@@ -176,7 +177,22 @@ final class MarkdownView extends VBox {
         TextFlow flow = new TextFlow();
         flow.getStyleClass().add(styleClass);
         addInlines(inlines, flow, List.of(), null);
+        mergeRuns(flow);
         return flow;
+    }
+
+    /** Joins neighbouring texts of the same style into one: a page has a few nodes a line, not one a word. */
+    private static void mergeRuns(TextFlow flow) {
+        List<javafx.scene.Node> merged = new ArrayList<>();
+        for (javafx.scene.Node n : flow.getChildren()) {
+            if (n instanceof Text t && !merged.isEmpty() && merged.get(merged.size() - 1) instanceof Text last
+                    && last.getStyleClass().equals(t.getStyleClass()) && java.util.Objects.equals(last.getUserData(), t.getUserData())) {
+                last.setText(last.getText() + t.getText());
+            } else {
+                merged.add(n);
+            }
+        }
+        flow.getChildren().setAll(merged);
     }
 
     /** Adds the inlines under {@code parent} with the style classes and link address they sit in. */
@@ -225,19 +241,31 @@ final class MarkdownView extends VBox {
     }
 
     private javafx.scene.Node picture(org.commonmark.node.Image img) {
-        Image image = images.apply(img.getDestination());
-        if (image == null || image.isError()) {
+        GuideDocs.Picture picture = pictures.apply(img.getDestination());
+        if (picture == null) {
             return text("[picture: " + plainText(img) + "]", List.of("md-em"), null);
         }
-        ImageView view = new ImageView(image);
+        ImageView view = new ImageView(picture.load());
         view.setPreserveRatio(true);
         view.setSmooth(true);
         // as wide as the page allows, never wider than the picture
         view.fitWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.max(1, Math.min(image.getWidth(), getWidth() - snappedLeftInset() - snappedRightInset())),
+                () -> Math.max(1, Math.min(picture.width(), getWidth() - snappedLeftInset() - snappedRightInset())),
                 widthProperty(), paddingProperty()));
+        // the picture's height from its header while it decodes: the page does not move, headings stay where they are
+        StackPane frame = new StackPane(view);
+        frame.setAlignment(Pos.TOP_LEFT);
+        var height = view.fitWidthProperty().multiply((double) picture.height() / picture.width());
+        frame.minHeightProperty().bind(height);
+        frame.prefHeightProperty().bind(height);
+        frame.maxHeightProperty().bind(height);
         javafx.scene.control.Tooltip.install(view, new javafx.scene.control.Tooltip(plainText(img)));
-        return view;
+        return frame;
+    }
+
+    /** A table column's weight for its longest cell of {@code chars} characters (its padding counts as 4). */
+    private static double columnShare(int chars) {
+        return Math.max(8, Math.min(chars, TABLE_LINE)) + 4;
     }
 
     private javafx.scene.Node list(ListBlock list) {
@@ -295,11 +323,11 @@ final class MarkdownView extends VBox {
             }
         }
         // each column's share of the width follows its longest cell, up to a paragraph's line: a column of
-        // file names stays readable beside a column of sentences, which wraps
-        double total = longest.stream().mapToDouble(n -> Math.min(n, TABLE_LINE) + 2).sum();
+        // file names stays readable beside a column of sentences, which wraps; a short word never wraps
+        double total = longest.stream().mapToDouble(MarkdownView::columnShare).sum();
         for (int n : longest) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(100 * (Math.min(n, TABLE_LINE) + 2) / total);
+            c.setPercentWidth(100 * columnShare(n) / total);
             c.setFillWidth(true);
             grid.getColumnConstraints().add(c);
         }

@@ -7,6 +7,7 @@ import dev.backprop.playground.graph.GraphView;
 import dev.backprop.playground.train.Command;
 import dev.backprop.playground.train.Snapshot;
 import dev.backprop.playground.train.TrainingSession;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -59,11 +60,19 @@ public final class PlaygroundView extends BorderPane {
     private final javafx.scene.control.Tab labTab = new javafx.scene.control.Tab("Expression lab");
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final BoundaryPane boundaryPane = new BoundaryPane();
-    /** For image data, a toggle between the data and the weight pictures. */
-    private final WeightsSwitch weightsSwitch = new WeightsSwitch(boundaryPane);
+    /** The data's views: the boundary on the plane, the gallery for pictures, the plot of a table's inputs. */
+    private final DataPane dataPane = new DataPane();
+    /** For image data, the data pane's other view: the first layer's weights as pictures. */
+    private final WeightPictures weightPictures = new WeightPictures();
+    /** The data pane's least height: its bar and two rows of the gallery. */
+    private static final double DATA_MIN_HEIGHT = 240;
     /** Edit mode's bar over the boundary pane (its clicks become commands). */
     private final DataEditMode editMode;
     private final LossChartPane chartPane = new LossChartPane();
+    /** One input: y against x with the network's curve, in the boundary's place. */
+    private final CurveView curveView = new CurveView();
+    /** The perceptron's misclassifications per epoch, in the loss chart's place. */
+    private final EpochErrorsChart epochErrorsChart = new EpochErrorsChart();
     private final TraceBar traceBar;
     private final TimelineBar timelineBar;
     private final ConfusionMatrixPane confusionPane = new ConfusionMatrixPane();
@@ -97,6 +106,9 @@ public final class PlaygroundView extends BorderPane {
     private UserGuideWindow userGuide;
     /** Opens a web address; null until the app sets its HostServices: the guide then shows the address. */
     private java.util.function.Consumer<String> browser;
+    /** The open lesson, its panel beside the panes, and the student's settings to put back. */
+    private final LessonGuide lessons;
+    private final LessonMenu lessonMenu;
 
     public PlaygroundView(TrainingSession session, Stage stage, WindowMemory memory) {
         this.session = session;
@@ -108,11 +120,17 @@ public final class PlaygroundView extends BorderPane {
         this.editMode = new DataEditMode(boundaryPane, session::send, statusLabel::setText);
         this.traceBar = new TraceBar(session::send);
         this.timelineBar = new TimelineBar(session::send);
+        this.lessons = new LessonGuide(session::send, classroom::shown, this::lab,
+                onLab -> tabs.getSelectionModel().select(onLab ? labTab : tabs.getTabs().get(0)), () -> this,
+                statusLabel::setText);
+        this.lessonMenu = new LessonMenu(lessons, stage, session::latest, statusLabel::setText);
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 StartupProbe.firstFrame();
-                render(session.latest());
+                Snapshot latest = session.latest();
+                render(latest);
+                lessons.show(latest); // every frame: the lab's state changes without a new snapshot
                 if (EXIT_AFTER_FIRST_FRAME && !exiting) {
                     exiting = true;
                     Platform.exit();
@@ -167,11 +185,33 @@ public final class PlaygroundView extends BorderPane {
         confusionPane.setId("confusion-matrix");
         // TF Playground's reading order, left to right: the network (graph over its loss), then the
         // output column: the data and boundary, a large square, with the confusion matrix under it
-        VBox boundaryColumn = new VBox(4, traceBar, editMode, weightsSwitch, confusionSlot);
-        VBox.setVgrow(weightsSwitch, Priority.ALWAYS);
-        VBox chartWithTimeline = new VBox(4, timelineBar, chartPane);
+        VBox boundaryView = new VBox(4, editMode, boundaryPane);
+        VBox.setVgrow(boundaryPane, Priority.ALWAYS);
+        dataPane.addView(new BoundaryView(boundaryView, boundaryPane));
+        dataPane.addView(new ImageGallery(row -> session.send(new Command.TraceRow(row))));
+        dataPane.addView(weightPictures);
+        curveView.setId("curve-view");
+        epochErrorsChart.setId("epoch-errors");
+        showEpochErrors(false);
+        dataPane.addView(new CurveDataView(curveView));
+        dataPane.addView(new TablePlot(row -> session.send(new Command.TraceRow(row))));
+        // a 10-class matrix is wider than the column: it is cut at its right, never pushes the column wider
+        confusionSlot.setMinWidth(0);
+        // the data comes first: two rows of images (or the plane) at least, the matrix takes what is left
+        confusionSlot.setMinHeight(0);
+        dataPane.setMinHeight(DATA_MIN_HEIGHT);
+        javafx.scene.layout.StackPane.setAlignment(confusionPane, javafx.geometry.Pos.TOP_LEFT);
+        javafx.scene.shape.Rectangle confusionClip = new javafx.scene.shape.Rectangle();
+        confusionClip.widthProperty().bind(confusionSlot.widthProperty());
+        confusionClip.heightProperty().bind(confusionSlot.heightProperty());
+        confusionSlot.setClip(confusionClip);
+        VBox boundaryColumn = new VBox(4, traceBar, dataPane, confusionSlot);
+        VBox.setVgrow(dataPane, Priority.ALWAYS);
+        VBox chartWithTimeline = new VBox(4, timelineBar, chartPane, epochErrorsChart);
         VBox.setVgrow(chartPane, Priority.ALWAYS);
+        VBox.setVgrow(epochErrorsChart, Priority.ALWAYS);
         TitledPane boundaryBox = titled("Data and decision boundary (click a point to trace it)", boundaryColumn);
+        dataPane.setOnViewChanged(() -> boundaryBox.setText(dataPane.current() == null ? "Data" : dataPane.current().paneTitle()));
         TitledPane chartBox = titled("Loss and accuracy: the run's timeline (drag to go back)", chartWithTimeline);
         // the graph takes the column's whole width; under it the chart beside the inspector and step log
         SplitPane chartAndInspector = new SplitPane(chartBox, side);
@@ -216,6 +256,7 @@ public final class PlaygroundView extends BorderPane {
         controls.settings().toggle().selectedProperty().addListener((o, was, shown) -> memory.setSettingsShown(shown));
         setTop(menuBar());
         setCenter(tabs);
+        setRight(lessons.panel()); // beside the panes: the graph keeps its whole pane
         setBottom(statusArea);
         registerClassroomParts(graphWithToggle, chartAndInspector, side, boundaryBox, chartBox, network, main);
     }
@@ -273,6 +314,17 @@ public final class PlaygroundView extends BorderPane {
         return stack;
     }
 
+    /** The perceptron's chart is its errors per epoch (seed 004's plot), in place of the loss chart. */
+    private void showEpochErrors(boolean shown) {
+        if (epochErrorsChart.isVisible() == shown && chartPane.isVisible() != shown) {
+            return;
+        }
+        epochErrorsChart.setVisible(shown);
+        epochErrorsChart.setManaged(shown);
+        chartPane.setVisible(!shown);
+        chartPane.setManaged(!shown);
+    }
+
     /** The chart's series and the matrix follow the problem: accuracy and confusion only for classes. */
     private void showProblem(Snapshot s) {
         boolean classifies = s.config().network().head().classifies();
@@ -311,12 +363,13 @@ public final class PlaygroundView extends BorderPane {
         MenuItem exportData = item("Export data\u2026", null, files::exportData);
         MenuItem saveExperiment = item("Save experiment\u2026", null, files::saveExperiment);
         MenuItem openExperiment = item("Open experiment\u2026", null, files::openExperiment);
+        MenuItem openLesson = lessonMenu.openItem();
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             memory.save(stage);
             Platform.exit();
         });
         Menu file = new Menu("File", null, exportSvg, exportPng, graphPng, chartPng, new SeparatorMenuItem(), save, load, openRun,
-                new SeparatorMenuItem(), importData, exportData, saveExperiment, openExperiment, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), importData, exportData, saveExperiment, openExperiment, openLesson, new SeparatorMenuItem(), quit);
 
         darkItem.setOnAction(e -> applyTheme(darkItem.isSelected()));
         MenuItem fit = item("Fit graph to view", "F", graphPane::fit);
@@ -328,9 +381,22 @@ public final class PlaygroundView extends BorderPane {
         MenuItem shortcuts = item("Keyboard shortcuts", "Shift+F1", this::showShortcuts);
         MenuItem about = item("About", null, this::showAbout);
         Menu help = new Menu("Help", null, guide, shortcuts, about);
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuBar bar = new MenuBar(file, view, lessonMenu.menu(), help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** Reads a lesson file off the FX thread and opens it (Lessons menu, File > Open lesson). */
+    void openLesson(Path file) {
+        lessonMenu.open(file);
+    }
+
+    LessonGuide lessons() {
+        return lessons;
+    }
+
+    javafx.scene.control.TabPane tabs() {
+        return tabs;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -424,15 +490,20 @@ public final class PlaygroundView extends BorderPane {
             return;
         }
         shown = s;
-        boundaryPane.show(s.grid(), s.gridPixels(), s.data());
-        weightsSwitch.show(s);
+        dataPane.show(s); // the view shown draws the data: the boundary, the curve, the gallery, the table
+        boolean perceptron = s.config().network().head().kind() == dev.backprop.playground.engine.nn.Head.Kind.PERCEPTRON;
+        showEpochErrors(perceptron);
+        if (perceptron) {
+            epochErrorsChart.show(s.epochErrors());
+        }
+        chartPane.showEpochs(s.config().epochs().byEpoch()
+                ? dev.backprop.playground.engine.nn.Epochs.stepsPerEpoch(s.data().train().size(), s.config().batchSize()) : 0);
         showProblem(s);
         editMode.showHead(s.config().network().head());
         chartPane.show(s.history(), s.rebuilds());
         firstStepsTaken |= s.step() > 0 || s.running() || s.stepping() != null;
         chartPane.showFirstSteps(!firstStepsTaken);
         chartPane.showTimeline(s.timeline());
-        boundaryPane.showTrace(s.trace());
         traceBar.show(s.trace());
         timelineBar.show(s);
         graphPane.show(s.graph());
@@ -450,7 +521,7 @@ public final class PlaygroundView extends BorderPane {
                 Double.isNaN(row.trainLoss()) ? "\u2013" : String.format(Locale.ROOT, "%.4f", row.trainLoss()),
                 Double.isNaN(row.trainAccuracy()) ? ""
                         : String.format(Locale.ROOT, "   accuracy %.1f%%", 100 * row.trainAccuracy()),
-                s.running() ? String.format(Locale.ROOT, "   %,.0f steps/s", s.stepsPerSecond()) : "   paused"));
+                SpeedText.of(s)));
         if (!Objects.equals(s.message(), lastMessage)) {
             lastMessage = s.message();
             statusLabel.setText(s.message());
@@ -489,6 +560,8 @@ public final class PlaygroundView extends BorderPane {
         }
         Color ink = dark ? Color.web("#dddddd") : Color.web("#444444");
         boundaryPane.setAxisColor(ink);
+        curveView.setAxisColor(ink);
+        epochErrorsChart.setAxisColor(ink);
         chartPane.setAxisColor(ink);
         confusionPane.setDark(dark);
         graphPane.setTheme(dark);
@@ -569,8 +642,12 @@ public final class PlaygroundView extends BorderPane {
         return graphPane;
     }
 
-    WeightsSwitch weightsSwitch() {
-        return weightsSwitch;
+    WeightPictures weightPictures() {
+        return weightPictures;
+    }
+
+    DataPane dataPane() {
+        return dataPane;
     }
 
     BoundaryPane boundaryPane() {
@@ -584,6 +661,14 @@ public final class PlaygroundView extends BorderPane {
 
     ControlBar controls() {
         return controls;
+    }
+
+    CurveView curveView() {
+        return curveView;
+    }
+
+    EpochErrorsChart epochErrorsChart() {
+        return epochErrorsChart;
     }
 
     LossChartPane chart() {

@@ -68,6 +68,8 @@ final class ProblemControls {
     private final ChoiceBox<Problem> problem = new ChoiceBox<>();
     private final Spinner<Integer> classes = new Spinner<>(2, DatasetKind.MAX_CLASSES, 2);
     private final Map<Feature, ToggleButton> features = new EnumMap<>(Feature.class);
+    /** Says why the feature toggles are off on data that is not the plane's two inputs. */
+    private final Label featuresOff = new Label();
     private final ChoiceBox<Regularization> regularization = ControlBar.choice(Regularization.values());
     private final Slider rate = new Slider(0, LearningRateScale.size() - 1, LearningRateScale.nearest(DEFAULT_RATE));
     private final Label rateText = new Label();
@@ -157,7 +159,26 @@ final class ProblemControls {
 
     /** The feature toggles, one group: the settings panel's Features section. */
     Node featureGroup() {
-        return group(features.values().toArray(Node[]::new));
+        featuresOff.setId("features-off");
+        featuresOff.setWrapText(true);
+        featuresOff.setVisible(false);
+        featuresOff.setManaged(false);
+        Node[] nodes = java.util.stream.Stream.concat(features.values().stream(), java.util.stream.Stream.of(featuresOff))
+                .toArray(Node[]::new);
+        return group(nodes);
+    }
+
+    /**
+     * The feature toggles follow the data: they are functions of the plane's two inputs, so on other
+     * data (pictures, a wider table) they are disabled and a label says why. Sends nothing.
+     */
+    void followInputs(dev.backprop.playground.engine.data.Inputs inputs) {
+        boolean plane = inputs.isPlanar();
+        features.values().forEach(b -> b.setDisable(!plane));
+        featuresOff.setText(plane ? "" : "features are functions of x1, x2: the data has " + inputs.describe()
+                + ", so the network takes them as they are");
+        featuresOff.setVisible(!plane);
+        featuresOff.setManaged(!plane);
     }
 
     /** The penalty and its rate, one group: the settings panel's Regularization section. */

@@ -54,16 +54,24 @@ final class SentSettings {
         if (c instanceof Command.SetLearningRate s) {
             return config.learningRate() == s.learningRate();
         } else if (c instanceof Command.SetNetwork s) {
-            return config.network().equals(s.spec());
+            // line and quadratic take x alone; off the plane the session gives the network the data's inputs:
+            // that is the spec shown
+            var fitted = config.fittingInputs(s.spec());
+            return config.network().equals(fitted) || config.network().equals(
+                    dev.backprop.playground.engine.nn.ProblemRules.networkFor(fitted, config.network().features().inputs()));
         } else if (c instanceof Command.SetOptimizer s) {
             return config.optimizer() == s.kind();
         } else if (c instanceof Command.SetOptimizerSettings s) {
             return config.optimizerSettings().equals(s.settings());
+        } else if (c instanceof Command.SetEpochs s) {
+            return config.epochs().equals(s.epochs());
         } else if (c instanceof Command.SetBatchSize s) {
             return config.batchSize() == s.batchSize();
         } else if (c instanceof Command.SetData s) {
             return config.dataset() == s.dataset() && config.samples() == s.samples() && config.noise() == s.noise()
                     && config.seed() == s.seed();
+        } else if (c instanceof Command.ChooseData s) {
+            return config.dataset() == s.choice().kind();
         } else if (c instanceof Command.SetClasses s) {
             return config.classes() == s.classes();
         } else if (c instanceof Command.SetRegularization s) {

@@ -17,7 +17,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -30,16 +29,16 @@ import javafx.stage.Window;
 /**
  * Help > User guide (F1): the README and docs/ bundled in the jar, in a window beside the playground. A page
  * chooser, the page's headings as a table of contents, Back; links between the pages open the page at the
- * heading they name, web links open in the browser. Pages are read and their pictures decoded off the FX
- * thread; the window takes the playground's theme sheets, so it follows light and dark.
+ * heading they name, web links open in the browser. Pages are read off the FX thread, pictures decoded on
+ * JavaFX's own; the window takes the playground's theme sheets, so it follows light and dark.
  */
 final class UserGuideWindow {
     /** Where the reader was: a page and how far down it. */
     private record Place(String path, double scroll) {
     }
 
-    /** A page read and parsed off the FX thread, with its pictures decoded; or why it could not be. */
-    private record Loaded(String path, org.commonmark.node.Node document, Map<String, Image> pictures, String error) {
+    /** A page read and parsed off the FX thread, with its pictures' sizes; or why it could not be. */
+    private record Loaded(String path, org.commonmark.node.Node document, Map<String, GuideDocs.Picture> pictures, String error) {
     }
 
     private final Stage stage = new Stage();
@@ -52,6 +51,8 @@ final class UserGuideWindow {
     private final Deque<Place> history = new ArrayDeque<>();
     private String shownPath;
     private MarkdownView shown;
+    /** Pages already built (six at most): Back and a second visit show them at once. */
+    private final Map<String, MarkdownView> built = new HashMap<>();
     /** The newest page asked for: a slower load that finishes later is dropped. */
     private long wanted;
     private boolean choosing;
@@ -174,12 +175,17 @@ final class UserGuideWindow {
     /** Reads, parses and decodes the page on a thread of its own, then shows it at the anchor or the scroll. */
     private void load(String path, String anchor, double scrollTo) {
         long ticket = ++wanted;
+        MarkdownView done = built.get(path);
+        if (done != null) {
+            showPage(path, done, anchor, scrollTo);
+            return;
+        }
         status.setText("Opening " + path + "\u2026");
         Thread t = new Thread(() -> {
             Loaded page = read(path);
             Platform.runLater(() -> {
                 if (ticket == wanted) {
-                    showPage(page, anchor, scrollTo);
+                    build(page, anchor, scrollTo);
                 }
             });
         }, "user-guide-page");
@@ -190,7 +196,7 @@ final class UserGuideWindow {
     private static Loaded read(String path) {
         try {
             org.commonmark.node.Node document = MarkdownView.parse(GuideDocs.read(path));
-            Map<String, Image> pictures = new HashMap<>();
+            Map<String, GuideDocs.Picture> pictures = new HashMap<>();
             document.accept(new org.commonmark.node.AbstractVisitor() {
                 @Override
                 public void visit(org.commonmark.node.Image image) {
@@ -210,14 +216,20 @@ final class UserGuideWindow {
         }
     }
 
-    private void showPage(Loaded page, String anchor, double scrollTo) {
+    private void build(Loaded page, String anchor, double scrollTo) {
         if (page.error() != null) {
             status.setText("Could not open " + page.path() + ": " + page.error());
             return;
         }
-        shownPath = page.path();
-        shown = new MarkdownView(page.document(), page.pictures()::get, this::follow);
-        shown.setId("guide-text");
+        MarkdownView view = new MarkdownView(page.document(), page.pictures()::get, this::follow);
+        view.setId("guide-text");
+        built.put(page.path(), view);
+        showPage(page.path(), view, anchor, scrollTo);
+    }
+
+    private void showPage(String path, MarkdownView page, String anchor, double scrollTo) {
+        shownPath = path;
+        shown = page;
         scroll.setContent(shown);
         choosing = true;
         pages.setValue(GuideDocs.page(shownPath).orElse(null));

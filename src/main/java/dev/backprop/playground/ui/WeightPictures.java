@@ -1,5 +1,7 @@
 package dev.backprop.playground.ui;
 
+import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.engine.data.Inputs;
 import dev.backprop.playground.render.Diverging;
 import dev.backprop.playground.train.FirstLayer;
 import dev.backprop.playground.train.Snapshot;
@@ -7,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
@@ -23,10 +27,10 @@ import javafx.scene.layout.VBox;
  * 28x28), all on one diverging scale (blue -max, white 0, red +max, max the largest |w| of the whole
  * layer), so pictures compare with each other. With no hidden layer the units are the classes: one
  * picture per class, seed 003's "classification vector" figure. {@link #PAGE} pictures a page.
- * It draws the engine's copy ({@link FirstLayer}, made at the boundary cadence); nothing is computed
+ * A view of the data pane for image data, beside the gallery. It draws the engine's copy ({@link FirstLayer}, made at the boundary cadence); nothing is computed
  * from the network here, and a snapshot with the same copy costs nothing.
  */
-public final class WeightPictures extends VBox {
+public final class WeightPictures extends VBox implements DataView {
     public static final String STYLE_CLASS = "weight-pictures";
     /** Pictures on one page. */
     static final int PAGE = 32;
@@ -42,7 +46,10 @@ public final class WeightPictures extends VBox {
     private final HBox pager = new HBox(6, previous, pageText, next);
     private final FlowPane pictures = new FlowPane(6, 6);
     private final List<Canvas> canvases = new ArrayList<>();
-    private List<String> classNames = List.of();
+    /** The data pane's node: the pictures scroll within the column rather than widen it. */
+    private final ScrollPane scroll = new ScrollPane(this);
+    /** Whose classes the captions name (Fashion-MNIST's garments), or null. */
+    private DatasetKind dataset;
     private FirstLayer shown;
     private int page;
 
@@ -66,20 +73,45 @@ public final class WeightPictures extends VBox {
         pictures.prefWrapLengthProperty().bind(widthProperty());
         setSpacing(6);
         getChildren().addAll(title, scale, pager, pictures, hover);
+        scroll.setFitToWidth(true);
+        scroll.setMinSize(0, 0);
+        scroll.setPrefSize(0, 0); // the data pane sizes the column
     }
 
-    /** Names of the classes (captions with no hidden layer), e.g. Fashion-MNIST's; empty for class 0, 1, 2... */
-    public void setClassNames(List<String> names) {
-        classNames = List.copyOf(names);
-        shown = null;
+    @Override
+    public String id() {
+        return "weights";
+    }
+
+    @Override
+    public String title() {
+        return "Weights";
+    }
+
+    @Override
+    public String paneTitle() {
+        return "Weights as pictures (the pointer on a pixel reads its weight)";
+    }
+
+    @Override
+    public boolean fits(Inputs inputs) {
+        return inputs.isImage();
+    }
+
+    @Override
+    public Node node() {
+        return scroll;
     }
 
     /** Shows the snapshot's first layer; cheap when it is the copy shown. */
+    @Override
     public void show(Snapshot s) {
         FirstLayer first = s.firstLayer();
-        if (first == shown) {
+        DatasetKind kind = s.config().dataset();
+        if (first == shown && kind == dataset) {
             return;
         }
+        dataset = kind;
         boolean sameShape = shown != null && first != null && shown.units() == first.units()
                 && shown.inputs() == first.inputs() && shown.output() == first.output();
         shown = first;
@@ -198,7 +230,8 @@ public final class WeightPictures extends VBox {
         if (!f.output()) {
             return "unit " + (unit + 1);
         }
-        return unit < classNames.size() ? classNames.get(unit) : "class " + unit;
+        String name = dataset == null ? Integer.toString(unit) : ClassNames.of(dataset, unit);
+        return name.equals(Integer.toString(unit)) ? "class " + unit : name;
     }
 
     /** The hover label's text now. */

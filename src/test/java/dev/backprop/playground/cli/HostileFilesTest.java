@@ -34,6 +34,13 @@ class HostileFilesTest {
     }
 
     @Test
+    void anIdxFileLinkedToProcfsIsRefusedBeforeItIsRead() throws Exception {
+        Files.createSymbolicLink(dir.resolve("train-images-idx3-ubyte"), Path.of(PROC_FILE));
+        assertRefused(TrainCommandTest.run("train", "--dataset", "idx", "--data-dir", dir.toString()),
+                "--data-dir: " + dir.resolve("train-images-idx3-ubyte") + " is a system interface (proc), not a file");
+    }
+
+    @Test
     void aPipeNobodyWritesToIsRefusedByEveryCommandThatReadsAFile() throws Exception {
         Path fifo = dir.resolve("pipe");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());

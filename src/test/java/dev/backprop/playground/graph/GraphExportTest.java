@@ -106,11 +106,22 @@ class GraphExportTest {
                 continue;
             }
             edges++;
-            if (path.getAttribute("class").equals("edge flow")) {
+            if (path.getAttribute("class").startsWith("edge flow")) {
                 // e's gradient came back from d through the + op: d's op -> d and e -> d's op
                 flow++;
+                assertEquals("edge flow backward", path.getAttribute("class"), "a gradient flows backward");
                 assertEquals("url(#arrow-flow)", path.getAttribute("marker-end"));
                 assertTrue(Set.of("e", "op").contains(labelOf.get(path.getAttribute("data-from"))));
+                // drawn from the consumer to the producer: the arrowhead (the path's end) is at the producer
+                String[] d = path.getAttribute("d").split(" ");
+                double endX = Double.parseDouble(d[d.length - 2]);
+                double endY = Double.parseDouble(d[d.length - 1]); // path and boxes: the same layout units
+                SvgNode producer = nodes.stream().filter(n -> n.id().equals(path.getAttribute("data-from"))).findFirst()
+                        .orElseThrow();
+                SvgNode consumer = nodes.stream().filter(n -> n.id().equals(path.getAttribute("data-to"))).findFirst()
+                        .orElseThrow();
+                assertTrue(onBorder(producer, endX, endY), "arrowhead at " + endX + "," + endY + " on " + producer);
+                assertFalse(onBorder(consumer, endX, endY), "not at the consumer " + consumer);
                 continue;
             }
             assertEquals("url(#arrow)", path.getAttribute("marker-end"));
@@ -125,6 +136,11 @@ class GraphExportTest {
         assertEquals(9, edges, "2 into each op node (6) + 3 from op to value");
         assertEquals(2, flow, "the gradient of the stepped node e flows along two edges");
         assertNoOverlap(nodes);
+    }
+
+    /** Whether a point lies on a node's box, its border included (within a unit). */
+    private static boolean onBorder(SvgNode n, double x, double y) {
+        return x >= n.x() - 1 && x <= n.x() + n.w() + 1 && y >= n.y() - 1 && y <= n.y() + n.h() + 1;
     }
 
     private static void assertNoOverlap(List<SvgNode> nodes) {

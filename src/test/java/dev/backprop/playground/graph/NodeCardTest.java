@@ -27,17 +27,31 @@ class NodeCardTest {
     }
 
     @Test
-    void aTensorCardShowsNormsBesideHeatmapsAndAPendingValueAsADash() {
+    void aTensorCardShowsNormsOverHeatmapStripsAndAPendingValueAsADash() {
         Tensor w = Tensor.of(2, 3, new double[] {3, 0, 0, 0, 4, 0});
         GraphNode n = new GraphNode("W1", "W1", NodeKind.PARAMETER, "", w, null, "", false);
         NodeCard card = NodeCard.of(n);
-        assertEquals("W1  2\u00d73", card.rows().get(0).text());
-        assertEquals("data \u20165\u2016", card.rows().get(1).text(), "the norm of (3, 4) is 5");
-        assertEquals(w, card.rows().get(1).picture());
-        assertEquals("grad \u2013", card.rows().get(2).text());
-        assertTrue(card.rows().get(2).picture().isPending(), "a grey heatmap until backprop reaches it");
-        double right = card.rows().get(1).pictureX() + card.rows().get(1).pictureW();
-        assertEquals(card.width() - NodeCard.PADDING, right, 1e-9, "the heatmap ends a padding from the edge");
+        assertEquals(List.of("W1  2\u00d73", "data \u20165\u2016", "", "grad \u2013", ""),
+                card.rows().stream().map(NodeCard.Row::text).toList(), "the norm of (3, 4) is 5");
+        assertEquals(w, card.rows().get(2).picture(), "the data's strip under its norm");
+        assertTrue(card.rows().get(2).isStrip());
+        assertTrue(card.rows().get(4).picture().isPending(), "a grey strip until backprop reaches it");
+        NodeCard.Row strip = card.rows().get(2);
+        assertEquals(NodeCard.PADDING, strip.pictureX(), 1e-9);
+        assertEquals(card.width() - NodeCard.PADDING, strip.pictureX() + strip.pictureW(), 1e-9,
+                "the strip spans the card, a padding from each side");
+        // as wide as its longest line, the norm's at most: grad ‖1.23e-05‖
+        assertEquals("grad \u20161.23e-05\u2016".length() * NodeCard.CHAR_WIDTH + 2 * NodeCard.PADDING, card.width(), 1e-9);
+        assertEquals(card.rows().get(4).y() + card.rows().get(4).h(), card.height(), 1e-9);
+    }
+
+    @Test
+    void aProductsHeadingLeavesOutTheOpItsLabelShows() {
+        Tensor z = Tensor.of(1, 50, new double[50]);
+        NodeCard mm = NodeCard.of(new GraphNode("matmul1", "x\u00b7W1", NodeKind.OP, "matmul", z, null, "", false));
+        NodeCard add = NodeCard.of(new GraphNode("add1", "z1", NodeKind.OP, "+", z, null, "", false));
+        assertEquals("x\u00b7W1  1\u00d750", mm.rows().get(0).text());
+        assertEquals("z1 (+)  1\u00d750", add.rows().get(0).text());
     }
 
     @Test

@@ -190,4 +190,15 @@ class ExperimentFileStrictTest {
         assertEquals("settings: the network has 13 parameters; at most 12 here", why);
         assertEquals(13, ExperimentFile.read(file, MAX_BYTES, MAX_POINTS, 13).state().weights().length);
     }
+
+    @Test
+    void manyLongStringsStopAtTheTextBudget() throws Exception {
+        JsonObject root = saved();
+        JsonObject shown = new JsonObject();
+        for (int i = 0; i < 101; i++) {
+            shown.addProperty(i + "x".repeat(9_990), true); // each under the 10,000-character limit
+        }
+        root.add("shown", shown);
+        assertTrue(refusal(root.toString()).startsWith("more than 1,000,000 characters of names and text (at $.shown"));
+    }
 }

@@ -105,7 +105,9 @@ class LessonReaderTest {
         Path large = dir.resolve("l.lesson");
         Files.write(large, new byte[(int) LessonReader.MAX_BYTES + 1]);
         assertTrue(assertThrows(LessonFormatException.class, () -> LessonReader.read(large)).getMessage()
-                .contains("a lesson has at most 262144"));
+                .contains("bytes, at most 262,144"));
+        assertTrue(assertThrows(LessonFormatException.class, () -> LessonReader.read(dir)).getMessage()
+                .contains("is not a regular file"), "a folder is refused");
     }
 
     private void refused(String text, int line, String what) throws Exception {

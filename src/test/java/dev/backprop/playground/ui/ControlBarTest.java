@@ -191,7 +191,7 @@ class ControlBarTest extends FxRobot {
         assertEquals(Initializer.XAVIER, lookup("#init").queryAs(ChoiceBox.class).getValue());
         assertEquals(OptimizerKind.ADAM, lookup("#optimizer").queryAs(ChoiceBox.class).getValue());
         assertEquals(32, lookup("#batch").queryAs(ChoiceBox.class).getValue());
-        assertEquals(DatasetKind.CIRCLES, lookup("#dataset").queryAs(ChoiceBox.class).getValue());
+        assertEquals(dev.backprop.playground.train.DataChoice.CIRCLES, lookup("#dataset").queryAs(ChoiceBox.class).getValue());
         assertEquals(0.2, lookup("#noise").queryAs(Slider.class).getValue(), 1e-12);
         assertEquals(500, lookup("#samples").queryAs(Spinner.class).getValue());
 
@@ -308,7 +308,7 @@ class ControlBarTest extends FxRobot {
 
     @Test
     void afterARegressionDatasetTheNetworkSentHasARegressionHeadAndItsFeatures() {
-        interact(() -> lookup("#dataset").queryAs(ChoiceBox.class).setValue(DatasetKind.GAUSS));
+        interact(() -> lookup("#dataset").queryAs(ChoiceBox.class).setValue(dev.backprop.playground.train.DataChoice.GAUSS));
         Command.SetData data = sentOf(Command.SetData.class).get(0);
         assertEquals(DatasetKind.GAUSS, data.dataset());
         assertEquals(DatasetKind.GAUSS.defaultNoise(), data.noise(), "the dataset's own noise");

@@ -122,4 +122,38 @@ class GraphMirrorTest {
         }
         assertTrue(bent > 0, "the tiny MLP's wrapped layout routes some edges around nodes");
     }
+
+    @Test
+    void aGradientFlowingBackIsDrawnFromConsumerToProducerAndForwardAgainAfter() {
+        GraphModel backward = seedGraph(true, "e");
+        assertTrue(backward.flowBackward());
+        Layout layout = LayeredLayout.layout(backward);
+        GraphMirror mirror = new GraphMirror();
+        mirror.show(backward, layout, null);
+        int reversedEdges = 0;
+        for (int k = 0; k < layout.routes().size(); k++) {
+            GraphModel.Edge e = layout.routes().get(k).edge();
+            Edge drawn = mirror.graph().getEdge(e.from() + "->" + e.to() + "#" + k);
+            boolean flow = backward.flow().contains(e);
+            assertEquals(flow, mirror.drawnBackward(k), e.toString());
+            // GraphStream puts the arrowhead at the edge's target: for the gradient, the producer
+            assertEquals(flow ? e.from() : e.to(), drawn.getTargetNode().getId(), e.toString());
+            if (flow) {
+                reversedEdges++;
+                assertEquals(GraphStyle.FLOW, drawn.getAttribute("ui.class"), "re-added with its class");
+            }
+        }
+        assertEquals(2, reversedEdges, "e's gradient goes back along two edges");
+
+        // the same structure stepping forward: every edge points from producer to consumer again
+        GraphModel forward = seedGraph(false, "e");
+        assertFalse(forward.flowBackward());
+        mirror.show(forward, layout, null);
+        for (int k = 0; k < layout.routes().size(); k++) {
+            GraphModel.Edge e = layout.routes().get(k).edge();
+            assertFalse(mirror.drawnBackward(k));
+            assertEquals(e.to(), mirror.graph().getEdge(e.from() + "->" + e.to() + "#" + k).getTargetNode().getId());
+        }
+        assertEquals(layout.routes().size(), mirror.graph().getEdgeCount());
+    }
 }

@@ -8,7 +8,6 @@ import dev.backprop.playground.expr.Presets;
 import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.graph.GraphNode;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -37,8 +36,7 @@ class GraphReadabilityTest extends FxRobot {
 
     @BeforeEach
     void launch() throws Exception {
-        // a first start: no remembered window
-        Preferences.userNodeForPackage(WindowMemory.class).node("window").removeNode();
+        WindowLayoutTest.forgetTheWindow(); // a first start: no remembered window
         stage = FxToolkit.registerPrimaryStage();
         app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
         WaitForAsyncUtils.waitForFxEvents();

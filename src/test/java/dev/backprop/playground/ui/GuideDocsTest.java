@@ -83,10 +83,12 @@ class GuideDocsTest {
     }
 
     @Test
-    void aPngsWidthIsReadFromItsHeader() throws IOException {
-        assertEquals(256, GuideDocs.pngWidth(GuideDocs.url("assets/icon-256.png")));
-        assertEquals(0, GuideDocs.pngWidth(GuideDocs.url("README.md")), "not a PNG");
-        assertNotNull(GuideDocs.url("assets/window-1280x800-light-launch.png"));
+    void aPngsSizeIsReadFromItsHeader() throws IOException {
+        assertEquals(new GuideDocs.Picture(GuideDocs.url("assets/icon-256.png"), 256, 256), GuideDocs.picture("assets/icon-256.png"));
+        GuideDocs.Picture window = GuideDocs.picture("assets/window-1280x800-light-launch.png");
+        assertEquals(List.of(1280, 800), List.of(window.width(), window.height()), "the screenshot of a 1280x800 screen");
+        assertNull(GuideDocs.picture("README.md"), "not a PNG");
+        assertNull(GuideDocs.picture("assets/no-such.png"));
     }
 
     @Test

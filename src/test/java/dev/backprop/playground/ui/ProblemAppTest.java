@@ -53,7 +53,7 @@ class ProblemAppTest extends AppHarness {
 
     @Test
     void aThreeClassSpiralTrainsASoftmaxAndItsConfusionMatrixCountsTheTrainingSet() throws Exception {
-        interact(() -> choice("#dataset").setValue(DatasetKind.SPIRAL));
+        interact(() -> choice("#dataset").setValue(dev.backprop.playground.train.DataChoice.SPIRAL));
         waitFor("spiral", s -> s.config().dataset() == DatasetKind.SPIRAL);
         Spinner<?> classes = lookup("#classes").queryAs(Spinner.class);
         assertFalse(classes.isDisabled(), "spiral takes a class count");
@@ -99,7 +99,7 @@ class ProblemAppTest extends AppHarness {
         assertTrue(lookup("#classes").queryAs(Spinner.class).isDisabled());
 
         // and back: a classification dataset picks classification
-        interact(() -> choice("#dataset").setValue(DatasetKind.CIRCLES));
+        interact(() -> choice("#dataset").setValue(dev.backprop.playground.train.DataChoice.CIRCLES));
         s = waitFor("circles", x -> x.config().dataset() == DatasetKind.CIRCLES);
         assertEquals(Head.binary(), s.config().network().head());
         assertEquals(ProblemControls.Problem.CLASSIFICATION, choice("#problem").getValue());

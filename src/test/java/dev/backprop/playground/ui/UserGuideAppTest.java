@@ -32,15 +32,15 @@ class UserGuideAppTest extends AppHarness {
     void f1OpensTheGuideWhoseLinksMoveBetweenPagesAndHeadings() throws Exception {
         List<String> opened = new CopyOnWriteArrayList<>();
         interact(() -> view.setBrowser(opened::add));
-        clickOn("#step-label");
         type(KeyCode.F1);
         UserGuideWindow guide = waitForPage("docs/user-guide.md");
         assertTrue(guide.stage().isShowing());
         @SuppressWarnings("unchecked")
         ListView<MarkdownView.Section> contents = (ListView<MarkdownView.Section>) guide.stage().getScene().lookup("#guide-contents");
         assertTrue(contents.getItems().stream().anyMatch(s -> s.anchor().equals("keyboard")), "the contents list the headings");
-        assertTrue(guide.page().lookupAll("ImageView").stream().anyMatch(i -> ((ImageView) i).getImage().getWidth() > 500),
-                "the screenshots are shown");
+        MarkdownView page = guide.page();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> page.lookupAll("ImageView").stream()
+                .anyMatch(i -> ((ImageView) i).getImage().getWidth() > 500)); // the screenshots decode in the background
         for (Node n : guide.page().lookupAll(".md-text")) {
             double size = ((Text) n).getFont().getSize();
             assertTrue(size >= 11, "text of " + size + " px: " + ((Text) n).getText());

@@ -1,7 +1,6 @@
 package dev.backprop.playground.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,15 +17,17 @@ class WeightPicturesAppTest extends AppHarness {
 
     @Test
     void digitsOfferTheWeightPicturesAndTheyFollowTraining() throws Exception {
-        ToggleButton toggle = lookup("#weights-toggle").queryAs(ToggleButton.class);
-        assertFalse(toggle.isVisible(), "the plane: no weight pictures");
+        assertTrue(lookup("#weights-toggle").tryQuery().isEmpty(), "the plane: no weight pictures");
         session().send(new Command.ChooseData(DataChoice.DIGITS));
         Snapshot s = waitFor("digits", x -> x.firstLayer() != null);
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> lookup("#weights-toggle").tryQuery().isPresent());
+        ToggleButton toggle = lookup("#weights-toggle").queryAs(ToggleButton.class);
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, toggle::isVisible);
         clickOn(toggle);
         WaitForAsyncUtils.waitForFxEvents();
-        WeightPictures pictures = view.weightsSwitch().pictures();
-        assertTrue(pictures.isVisible() && pictures.getParent().isVisible());
+        WeightPictures pictures = view.weightPictures();
+        assertTrue(view.dataPane().current() == pictures, "the data pane shows the weights");
         assertEquals(Math.min(WeightPictures.PAGE, s.firstLayer().units()), pictures.pictures().size());
         FirstLayer before = pictures.shown();
         session().send(new Command.Step(250));

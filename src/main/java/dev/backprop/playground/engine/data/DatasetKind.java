@@ -214,6 +214,11 @@ public enum DatasetKind implements Named {
                 .toArray(DatasetKind[]::new);
     }
 
+    /** The datasets the app generates: the plane's, and line and quadratic drawn as curves. */
+    public static DatasetKind[] inApp() {
+        return java.util.Arrays.stream(values()).filter(k -> !k.fromFiles()).toArray(DatasetKind[]::new);
+    }
+
     /** True for line and quadratic: one input x, and the split their notebook makes. */
     public boolean hasOneInput() {
         return this == LINE || this == QUADRATIC;

@@ -140,7 +140,9 @@ public final class NetworkStepper implements Stepper<NetworkStepper.Step> {
                     () -> "z" + layer + " = " + mm + " + b" + layer + summary(linear(layer).lastOutput())));
             String fn = activation(k).kind();
             plan.add(new Planned(Phase.FORWARD, "act" + k, () -> activation(layer).forward(linear(layer).lastOutput()),
-                    () -> hName(layer) + " = " + fn + "(z" + layer + ")" + summary(activation(layer).lastOutput())));
+                    () -> hName(layer) + " = " + fn + "(z" + layer + ")" + summary(activation(layer).lastOutput())
+                            + (activation(layer) instanceof StepLayer step ? "   (1 when z" + layer + " \u2265 "
+                            + NumberText.short4(step.threshold()) + ", else 0)" : "")));
         }
         plan.add(new Planned(Phase.FORWARD, "loss",
                 () -> loss = net.computeLoss(activation(depth()).lastOutput(), trainer.lastBatchLabels()),

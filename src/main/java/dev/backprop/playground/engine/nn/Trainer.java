@@ -31,7 +31,8 @@ public final class Trainer {
     private Optimizer optimizer;
     private OptimizerSettings optimizerSettings;
     /** By epochs, batch 1 walks the order too (no draw with replacement); without shuffling it keeps the file order. */
-    private final Epochs epochs;
+    private Epochs epochs;
+    private final EpochErrors epochErrors = new EpochErrors();
     private int batchSize;
     private Regularization regularization;
     private double regularizationRate;
@@ -133,6 +134,11 @@ public final class Trainer {
         return mistakes;
     }
 
+    /** The perceptron's misclassifications per epoch so far (none for the other heads). */
+    public EpochErrors.View epochErrors() {
+        return epochErrors.view();
+    }
+
     /** Mean data loss of the last step's batch (the penalty not included). */
     public double lastLoss() {
         return lastLoss;
@@ -170,6 +176,20 @@ public final class Trainer {
 
     public void setLearningRate(double learningRate) {
         optimizer.setLearningRate(learningRate);
+    }
+
+    /**
+     * Training by epochs from now on (walking the set, shuffled at each epoch or in file order), or
+     * by steps ({@link Epochs#NONE}); the next step begins a fresh pass.
+     */
+    public void setEpochs(Epochs next) {
+        epochs = next;
+        if (epochs.byEpoch() && !epochs.shuffle()) {
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+        }
+        cursor = 0;
     }
 
     public void setBatchSize(int size) {
@@ -338,6 +358,7 @@ public final class Trainer {
         cursor = state.cursor();
         step = state.step();
         lastLoss = state.lastLoss();
+        epochErrors.truncate(step);
     }
 
     /** Every parameter's values, one after the other. */
@@ -395,13 +416,18 @@ public final class Trainer {
 
     /** The last part of a step, after forward and backward: the weight penalty's gradient, then the update. */
     void finishStep(double loss) {
+        long updates = 0;
         if (network.head().kind() == Head.Kind.PERCEPTRON && Double.isFinite(loss)) {
-            mistakes += Math.round(loss * batchY.numRows); // the loss is the batch's share misclassified
+            updates = Math.round(loss * batchY.numRows); // the loss is the batch's share misclassified
+            mistakes += updates;
         }
         regularization.addGradient(network, regularizationRate);
         optimizer.step();
         lastLoss = loss;
         step++;
+        if (network.head().kind() == Head.Kind.PERCEPTRON) {
+            epochErrors.stepped(step, batchY.numRows, updates, data.train().size());
+        }
     }
 
     private void fillBatch() {

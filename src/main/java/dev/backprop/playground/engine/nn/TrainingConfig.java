@@ -103,6 +103,17 @@ public record TrainingConfig(
         }
     }
 
+    /** What a network on line or quadratic sees: their one input x. */
+    private static final FeatureSet ONE_INPUT = FeatureSet.raw(dev.backprop.playground.engine.data.OneInputData.X);
+
+    /**
+     * {@code spec} taking this config's inputs: on line and quadratic their x alone, whatever features
+     * it was given (the app's controls send the plane's); elsewhere as it is.
+     */
+    public NetworkSpec fittingInputs(NetworkSpec spec) {
+        return dataset.hasOneInput() && !spec.features().equals(ONE_INPUT) ? spec.withFeatures(ONE_INPUT) : spec;
+    }
+
     /** The head a dataset with {@code classes} classes gets by default. */
     public static Head defaultHead(int classes) {
         return Head.of(Head.defaultLoss(classes), classes);
@@ -135,6 +146,11 @@ public record TrainingConfig(
      */
     public TrainingConfig withData(DatasetKind kind, int n, double noiseLevel, long newSeed, int newClasses) {
         NetworkSpec net = network.head().classes() == newClasses ? network : network.withHead(defaultHead(newClasses));
+        if (kind.hasOneInput()) {
+            net = net.withFeatures(ONE_INPUT);
+        } else if (dataset.hasOneInput() && net.features().equals(ONE_INPUT)) {
+            net = net.withFeatures(FeatureSet.RAW); // back on the plane: x1, x2
+        }
         return new TrainingConfig(kind, n, noiseLevel, testRatio, newSeed, net, optimizer, learningRate,
                 batchSize, steps, snapshotEvery, newClasses, regularization, regularizationRate, optimizerSettings, epochs);
     }

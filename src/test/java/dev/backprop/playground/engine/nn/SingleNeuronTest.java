@@ -93,6 +93,18 @@ class SingleNeuronTest {
     }
 
     @Test
+    void theStepThroughSaysWhereTheStepRises() {
+        Trainer t = trainer(Head.of(Loss.PERCEPTRON, 2).withThreshold(0), 0.1, 1, new Epochs(2, false));
+        NetworkStepper stepper = new NetworkStepper(t);
+        StringBuilder lines = new StringBuilder();
+        while (stepper.hasNext()) {
+            lines.append(stepper.next().text()).append('\n');
+        }
+        // example A (1, 1) at zero weights: z1 = 0, and 0 >= 0 makes the textbook step answer 1
+        assertTrue(lines.toString().contains("= step(z1) = 1.0000   (1 when z1 \u2265 0, else 0)"), lines.toString());
+    }
+
+    @Test
     void aThresholdIsThePerceptronsOnlyAndHasLimits() {
         Head perceptron = Head.of(Loss.PERCEPTRON, 2);
         assertThrows(IllegalArgumentException.class, () -> perceptron.withThreshold(Double.NaN));

@@ -1,0 +1,120 @@
+package dev.backprop.playground.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.graph.GraphNode;
+import dev.backprop.playground.train.Command;
+import dev.backprop.playground.train.DataChoice;
+import dev.backprop.playground.train.Snapshot;
+import java.util.Arrays;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import org.junit.jupiter.api.Test;
+
+/** Data off the plane in the whole app, headless at 1280x760: the digits' gallery, iris's four inputs. */
+class ImagesAppTest extends AppHarness {
+
+    ImagesAppTest() {
+        super(1280, 760);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void choose(DataChoice choice) {
+        interact(() -> lookup("#dataset").queryAs(ChoiceBox.class).setValue(choice));
+    }
+
+    private ImageGallery gallery() {
+        assertTrue(view.dataPane().current() instanceof ImageGallery, "the gallery is shown: " + view.dataPane().current());
+        return (ImageGallery) view.dataPane().current();
+    }
+
+    @Test
+    void digitsShowTheGalleryWhosePredictionsChangeWithTraining() throws Exception {
+        choose(DataChoice.DIGITS);
+        Snapshot s = waitFor("digits with predictions", x -> x.config().dataset() == DatasetKind.DIGITS
+                && x.predictions() != null);
+        ImageGallery gallery = gallery();
+        assertTrue(lookup("#gallery").query().isVisible());
+        List<Integer> page = List.copyOf(gallery.pageRows());
+        assertTrue(page.size() >= 10, "a page at 1280x760 holds at least 10 images: " + page.size());
+        assertTrue(page.stream().allMatch(s.data()::isTest), "test images first");
+        int[] before = page.stream().mapToInt(r -> s.predictions().predicted(r)).toArray();
+        session().send(new Command.SetBatchSize(32));
+        session().send(new Command.Step(500));
+        Snapshot trained = waitFor("500 steps predicted", x -> x.predictions() != null && x.predictions().step() >= 500);
+        assertEquals(page, gallery.pageRows(), "the page stays");
+        int[] after = page.stream().mapToInt(r -> trained.predictions().predicted(r)).toArray();
+        assertFalse(Arrays.equals(before, after), "predicted labels changed: " + Arrays.toString(after));
+        long rightBefore = page.stream().filter(r -> s.predictions().right(s.data(), r)).count();
+        long right = page.stream().filter(r -> trained.predictions().right(trained.data(), r)).count();
+        assertTrue(right > rightBefore, right + " of " + page.size() + " right after 500 steps, " + rightBefore + " before");
+
+        interact(() -> lookup("#gallery-filter").queryAs(ChoiceBox.class).setValue(ImageGallery.WRONG));
+        WaitForFx.events();
+        assertTrue(gallery.rows().stream().noneMatch(r -> trained.predictions().right(trained.data(), r)),
+                "wrong only shows no right one");
+        interact(() -> lookup("#gallery-training").queryAs(ToggleButton.class).setSelected(true));
+        WaitForFx.events();
+        assertTrue(gallery.rows().stream().noneMatch(trained.data()::isTest), "training images");
+    }
+
+    @Test
+    void clickingAnImageTracesItAndTheXCardHoldsItsPixels() throws Exception {
+        choose(DataChoice.DIGITS);
+        waitFor("digits with predictions", x -> x.config().dataset() == DatasetKind.DIGITS && x.predictions() != null);
+        ImageGallery gallery = gallery();
+        int row = gallery.pageRows().get(1);
+        double[] centre = gallery.canvas().cellCentre(1);
+        Point2D onScreen = gallery.canvas().localToScreen(centre[0], centre[1] - 20);
+        clickOn(onScreen);
+        Snapshot s = waitFor("the trace of row " + row, x -> x.trace() != null && x.trace().index() == row);
+        GraphNode x = s.graph().nodes().stream().filter(n -> n.id().equals("x")).findFirst().orElseThrow();
+        double[] pixels = Arrays.copyOfRange(s.data().all().features().data, row * 64, row * 64 + 64);
+        assertArrayEquals(pixels, x.data().values(), 0);
+        assertTrue(s.message().startsWith("tracing image " + row), s.message());
+    }
+
+    @Test
+    void featureTogglesAreDisabledOnDigitsSayingWhy() throws Exception {
+        assertFalse(lookup("#feature-x1sq").queryAs(ToggleButton.class).isDisabled(), "on the plane they work");
+        choose(DataChoice.DIGITS);
+        waitFor("digits", x -> x.config().dataset() == DatasetKind.DIGITS);
+        WaitForFx.events();
+        assertTrue(lookup("#feature-x1sq").queryAs(ToggleButton.class).isDisabled());
+        assertTrue(lookup("#feature-x1").queryAs(ToggleButton.class).isDisabled());
+        Label why = lookup("#features-off").queryAs(Label.class);
+        assertTrue(why.getText().contains("64 inputs (8x8 image)"), why.getText());
+    }
+
+    @Test
+    void fourIrisInputsShowTheirTwoInputPlot() throws Exception {
+        choose(DataChoice.IRIS4);
+        Snapshot s = waitFor("iris with 4 inputs", x -> x.data().all().width() == 4 && x.predictions() != null);
+        assertTrue(view.dataPane().current() instanceof TablePlot, "the table plot: " + view.dataPane().current());
+        TablePlot plot = (TablePlot) view.dataPane().current();
+        assertEquals(s.data().all().inputs().names(), plot.across().getItems());
+        assertEquals(s.data().all().inputs().name(1), plot.up().getValue());
+        interact(() -> plot.up().setValue(s.data().all().inputs().name(3)));
+        int row = 5;
+        double[] at = plot.position(row);
+        assertEquals(row, plot.nearest(at[0], at[1]));
+        clickOn(plot.canvas().localToScreen(at[0], at[1]));
+        Snapshot traced = waitFor("the trace of row " + row, x -> x.trace() != null && x.trace().index() == plot.nearest(at[0], at[1]));
+        assertNotNull(traced.trace());
+    }
+
+    /** Waits for the FX thread's queued events. */
+    private static final class WaitForFx {
+        static void events() {
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.backprop.playground.ui;
+
+import dev.backprop.playground.lesson.ShippedLessons;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Writes two lessons mid-way as PNGs when {@code -Dscreenshots.dir=DIR} is set (skipped otherwise),
+ * in a 1280x760 window: seed 000's moons lesson with the step-through going, and seed 001's
+ * accumulation lesson in the lab after its first step.
+ * {@code mvn -o test-compile surefire:test -Dtest=LessonScreenshotsTest -Dscreenshots.dir=assets}.
+ */
+class LessonScreenshotsTest extends AppHarness {
+    private static final String DIR = System.getProperty("screenshots.dir");
+
+    LessonScreenshotsTest() {
+        super(1280, 760);
+    }
+
+    /** Before the harness launches the app: a skipped run costs no window. */
+    @BeforeAll
+    static void onlyWhenAsked() {
+        Assumptions.assumeTrue(DIR != null, "-Dscreenshots.dir not set");
+    }
+
+    @Test
+    void twoLessonsMidWay() throws Exception {
+        open("000-moons-mlp");
+        clickOn("#step");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.lessons().done()[0]);
+        clickOn("#lesson-next");
+        for (int i = 0; i < 8; i++) {
+            clickOn("#node-next");
+        }
+        save("lesson-moons-midway.png");
+
+        open("001-accumulate");
+        clickOn("#backward-pass");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.lessons().done()[0]);
+        save("lesson-lab-midway.png");
+    }
+
+    private void open(String name) throws Exception {
+        Path file = ShippedLessons.file(name + ".lesson");
+        interact(() -> view.openLesson(file));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.lessons().active()
+                && view.lessons().lesson().title().equals(ShippedLessons.menuLabel(name + ".lesson").substring(6)));
+    }
+
+    private void save(String name) throws Exception {
+        for (int i = 0; i < 6; i++) { // GraphStream repaints at most every 40 ms
+            Thread.sleep(200);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> view.getScene().snapshot(null)).get();
+        Path dir = Files.createDirectories(Path.of(DIR));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(dir.toFile(), name));
+    }
+}
