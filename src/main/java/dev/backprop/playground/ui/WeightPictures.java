@@ -161,8 +161,9 @@ public final class WeightPictures extends VBox implements DataView {
             canvases.clear();
             return;
         }
-        title.setText(f.output() ? "Weights as pictures: one per class (no hidden layer)"
-                : "Weights as pictures: each first-layer unit's incoming weights");
+        // the pane's title says "Weights as pictures": this line says what each picture is
+        title.setText(f.output() ? "One picture per class (no hidden layer)"
+                : "Each first-layer unit's incoming weights");
         scale.setText(String.format(Locale.ROOT, "blue \u2212%.3g \u00B7 white 0 \u00B7 red +%.3g, one scale for all "
                 + "(the layer's largest |w|), step %,d", f.maxAbsWeight(), f.maxAbsWeight(), f.step()));
         int from = page * PAGE;
