@@ -6,7 +6,7 @@ import java.util.Locale;
  * Where the engine thread's time goes, for developers: on with {@code -Dplayground.frameStats=true}
  * (beside the UI's frame timings), every five seconds it prints the training rate and the share of
  * wall time spent training, measuring metrics, computing the boundary grid and the neuron pictures,
- * building the graph, publishing snapshots and resting for the window's frames ({@link FramePacer}).
+ * building the graph, predicting off the plane, copying the first layer's weights, publishing snapshots and resting for the window's frames ({@link FramePacer}).
  * Engine thread only; off, every call is one branch.
  */
 final class EngineStats {
@@ -14,7 +14,7 @@ final class EngineStats {
     private static final long REPORT_NANOS = 5_000_000_000L;
 
     /** What the engine thread spends its time on. */
-    enum Part { TRAIN, METRICS, GRID, THUMBNAILS, GRAPH, PUBLISH, REST, PREDICTIONS }
+    enum Part { TRAIN, METRICS, GRID, THUMBNAILS, GRAPH, PUBLISH, REST, PREDICTIONS, WEIGHTS }
 
     private final long[] nanos = new long[Part.values().length];
     private final int[] counts = new int[Part.values().length];

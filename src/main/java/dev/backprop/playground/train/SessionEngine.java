@@ -49,6 +49,10 @@ final class SessionEngine implements CommandHandler {
     private final GraphSlice graphs = new GraphSlice(this);
     private final DataChoiceSlice dataChoices = new DataChoiceSlice(this);
     private final PredictionSlice predictions = new PredictionSlice();
+    /** Off the plane, the first layer's weights as of the last boundary frame (the weight pictures), or null. */
+    private FirstLayer firstLayer;
+    /** The network {@link #firstLayer} was copied from: another one (a rebuild, a load) needs a new copy. */
+    private Object firstLayerOf;
     private TrainingConfig config;
     private long configVersion;
     private TrainingLoop loop;
@@ -722,6 +726,7 @@ final class SessionEngine implements CommandHandler {
         timeline.keep(config);
         publisher.gridIfDue(trainer(), scheduler.running());
         predictions.frame(trainer(), scheduler.running());
+        copyFirstLayer();
         if (loop.diverged()) {
             scheduler.stop();
             publisher.settle();
@@ -918,14 +923,35 @@ final class SessionEngine implements CommandHandler {
         return missing == null ? "" : missing;
     }
 
+    /**
+     * Off the plane, copies the first layer for the weight pictures: at a boundary frame (every 250
+     * steps while playing; 78,400 weights for 784-100-10 take well under a millisecond), never per step.
+     */
+    private void copyFirstLayer() {
+        long t0 = clock.nanoTime();
+        Trainer t = trainer();
+        if (t.data().all().inputs().isPlanar()) {
+            firstLayer = null;
+        } else {
+            firstLayer = FirstLayer.of(t.network(), t.steps());
+            stats.add(EngineStats.Part.WEIGHTS, clock.nanoTime() - t0);
+        }
+        firstLayerOf = t.network();
+    }
+
     Snapshot snapshot() {
         Trainer t = trainer();
+        if (!scheduler.busy() && !t.data().all().inputs().isPlanar()
+                && (firstLayer == null || firstLayer.step() != t.steps() || firstLayerOf != t.network())) {
+            copyFirstLayer(); // idle: a step-through, a load or a restore moved the weights off a frame
+        }
         return new Snapshot(t.steps(), scheduler.running(), config, t.data(), history.view(), List.copyOf(rebuilds),
                 publisher.grid(), publisher.gridPixels(), publisher.graph(), t.lastLoss(),
                 scheduler.measuredSpeed(), divergence, message, stepView(), configVersion, playRefusal(), problem,
                 publisher.traceView(), timeline.view(),
                 t.data().all().inputs().isPlanar() ? publisher.confusion() : predictions.confusion(), files.shown(),
-                ownData != null && !dataChoices.isRead(ownData), predictions.published(), t.epochErrors(), publisher.curve());
+                ownData != null && !dataChoices.isRead(ownData), predictions.published(), t.epochErrors(), publisher.curve(),
+                firstLayer);
     }
 
     private Snapshot.StepView stepView() {

@@ -48,13 +48,28 @@ import java.util.List;
  * @param epochErrors the perceptron's misclassifications per epoch (empty for the other heads)
  * @param curve       a one-input network's output along x, made at the boundary's cadence
  *                    ({@link NetworkCurve#NONE} on the plane)
+ * @param firstLayer  off the plane, a copy of the first layer's weights as of the last boundary frame
+ *                    (the weight pictures draw them), or null (the plane)
  */
 public record Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                        List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
                        double stepsPerSecond, Divergence verdict, String message, StepView stepping,
                        long configVersion, String playRefusal, Problem problem, Trace trace,
                        TimelineView timeline, Confusion confusion, Shown shown, boolean ownData,
-                       Predictions predictions, EpochErrors.View epochErrors, NetworkCurve curve) {
+                       Predictions predictions, EpochErrors.View epochErrors, NetworkCurve curve,
+                       FirstLayer firstLayer) {
+
+    /** A snapshot without the first layer's copy (a test that does not draw weight pictures). */
+    public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
+                    List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
+                    double stepsPerSecond, String divergence, String message, StepView stepping,
+                    long configVersion, String playRefusal, Problem problem, Trace trace, TimelineView timeline,
+                    Confusion confusion, Shown shown, boolean ownData, Predictions predictions,
+                    EpochErrors.View epochErrors, NetworkCurve curve) {
+        this(step, running, config, data, history, rebuilds, grid, gridPixels, graph, lastLoss, stepsPerSecond,
+                divergence, message, stepping, configVersion, playRefusal, problem, trace, timeline, confusion, shown,
+                ownData, predictions, epochErrors, curve, null);
+    }
 
     /** A snapshot without predictions, epoch errors or a curve (the plane's data). */
     public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,

@@ -63,6 +63,8 @@ public final class PlaygroundView extends BorderPane {
     private final BoundaryPane boundaryPane = new BoundaryPane();
     /** The data's views: the boundary on the plane, the gallery for pictures, the plot of a table's inputs. */
     private final DataPane dataPane = new DataPane();
+    /** For image data, the data pane's other view: the first layer's weights as pictures. */
+    private final WeightPictures weightPictures = new WeightPictures();
     /** The data pane's least height: its bar and two rows of the gallery. */
     private static final double DATA_MIN_HEIGHT = 240;
     /** Edit mode's bar over the boundary pane (its clicks become commands). */
@@ -188,6 +190,7 @@ public final class PlaygroundView extends BorderPane {
         VBox.setVgrow(boundaryPane, Priority.ALWAYS);
         dataPane.addView(new BoundaryView(boundaryView, boundaryPane));
         dataPane.addView(new ImageGallery(row -> session.send(new Command.TraceRow(row))));
+        dataPane.addView(weightPictures);
         curveView.setId("curve-view");
         epochErrorsChart.setId("epoch-errors");
         showEpochErrors(false);
@@ -639,6 +642,10 @@ public final class PlaygroundView extends BorderPane {
 
     GraphPane graphPane() {
         return graphPane;
+    }
+
+    WeightPictures weightPictures() {
+        return weightPictures;
     }
 
     DataPane dataPane() {
