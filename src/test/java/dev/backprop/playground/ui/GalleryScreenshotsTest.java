@@ -3,13 +3,8 @@ package dev.backprop.playground.ui;
 import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.train.Command;
 import dev.backprop.playground.train.DataChoice;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import javafx.embed.swing.SwingFXUtils;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,19 +40,17 @@ class GalleryScreenshotsTest extends AppHarness {
 
     @SuppressWarnings("unchecked")
     private void trainAndSave(DataChoice choice, long steps, String name) throws Exception {
+        interact(() -> view.applyTheme(false)); // the test JVM's preferences may hold another test's dark theme
         interact(() -> lookup("#dataset").queryAs(ChoiceBox.class).setValue(choice));
         DatasetKind kind = choice.kind();
-        waitFor(choice.toString(), s -> s.config().dataset() == kind && s.predictions() != null);
+        // the full Fashion-MNIST takes longer to read than the harness's 20 s on a loaded machine
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> session().latest().config().dataset() == kind
+                && session().latest().predictions() != null);
         session().send(new Command.SetBatchSize(32));
         session().send(new Command.Play());
-        waitFor(steps + " steps predicted", s -> s.predictions() != null && s.predictions().step() >= steps);
-        for (int i = 0; i < 6; i++) { // GraphStream repaints at most every 40 ms
-            Thread.sleep(200);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> view.getScene().snapshot(null)).get();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session().latest().predictions() != null
+                && session().latest().predictions().step() >= steps);
+        SceneShot.save(view.getScene(), DIR, name);
         session().send(new Command.Pause());
-        Path dir = Files.createDirectories(Path.of(DIR));
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(dir.toFile(), name));
     }
 }
