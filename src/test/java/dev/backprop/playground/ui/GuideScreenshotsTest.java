@@ -7,10 +7,12 @@ import dev.backprop.playground.engine.nn.Initializer;
 import dev.backprop.playground.engine.nn.Loss;
 import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.OptimizerKind;
+import dev.backprop.playground.expr.Presets;
 import dev.backprop.playground.train.Command;
 import dev.backprop.playground.train.DataChoice;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Writes the user guide's pictures of the network pane when {@code -Dscreenshots.dir=DIR} is set (skipped
  * otherwise), in the 1400x900 window a 1600x1000 screen opens: the neuron view and its step-through, a
- * 3-class spiral, a regression and a traced point.
+ * 3-class spiral, a regression, a traced point, the expression lab and a scrubbed timeline.
  * {@code mvn -o test-compile surefire:test -Dtest=GuideScreenshotsTest -Dscreenshots.dir=assets}.
  */
 class GuideScreenshotsTest extends AppHarness {
@@ -83,6 +85,37 @@ class GuideScreenshotsTest extends AppHarness {
         waitFor("the trace of row " + row, s -> s.trace() != null && s.trace().index() == row);
         stepThrough(17);
         SceneShot.save(view.getScene(), DIR, "screenshot-trace.png");
+    }
+
+    @Test
+    void theLabMidBackpropOnTheSeedGraph() throws Exception {
+        interact(() -> lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        ExpressionLab lab = view.lab();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lab.graph() != null);
+        interact(() -> lab.editor().setText(Presets.SEED_GRAPH.script()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lab.graph() != null
+                && lab.graph().nodes().stream().anyMatch(n -> n.label().equals("e")));
+        GraphAndLabTest.settle(lab);
+        interact(lab::focusGraph);
+        for (int i = 0; i < 4; i++) {
+            type(KeyCode.RIGHT);
+            GraphAndLabTest.settle(lab);
+        }
+        SceneShot.save(view.getScene(), DIR, "screenshot-lab.png");
+    }
+
+    @Test
+    void aScrubbedTimelineBesideAPinnedRun() throws Exception {
+        train(5000);
+        clickOn("#pin-run");
+        session().send(new Command.SetLearningRate(0.1));
+        session().send(new Command.Reset());
+        waitFor("a fresh run at 0.1", s -> s.step() == 0 && s.config().learningRate() == 0.1);
+        train(5000);
+        session().send(new Command.ScrubTo(3000));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session().latest().step() == 3000);
+        GraphAndLabTest.waitForLayout(view.graphPane());
+        SceneShot.save(view.getScene(), DIR, "screenshot-timeline.png");
     }
 
     @SuppressWarnings("unchecked")
