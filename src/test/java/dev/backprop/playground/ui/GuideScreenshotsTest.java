@@ -10,6 +10,7 @@ import dev.backprop.playground.engine.nn.OptimizerKind;
 import dev.backprop.playground.expr.Presets;
 import dev.backprop.playground.train.Command;
 import dev.backprop.playground.train.DataChoice;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TabPane;
@@ -23,7 +24,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Writes the user guide's pictures of the network pane when {@code -Dscreenshots.dir=DIR} is set (skipped
  * otherwise), in the 1400x900 window a 1600x1000 screen opens: the neuron view and its step-through, a
- * 3-class spiral, a regression, a traced point, the expression lab and a scrubbed timeline.
+ * 3-class spiral, a regression, a traced point, the expression lab, a scrubbed timeline and
+ * points added in edit mode.
  * {@code mvn -o test-compile surefire:test -Dtest=GuideScreenshotsTest -Dscreenshots.dir=assets}.
  */
 class GuideScreenshotsTest extends AppHarness {
@@ -116,6 +118,28 @@ class GuideScreenshotsTest extends AppHarness {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session().latest().step() == 3000);
         GraphAndLabTest.waitForLayout(view.graphPane());
         SceneShot.save(view.getScene(), DIR, "screenshot-timeline.png");
+    }
+
+    @Test
+    void ownDataInEditMode() throws Exception {
+        clickOn("#edit-toggle");
+        session().send(new Command.ClearPoints());
+        waitFor("an empty plane", s -> s.data().all().size() == 0);
+        Random random = new Random(1);
+        for (int quadrant = 0; quadrant < 4; quadrant++) {
+            double sx = quadrant % 2 == 0 ? 1 : -1;
+            double sy = quadrant < 2 ? 1 : -1;
+            double[] points = new double[2 * 30];
+            for (int i = 0; i < points.length; i += 2) {
+                points[i] = sx * (0.2 + 1.2 * random.nextDouble());
+                points[i + 1] = sy * (0.2 + 1.2 * random.nextDouble());
+            }
+            session().send(new Command.AddPoints(points, sx * sy > 0 ? 0 : 1)); // XOR: class 1 where the signs differ
+        }
+        waitFor("120 points", s -> s.data().all().size() == 120);
+        adam(8);
+        train(2000);
+        SceneShot.save(view.getScene(), DIR, "screenshot-own-data.png");
     }
 
     @SuppressWarnings("unchecked")
