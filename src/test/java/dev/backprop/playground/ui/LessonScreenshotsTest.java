@@ -1,13 +1,8 @@
 package dev.backprop.playground.ui;
 
 import dev.backprop.playground.lesson.ShippedLessons;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,12 +52,6 @@ class LessonScreenshotsTest extends AppHarness {
     }
 
     private void save(String name) throws Exception {
-        for (int i = 0; i < 6; i++) { // GraphStream repaints at most every 40 ms
-            Thread.sleep(200);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> view.getScene().snapshot(null)).get();
-        Path dir = Files.createDirectories(Path.of(DIR));
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(dir.toFile(), name));
+        SceneShot.save(view.getScene(), DIR, name);
     }
 }

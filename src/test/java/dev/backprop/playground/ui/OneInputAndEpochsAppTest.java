@@ -13,13 +13,9 @@ import dev.backprop.playground.engine.nn.Loss;
 import dev.backprop.playground.engine.nn.NetworkCurve;
 import dev.backprop.playground.train.Command;
 import dev.backprop.playground.train.Snapshot;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Spinner;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -101,18 +97,8 @@ class OneInputAndEpochsAppTest extends AppHarness {
 
     private void shoot(String name) throws Exception {
         String dir = System.getenv("BP_SHOTS");
-        if (dir == null) {
-            return;
+        if (dir != null) {
+            SceneShot.save(view.getScene(), dir, name + ".png");
         }
-        WaitForAsyncUtils.waitForFxEvents();
-        Path file = Path.of(dir, name + ".png");
-        Files.createDirectories(file.getParent());
-        interact(() -> {
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(view.getScene().snapshot(null), null), "png", file.toFile());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
     }
 }

@@ -1,14 +1,8 @@
 package dev.backprop.playground.ui;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Screen;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +47,6 @@ class ReadmeScreenshotsTest extends FxRobot {
     void launchAndMidBackprop(boolean dark) throws Exception {
         interact(() -> view.applyTheme(dark));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.boundaryPane().plotSide() > 0);
-        settle();
         save("launch", dark);
         var session = app.session();
         clickOn("#step-250");
@@ -67,23 +60,13 @@ class ReadmeScreenshotsTest extends FxRobot {
         }
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.latest().stepping() != null
                 && session.latest().stepping().position() >= 14);
-        settle();
         save("backprop", dark);
-    }
-
-    private void settle() throws Exception {
-        for (int i = 0; i < 4; i++) { // GraphStream repaints at most every 40 ms
-            Thread.sleep(150);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
     }
 
     private void save(String moment, boolean dark) throws Exception {
         var bounds = Screen.getPrimary().getBounds();
         String name = String.format("window-%dx%d-%s-%s.png", (int) bounds.getWidth(), (int) bounds.getHeight(),
                 dark ? "dark" : "light", moment);
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> view.getScene().snapshot(null)).get();
-        Path dir = Files.createDirectories(Path.of(DIR));
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(dir.toFile(), name));
+        SceneShot.save(view.getScene(), DIR, name);
     }
 }

@@ -1,0 +1,56 @@
+package dev.backprop.playground.ui;
+
+import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.train.Command;
+import dev.backprop.playground.train.DataChoice;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ChoiceBox;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Writes the image gallery while training as PNGs when {@code -Dscreenshots.dir=DIR} is set (skipped
+ * otherwise), in a 1280x760 window: the 8x8 digits and Fashion-MNIST, each playing with batches of 32.
+ * {@code mvn -o test-compile surefire:test -Dtest=GalleryScreenshotsTest -Dscreenshots.dir=assets}.
+ */
+class GalleryScreenshotsTest extends AppHarness {
+    private static final String DIR = System.getProperty("screenshots.dir");
+
+    GalleryScreenshotsTest() {
+        super(1280, 760);
+    }
+
+    /** Before the harness launches the app: a skipped run costs no window. */
+    @BeforeAll
+    static void onlyWhenAsked() {
+        Assumptions.assumeTrue(DIR != null, "-Dscreenshots.dir not set");
+    }
+
+    @Test
+    void digitsWhileTraining() throws Exception {
+        trainAndSave(DataChoice.DIGITS, 300, "gallery-digits-training.png");
+    }
+
+    @Test
+    void fashionWhileTraining() throws Exception {
+        trainAndSave(DataChoice.FASHION, 300, "gallery-fashion-training.png");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void trainAndSave(DataChoice choice, long steps, String name) throws Exception {
+        interact(() -> view.applyTheme(false)); // the test JVM's preferences may hold another test's dark theme
+        interact(() -> lookup("#dataset").queryAs(ChoiceBox.class).setValue(choice));
+        DatasetKind kind = choice.kind();
+        // the full Fashion-MNIST takes longer to read than the harness's 20 s on a loaded machine
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> session().latest().config().dataset() == kind
+                && session().latest().predictions() != null);
+        session().send(new Command.SetBatchSize(32));
+        session().send(new Command.Play());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session().latest().predictions() != null
+                && session().latest().predictions().step() >= steps);
+        SceneShot.save(view.getScene(), DIR, name);
+        session().send(new Command.Pause());
+    }
+}
