@@ -62,12 +62,12 @@ public record Snapshot(long step, boolean running, TrainingConfig config, DataSp
     /** A snapshot without the first layer's copy (a test that does not draw weight pictures). */
     public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                     List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
-                    double stepsPerSecond, String divergence, String message, StepView stepping,
+                    double stepsPerSecond, Divergence verdict, String message, StepView stepping,
                     long configVersion, String playRefusal, Problem problem, Trace trace, TimelineView timeline,
                     Confusion confusion, Shown shown, boolean ownData, Predictions predictions,
                     EpochErrors.View epochErrors, NetworkCurve curve) {
         this(step, running, config, data, history, rebuilds, grid, gridPixels, graph, lastLoss, stepsPerSecond,
-                divergence, message, stepping, configVersion, playRefusal, problem, trace, timeline, confusion, shown,
+                verdict, message, stepping, configVersion, playRefusal, problem, trace, timeline, confusion, shown,
                 ownData, predictions, epochErrors, curve, null);
     }
 

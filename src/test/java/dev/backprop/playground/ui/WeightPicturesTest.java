@@ -59,7 +59,7 @@ class WeightPicturesTest extends FxRobot {
 
     private static Snapshot with(FirstLayer first) {
         return new Snapshot(first.step(), true, TrainingConfig.defaults(), null, List.of(), List.of(), null, null, null,
-                0, 0, "", "", null, 0, "", null, null, null, null, Snapshot.Shown.NONE, false, null,
+                0, 0, null, "", null, 0, "", null, null, null, null, Snapshot.Shown.NONE, false, null,
                 EpochErrors.View.EMPTY, NetworkCurve.NONE, first);
     }
 
