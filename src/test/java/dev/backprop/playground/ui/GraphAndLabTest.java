@@ -106,17 +106,23 @@ class GraphAndLabTest extends AppHarness {
         // zoomed in, the graph is larger than the view: there is room to pan (panning stops at its edges)
         type(KeyCode.EQUALS, KeyCode.EQUALS, KeyCode.EQUALS); // the graph has the column's whole width
         WaitForAsyncUtils.waitForFxEvents();
-        var before = pane.centreOf("W1");
+        // a card well inside the view, so that it is still inside after the pan (W1, at the graph's left, leaves it)
+        double w = pane.getWidth();
+        String id = pane.graph().nodes().stream().map(n -> n.id()).filter(i -> {
+            var c = pane.centreOf(i);
+            return c != null && c.getX() > 3 * w / 8 && c.getX() < 7 * w / 8 && c.getY() > 0 && c.getY() < pane.getHeight();
+        }).findFirst().orElseThrow(() -> new AssertionError("no card in the middle of the zoomed view"));
+        var before = pane.centreOf(id);
         press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
-        var after = pane.centreOf("W1");
-        assertEquals(before.getX() - pane.getWidth() / 8, after.getX(), 1e-6, "the view moved right by an eighth");
+        var after = pane.centreOf(id);
+        assertEquals(before.getX() - w / 8, after.getX(), 1e-6, "the view moved right by an eighth");
         assertEquals(before.getY(), after.getY(), 1e-6);
         // GraphStream repaints on its own 40 ms timer; picking uses the camera of the last repaint
-        // (by id: a new snapshot's W1 is another record with other arrays, so equals would race the engine)
+        // (by id: a new snapshot's node is another record with other arrays, so equals would race the engine)
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
             var picked = pane.nodeAt(after.getX(), after.getY());
-            return picked != null && picked.id().equals("W1");
+            return picked != null && picked.id().equals(id);
         });
         assertNull(app.session().latest().stepping(), "Shift+Right pans, it does not step");
         // F fits again: the zoom of the first view, the graph's start at the left
