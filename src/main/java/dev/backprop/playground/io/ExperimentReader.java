@@ -92,7 +92,8 @@ final class ExperimentReader {
                 shown.put(e.getKey(), e.getValue().getAsBoolean());
             }
         }
-        if (state != null) {
+        // pictures are not in the file: the session checks the state once it has read them
+        if (state != null && (data != null || !config.dataset().fromFiles())) {
             // the final check: the state must fit a trainer on this data (shape, optimizer, order)
             try {
                 new Trainer(data != null ? data : Trainer.split(config), config).restore(state);

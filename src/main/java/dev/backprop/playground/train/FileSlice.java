@@ -115,29 +115,25 @@ final class FileSlice {
         if (tooBig != null) {
             throw new IllegalArgumentException(file.getFileName() + ": " + tooBig);
         }
-        session.replace(e.config(), e.data() != null ? e.data() : dataOf(e.config()), e.data());
+        if (e.data() == null && e.config().dataset().fromFiles()) {
+            DataSplit read = session.dataChoices().readFor(e.config()); // kept as read data: Reset keeps it
+            if (e.state() != null) {
+                try { // checked before anything is replaced, as the reader checks the plane's data
+                    new Trainer(read, e.config()).restore(e.state());
+                } catch (RuntimeException ex) {
+                    throw new IllegalArgumentException(file.getFileName() + ": state does not fit the settings and data: "
+                            + ex.getMessage(), ex);
+                }
+            }
+            session.replace(e.config(), read, read);
+        } else {
+            session.replace(e.config(), e.data() != null ? e.data() : Trainer.split(e.config()), e.data());
+        }
         if (e.state() != null) {
             session.startHistoryAt(e.state()); // the chart and the timeline start at the saved step
         }
         shown = new Snapshot.Shown(e.shown(), shown.serial() + 1);
         session.say("opened the experiment " + file.getFileName() + " at step " + session.trainer().steps());
-    }
-
-    /**
-     * The data a settings-only experiment names: generated, or for digits and Fashion-MNIST read as the
-     * dataset box reads them (the file's test ratio and seed).
-     */
-    private static DataSplit dataOf(TrainingConfig config) {
-        DataChoice read = config.dataset().fromFiles()
-                ? DataChoice.of(config.dataset(), config.network().inputSize()) : null;
-        if (read == null) {
-            return Trainer.split(config);
-        }
-        try {
-            return read.read(config.testRatio(), config.seed()).split();
-        } catch (java.io.UncheckedIOException e) {
-            throw new IllegalArgumentException(Failures.describe(e.getCause()), e);
-        }
     }
 
     void openRun(Path dir) {
