@@ -44,7 +44,9 @@ public final class ExperimentFile {
         root.addProperty("format", FORMAT);
         root.addProperty("version", VERSION);
         root.add("settings", settings(e.config()));
-        if (e.data() != null) {
+        // pictures are read again from the shipped files (same test ratio and seed, same split): the data
+        // block holds the plane's x1, x2 only
+        if (e.data() != null && !e.config().dataset().fromFiles()) {
             root.add("data", data(e.data()));
         }
         if (e.state() != null) {

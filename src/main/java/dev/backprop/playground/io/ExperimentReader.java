@@ -16,6 +16,7 @@ import com.google.gson.JsonObject;
 import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.data.Dataset;
 import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.engine.data.Inputs;
 import dev.backprop.playground.engine.nn.Activation;
 import dev.backprop.playground.engine.nn.FeatureSet;
 import dev.backprop.playground.engine.nn.Head;
@@ -91,7 +92,8 @@ final class ExperimentReader {
                 shown.put(e.getKey(), e.getValue().getAsBoolean());
             }
         }
-        if (state != null) {
+        // pictures are not in the file: the session checks the state once it has read them
+        if (state != null && (data != null || !config.dataset().fromFiles())) {
             // the final check: the state must fit a trainer on this data (shape, optimizer, order)
             try {
                 new Trainer(data != null ? data : Trainer.split(config), config).restore(state);
@@ -195,6 +197,7 @@ final class ExperimentReader {
         }
         // line and quadratic take their one input x (the file names it "x", which is no feature of the plane)
         FeatureSet features = dataset.hasOneInput() ? FeatureSet.raw(dev.backprop.playground.engine.data.OneInputData.X)
+                : dataset.fromFiles() ? FeatureSet.raw(pictureInputs(featureIds))
                 : FeatureSet.parse(featureIds);
         NetworkSpec network = new NetworkSpec(features, hidden, named(Activation.class, s, "activation"),
                 head, init(s));
@@ -203,6 +206,22 @@ final class ExperimentReader {
                 whole32(s, "batch"), whole(s, "steps"), whole32(s, "snapshotEvery"), classes,
                 named(Regularization.class, s, "regularization"), number(s, "regularizationRate"),
                 optimizerSettings(s), epochs(s));
+    }
+
+    /**
+     * The raw inputs of a picture dataset as the writer names them (px{row}_{col}, row by row), with the
+     * picture's shape read off the last name; other names are taken as they are, without a shape.
+     */
+    private static Inputs pictureInputs(List<String> names) {
+        java.util.regex.Matcher last = names.isEmpty() ? null
+                : java.util.regex.Pattern.compile("px(\\d{1,4})_(\\d{1,4})").matcher(names.get(names.size() - 1));
+        if (last != null && last.matches()) {
+            Inputs image = Inputs.image(Integer.parseInt(last.group(1)) + 1, Integer.parseInt(last.group(2)) + 1);
+            if (image.names().equals(names)) {
+                return image;
+            }
+        }
+        return new Inputs(names, null);
     }
 
     /** The optimizer's momentum, betas and eps; a file from before they existed has the defaults. */

@@ -41,6 +41,23 @@ final class DataChoiceSlice {
                 describe(data.source()), session.config().network().describe()));
     }
 
+    /**
+     * The pictures a settings-only experiment names (digits, Fashion-MNIST), read as the dataset box
+     * reads them with the file's test ratio and seed, so the split is the one the file was saved on.
+     */
+    DataSplit readFor(TrainingConfig config) {
+        DataChoice choice = DataChoice.of(config.dataset(), config.network().inputSize());
+        if (choice == null) {
+            throw new IllegalArgumentException(config.dataset().id() + " data is not in the file: open it with its folder");
+        }
+        try {
+            lastRead = choice.read(config.testRatio(), config.seed()).split();
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException(choice + ": " + dev.backprop.playground.engine.Failures.describe(e.getCause()), e);
+        }
+        return lastRead;
+    }
+
     /** Whether {@code data} is what a choice read (not points the user imported, drew or opened). */
     boolean isRead(DataSplit data) {
         return data != null && data == lastRead;

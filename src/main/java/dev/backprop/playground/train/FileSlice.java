@@ -115,7 +115,20 @@ final class FileSlice {
         if (tooBig != null) {
             throw new IllegalArgumentException(file.getFileName() + ": " + tooBig);
         }
-        session.replace(e.config(), e.data() != null ? e.data() : Trainer.split(e.config()), e.data());
+        if (e.data() == null && e.config().dataset().fromFiles()) {
+            DataSplit read = session.dataChoices().readFor(e.config()); // kept as read data: Reset keeps it
+            if (e.state() != null) {
+                try { // checked before anything is replaced, as the reader checks the plane's data
+                    new Trainer(read, e.config()).restore(e.state());
+                } catch (RuntimeException ex) {
+                    throw new IllegalArgumentException(file.getFileName() + ": state does not fit the settings and data: "
+                            + ex.getMessage(), ex);
+                }
+            }
+            session.replace(e.config(), read, read);
+        } else {
+            session.replace(e.config(), e.data() != null ? e.data() : Trainer.split(e.config()), e.data());
+        }
         if (e.state() != null) {
             session.startHistoryAt(e.state()); // the chart and the timeline start at the saved step
         }

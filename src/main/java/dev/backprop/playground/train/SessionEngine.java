@@ -115,6 +115,10 @@ final class SessionEngine implements CommandHandler {
     }
 
     /** The user's own points (imported, edited, opened), or null for generated data. */
+    DataChoiceSlice dataChoices() {
+        return dataChoices;
+    }
+
     DataSplit ownData() {
         return ownData;
     }

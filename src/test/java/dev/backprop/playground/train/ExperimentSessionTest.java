@@ -47,6 +47,38 @@ class ExperimentSessionTest {
         assertArrayEquals(straight.trainerState().optimizerState(), reopened.trainerState().optimizerState());
     }
 
+    /** A picture experiment as the app saves it (64 inputs named px0_0 ... px7_7) opens again, whole or as settings. */
+    @Test
+    void aDigitsExperimentOpensAgainWithItsPicturesShape() throws Exception {
+        SessionEngine saved = new SessionEngine(TrainingConfig.defaults());
+        EngineDriver.apply(saved, new Command.ChooseData(DataChoice.DIGITS), new Command.SetBatchSize(32), new Command.Step(100));
+        Path file = dir.resolve("digits.bpg.json");
+        EngineDriver.apply(saved, new Command.SaveExperiment(file, Map.of()));
+
+        SessionEngine reopened = new SessionEngine(TrainingConfig.defaults());
+        Snapshot whole = EngineDriver.apply(reopened, new Command.OpenExperiment(file));
+        assertEquals(100, whole.step(), whole.message());
+        assertArrayEquals(saved.trainerState().weights(), reopened.trainerState().weights());
+        assertEquals(DatasetKind.DIGITS, whole.config().dataset());
+        assertArrayEquals(new int[] {8, 8}, whole.config().network().features().inputs().shape());
+        assertEquals(saved.snapshot().data().train().size(), whole.data().train().size());
+
+        // the settings alone: the digits are read as the dataset box reads them, 1,797 pictures
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        json.remove("data");
+        json.remove("state");
+        Path settings = dir.resolve("settings.bpg.json");
+        Files.writeString(settings, json.toString());
+        SessionEngine engine = new SessionEngine(TrainingConfig.defaults());
+        Snapshot fresh = EngineDriver.apply(engine, new Command.OpenExperiment(settings), new Command.Step(10));
+        assertEquals(10, fresh.step(), fresh.message());
+        assertEquals(1797, fresh.data().all().size());
+        Snapshot reset = EngineDriver.apply(engine, new Command.Reset());
+        assertEquals(0, reset.step(), reset.message());
+        assertEquals(fresh.data().train().size(), reset.data().train().size(), "Reset keeps the pictures");
+        assertEquals(64, fresh.config().network().inputSize());
+    }
+
     @Test
     void importedPointsAreTrainedOnExportedAndKeptThroughResetAndExperiments() throws Exception {
         Path csv = dir.resolve("mine.csv");

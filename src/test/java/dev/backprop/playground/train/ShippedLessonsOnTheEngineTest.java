@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backprop.playground.engine.nn.Activation;
+import dev.backprop.playground.engine.nn.NetworkSpec;
 import dev.backprop.playground.engine.nn.OptimizerKind;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.graph.GraphView;
+import dev.backprop.playground.io.ExperimentFile;
 import dev.backprop.playground.lesson.Lesson;
 import dev.backprop.playground.lesson.LessonCheck;
 import dev.backprop.playground.lesson.LessonReader;
@@ -33,6 +36,8 @@ class ShippedLessonsOnTheEngineTest {
             "003-batch-sizes.lesson", List.of(List.of(new Command.SetBatchSize(1), new Command.Step(2000)),
                     List.of(new Command.SetBatchSize(16), new Command.Step(2000))),
             "003-multinomial.lesson", List.of(List.of(new Command.Step(2000)), List.of(new Command.SetGraphView(GraphView.TENSORS))),
+            "003-digits.lesson", List.of(List.of(), List.of(new Command.Step(2000)),
+                    List.of(new Command.SetNetwork(digitsMlp()), new Command.Step(2000))),
             "003-optimizers.lesson", List.of(List.of(new Command.Step(2000)),
                     List.of(new Command.SetOptimizer(OptimizerKind.MOMENTUM), new Command.Reset(), new Command.Step(2000)),
                     List.of(new Command.SetOptimizer(OptimizerKind.ADAM), new Command.SetLearningRate(0.01), new Command.Reset(),
@@ -94,9 +99,29 @@ class ShippedLessonsOnTheEngineTest {
         Snapshot sigmoid = opened("004-mlp.lesson", new Command.Step(5000));
         assertEquals(0.9625, sigmoid.latest().trainAccuracy(), 5e-5);
 
+        Snapshot digits = opened("003-digits.lesson", new Command.Step(2000));
+        assertEquals(0.9708, digits.latest().trainAccuracy(), 5e-5);
+        assertEquals(0.9499, digits.latest().testAccuracy(), 5e-5);
+        assertEquals(0.1836, digits.latest().trainLoss(), 5e-5);
+        Snapshot mlp = EngineDriver.apply(engineOf(digits), new Command.SetNetwork(digitsMlp()), new Command.Step(2000));
+        assertEquals("64-32-10", mlp.config().network().toString().substring(0, 8));
+        assertEquals(0.9582, mlp.latest().testAccuracy(), 5e-5);
+        assertEquals(0.0662, mlp.latest().trainLoss(), 5e-5);
+
         Snapshot spiral = opened("003-optimizers.lesson", new Command.Step(5000));
         assertEquals(0.9817, spiral.latest().trainAccuracy(), 5e-5);
         assertFalse(LessonCheck.parse("optimizer == adam").passes(new LessonState(spiral, null, false)));
+    }
+
+    /** Seed 003's 64-32-10 ReLU MLP on the digits, as the lesson's last step sets it. */
+    private static NetworkSpec digitsMlp() {
+        try {
+            NetworkSpec linear = ExperimentFile.read(ShippedLessons.file("digits-multinomial.bpg.json"), 1 << 24,
+                    1_000_000, 1_000_000).config().network();
+            return new NetworkSpec(linear.features(), new int[] {32}, Activation.RELU, linear.head(), linear.init());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private final Map<Snapshot, SessionEngine> engines = new java.util.IdentityHashMap<>();

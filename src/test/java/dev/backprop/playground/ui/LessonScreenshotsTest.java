@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Writes two lessons mid-way as PNGs when {@code -Dscreenshots.dir=DIR} is set (skipped otherwise),
- * in a 1280x760 window: seed 000's moons lesson with the step-through going, and seed 001's
- * accumulation lesson in the lab after its first step.
+ * Writes lessons mid-way as PNGs when {@code -Dscreenshots.dir=DIR} is set (skipped otherwise),
+ * in a 1280x760 window: seed 000's moons lesson with the step-through going, seed 001's
+ * accumulation lesson in the lab after its first step, and seed 003's digits lesson past its Play
+ * step, the gallery showing.
  * {@code mvn -o test-compile surefire:test -Dtest=LessonScreenshotsTest -Dscreenshots.dir=assets}.
  */
 class LessonScreenshotsTest extends AppHarness {
@@ -42,6 +43,18 @@ class LessonScreenshotsTest extends AppHarness {
         clickOn("#backward-pass");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.lessons().done()[0]);
         save("lesson-lab-midway.png");
+    }
+
+    @Test
+    void digitsMidWay() throws Exception {
+        open("003-digits");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.lessons().done()[0]);
+        clickOn("#lesson-next");
+        clickOn("#play");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.lessons().done()[1]);
+        clickOn("#play");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !session().latest().running());
+        save("lesson-digits-midway.png");
     }
 
     private void open(String name) throws Exception {

@@ -3,6 +3,7 @@ package dev.backprop.playground.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backprop.playground.engine.nn.Activation;
 import dev.backprop.playground.engine.nn.OptimizerKind;
 import dev.backprop.playground.lesson.ShippedLessons;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -81,6 +83,20 @@ class ShippedLessonsAppTest extends AppHarness {
             clickOn("#reset");
             clickOn("#play");
         });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void seed003OnTheDigits() throws Exception {
+        walk("003-digits", () -> { }, () -> clickOn("#play"), () -> {
+            Slider hidden = lookup("#hidden-size").queryAs(Slider.class);
+            interact(() -> hidden.setValue(32));
+            Spinner<Integer> layers = lookup("#layers").queryAs(Spinner.class);
+            interact(() -> layers.getValueFactory().setValue(1));
+            ChoiceBox<Activation> activation = lookup("#activation").queryAs(ChoiceBox.class);
+            interact(() -> activation.setValue(Activation.RELU));
+        });
+        assertEquals("64-32-10", session().latest().config().network().toString().substring(0, 8));
     }
 
     @Test
