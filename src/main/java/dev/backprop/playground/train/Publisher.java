@@ -12,6 +12,7 @@ import dev.backprop.playground.graph.NetworkGraphBuilder;
 import dev.backprop.playground.graph.NeuronGraphBuilder;
 import dev.backprop.playground.graph.NeuronThumbnails;
 import dev.backprop.playground.graph.Thumbnail;
+import java.util.List;
 import java.util.Map;
 import dev.backprop.playground.render.Heatmap;
 
@@ -76,6 +77,8 @@ final class Publisher {
     private long lastGraphNanos;
     /** Hidden layers the neuron view draws with more units (a click on their "+N more" node). */
     private final java.util.Set<Integer> expanded = new java.util.HashSet<>();
+    /** The data's class names for a softmax output's card (Fashion-MNIST's garments), or null: the indices. */
+    private List<String> classNames;
 
     /** Shows more units of hidden layer {@code k} in the neuron view, or fewer again. */
     void toggleExpanded(int k) {
@@ -115,6 +118,11 @@ final class Publisher {
         this.stats = stats;
         this.clock = clock;
         this.gridSize = gridSize;
+    }
+
+    /** Names the classes of the data in force on the softmax card (null: their indices). */
+    void classNames(List<String> names) {
+        classNames = names;
     }
 
     /** New data: the grid spans its points; data off the plane (images, tables) has no grid. */
@@ -387,7 +395,7 @@ final class Publisher {
                 ? NeuronGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(), loss,
                         reveal, thumbnails, stepper == null ? -1 : unit, java.util.Set.copyOf(expanded))
                 : NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
-                        loss, reveal);
+                        loss, reveal, classNames);
         if (traced != null) { // its values, and a step-through's, are the traced point's
             graph = graph.forTracedPoint();
         } else if (stepper == null && trainer.data().train().size() == 0) {

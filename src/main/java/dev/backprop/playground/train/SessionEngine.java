@@ -756,6 +756,7 @@ final class SessionEngine implements CommandHandler {
     private void start(DataSplit data, TrainingConfig next) {
         TrainingLoop fresh = new TrainingLoop(new Trainer(data, next), next.snapshotEvery(), clock::nanoTime);
         config = next;
+        publisher.classNames(classNames(next));
         drawnByInit = true;
         owed = null;
         fresh.trainer().previewForward();
@@ -873,6 +874,13 @@ final class SessionEngine implements CommandHandler {
     private void setConfig(TrainingConfig next) {
         config = next;
         configVersion++;
+        publisher.classNames(classNames(next));
+    }
+
+    /** Fashion-MNIST's garment names; other data's classes are shown by index. */
+    private static List<String> classNames(TrainingConfig c) {
+        return c.dataset() == dev.backprop.playground.engine.data.DatasetKind.FASHION
+                ? dev.backprop.playground.engine.data.ImageSets.FASHION_CLASSES : null;
     }
 
     void refuse(String reason) {

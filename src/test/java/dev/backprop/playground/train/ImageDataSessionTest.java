@@ -53,6 +53,19 @@ class ImageDataSessionTest {
     }
 
     @Test
+    void fashionsSoftmaxCardNamesTheGarmentsAndTheDigitsKeepTheirIndices() throws Exception {
+        SessionEngine engine = new SessionEngine(TrainingConfig.defaults(), 20);
+        EngineDriver.apply(engine, new Command.ChooseData(DataChoice.FASHION));
+        GraphNode output = settle(engine).graph().nodes().stream().filter(n -> n.classes() != null).findFirst().orElseThrow();
+        assertEquals(java.util.List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker",
+                "Bag", "Ankle boot"), output.classes());
+        EngineDriver.apply(engine, new Command.ChooseData(DataChoice.DIGITS));
+        GraphNode digits = settle(engine).graph().nodes().stream().filter(n -> n.classes() != null).findFirst().orElseThrow();
+        assertEquals("0", digits.classes().get(0));
+        assertEquals("9", digits.classes().get(9));
+    }
+
+    @Test
     void predictionsFollowTraining() throws Exception {
         SessionEngine engine = new SessionEngine(TrainingConfig.defaults(), 20);
         EngineDriver.apply(engine, new Command.ChooseData(DataChoice.DIGITS), new Command.SetBatchSize(32));
