@@ -38,4 +38,22 @@ public final class Failures {
         return message.substring(0, MAX_MESSAGE_CHARS) + String.format(java.util.Locale.ROOT,
                 "... (%,d more characters)", message.length() - MAX_MESSAGE_CHARS);
     }
+
+    /**
+     * {@code future}'s value; what its work threw, as it threw it (a RuntimeException or an Error, not
+     * wrapped in a CompletionException), so a caller handles it as if the work had run on its own thread.
+     */
+    public static <T> T join(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package dev.backprop.playground.train;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -46,16 +45,6 @@ final class DataRead {
 
     /** The data read; what the read threw, as it threw it. */
     DataChoice.Read result() {
-        try {
-            return data.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return dev.backprop.playground.engine.Failures.join(data);
     }
 }

@@ -4,7 +4,6 @@ import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.train.Command;
 import dev.backprop.playground.train.TrainingSession;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -105,18 +104,7 @@ public final class PlaygroundApp extends Application {
         if (early == null) {
             return new TrainingSession(TrainingConfig.defaults());
         }
-        try {
-            return early.join();
-        } catch (CompletionException e) {
-            // the constructor's own failure, as if it had run here
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return dev.backprop.playground.engine.Failures.join(early); // the constructor's own failure, as if it had run here
     }
 
     /** The running session, for tests. */
