@@ -710,17 +710,21 @@ final class SessionEngine implements CommandHandler {
     }
 
     /**
-     * Stopped after boundary frames were skipped for time ({@link #FRAME_INTERVAL_NANOS}): the chart
-     * and the boundary get the network where it stopped, so a pause always shows the current state.
+     * Stopped (a Step done, a pause) after boundary frames were skipped for time ({@link #FRAME_INTERVAL_NANOS})
+     * or between two of them: the chart, the status line and the boundary get a row at the very step
+     * reached, off the 250-step cadence if need be, so what is shown is the network shown.
      */
     private void catchUpFrame() {
         if (owed != null) {
             return; // the row of this very step is being measured
         }
         List<Metrics> rows = history.view();
-        long lastFrameStep = trainer().steps() - trainer().steps() % config.snapshotEvery();
-        if (!rows.isEmpty() && rows.get(rows.size() - 1).step() < lastFrameStep && !loop.diverged()) {
-            recordFrame(loop.frame());
+        if (!rows.isEmpty() && rows.get(rows.size() - 1).step() < trainer().steps() && !loop.diverged()) {
+            if (rowIsWide()) {
+                owed = trainer().beginEvaluation(); // measured a block at a time, as a wide network's frames
+            } else {
+                recordFrame(loop.frame());
+            }
         }
     }
 

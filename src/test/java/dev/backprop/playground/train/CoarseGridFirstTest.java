@@ -131,6 +131,10 @@ class CoarseGridFirstTest {
         Metrics row = after.history().get(rows);
         assertEquals(250, row.step());
         assertTrue(Double.isFinite(row.trainLoss()));
+        assertTrue(engine.payOwedFrame(), "the row of step 251, where the Step ended, owed as a wide network's rows are");
+        List<Metrics> paid = engine.snapshot().history();
+        assertEquals(rows + 2, paid.size());
+        assertEquals(251, paid.get(rows + 1).step());
         assertFalse(engine.payOwedFrame(), "once");
     }
 

@@ -45,12 +45,12 @@ class ResumeTest {
         assertEquals(500, scrubbed.timeline().scrubbed());
         assertEquals(500, scrubbed.step());
         assertFalse(scrubbed.running(), "scrubbing pauses");
-        assertEquals(1500, scrubbed.history().get(scrubbed.history().size() - 1).step(), "scrubbing drops nothing");
+        assertEquals(1600, scrubbed.history().get(scrubbed.history().size() - 1).step(), "scrubbing drops nothing");
 
         Snapshot resumed = EngineDriver.apply(engine, new Command.ResumeFromScrub(), new Command.Pause());
         assertEquals(500, resumed.step());
         assertEquals(500, resumed.latest().step(), "the later history is dropped");
-        assertEquals(1500, resumed.timeline().abandoned().get(resumed.timeline().abandoned().size() - 1).step(),
+        assertEquals(1600, resumed.timeline().abandoned().get(resumed.timeline().abandoned().size() - 1).step(),
                 "and kept as a ghost");
         EngineDriver.apply(engine, new Command.Step(500));
 
