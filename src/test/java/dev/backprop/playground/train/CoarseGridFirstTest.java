@@ -131,7 +131,7 @@ class CoarseGridFirstTest {
         Metrics row = after.history().get(rows);
         assertEquals(250, row.step());
         assertTrue(Double.isFinite(row.trainLoss()));
-        assertFalse(engine.payOwedFrame(), "once");
+        assertFalse(engine.chart().payOwed(), "once");
     }
 
     @Test
@@ -154,9 +154,9 @@ class CoarseGridFirstTest {
         TrainingConfig wide = veryWideXavier(); // 34M multiply-adds a row
         SessionEngine engine = new SessionEngine(wide);
         EngineDriver.apply(engine, new Command.Step(500));
-        assertTrue(engine.frameOwed(), "the last frame's row is measured after the steps");
+        assertTrue(engine.chart().owes(), "the last frame's row is measured after the steps");
         int calls = 0;
-        while (!engine.advanceOwedFrame(System.nanoTime())) { // a block of 256 points a call
+        while (!engine.chart().advanceOwed(System.nanoTime())) { // a block of 256 points a call
             calls++;
         }
         // 1,600 training points in 7 blocks of 256, 400 test points in 2: a call each
