@@ -9,7 +9,10 @@ import dev.backprop.playground.io.Experiment;
 import dev.backprop.playground.io.ExperimentFile;
 import dev.backprop.playground.io.PointsCsv;
 import dev.backprop.playground.io.RunFiles;
+import dev.backprop.playground.engine.nn.Metrics;
+import dev.backprop.playground.engine.nn.TrainerState;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -61,7 +64,16 @@ final class FileSlice {
             session.refuse("could not load " + file + ": " + Failures.describe(e));
             return;
         }
-        session.adoptNetwork(loaded, file);
+        adopt(loaded, file);
+    }
+
+    /** The trainer takes a network read from {@code file}: marked, measured and shown as a rebuild is. */
+    private void adopt(ModelFiles.Loaded loaded, Path file) {
+        TrainingConfig next = session.config().withNetwork(loaded.spec());
+        session.trainer().adopt(loaded.network(), loaded.spec());
+        session.settings().set(next);
+        session.networkReplaced("loaded " + loaded.spec().describe() + " from " + file, false);
+        session.settings().changed("network", "loaded " + loaded.spec().describe());
     }
 
     void importData(Path file) {
@@ -130,7 +142,11 @@ final class FileSlice {
             session.replace(e.config(), e.data() != null ? e.data() : Trainer.split(e.config()), e.data());
         }
         if (e.state() != null) {
-            session.startHistoryAt(e.state()); // the chart and the timeline start at the saved step
+            // the chart and the timeline start at the saved step
+            session.trainer().restore(e.state());
+            session.timeline().forgetStates();
+            session.chart().startHere();
+            session.showRestored();
         }
         shown = new Snapshot.Shown(e.shown(), shown.serial() + 1);
         session.say("opened the experiment " + file.getFileName() + " at step " + session.trainer().steps());
@@ -140,8 +156,21 @@ final class FileSlice {
         RunRecord run = RunRecord.read(dir, session.config());
         // Reset keeps the run's points; Undo does not reach back past the opening
         session.replace(run.config(), run.data(), run.data());
-        session.adoptHistory(run.history(), run.checkpoints());
+        adoptHistory(run.history(), run.checkpoints());
         session.say("opened the run in " + dir + ": " + run.checkpoints().size()
                 + " checkpoints; drag over the chart to scrub it");
+    }
+
+    /** An opened run's chart and checkpoints replace the fresh network's; the last checkpoint is shown. */
+    private void adoptHistory(List<Metrics> rows, List<TrainerState> checkpoints) {
+        session.chart().replaceRows(rows);
+        session.timeline().keepAll(session.config(), checkpoints);
+        if (!checkpoints.isEmpty()) {
+            session.trainer().restore(checkpoints.get(checkpoints.size() - 1));
+            // the fresh network measured was of the session's init, not the run's weights: its verdict goes
+            session.chart().weightsDrawnByInit(false);
+            session.chart().clearDivergence();
+            session.showRestored();
+        }
     }
 }

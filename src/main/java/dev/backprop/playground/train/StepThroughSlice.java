@@ -161,7 +161,7 @@ final class StepThroughSlice {
         session.scheduler().stop();
         move.run();
         // the update ran just now (not merely shown again after a step back): the chart moves on
-        session.recordFrameIfUpdated(stepsBefore);
+        session.chart().recordIfUpdated(stepsBefore);
         session.say(status());
         session.publisher().setUnit(unitCursor);
         session.publisher().refreshGraph(session.trainer(), stepper);

@@ -91,12 +91,15 @@ final class TimelineSlice {
         }
         long from = scrubbed.step();
         TrainingConfig config = scrubbed.config();
-        abandoned = session.truncateHistoryAfter(from);
+        abandoned = session.chart().truncateAfter(from);
         marks.removeIf(m -> m.step() > from);
         timeline.truncateAfter(from);
         live = null;
         scrubbed = null;
-        session.resumeWith(config);
+        if (!config.equals(session.config())) {
+            session.settings().set(config); // training goes on under the settings it had at that step
+        }
+        session.chart().clearDivergence(); // no divergence after it yet
         addMark(new Snapshot.Mark(from, "resume", "resumed here"));
         session.scheduler().play();
         session.say("resumed from step " + from + " (the later history is the grey ghost curve)");

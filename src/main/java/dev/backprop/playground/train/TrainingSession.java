@@ -150,7 +150,7 @@ public final class TrainingSession implements AutoCloseable {
         long fullGridIn = engine.nanosUntilFullGrid();
         if (held.isEmpty()) {
             // paused after a rebuild, wait for the next command only until the full grid is due
-            boolean workDue = busy || fullGridIn == 0 || (fullGridIn < 0 && engine.frameOwed());
+            boolean workDue = busy || fullGridIn == 0 || (fullGridIn < 0 && engine.chart().owes());
             Command c = workDue ? queue.poll()
                     : queue.poll(fullGridIn > 0 ? Math.min(fullGridIn, 50_000_000L) : 50_000_000L, TimeUnit.NANOSECONDS);
             if (c != null) {
@@ -202,10 +202,10 @@ public final class TrainingSession implements AutoCloseable {
                 return true;
             }
         }
-        if (engine.frameOwed() && (busy || engine.nanosUntilFullGrid() <= 0)) {
+        if (engine.chart().owes() && (busy || engine.nanosUntilFullGrid() <= 0)) {
             // a wide network's chart row, in bands with commands between: before training goes on, or
             // once the hand stopped (or training did)
-            engine.advanceOwedFrame(System.nanoTime() + GRID_BAND_NANOS);
+            engine.chart().advanceOwed(System.nanoTime() + GRID_BAND_NANOS);
             latest.set(engine.snapshot()); // with the row once done; meanwhile, the engine is here
             return true;
         }

@@ -131,11 +131,11 @@ class CoarseGridFirstTest {
         Metrics row = after.history().get(rows);
         assertEquals(250, row.step());
         assertTrue(Double.isFinite(row.trainLoss()));
-        assertTrue(engine.payOwedFrame(), "the row of step 251, where the Step ended, owed as a wide network's rows are");
+        assertTrue(engine.chart().payOwed(), "the row of step 251, where the Step ended, owed as a wide network's rows are");
         List<Metrics> paid = engine.snapshot().history();
         assertEquals(rows + 2, paid.size());
         assertEquals(251, paid.get(rows + 1).step());
-        assertFalse(engine.payOwedFrame(), "once");
+        assertFalse(engine.chart().payOwed(), "once");
     }
 
     @Test
@@ -158,9 +158,9 @@ class CoarseGridFirstTest {
         TrainingConfig wide = veryWideXavier(); // 34M multiply-adds a row
         SessionEngine engine = new SessionEngine(wide);
         EngineDriver.apply(engine, new Command.Step(500));
-        assertTrue(engine.frameOwed(), "the last frame's row is measured after the steps");
+        assertTrue(engine.chart().owes(), "the last frame's row is measured after the steps");
         int calls = 0;
-        while (!engine.advanceOwedFrame(System.nanoTime())) { // a block of 256 points a call
+        while (!engine.chart().advanceOwed(System.nanoTime())) { // a block of 256 points a call
             calls++;
         }
         // 1,600 training points in 7 blocks of 256, 400 test points in 2: a call each
