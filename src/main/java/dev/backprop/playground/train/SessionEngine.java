@@ -74,6 +74,8 @@ final class SessionEngine implements CommandHandler {
     private boolean stopped;
     /** Points imported (or opened with an experiment) rather than generated, or null: Reset keeps them. */
     private DataSplit ownData;
+    /** The sequence number up to which the session's commands are dealt with (the snapshot carries it). */
+    private long appliedSeq;
 
     SessionEngine(TrainingConfig config) {
         this(config, EngineClock.SYSTEM, Publisher.GRID_SIZE);
@@ -121,6 +123,11 @@ final class SessionEngine implements CommandHandler {
 
     DataSplit ownData() {
         return ownData;
+    }
+
+    /** Every command numbered up to {@code seq} has been applied, refused or overridden. */
+    void applied(long seq) {
+        appliedSeq = seq;
     }
 
     /** What the status line says next. */
@@ -963,7 +970,7 @@ final class SessionEngine implements CommandHandler {
                 publisher.traceView(), timeline.view(),
                 t.data().all().inputs().isPlanar() ? publisher.confusion() : predictions.confusion(), files.shown(),
                 ownData != null && !dataChoices.isRead(ownData), predictions.published(), t.epochErrors(), publisher.curve(),
-                firstLayer);
+                firstLayer, appliedSeq);
     }
 
     private Snapshot.StepView stepView() {
