@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Drops settings that a later command of the same kind overrides. A slider drag sends a command
@@ -16,16 +17,25 @@ final class Commands {
     }
 
     static List<Command> coalesce(List<Command> batch) {
-        List<Command> out = new ArrayList<>();
-        Map<Class<?>, Command> pending = new LinkedHashMap<>();
-        for (Command c : batch) {
+        return coalesce(batch, Function.identity());
+    }
+
+    /**
+     * The same for the queue's envelopes: what is kept keeps its order, so the sequence numbers of the
+     * result ascend, and a dropped setting's number is below the one of the setting that overrides it.
+     */
+    static <T> List<T> coalesce(List<T> batch, Function<T, Command> command) {
+        List<T> out = new ArrayList<>();
+        Map<Class<?>, T> pending = new LinkedHashMap<>();
+        for (T item : batch) {
+            Command c = command.apply(item);
             if (c.isSetting()) {
                 pending.remove(c.getClass()); // re-insert: the latest keeps its latest position
-                pending.put(c.getClass(), c);
+                pending.put(c.getClass(), item);
             } else {
                 out.addAll(pending.values());
                 pending.clear();
-                out.add(c);
+                out.add(item);
             }
         }
         out.addAll(pending.values());

@@ -48,6 +48,8 @@ final class SessionEngine {
     private boolean stopped;
     /** Points imported (or opened with an experiment) rather than generated, or null: Reset keeps them. */
     private DataSplit ownData;
+    /** The sequence number up to which the session's commands are dealt with (the snapshot carries it). */
+    private long appliedSeq;
 
     SessionEngine(TrainingConfig config) {
         this(config, EngineClock.SYSTEM, Publisher.GRID_SIZE);
@@ -122,6 +124,11 @@ final class SessionEngine {
     /** The trainer's state now (for tests and checks; a copy). */
     TrainerState trainerState() {
         return trainer().capture(null);
+    }
+
+    /** Every command numbered up to {@code seq} has been applied, refused or overridden. */
+    void applied(long seq) {
+        appliedSeq = seq;
     }
 
     /** What the status line says next. */
@@ -487,6 +494,6 @@ final class SessionEngine {
                 playRefusal(), problem, publisher.traceView(), timeline.view(),
                 t.data().all().inputs().isPlanar() ? publisher.confusion() : predictions.confusion(), files.shown(),
                 ownData != null && !dataChoices.isRead(ownData), predictions.published(), t.epochErrors(), publisher.curve(),
-                firstLayer.published());
+                firstLayer.published(), appliedSeq);
     }
 }

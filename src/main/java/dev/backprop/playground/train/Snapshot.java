@@ -50,6 +50,9 @@ import java.util.List;
  *                    ({@link NetworkCurve#NONE} on the plane)
  * @param firstLayer  off the plane, a copy of the first layer's weights as of the last boundary frame
  *                    (the weight pictures draw them), or null (the plane)
+ * @param appliedSeq  every command whose {@link TrainingSession#send} number is up to this one has been
+ *                    applied, refused, or overridden by a later setting of its kind: a control that sent a
+ *                    larger number still shows its own value, then this snapshot's (0: nothing sent yet)
  */
 public record Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                        List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
@@ -57,7 +60,19 @@ public record Snapshot(long step, boolean running, TrainingConfig config, DataSp
                        long configVersion, String playRefusal, Problem problem, Trace trace,
                        TimelineView timeline, Confusion confusion, Shown shown, boolean ownData,
                        Predictions predictions, EpochErrors.View epochErrors, NetworkCurve curve,
-                       FirstLayer firstLayer) {
+                       FirstLayer firstLayer, long appliedSeq) {
+
+    /** A snapshot that acknowledges no command (a test's, or one made before any was sent). */
+    public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
+                    List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
+                    double stepsPerSecond, Divergence verdict, String message, StepView stepping,
+                    long configVersion, String playRefusal, Problem problem, Trace trace, TimelineView timeline,
+                    Confusion confusion, Shown shown, boolean ownData, Predictions predictions,
+                    EpochErrors.View epochErrors, NetworkCurve curve, FirstLayer firstLayer) {
+        this(step, running, config, data, history, rebuilds, grid, gridPixels, graph, lastLoss, stepsPerSecond,
+                verdict, message, stepping, configVersion, playRefusal, problem, trace, timeline, confusion, shown,
+                ownData, predictions, epochErrors, curve, firstLayer, 0);
+    }
 
     /** A snapshot without the first layer's copy (a test that does not draw weight pictures). */
     public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,

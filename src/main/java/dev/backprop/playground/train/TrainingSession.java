@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,7 +18,9 @@ import java.util.logging.Logger;
 /**
  * The engine thread: takes {@link Command}s from a queue, has the {@link SessionEngine} check and
  * apply them and train, and publishes an immutable {@link Snapshot} into an AtomicReference after
- * each. The UI only calls {@link #send} and {@link #latest}: neither blocks. The thread cannot be
+ * each. The UI only calls {@link #send} and {@link #latest}: neither blocks. Each command sent gets the
+ * next sequence number; a snapshot's {@link Snapshot#appliedSeq()} is the number up to which every
+ * command has been dealt with. The thread cannot be
  * killed by what it is sent: any Throwable from a command or from training (an OutOfMemoryError, a
  * StackOverflowError included) is logged, shown in the snapshot's {@link Snapshot#problem()}, and
  * the session goes on paused.
@@ -38,7 +41,9 @@ public final class TrainingSession implements AutoCloseable {
      */
     static final long GRID_BAND_NANOS = 8_000_000L;
 
-    private final LinkedBlockingQueue<Command> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Sent> queue = new LinkedBlockingQueue<>();
+    /** The last sequence number given; the first command gets 1. */
+    private final AtomicLong sequence = new AtomicLong();
     /** The window's frames, which the engine paces its training by (nobody reports any without a window). */
     private final UiFrames frames = new UiFrames();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
@@ -53,7 +58,9 @@ public final class TrainingSession implements AutoCloseable {
     /** Engine thread: the data each held ChooseData is reading. */
     private final Map<Command, DataRead> dataReads = new IdentityHashMap<>();
     /** Engine thread: commands taken from the queue that wait, in order, behind a model still being read. */
-    private final ArrayDeque<Command> held = new ArrayDeque<>();
+    private final ArrayDeque<Sent> held = new ArrayDeque<>();
+    /** Engine thread: the largest sequence number taken off the queue. */
+    private long taken;
 
     /** @throws IllegalArgumentException if the app cannot train {@code config}'s network */
     public TrainingSession(TrainingConfig config) {
@@ -79,10 +86,22 @@ public final class TrainingSession implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues a command; never blocks. A command that fails its checks is refused on the engine thread. */
-    public void send(Command command) {
-        if (command != null) {
-            queue.add(command);
+    /**
+     * Queues a command; never blocks. A command that fails its checks is refused on the engine thread.
+     *
+     * @return the command's sequence number: once a snapshot's {@link Snapshot#appliedSeq()} reaches it,
+     *         the command has been applied, refused, or overridden by a later setting of its kind
+     *         (nothing is queued for null: the last number given)
+     */
+    public long send(Command command) {
+        if (command == null) {
+            return sequence.get();
+        }
+        // numbered and queued together, so the queue's order is the numbers' order
+        synchronized (queue) {
+            long seq = sequence.incrementAndGet();
+            queue.add(new Sent(seq, command));
+            return seq;
         }
     }
 
@@ -151,19 +170,22 @@ public final class TrainingSession implements AutoCloseable {
         if (held.isEmpty()) {
             // paused after a rebuild, wait for the next command only until the full grid is due
             boolean workDue = busy || fullGridIn == 0 || (fullGridIn < 0 && engine.chart().owes());
-            Command c = workDue ? queue.poll()
+            Sent c = workDue ? queue.poll()
                     : queue.poll(fullGridIn > 0 ? Math.min(fullGridIn, 50_000_000L) : 50_000_000L, TimeUnit.NANOSECONDS);
-            if (c != null) {
-                held.add(c);
-            }
+            hold(c);
         }
-        queue.drainTo(held);
-        List<Command> ready = takeReady();
+        for (Sent c = queue.poll(); c != null; c = queue.poll()) {
+            hold(c);
+        }
+        List<Sent> ready = takeReady();
         if (!ready.isEmpty()) {
-            for (Command command : Commands.coalesce(ready)) {
+            List<Sent> batch = Commands.coalesce(ready, Sent::command);
+            for (int i = 0; i < batch.size(); i++) {
+                Sent sent = batch.get(i);
                 if (engine.stopped()) {
                     return false;
                 }
+                Command command = sent.command();
                 try {
                     beforeApply.accept(command);
                     ModelFiles.Read read = reads.remove(command);
@@ -178,12 +200,13 @@ public final class TrainingSession implements AutoCloseable {
                 } catch (Throwable t) { // one bad command must not cost the ones queued after it
                     survive(t, "applying " + command.getClass().getSimpleName());
                 }
+                acknowledge(i + 1 < batch.size() ? batch.get(i + 1).seq() : Long.MAX_VALUE);
             }
             latest.set(engine.snapshot());
             return true;
         }
-        ModelFiles.Read reading = held.isEmpty() ? null : reads.get(held.peekFirst());
-        DataRead dataReading = held.isEmpty() ? null : dataReads.get(held.peekFirst());
+        ModelFiles.Read reading = held.isEmpty() ? null : reads.get(held.peekFirst().command());
+        DataRead dataReading = held.isEmpty() ? null : dataReads.get(held.peekFirst().command());
         if (dataReading != null) {
             // data is being read: what came after it waits; training goes on meanwhile
             engine.say(dataReading.progress());
@@ -233,10 +256,7 @@ public final class TrainingSession implements AutoCloseable {
             return;
         }
         long t0 = System.nanoTime();
-        Command c = queue.poll(nanos, TimeUnit.NANOSECONDS);
-        if (c != null) {
-            held.add(c);
-        }
+        hold(queue.poll(nanos, TimeUnit.NANOSECONDS));
         engine.stats().add(EngineStats.Part.REST, System.nanoTime() - t0);
     }
 
@@ -246,10 +266,10 @@ public final class TrainingSession implements AutoCloseable {
      * first, say), on the reader's thread; the engine trains on meanwhile. Pause and Shutdown do not
      * wait behind a read.
      */
-    private List<Command> takeReady() {
-        List<Command> ready = new ArrayList<>();
+    private List<Sent> takeReady() {
+        List<Sent> ready = new ArrayList<>();
         while (!held.isEmpty()) {
-            Command c = held.peekFirst();
+            Command c = held.peekFirst().command();
             if (c instanceof Command.LoadModel load && load.problem() == null) {
                 ModelFiles.Read read = reads.get(c);
                 if (read == null) {
@@ -280,15 +300,32 @@ public final class TrainingSession implements AutoCloseable {
         }
         if (ready.isEmpty() && !held.isEmpty()) {
             // waiting on a read: a Pause or a Shutdown behind it goes now (neither touches the network)
-            for (java.util.Iterator<Command> it = held.iterator(); it.hasNext(); ) {
-                Command c = it.next();
-                if (c instanceof Command.Pause || c instanceof Command.Shutdown) {
+            for (java.util.Iterator<Sent> it = held.iterator(); it.hasNext(); ) {
+                Sent c = it.next();
+                if (c.command() instanceof Command.Pause || c.command() instanceof Command.Shutdown) {
                     it.remove();
                     ready.add(c);
                 }
             }
         }
         return ready;
+    }
+
+    /** A command taken off the queue waits in {@link #held} until it can be applied. */
+    private void hold(Sent c) {
+        if (c != null) {
+            held.add(c);
+            taken = c.seq();
+        }
+    }
+
+    /**
+     * A command was just dealt with: every number taken is, but those of the batch still to apply (from
+     * {@code nextInBatch} on) and those held behind a read (a Pause may have gone ahead of them).
+     */
+    private void acknowledge(long nextInBatch) {
+        long next = Math.min(nextInBatch, held.isEmpty() ? Long.MAX_VALUE : held.peekFirst().seq());
+        engine.applied(next == Long.MAX_VALUE ? taken : next - 1);
     }
 
     private void survive(Throwable t, String during) {
