@@ -1,5 +1,6 @@
 package dev.backprop.playground.train;
 
+import dev.backprop.playground.engine.nn.EpochErrors;
 import dev.backprop.playground.engine.nn.Initializer;
 import dev.backprop.playground.engine.nn.Metrics;
 import dev.backprop.playground.engine.nn.Trainer;
@@ -36,12 +37,9 @@ final class ChartSlice {
         this.session = session;
     }
 
-    List<Metrics> rows() {
-        return history.view();
-    }
-
-    List<Long> rebuilds() {
-        return List.copyOf(rebuilds);
+    /** The chart's part of the snapshot, with the timeline's and the perceptron's error counts. */
+    Snapshot.Chart view(Snapshot.TimelineView timeline, EpochErrors.View epochErrors) {
+        return new Snapshot.Chart(history.view(), List.copyOf(rebuilds), timeline, epochErrors);
     }
 
     Divergence divergence() {
@@ -99,7 +97,7 @@ final class ChartSlice {
     }
 
     /**
-     * Stopped after boundary frames were skipped for time ({@link SessionEngine#FRAME_INTERVAL_NANOS}): the
+     * Stopped after boundary frames were skipped for time ({@link RunSlice#FRAME_INTERVAL_NANOS}): the
      * chart and the boundary get the network where it stopped, so a pause always shows the current state.
      */
     void catchUp() {
