@@ -49,7 +49,7 @@ final class GraphSlice {
             throw new IllegalArgumentException("there are " + trainer.data().all().size() + " points, no point " + index);
         }
         Head head = trainer.network().head();
-        if (head.kind() != Head.Kind.REGRESSION
+        if (head.classifies()
                 && (label != Math.rint(label) || label < 0 || label >= Math.max(2, head.classes()))) {
             throw new IllegalArgumentException("a traced point's label must be a class index from 0 to "
                     + (Math.max(2, head.classes()) - 1) + ", got " + label);
