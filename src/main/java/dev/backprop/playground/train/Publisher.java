@@ -377,7 +377,7 @@ final class Publisher {
         if (stepper != null) {
             NetworkStepper.Step current = stepper.current();
             reveal = new NetworkGraphBuilder.Reveal(stepper.pendingData(), stepper.knownGrads(),
-                    current == null || current.phase() == NetworkStepper.Phase.UPDATE ? null : current.nodeId(),
+                    current == null || current.phase() == NetworkStepper.Phase.UPDATE ? null : current.node(),
                     current == null ? "" : current.text());
             loss = stepper.loss();
         } else if (traced == null && trainer.data().train().size() > 0) {
