@@ -89,7 +89,7 @@ final class RunSlice {
         if (due == 0) {
             scheduler.sleepUntilNextStep();
         }
-        if (publisher.graphDue() || !scheduler.running()) {
+        if (publisher.graphs().due() || !scheduler.running()) {
             publisher.refreshGraph(trainer, session.stepper());
         }
         session.predictionsAfterSlice();

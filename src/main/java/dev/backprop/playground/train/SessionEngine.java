@@ -198,7 +198,7 @@ final class SessionEngine {
             timeline.leaveScrub(); // anything else applies to the run as it was, not to the step being shown
         }
         if (c.endsStepThrough() && stepThrough.end(c instanceof Command.Play || c instanceof Command.Step)) {
-            publisher.setUnit(-1);
+            publisher.graphs().setUnit(-1);
             publisher.refreshGraph(trainer(), null);
             message = commandName(c) + ": the step-through ended, training goes on from its whole step"; // the handler may say more
         }
@@ -282,13 +282,13 @@ final class SessionEngine {
         if (tooBig != null) {
             throw new IllegalArgumentException(tooBig);
         }
-        Command.TracePoint traced = publisher.traced();
+        Command.TracePoint traced = publisher.graphs().traced();
         forgetIndexedTrace();
         try {
             start(data, next);
         } catch (RuntimeException | Error e) {
             settings.use(before); // the old data, network and trace stay
-            publisher.trace(traced);
+            publisher.graphs().trace(traced);
             throw e;
         }
         settings.bumpVersion();
@@ -341,8 +341,8 @@ final class SessionEngine {
 
     /** A traced data point goes with the points it was a row of; a probe (no row) stays. */
     private void forgetIndexedTrace() {
-        if (publisher.traced() != null && publisher.traced().index() >= 0) {
-            publisher.trace(null);
+        if (publisher.graphs().traced() != null && publisher.graphs().traced().index() >= 0) {
+            publisher.graphs().trace(null);
         }
     }
 
@@ -420,7 +420,7 @@ final class SessionEngine {
                 new Snapshot.Boundary(publisher.grid(), publisher.gridPixels(),
                         planar ? publisher.confusion() : predictions.confusion(), publisher.curve(),
                         predictions.published(), firstLayer.published()),
-                new Snapshot.Network(publisher.graph(), stepThrough.view(), publisher.traceView()),
+                new Snapshot.Network(publisher.graphs().graph(), stepThrough.view(), publisher.graphs().traceView()),
                 new Snapshot.Points(t.data(), ownData != null && !dataChoices.isRead(ownData), files.shown()));
     }
 }

@@ -48,7 +48,7 @@ final class SettingsSlice {
     /** {@code next} is in force; the caller counts the version (a replace bumps it once it succeeded). */
     void use(TrainingConfig next) {
         config = next;
-        session.publisher().classNames(classNames(next));
+        session.publisher().graphs().classNames(classNames(next));
     }
 
     /** The config changed behind the controls (a recovery to the defaults). */
