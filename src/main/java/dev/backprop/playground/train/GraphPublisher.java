@@ -123,7 +123,7 @@ final class GraphPublisher {
         stats.add(EngineStats.Part.GRAPH, lastGraphNanos - t0);
     }
 
-    /** Traces {@code point} from the next {@link #refreshGraph} on; null stops tracing. */
+    /** Traces {@code point} from the next {@link #refresh} on; null stops tracing. */
     void trace(Command.TracePoint point) {
         traced = point;
         trace = null;
