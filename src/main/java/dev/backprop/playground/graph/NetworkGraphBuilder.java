@@ -36,7 +36,7 @@ public final class NetworkGraphBuilder {
      * What a step-through has revealed: forward values still pending, gradients known, the node
      * just computed (highlighted, its text as the formula). Null reveals everything.
      */
-    public record Reveal(java.util.Set<String> pendingData, java.util.Set<String> knownGrads, String highlight,
+    public record Reveal(java.util.Set<NodeId> pendingData, java.util.Set<NodeId> knownGrads, NodeId highlight,
                          String text) {
     }
 
@@ -55,15 +55,15 @@ public final class NetworkGraphBuilder {
         }
         List<GraphNode> nodes = new ArrayList<>();
         for (GraphNode n : full.nodes()) {
-            Tensor data = reveal.pendingData().contains(n.id()) ? Tensor.pending(n.data().rows(), n.data().cols()) : n.data();
-            Tensor grad = reveal.knownGrads().contains(n.id()) ? n.grad() : null;
-            boolean here = n.id().equals(reveal.highlight());
+            Tensor data = reveal.pendingData().contains(n.node()) ? Tensor.pending(n.data().rows(), n.data().cols()) : n.data();
+            Tensor grad = reveal.knownGrads().contains(n.node()) ? n.grad() : null;
+            boolean here = n.node() != null && n.node().equals(reveal.highlight());
             nodes.add(new GraphNode(n.id(), n.label(), n.kind(), n.op(), data, grad, here ? reveal.text() : n.formula(), here,
                     n.neuron(), n.node(), n.classes()));
         }
         boolean backward = reveal.highlight() != null && reveal.knownGrads().contains(reveal.highlight());
         java.util.Set<GraphModel.Edge> flow = reveal.highlight() == null ? java.util.Set.of()
-                : GraphModel.flowAt(nodes, full.edges(), reveal.highlight(), backward);
+                : GraphModel.flowAt(nodes, full.edges(), reveal.highlight().text(), backward);
         return new GraphModel(full.title(), nodes, full.edges(), flow, java.util.Map.of(), backward);
     }
 

@@ -70,7 +70,7 @@ public final class NeuronGraphBuilder {
         List<GraphNode> nodes = new ArrayList<>();
         List<GraphModel.Edge> edges = new ArrayList<>();
         Map<GraphModel.Edge, EdgeWeight> weights = new HashMap<>();
-        String hl = reveal == null ? null : reveal.highlight();
+        NodeId hl = reveal == null ? null : reveal.highlight();
         // the step lit now is a backward one when its gradient is known
         boolean backward = hl != null && reveal.knownGrads().contains(hl);
         List<Layer> layers = net.layers();
@@ -83,7 +83,7 @@ public final class NeuronGraphBuilder {
         List<String> inputNames = net.features().idList();
         double[] xMean = mean(net.lastInputs() != null && net.lastInputs().numCols == inputNames.size() ? net.lastInputs() : x);
         // the stepper names the inputs' step by what the first layer receives
-        String inputStep = NodeId.firstLayerInput(net.features().isRaw()).text();
+        NodeId inputStep = NodeId.firstLayerInput(net.features().isRaw());
         double[] dx = first.lastGradOutput() != null && known(reveal, inputStep) ? columnSums(first.lastGradInput()) : null;
         List<String> previous = new ArrayList<>();
         int previousUnits = first.inputSize(); // the units among previous (a "+N more" node may follow)
@@ -96,7 +96,7 @@ public final class NeuronGraphBuilder {
 
         int k = 0;
         int lastLayer = 0;
-        String lastAct = null;
+        NodeId lastAct = null;
         for (int i = 0; i < layers.size(); i++) {
             if (!(layers.get(i) instanceof Linear lin)) {
                 continue;
@@ -107,10 +107,10 @@ public final class NeuronGraphBuilder {
             boolean output = isLastLinear(layers, i);
             int units = lin.outputSize(lin.inputSize());
             int shown = output ? Math.min(units, MAX_SHOWN) : shownUnits(k, units, expanded);
-            String add = NodeId.add(k).text();
-            String actId = NodeId.activation(k).text();
+            NodeId add = NodeId.add(k);
+            NodeId actId = NodeId.activation(k);
             lastAct = act == null ? add : actId;
-            boolean layerLit = hl != null && (hl.equals(NodeId.matmul(k).text()) || hl.equals(add) || hl.equals(actId));
+            boolean layerLit = hl != null && (hl.equals(NodeId.matmul(k)) || hl.equals(add) || hl.equals(actId));
             double[] z = mean(lin.lastOutput());
             double[] a = act == null ? z : mean(act.lastOutput());
             boolean actBackward = act != null && (act.lastGradOutput() != null || act.lastBackwardFused());
@@ -125,7 +125,7 @@ public final class NeuronGraphBuilder {
             boolean dAKnown = dA != null && known(reveal, lastAct);
             boolean dZKnown = dZ != null && known(reveal, add);
             // a fresh network's gradient buffers hold zeros, not gradients: unknown until a backward pass
-            boolean dWKnown = lin.lastGradOutput() != null && known(reveal, NodeId.weight(k).text());
+            boolean dWKnown = lin.lastGradOutput() != null && known(reveal, NodeId.weight(k));
             double[] w = lin.weight().value().data;
             double[] dw = lin.weight().grad().data;
             double[] b = lin.bias().value().data;
@@ -171,9 +171,9 @@ public final class NeuronGraphBuilder {
 
         nodes.add(new GraphNode(NodeId.label(), "y", NodeKind.INPUT, "", Tensor.scalar(mean(y)[0]), null,
                 y.numRows == 1 ? "the label of the example" : "the labels, mean of the batch of " + y.numRows, false));
-        boolean lossKnown = net.lossGradient() != null && known(reveal, NodeId.loss().text());
+        boolean lossKnown = net.lossGradient() != null && known(reveal, NodeId.loss());
         nodes.add(new GraphNode(NodeId.loss(), "L", NodeKind.LOSS, net.loss().id(), Tensor.scalar(loss),
-                lossKnown ? Tensor.scalar(1) : null, LossFormula.of(net, "\u0177"), NodeId.loss().text().equals(hl)));
+                lossKnown ? Tensor.scalar(1) : null, LossFormula.of(net, "\u0177"), NodeId.loss().equals(hl)));
         for (String p : previous) {
             GraphModel.Edge e = new GraphModel.Edge(p, "loss");
             edges.add(e);
@@ -201,18 +201,17 @@ public final class NeuronGraphBuilder {
      * weights out of layer k (to the loss for the output units); dL/dx, the first layer's weights.
      * Steps inside a unit (dL/dz from dL/da, db) light the units only.
      */
-    private static Set<GraphModel.Edge> flow(String hl, boolean backward, String inputStep, int lastLayer,
+    private static Set<GraphModel.Edge> flow(NodeId hl, boolean backward, NodeId inputStep, int lastLayer,
                                              Map<Integer, List<GraphModel.Edge>> into, List<GraphModel.Edge> toLoss) {
         if (hl == null) {
             return new HashSet<>();
         }
         for (int k = 1; k <= lastLayer; k++) {
-            boolean layerStep = hl.equals(NodeId.matmul(k).text()) || hl.equals(NodeId.add(k).text())
-                    || hl.equals(NodeId.activation(k).text());
-            if (!backward && layerStep || hl.equals(NodeId.weight(k).text())) {
+            boolean layerStep = hl.equals(NodeId.matmul(k)) || hl.equals(NodeId.add(k)) || hl.equals(NodeId.activation(k));
+            if (!backward && layerStep || hl.equals(NodeId.weight(k))) {
                 return new HashSet<>(into.get(k));
             }
-            if (backward && hl.equals(NodeId.activation(k).text())) {
+            if (backward && hl.equals(NodeId.activation(k))) {
                 return new HashSet<>(k == lastLayer ? toLoss : into.get(k + 1));
             }
         }
@@ -277,11 +276,11 @@ public final class NeuronGraphBuilder {
         return s.toString();
     }
 
-    private static boolean pending(NetworkGraphBuilder.Reveal reveal, String id) {
+    private static boolean pending(NetworkGraphBuilder.Reveal reveal, NodeId id) {
         return reveal != null && reveal.pendingData().contains(id);
     }
 
-    private static boolean known(NetworkGraphBuilder.Reveal reveal, String id) {
+    private static boolean known(NetworkGraphBuilder.Reveal reveal, NodeId id) {
         return reveal == null || reveal.knownGrads().contains(id);
     }
 

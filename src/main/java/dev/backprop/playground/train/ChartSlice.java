@@ -1,5 +1,6 @@
 package dev.backprop.playground.train;
 
+import dev.backprop.playground.engine.nn.EpochErrors;
 import dev.backprop.playground.engine.nn.Initializer;
 import dev.backprop.playground.engine.nn.Metrics;
 import dev.backprop.playground.engine.nn.Trainer;
@@ -36,12 +37,9 @@ final class ChartSlice {
         this.session = session;
     }
 
-    List<Metrics> rows() {
-        return history.view();
-    }
-
-    List<Long> rebuilds() {
-        return List.copyOf(rebuilds);
+    /** The chart's part of the snapshot, with the timeline's and the perceptron's error counts. */
+    Snapshot.Chart view(Snapshot.TimelineView timeline, EpochErrors.View epochErrors) {
+        return new Snapshot.Chart(history.view(), List.copyOf(rebuilds), timeline, epochErrors);
     }
 
     Divergence divergence() {
@@ -100,7 +98,7 @@ final class ChartSlice {
 
     /**
      * Stopped (a Step done, a pause) after boundary frames were skipped for time
-     * ({@link SessionEngine#FRAME_INTERVAL_NANOS}) or between two of them: the chart, the status line and the
+     * ({@link RunSlice#FRAME_INTERVAL_NANOS}) or between two of them: the chart, the status line and the
      * boundary get a row at the very step reached, off the 250-step cadence if need be, so what is shown is
      * the network shown.
      */

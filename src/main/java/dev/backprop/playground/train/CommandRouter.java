@@ -12,10 +12,11 @@ import java.util.Map;
 
 /**
  * Which slice of the engine thread applies which command: the one table of it. {@link SessionEngine#apply}
- * checks a command first (its own problem, divergence, a scrub or a step-through it ends), then dispatches
- * it here.
+ * checks a command first (its own problem, divergence, a scrub or a step-through it ends: the rules at the
+ * end of this file), then dispatches it here.
  */
 final class CommandRouter implements CommandHandler {
+    private final RunSlice run;
     private final SettingsSlice settings;
     private final StepThroughSlice stepThrough;
     private final TimelineSlice timeline;
@@ -25,9 +26,10 @@ final class CommandRouter implements CommandHandler {
     private final DataChoiceSlice dataChoices;
     private final SessionEngine session;
 
-    CommandRouter(SessionEngine session, SettingsSlice settings, StepThroughSlice stepThrough, TimelineSlice timeline,
+    CommandRouter(SessionEngine session, RunSlice run, SettingsSlice settings, StepThroughSlice stepThrough, TimelineSlice timeline,
                   DataEditSlice edits, FileSlice files, GraphSlice graphs, DataChoiceSlice dataChoices) {
         this.session = session;
+        this.run = run;
         this.settings = settings;
         this.stepThrough = stepThrough;
         this.timeline = timeline;
@@ -41,22 +43,22 @@ final class CommandRouter implements CommandHandler {
 
     @Override
     public void play() {
-        settings.play();
+        run.play();
     }
 
     @Override
     public void pause() {
-        settings.pause();
+        run.pause();
     }
 
     @Override
     public void step(long steps) {
-        settings.step(steps);
+        run.step(steps);
     }
 
     @Override
     public void setSpeed(double stepsPerSecond) {
-        settings.setSpeed(stepsPerSecond);
+        run.setSpeed(stepsPerSecond);
     }
 
     @Override
@@ -252,5 +254,34 @@ final class CommandRouter implements CommandHandler {
     @Override
     public void traceRow(int index) {
         graphs.traceRow(index);
+    }
+
+    // ---- how the session treats a command before it is applied ----------------------------------
+
+    /** Commands that train: after divergence they would only produce NaN. */
+    static boolean needsHealthyNetwork(Command c) {
+        return c instanceof Command.Play || c instanceof Command.Step || c instanceof Command.NodeForward
+                || c instanceof Command.FinishPass;
+    }
+
+    /** Commands that look at (or save) the step being scrubbed without leaving it. */
+    static boolean keepsScrubbing(Command c) {
+        return c instanceof Command.ScrubTo || c instanceof Command.ResumeFromScrub || c instanceof Command.LeaveScrub
+                || c instanceof Command.Pause || c instanceof Command.SetSpeed || c instanceof Command.TracePoint
+                || c instanceof Command.ClearTrace || c instanceof Command.SaveModel || c instanceof Command.Shutdown
+                || c instanceof Command.SetVisible;
+    }
+
+    /**
+     * Whether {@code c} must wait for an owed metrics row: all but a rebuild or load (which owes its own)
+     * and the commands that neither read the chart nor touch the weights or the points, which go on while
+     * it is measured a block at a time.
+     */
+    static boolean needsTheOwedRow(Command c) {
+        return !(c instanceof Command.SetNetwork || c instanceof Command.LoadModel || c instanceof Command.SetSpeed
+                || c instanceof Command.SetLearningRate || c instanceof Command.SetVisible
+                || c instanceof Command.SetGraphView || c instanceof Command.ToggleExpandedLayer
+                || c instanceof Command.TracePoint || c instanceof Command.TraceRow || c instanceof Command.ClearTrace
+                || c instanceof Command.SaveModel || c instanceof Command.Pause);
     }
 }

@@ -22,9 +22,9 @@ final class GraphSlice {
 
     void setGraphView(GraphView view) {
         Publisher publisher = session.publisher();
-        publisher.setView(view);
+        publisher.graphs().setView(view);
         refresh(publisher);
-        session.say("graph: " + publisher.view(session.trainer()).id());
+        session.say("graph: " + publisher.graphs().view(session.trainer()).id());
     }
 
     void setVisible(boolean networkTab) {
@@ -33,7 +33,7 @@ final class GraphSlice {
 
     void toggleExpandedLayer(int layer) {
         Publisher publisher = session.publisher();
-        publisher.toggleExpanded(layer);
+        publisher.graphs().toggleExpanded(layer);
         refresh(publisher); // the pictures of the units now shown
         session.say("neuron view: layer " + layer + " shows more or fewer units");
     }
@@ -49,12 +49,12 @@ final class GraphSlice {
             throw new IllegalArgumentException("there are " + trainer.data().all().size() + " points, no point " + index);
         }
         Head head = trainer.network().head();
-        if (head.kind() != Head.Kind.REGRESSION
+        if (head.classifies()
                 && (label != Math.rint(label) || label < 0 || label >= Math.max(2, head.classes()))) {
             throw new IllegalArgumentException("a traced point's label must be a class index from 0 to "
                     + (Math.max(2, head.classes()) - 1) + ", got " + label);
         }
-        session.publisher().trace(new Command.TracePoint(x1, x2, label, index));
+        session.publisher().graphs().trace(new Command.TracePoint(x1, x2, label, index));
         session.publisher().refreshGraph(trainer, null);
         session.say(String.format(Locale.ROOT, "tracing %s (%.3f, %.3f) label %s: the graph shows its values and "
                 + "gradients; Node \u25b8 steps through a training step on it; Esc stops",
@@ -77,8 +77,8 @@ final class GraphSlice {
 
     void clearTrace() {
         Publisher publisher = session.publisher();
-        if (publisher.traced() != null) {
-            publisher.trace(null);
+        if (publisher.graphs().traced() != null) {
+            publisher.graphs().trace(null);
             session.trainer().previewPass(); // the shown example's gradients, not the traced point's
             publisher.refreshGraph(session.trainer(), null);
             session.say("trace cleared");

@@ -6,20 +6,18 @@ import dev.backprop.playground.engine.nn.DecisionGridEvaluator;
 import dev.backprop.playground.engine.nn.NetworkCurve;
 import dev.backprop.playground.engine.nn.NetworkStepper;
 import dev.backprop.playground.engine.nn.Trainer;
-import dev.backprop.playground.graph.GraphModel;
 import dev.backprop.playground.graph.GraphView;
-import dev.backprop.playground.graph.NetworkGraphBuilder;
-import dev.backprop.playground.graph.NeuronGraphBuilder;
 import dev.backprop.playground.graph.NeuronThumbnails;
 import dev.backprop.playground.graph.Thumbnail;
-import java.util.List;
 import java.util.Map;
 import dev.backprop.playground.render.Heatmap;
 
 /**
- * What the engine shows besides numbers, and how often it recomputes it: the decision grid (at most
- * every {@link #GRID_EVERY_NANOS} while training), the network's graph (at most every
- * {@link #GRAPH_EVERY_NANOS}; the graph pane lays it out for its own shape).
+ * The boundary slice's publisher: what the engine shows of the network's outputs and how often it
+ * recomputes it: the decision grid (at most every {@link #GRID_EVERY_NANOS} while training; coarse first
+ * after a rebuild, the full one in row bands), the confusion matrix with it, a one-input network's curve,
+ * and the neuron pictures; and whether the network tab is shown, which gates the graph too
+ * ({@link GraphPublisher}, at most every {@link GraphPublisher#GRAPH_EVERY_NANOS}).
  * Engine thread only; everything handed out is immutable or never written again.
  */
 final class Publisher {
@@ -30,8 +28,6 @@ final class Publisher {
      * a 250-step frame comes every 100 ms, so every one gets its grid.
      */
     static final long GRID_EVERY_NANOS = 33_000_000L;
-    /** The graph is rebuilt for publishing at most this often while training. */
-    static final long GRAPH_EVERY_NANOS = 100_000_000L;
     /**
      * After a rebuild the boundary comes first at this resolution (a sixteenth of the points): a wide
      * network's full grid takes longer than a frame, and a slider drag rebuilds many times a second.
@@ -73,35 +69,9 @@ final class Publisher {
     /** The full grid being computed in row bands, or null. */
     private DecisionGridEvaluator.Pass fullPass;
     private Confusion confusion = Confusion.EMPTY;
-    private GraphModel graph;
-    private long lastGraphNanos;
-    /** Hidden layers the neuron view draws with more units (a click on their "+N more" node). */
-    private final java.util.Set<Integer> expanded = new java.util.HashSet<>();
-    /** The data's class names for a softmax output's card (Fashion-MNIST's garments), or null: the indices. */
-    private List<String> classNames;
-
-    /** Shows more units of hidden layer {@code k} in the neuron view, or fewer again. */
-    void toggleExpanded(int k) {
-        if (!expanded.remove(k)) {
-            expanded.add(k);
-        }
-    }
-
-    /** The unit the neuron view lights alone in a layer step, or -1 for the whole layer. */
-    private int unit = -1;
-
-    void setUnit(int u) {
-        unit = u;
-    }
-
-    /** The view asked for, or null: neurons when every layer fits, else tensors. */
-    private GraphView requestedView;
     /** Each neuron's picture over the plane, made with the grid while the neuron view is shown. */
     private Map<String, Thumbnail> thumbnails = Map.of();
     private NeuronThumbnails neuronThumbnails;
-    /** The point being traced, or null: the graph shows it instead of the last batch. */
-    private Command.TracePoint traced;
-    private Snapshot.Trace trace;
     /** False while the network tab is hidden: nobody sees the grid or the graph, so neither is made. */
     private boolean shown = true;
     /** The cadence of grids and graphs, and the time they take, by the engine's clock. */
@@ -109,6 +79,8 @@ final class Publisher {
 
     /** The boundary grid's side: {@link #GRID_SIZE} in the app; smaller for tests that run thousands of sessions. */
     private final int gridSize;
+    /** The graph, made with this grid's neuron pictures, when this publisher says it is shown. */
+    private final GraphPublisher graphs;
 
     Publisher(EngineStats stats, EngineClock clock) {
         this(stats, clock, GRID_SIZE);
@@ -118,11 +90,12 @@ final class Publisher {
         this.stats = stats;
         this.clock = clock;
         this.gridSize = gridSize;
+        this.graphs = new GraphPublisher(stats, clock);
     }
 
-    /** Names the classes of the data in force on the softmax card (null: their indices). */
-    void classNames(List<String> names) {
-        classNames = names;
+    /** The graph and what shapes it (view, expanded layers, lit unit, trace). */
+    GraphPublisher graphs() {
+        return graphs;
     }
 
     /** New data: the grid spans its points; data off the plane (images, tables) has no grid. */
@@ -138,19 +111,6 @@ final class Publisher {
         neuronThumbnails = null;
         fullPass = null;
         fullGridAt = 0; // a coarse grid pending was the old network's: the next grid is full
-    }
-
-    /** Shows the tensor or the neuron view; null picks by the network's widths. */
-    void setView(GraphView view) {
-        requestedView = view;
-    }
-
-    /** The view the graph is built for, given {@code trainer}'s network. */
-    GraphView view(Trainer trainer) {
-        if (requestedView != null) {
-            return requestedView;
-        }
-        return NeuronGraphBuilder.fits(trainer.network()) ? GraphView.NEURONS : GraphView.TENSORS;
     }
 
     /**
@@ -324,11 +284,11 @@ final class Publisher {
         }
         long t1 = clock.nanoTime(); // the thumbnails' time starts after the matrix
         // the neuron pictures go with the boundary: the same cadence, nothing when the view is hidden
-        if (view(trainer) == GraphView.NEURONS) {
+        if (graphs.view(trainer) == GraphView.NEURONS) {
             if (neuronThumbnails == null) {
                 neuronThumbnails = new NeuronThumbnails(new double[] {g.minX1(), g.maxX1(), g.minX2(), g.maxX2()});
             }
-            thumbnails = neuronThumbnails.compute(trainer.network(), java.util.Set.copyOf(expanded));
+            thumbnails = neuronThumbnails.compute(trainer.network(), graphs.expanded());
             stats.add(EngineStats.Part.THUMBNAILS, clock.nanoTime() - t1);
         } else {
             thumbnails = Map.of();
@@ -361,71 +321,13 @@ final class Publisher {
         return gridStep;
     }
 
-    boolean graphDue() {
-        return clock.nanoTime() - lastGraphNanos > GRAPH_EVERY_NANOS;
-    }
-
-    /** The graph of the last step, or of the step-through in progress (revealed nodes only). */
+    /** The graph of the last step, or of the step-through in progress, with the neuron pictures made with the grid. */
     void refreshGraph(Trainer trainer, NetworkStepper stepper) {
-        long t0 = clock.nanoTime();
-        if (!shown) {
-            lastGraphNanos = t0; // not due again before the next cadence: the hidden tab costs nothing
-            return;
+        if (shown) {
+            graphs.refresh(trainer, stepper, thumbnails);
+        } else {
+            graphs.skip(); // the hidden tab costs nothing
         }
-        NetworkGraphBuilder.Reveal reveal = null;
-        double loss = trainer.lastLoss();
-        if (stepper != null) {
-            NetworkStepper.Step current = stepper.current();
-            reveal = new NetworkGraphBuilder.Reveal(stepper.pendingData(), stepper.knownGrads(),
-                    current == null || current.phase() == NetworkStepper.Phase.UPDATE ? null : current.nodeId(),
-                    current == null ? "" : current.text());
-            loss = stepper.loss();
-        } else if (traced == null && trainer.data().train().size() > 0) {
-            // one state: the example's values and gradients under the weights shown (after the update)
-            loss = trainer.repass();
-        } else if (traced != null) {
-            // recomputed at the graph's cadence, so the probe follows the weights while training goes on
-            loss = tracesRow(trainer, traced) ? trainer.traceRow(traced.index())
-                    : trainer.trace(traced.x1(), traced.x2(), traced.label());
-            dev.backprop.playground.engine.nn.Head head = trainer.network().head();
-            trace = new Snapshot.Trace(traced.x1(), traced.x2(), traced.label(), traced.index(),
-                    head.describe(trainer.network().lastOutput().data, 0), head.describeLabel(traced.label()), loss);
-        }
-        graph = view(trainer) == GraphView.NEURONS
-                ? NeuronGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(), loss,
-                        reveal, thumbnails, stepper == null ? -1 : unit, java.util.Set.copyOf(expanded))
-                : NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
-                        loss, reveal, classNames);
-        if (traced != null) { // its values, and a step-through's, are the traced point's
-            graph = graph.forTracedPoint();
-        } else if (stepper == null && trainer.data().train().size() == 0) {
-            graph = graph.withoutExample(); // the origin the preview ran on is no example: show none
-        }
-        lastGraphNanos = clock.nanoTime();
-        stats.add(EngineStats.Part.GRAPH, lastGraphNanos - t0);
-    }
-
-    /** Traces {@code point} from the next {@link #refreshGraph} on; null stops tracing. */
-    void trace(Command.TracePoint point) {
-        traced = point;
-        trace = null;
-    }
-
-    /**
-     * Whether {@code t} is traced by its row of the data rather than by (x1, x2): a row of data off the
-     * plane (a picture, a table), whose inputs are more than the two a trace carries.
-     */
-    static boolean tracesRow(Trainer trainer, Command.TracePoint t) {
-        return t.index() >= 0 && !trainer.data().all().inputs().isPlanar();
-    }
-
-    Command.TracePoint traced() {
-        return traced;
-    }
-
-    /** The traced point as of the last graph, or null. */
-    Snapshot.Trace traceView() {
-        return traced == null ? null : trace;
     }
 
     DecisionGrid grid() {
@@ -438,9 +340,5 @@ final class Publisher {
 
     Confusion confusion() {
         return confusion;
-    }
-
-    GraphModel graph() {
-        return graph;
     }
 }

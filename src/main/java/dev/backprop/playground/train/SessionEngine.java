@@ -18,16 +18,10 @@ import dev.backprop.playground.engine.nn.TrainingLoop;
  * the session as it was. Scheduling is {@link RunScheduler}'s, pictures are {@link Publisher}'s.
  */
 final class SessionEngine {
-    /**
-     * While playing, boundary frames (a metrics row, and the boundary when its own interval allows)
-     * at most this often: 50 chart points a second. At the default speed every 250-step frame is measured.
-     */
-    static final long FRAME_INTERVAL_NANOS = 20_000_000L;
     /** Wall time for the engine's cadence; a test's own clock steps by hand. */
     private final EngineClock clock;
+    private final RunSlice run;
     private final RunScheduler scheduler;
-    /** Which boundary frames are measured while playing: they follow the clock. */
-    private final FrameCadence cadence;
     private final EngineStats stats = new EngineStats();
     private final Publisher publisher;
     private final SettingsSlice settings;
@@ -66,12 +60,12 @@ final class SessionEngine {
 
     SessionEngine(TrainingConfig config, EngineClock clock, int gridSize) {
         this.clock = clock;
-        this.scheduler = new RunScheduler(clock);
-        this.cadence = new FrameCadence(clock);
+        this.run = new RunSlice(this, clock);
+        this.scheduler = run.scheduler();
         this.publisher = new Publisher(stats, clock, gridSize);
         this.settings = new SettingsSlice(this, config);
         this.firstLayer = new FirstLayerSlice(stats, clock);
-        this.router = new CommandRouter(this, settings, stepThrough, timeline, edits, files, graphs, dataChoices);
+        this.router = new CommandRouter(this, run, settings, stepThrough, timeline, edits, files, graphs, dataChoices);
         start(Trainer.split(config), config);
     }
 
@@ -191,15 +185,15 @@ final class SessionEngine {
 
     /** Checks and applies one command; a refusal is reported, never applied. */
     void apply(Command c) {
-        if (needsTheOwedRow(c)) {
+        if (CommandRouter.needsTheOwedRow(c)) {
             // first: what follows reads the chart or trains on from it, and the row may find a divergence
             // that must refuse it
             chart.payOwed();
         }
         String refusal = c.problem();
-        if (refusal == null && chart.divergence() != null && needsHealthyNetwork(c)) {
+        if (refusal == null && chart.divergence() != null && CommandRouter.needsHealthyNetwork(c)) {
             refusal = "training diverged, so " + commandName(c) + " is refused: " + playRefusal();
-        } else if (refusal == null && needsHealthyNetwork(c)) {
+        } else if (refusal == null && CommandRouter.needsHealthyNetwork(c)) {
             refusal = TrainableData.missing(trainer().data(), config().classes());
         }
         if (refusal != null) {
@@ -207,11 +201,11 @@ final class SessionEngine {
             return;
         }
         publisher.interruptFullGrid(); // the command may change the network the grid is of
-        if (timeline.scrubbing() && !keepsScrubbing(c)) {
+        if (timeline.scrubbing() && !CommandRouter.keepsScrubbing(c)) {
             timeline.leaveScrub(); // anything else applies to the run as it was, not to the step being shown
         }
         if (c.endsStepThrough() && stepThrough.end(c instanceof Command.Play || c instanceof Command.Step)) {
-            publisher.setUnit(-1);
+            publisher.graphs().setUnit(-1);
             publisher.refreshGraph(trainer(), null);
             message = commandName(c) + ": the step-through ended, training goes on from its whole step"; // the handler may say more
         }
@@ -220,33 +214,6 @@ final class SessionEngine {
         } catch (IllegalArgumentException e) {
             refuse(commandName(c) + " refused: " + e.getMessage());
         }
-    }
-
-    /** Commands that train: after divergence they would only produce NaN. */
-    private static boolean needsHealthyNetwork(Command c) {
-        return c instanceof Command.Play || c instanceof Command.Step || c instanceof Command.NodeForward
-                || c instanceof Command.FinishPass;
-    }
-
-    /** Commands that look at (or save) the step being scrubbed without leaving it. */
-    private static boolean keepsScrubbing(Command c) {
-        return c instanceof Command.ScrubTo || c instanceof Command.ResumeFromScrub || c instanceof Command.LeaveScrub
-                || c instanceof Command.Pause || c instanceof Command.SetSpeed || c instanceof Command.TracePoint
-                || c instanceof Command.ClearTrace || c instanceof Command.SaveModel || c instanceof Command.Shutdown
-                || c instanceof Command.SetVisible;
-    }
-
-    /**
-     * Whether {@code c} must wait for an owed metrics row: all but a rebuild or load (which owes its own)
-     * and the commands that neither read the chart nor touch the weights or the points, which go on while
-     * it is measured a block at a time.
-     */
-    private static boolean needsTheOwedRow(Command c) {
-        return !(c instanceof Command.SetNetwork || c instanceof Command.LoadModel || c instanceof Command.SetSpeed
-                || c instanceof Command.SetLearningRate || c instanceof Command.SetVisible
-                || c instanceof Command.SetGraphView || c instanceof Command.ToggleExpandedLayer
-                || c instanceof Command.TracePoint || c instanceof Command.TraceRow || c instanceof Command.ClearTrace
-                || c instanceof Command.SaveModel || c instanceof Command.Pause);
     }
 
     private static String commandName(Command c) {
@@ -263,51 +230,14 @@ final class SessionEngine {
 
     /** Trains for one slice: as many steps as the speed allows, within {@link RunScheduler#sliceNanos()}. */
     void trainSlice() throws InterruptedException {
-        publisher.interruptFullGrid();
-        chart.payOwed();
-        long start = clock.nanoTime();
-        long due = scheduler.stepsDue(start);
-        long slice = scheduler.sliceNanos();
-        long done = 0;
-        // playing, frames follow the clock; a Step command's steps get every frame, as the CLI's do
-        cadence.setMinInterval(scheduler.running() ? FRAME_INTERVAL_NANOS : 0);
-        loop.setFrameGate(cadence);
-        // a very wide network's frames are measured a block at a time between commands, as its rebuild's row
-        loop.setDeferFrames(chart.rowIsWide());
-        while (done < due && !loop.diverged() && clock.nanoTime() - start < slice) {
-            long t0 = clock.nanoTime();
-            long measured = loop.measuringNanos();
-            TrainingLoop.Advance a = loop.advance(due - done, start + slice);
-            long metrics = loop.measuringNanos() - measured;
-            stats.add(EngineStats.Part.TRAIN, clock.nanoTime() - t0 - metrics);
-            stats.add(EngineStats.Part.METRICS, metrics);
-            done += a.steps();
-            if (a.frame() != null) {
-                chart.record(a.frame());
-            }
-            if (loop.takeFrameDue()) {
-                chart.owe(); // training waits for it; commands do not
-                break;
-            }
-        }
-        scheduler.took(done);
-        scheduler.measure(trainer().steps());
-        if (due == 0) {
-            scheduler.sleepUntilNextStep();
-        }
-        if (publisher.graphDue() || !scheduler.running()) {
-            publisher.refreshGraph(trainer(), stepper());
-        }
+        run.trainSlice();
+    }
+
+    /** After a training slice, off the plane: a little of the predictions' pass. */
+    void predictionsAfterSlice() {
         long p0 = clock.nanoTime();
         if (predictions.afterSlice(trainer())) {
             stats.add(EngineStats.Part.PREDICTIONS, clock.nanoTime() - p0);
-        }
-        if (!scheduler.busy()) {
-            chart.catchUp();
-            publisher.settle(); // a wide network trained on the coarse grid: now the full one
-        }
-        if (!scheduler.busy() && publisher.gridStep() != chart.lastFrameStep() && chart.lastRowIsLastFrame()) {
-            publisher.refreshGrid(trainer()); // paused: the last frame gets its boundary even if it was skipped
         }
     }
 
@@ -359,13 +289,13 @@ final class SessionEngine {
         if (tooBig != null) {
             throw new IllegalArgumentException(tooBig);
         }
-        Command.TracePoint traced = publisher.traced();
+        Command.TracePoint traced = publisher.graphs().traced();
         forgetIndexedTrace();
         try {
             start(data, next);
         } catch (RuntimeException | Error e) {
             settings.use(before); // the old data, network and trace stay
-            publisher.trace(traced);
+            publisher.graphs().trace(traced);
             throw e;
         }
         settings.bumpVersion();
@@ -418,8 +348,8 @@ final class SessionEngine {
 
     /** A traced data point goes with the points it was a row of; a probe (no row) stays. */
     private void forgetIndexedTrace() {
-        if (publisher.traced() != null && publisher.traced().index() >= 0) {
-            publisher.trace(null);
+        if (publisher.graphs().traced() != null && publisher.graphs().traced().index() >= 0) {
+            publisher.graphs().trace(null);
         }
     }
 
@@ -483,17 +413,21 @@ final class SessionEngine {
         return missing == null ? "" : missing;
     }
 
+    /** The state now, each slice's part of it taken at the same moment of the engine thread. */
     Snapshot snapshot() {
         Trainer t = trainer();
         if (!scheduler.busy()) {
             firstLayer.catchUp(t); // idle: a step-through, a load or a restore moved the weights off a frame
         }
-        return new Snapshot(t.steps(), scheduler.running(), config(), t.data(), chart.rows(), chart.rebuilds(),
-                publisher.grid(), publisher.gridPixels(), publisher.graph(), t.lastLoss(),
-                scheduler.measuredSpeed(), chart.divergence(), message, stepThrough.view(), settings.version(),
-                playRefusal(), problem, publisher.traceView(), timeline.view(),
-                t.data().all().inputs().isPlanar() ? publisher.confusion() : predictions.confusion(), files.shown(),
-                ownData != null && !dataChoices.isRead(ownData), predictions.published(), t.epochErrors(), publisher.curve(),
-                firstLayer.published(), appliedSeq);
+        boolean planar = t.data().all().inputs().isPlanar();
+        return new Snapshot(
+                new Snapshot.Run(t.steps(), scheduler.running(), config(), settings.version(), t.lastLoss(),
+                        scheduler.measuredSpeed(), chart.divergence(), playRefusal(), message, problem, appliedSeq),
+                chart.view(timeline.view(), t.epochErrors()),
+                new Snapshot.Boundary(publisher.grid(), publisher.gridPixels(),
+                        planar ? publisher.confusion() : predictions.confusion(), publisher.curve(),
+                        predictions.published(), firstLayer.published()),
+                new Snapshot.Network(publisher.graphs().graph(), stepThrough.view(), publisher.graphs().traceView()),
+                new Snapshot.Points(t.data(), ownData != null && !dataChoices.isRead(ownData), files.shown()));
     }
 }

@@ -15,9 +15,9 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * The run and settings slice of the engine thread: the config in force and its version, and the
+ * The settings slice of the engine thread: the config in force and its version, and the
  * commands that change it (learning rate, network, optimizer, batch, epochs, regularization, data,
- * classes) or run it (play, pause, step, speed, reset). A setting that keeps the weights is marked on
+ * classes, and Reset's fresh weights). A setting that keeps the weights is marked on
  * the timeline; one that needs new points goes through the session's one {@link SessionEngine#replace}.
  */
 final class SettingsSlice {
@@ -48,7 +48,7 @@ final class SettingsSlice {
     /** {@code next} is in force; the caller counts the version (a replace bumps it once it succeeded). */
     void use(TrainingConfig next) {
         config = next;
-        session.publisher().classNames(classNames(next));
+        session.publisher().graphs().classNames(classNames(next));
     }
 
     /** The config changed behind the controls (a recovery to the defaults). */
@@ -62,24 +62,6 @@ final class SettingsSlice {
     }
 
     // ---- run ----------------------------------------------------------------------------------
-
-    void play() {
-        session.scheduler().play();
-    }
-
-    void pause() {
-        session.scheduler().stop();
-        session.chart().catchUp();
-        session.publisher().settle();
-    }
-
-    void step(long steps) {
-        session.scheduler().addSteps(steps);
-    }
-
-    void setSpeed(double stepsPerSecond) {
-        session.scheduler().setSpeed(stepsPerSecond);
-    }
 
     void reset() {
         session.restart();

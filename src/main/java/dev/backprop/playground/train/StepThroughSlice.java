@@ -111,7 +111,7 @@ final class StepThroughSlice {
         NetworkStepper.Step current = stepper == null ? null : stepper.current();
         Trainer trainer = session.trainer();
         if (current == null || current.phase() != NetworkStepper.Phase.BACKWARD
-                || session.publisher().view(trainer) != GraphView.NEURONS) {
+                || session.publisher().graphs().view(trainer) != GraphView.NEURONS) {
             return 0;
         }
         NodeId node = current.node();
@@ -130,7 +130,7 @@ final class StepThroughSlice {
 
     /** The same training step, another unit of the layer lit: its chain rule in the inspector. */
     private void showUnit() {
-        session.publisher().setUnit(unitCursor);
+        session.publisher().graphs().setUnit(unitCursor);
         session.publisher().refreshGraph(session.trainer(), stepper);
         session.say(status());
     }
@@ -139,9 +139,9 @@ final class StepThroughSlice {
     private void startStepIfNeeded() {
         if (stepper == null || !stepper.hasNext()) {
             NetworkStepper previous = stepper;
-            Command.TracePoint t = session.publisher().traced();
+            Command.TracePoint t = session.publisher().graphs().traced();
             stepper = t == null ? new NetworkStepper(session.trainer())
-                    : Publisher.tracesRow(session.trainer(), t) ? NetworkStepper.onRow(session.trainer(), t.index())
+                    : GraphPublisher.tracesRow(session.trainer(), t) ? NetworkStepper.onRow(session.trainer(), t.index())
                     : NetworkStepper.onExample(session.trainer(), t.x1(), t.x2(), t.label());
             if (!zeroGrad && (previous != null || session.trainer().steps() > 0)) {
                 // before any step there is nothing to carry: the buffers hold a preview's gradients, not a step's
@@ -163,7 +163,7 @@ final class StepThroughSlice {
         // the update ran just now (not merely shown again after a step back): the chart moves on
         session.chart().recordIfUpdated(stepsBefore);
         session.say(status());
-        session.publisher().setUnit(unitCursor);
+        session.publisher().graphs().setUnit(unitCursor);
         session.publisher().refreshGraph(session.trainer(), stepper);
     }
 

@@ -31,7 +31,7 @@ public final class TrainingSession implements AutoCloseable {
     /** While training, a boundary grid (and the neuron view's pictures) at most this often. */
     public static final long GRID_EVERY_NANOS = Publisher.GRID_EVERY_NANOS;
     /** While training, the graph is rebuilt at most this often. */
-    public static final long GRAPH_EVERY_NANOS = Publisher.GRAPH_EVERY_NANOS;
+    public static final long GRAPH_EVERY_NANOS = GraphPublisher.GRAPH_EVERY_NANOS;
     /** Default speed: a 10,000-step run animates for 4 s, ten boundary frames a second. */
     public static final double DEFAULT_SPEED = 2500;
     public static final int GRID_SIZE = Publisher.GRID_SIZE;

@@ -86,7 +86,7 @@ final class DataEditMode extends HBox implements BoundaryPane.EditTarget {
         }
         head = newHead;
         classButtons.getChildren().clear();
-        boolean regression = newHead.kind() == Head.Kind.REGRESSION;
+        boolean regression = !newHead.classifies();
         target.setVisible(regression);
         target.setManaged(regression);
         for (int k = 0; regression ? false : k < Math.max(2, newHead.classes()); k++) {
@@ -106,7 +106,7 @@ final class DataEditMode extends HBox implements BoundaryPane.EditTarget {
 
     /** The label a new point gets: the selected class, or the target typed (null when it is not a number). */
     private Double label() {
-        if (head != null && head.kind() == Head.Kind.REGRESSION) {
+        if (head != null && !head.classifies()) {
             try {
                 double v = Double.parseDouble(target.getText().strip());
                 return Double.isFinite(v) ? v : null;

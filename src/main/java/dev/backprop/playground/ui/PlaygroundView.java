@@ -492,7 +492,7 @@ public final class PlaygroundView extends BorderPane {
         }
         shown = s;
         dataPane.show(s); // the view shown draws the data: the boundary, the curve, the gallery, the table
-        boolean perceptron = s.config().network().head().kind() == dev.backprop.playground.engine.nn.Head.Kind.PERCEPTRON;
+        boolean perceptron = s.config().network().head().countsMistakes();
         showEpochErrors(perceptron);
         if (perceptron) {
             epochErrorsChart.show(s.epochErrors());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.render.PixelShade;
+import dev.backprop.playground.engine.nn.NodeId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -79,12 +80,12 @@ class ImageCardsTest {
     void steppingThroughKeepsEveryCardsSizeSoTheLayoutHolds() throws Exception {
         GraphModel full = ImageNetworks.digitsGraph();
         Layout layout = LayeredLayout.layout(full, LayeredLayout.Shape.forPane(1200, 380));
-        Set<String> all = new HashSet<>();
-        full.nodes().forEach(n -> all.add(n.id()));
+        Set<NodeId> all = new HashSet<>();
+        full.nodes().forEach(n -> all.add(n.node()));
         Trainer t = ImageNetworks.digitsAfterOneStep();
         // the start of a step-through: every value pending, no gradient
         GraphModel start = NetworkGraphBuilder.build(t.network(), t.lastBatchFeatures(), t.lastBatchLabels(), t.lastLoss(),
-                new NetworkGraphBuilder.Reveal(all, Set.of(), "x", "x"));
+                new NetworkGraphBuilder.Reveal(all, Set.of(), NodeId.input(), "x"));
         assertTrue(layout.fits(start), "a pending image and pending classes keep their cards' sizes");
         assertTrue(NodeCard.isImage(start.node("x")));
         assertTrue(NodeCard.of(start.node("act2")).rows().get(1).text().contains("\u2013"));

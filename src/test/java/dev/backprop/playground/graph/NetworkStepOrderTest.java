@@ -57,16 +57,16 @@ class NetworkStepOrderTest {
         }
         // dL/dh1 = dL/dz2 · W2ᵀ: known at its own step, though h1's own backward has not run yet
         GraphModel atH1 = NetworkGraphBuilder.build(t.network(), t.lastBatchFeatures(), t.lastBatchLabels(), s.loss(),
-                new NetworkGraphBuilder.Reveal(s.pendingData(), s.knownGrads(), step.nodeId(), step.text()));
+                new NetworkGraphBuilder.Reveal(s.pendingData(), s.knownGrads(), step.node(), step.text()));
         assertTrue(atH1.node("act1").grad() != null, "dL/dh1 shows at its step");
         GraphModel neuronsAtH1 = NeuronGraphBuilder.build(t.network(), t.lastBatchFeatures(), t.lastBatchLabels(), s.loss(),
-                new NetworkGraphBuilder.Reveal(s.pendingData(), s.knownGrads(), step.nodeId(), step.text()), java.util.Map.of());
+                new NetworkGraphBuilder.Reveal(s.pendingData(), s.knownGrads(), step.node(), step.text()), java.util.Map.of());
         assertTrue(neuronsAtH1.node("h1.1").grad() != null, "and on every unit of h1 in the neuron view");
         while (!(step.phase() == NetworkStepper.Phase.BACKWARD && step.nodeId().equals("add1"))) {
             step = s.next();
         }
         GraphModel g = NetworkGraphBuilder.build(t.network(), t.lastBatchFeatures(), t.lastBatchLabels(), s.loss(),
-                new NetworkGraphBuilder.Reveal(s.pendingData(), s.knownGrads(), step.nodeId(), step.text()));
+                new NetworkGraphBuilder.Reveal(s.pendingData(), s.knownGrads(), step.node(), step.text()));
         GraphNode z1 = g.node("add1");
         assertTrue(z1.grad() != null && !z1.grad().isPending(), "dL/dz1 was just computed: " + z1.grad());
         assertEquals(null, g.node("W1").grad(), "W1's grad comes in a later step");

@@ -139,7 +139,7 @@ class NeuronViewTest {
         while (s.hasNext()) {
             dev.backprop.playground.engine.nn.NetworkStepper.Step step = s.next();
             GraphModel g = NeuronGraphBuilder.build(t.network(), t.lastBatchFeatures(), t.lastBatchLabels(), s.loss(),
-                    new NetworkGraphBuilder.Reveal(s.pendingData(), s.knownGrads(), step.nodeId(), step.text()), Map.of());
+                    new NetworkGraphBuilder.Reveal(s.pendingData(), s.knownGrads(), step.node(), step.text()), Map.of());
             lit.put(step.phase() + " " + step.nodeId(), g.flow());
         }
         // forward at layer 2: the weights into h2; backward at h2 (dL/dh2 = dL/dz3 · W3ᵀ): the weights out of h2

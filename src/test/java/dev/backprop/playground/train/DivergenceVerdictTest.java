@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.backprop.playground.engine.nn.TrainingConfig;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The snapshot carries the engine's divergence verdict as data; its words are made from it, never read back. */
 class DivergenceVerdictTest {
 
     private static Snapshot with(Divergence d) {
-        return new Snapshot(0, false, TrainingConfig.defaults(), null, List.of(), List.of(), null, null, null, 0, 0, d,
-                "", null, 0, d == null ? "" : d.text(), null, null, null);
+        return Snapshot.builder().verdict(d).playRefusal(d == null ? "" : d.text()).build();
     }
 
     @Test

@@ -67,8 +67,8 @@ class ControlBarTest extends FxRobot {
     }
 
     private Snapshot snapshot(TrainingConfig config, long step, boolean running, Divergence divergence) {
-        return new Snapshot(step, running, config, null, List.of(), List.of(), null, null, null, 0, 0, divergence,
-                "", null, 0, divergence == null ? "" : divergence.text(), null, null, null);
+        return Snapshot.builder().step(step).running(running).config(config).verdict(divergence)
+                .playRefusal(divergence == null ? "" : divergence.text()).build();
     }
 
     @Test
@@ -76,8 +76,7 @@ class ControlBarTest extends FxRobot {
         Label tag = lookup("#own-data").queryAs(Label.class);
         assertFalse(tag.isVisible(), "generated data: no tag");
         TrainingConfig c = TrainingConfig.defaults();
-        interact(() -> bar.update(new Snapshot(0, false, c, null, List.of(), List.of(), null, null, null, 0, 0, null, "",
-                null, 0, "", null, null, null, null, Snapshot.Shown.NONE, true)));
+        interact(() -> bar.update(Snapshot.builder().config(c).ownData(true).build()));
         assertTrue(tag.isVisible() && tag.isManaged());
         assertEquals("your points", tag.getText());
         interact(() -> bar.update(snapshot(c, 0, false, null)));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.backprop.playground.engine.nn.Metrics;
-import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.train.Command;
 import dev.backprop.playground.train.Snapshot;
 import java.util.List;
@@ -18,9 +17,8 @@ class TimelineCursorTest {
     private static Snapshot at(long scrubbed) {
         List<Metrics> history = List.of(new Metrics(0, 0.7, 0.7, 0.5, 0.5, 0), new Metrics(250, 0.5, 0.5, 0.8, 0.8, 0),
                 new Metrics(500, 0.3, 0.3, 0.9, 0.9, 0), new Metrics(1000, 0.1, 0.1, 0.97, 0.97, 0));
-        return new Snapshot(scrubbed >= 0 ? scrubbed : 1100, false, TrainingConfig.defaults(), null, history, List.of(),
-                null, null, null, 0, 0, null, "", null, 0, "", null, null,
-                new Snapshot.TimelineView(STEPS, List.of(), scrubbed, List.of(), 0));
+        return Snapshot.builder().step(scrubbed >= 0 ? scrubbed : 1100).history(history)
+                .timeline(new Snapshot.TimelineView(STEPS, List.of(), scrubbed, List.of(), 0)).build();
     }
 
     @Test

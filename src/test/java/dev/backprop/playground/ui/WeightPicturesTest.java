@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.backprop.playground.engine.nn.EpochErrors;
-import dev.backprop.playground.engine.nn.NetworkCurve;
-import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.train.FirstLayer;
 import dev.backprop.playground.train.Snapshot;
-import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
@@ -58,9 +54,7 @@ class WeightPicturesTest extends FxRobot {
     }
 
     private static Snapshot with(FirstLayer first) {
-        return new Snapshot(first.step(), true, TrainingConfig.defaults(), null, List.of(), List.of(), null, null, null,
-                0, 0, null, "", null, 0, "", null, null, null, null, Snapshot.Shown.NONE, false, null,
-                EpochErrors.View.EMPTY, NetworkCurve.NONE, first);
+        return Snapshot.builder().step(first.step()).running(true).firstLayer(first).build();
     }
 
     @Test

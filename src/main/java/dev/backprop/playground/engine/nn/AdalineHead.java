@@ -1,7 +1,6 @@
 package dev.backprop.playground.engine.nn;
 
 import java.util.Locale;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Seed 004's Adaline: one identity unit with the squared error as its code computes it, mean((y - z)^2)
@@ -48,27 +47,6 @@ public record AdalineHead() implements Head {
     @Override
     public int predict(double[] output, int r) {
         return output[r] >= StepLayer.THRESHOLD ? 1 : 0;
-    }
-
-    @Override
-    public double[] measure(DMatrixRMaj logits, DMatrixRMaj output, DMatrixRMaj labels) {
-        return measureZeroOne(this, output, labels);
-    }
-
-    /** Loss and accuracy of a single neuron's 0/1 answers: a wrong one is not a saturated probability. */
-    static double[] measureZeroOne(Head head, DMatrixRMaj output, DMatrixRMaj labels) {
-        int n = labels.numRows;
-        double[] o = output.data;
-        double[] y = labels.data;
-        double sum = 0;
-        int correct = 0;
-        for (int i = 0; i < n; i++) {
-            sum += head.loss().value(o[i], y[i]);
-            if (head.predict(o, i) == (int) y[i]) {
-                correct++;
-            }
-        }
-        return new double[] {sum / n, (double) correct / n, 0.0 / n};
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.backprop.playground.engine.nn;
 
 import java.util.Locale;
-import org.ejml.data.DMatrixRMaj;
 
 /** Seed 000's head: one sigmoid unit with BCE (its 1e-10 guard) or MSE; class 1 when o &gt; 0.5. */
 public record BinaryHead(Loss loss) implements Head {
@@ -40,22 +39,8 @@ public record BinaryHead(Loss loss) implements Head {
     }
 
     @Override
-    public double[] measure(DMatrixRMaj logits, DMatrixRMaj output, DMatrixRMaj labels) {
-        int n = labels.numRows;
-        double[] o = output.data;
-        double[] y = labels.data;
-        double sum = 0;
-        int correct = 0;
-        int saturated = 0;
-        for (int i = 0; i < n; i++) {
-            sum += loss.value(o[i], y[i]);
-            if (predict(o, i) == (int) y[i]) {
-                correct++;
-            } else if (Math.abs(o[i] - y[i]) > 1 - Metrics.SATURATION) {
-                saturated++;
-            }
-        }
-        return new double[] {sum / n, (double) correct / n, (double) saturated / n};
+    public boolean wrongForSure(double[] output, int r, int label) {
+        return Math.abs(output[r] - label) > 1 - Metrics.SATURATION;
     }
 
     @Override

@@ -64,6 +64,14 @@ public sealed interface Head permits BinaryHead, MulticlassHead, RegressionHead,
     /** The output layer's type, as model.json names it: sigmoid, softmax, identity, step. */
     String outputType();
 
+    /**
+     * Whether training counts this head's mistakes per epoch: the perceptron's rule updates on a
+     * misclassified example only, so its errors per epoch are its learning curve (seed 004).
+     */
+    default boolean countsMistakes() {
+        return false;
+    }
+
     /** A single neuron of seed 004 (perceptron, adaline): it has no hidden layer. */
     default boolean singleNeuron() {
         return false;
@@ -120,9 +128,43 @@ public sealed interface Head permits BinaryHead, MulticlassHead, RegressionHead,
 
     /**
      * {mean loss, accuracy (NaN for regression), share of points predicted wrong with certainty
-     * (see {@link Metrics#SATURATION})} of a network's logits and outputs on labelled rows.
+     * (see {@link Metrics#SATURATION})} of a network's logits and outputs on labelled rows: one loop
+     * for every head, over the head's own rules ({@link #rowLoss}, {@link #predict}, {@link #wrongForSure}).
      */
-    double[] measure(DMatrixRMaj logits, DMatrixRMaj output, DMatrixRMaj labels);
+    default double[] measure(DMatrixRMaj logits, DMatrixRMaj output, DMatrixRMaj labels) {
+        int n = labels.numRows;
+        double[] o = output.data;
+        double[] y = labels.data;
+        double sum = 0;
+        int correct = 0;
+        int saturated = 0;
+        for (int i = 0; i < n; i++) {
+            sum += rowLoss(logits.data, o, y, i);
+            if (!classifies()) {
+                continue;
+            }
+            int label = (int) y[i];
+            if (predict(o, i) == label) {
+                correct++;
+            } else if (wrongForSure(o, i, label)) {
+                saturated++;
+            }
+        }
+        return new double[] {sum / n, classifies() ? (double) correct / n : Double.NaN, (double) saturated / n};
+    }
+
+    /** The loss of row {@code r} of a single-output head's outputs against its labels; softmax and several targets have their own. */
+    default double rowLoss(double[] logits, double[] output, double[] labels, int r) {
+        return loss().value(output[r], labels[r]);
+    }
+
+    /**
+     * Whether row {@code r}, predicted wrong, was predicted with certainty (a saturated output, see
+     * {@link Metrics#SATURATION}); a step's or a linear unit's 0/1 answer never is.
+     */
+    default boolean wrongForSure(double[] output, int r, int label) {
+        return false;
+    }
 
     /** counts[true class][predicted class] over labelled rows; empty for regression. */
     default int[][] confusion(DMatrixRMaj output, DMatrixRMaj labels) {

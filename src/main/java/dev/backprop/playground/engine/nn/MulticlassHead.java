@@ -95,23 +95,13 @@ public record MulticlassHead(int classes) implements Head {
     }
 
     @Override
-    public double[] measure(DMatrixRMaj logits, DMatrixRMaj output, DMatrixRMaj labels) {
-        int n = labels.numRows;
-        double[] o = output.data;
-        double[] y = labels.data;
-        double sum = 0;
-        int correct = 0;
-        int saturated = 0;
-        for (int i = 0; i < n; i++) {
-            int label = (int) y[i];
-            sum += crossEntropy(logits.data, i * classes, label);
-            if (predict(o, i) == label) {
-                correct++;
-            } else if (o[i * classes + label] < Metrics.SATURATION) {
-                saturated++;
-            }
-        }
-        return new double[] {sum / n, (double) correct / n, (double) saturated / n};
+    public double rowLoss(double[] logits, double[] output, double[] labels, int r) {
+        return crossEntropy(logits, r * classes, (int) labels[r]);
+    }
+
+    @Override
+    public boolean wrongForSure(double[] output, int r, int label) {
+        return output[r * classes + label] < Metrics.SATURATION;
     }
 
     @Override

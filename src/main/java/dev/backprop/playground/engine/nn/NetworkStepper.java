@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import dev.backprop.playground.engine.NumberText;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.HashSet;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -348,22 +348,22 @@ public final class NetworkStepper implements Stepper<NetworkStepper.Step> {
     }
 
     /** Ids of computed nodes whose forward value is not revealed yet (leaves are always known). */
-    public Set<String> pendingData() {
-        Set<String> pending = new TreeSet<>();
+    public Set<NodeId> pendingData() {
+        Set<NodeId> pending = new HashSet<>();
         for (int i = shown; i < plan.size(); i++) {
             if (plan.get(i).phase() == Phase.FORWARD) {
-                pending.add(plan.get(i).node().text());
+                pending.add(plan.get(i).node());
             }
         }
         return pending;
     }
 
     /** Ids of nodes whose gradient is revealed. */
-    public Set<String> knownGrads() {
-        Set<String> known = new TreeSet<>();
+    public Set<NodeId> knownGrads() {
+        Set<NodeId> known = new HashSet<>();
         for (int i = 0; i < shown; i++) {
             if (computed.get(i).phase() == Phase.BACKWARD) {
-                known.add(computed.get(i).nodeId());
+                known.add(computed.get(i).node());
             }
         }
         return known;

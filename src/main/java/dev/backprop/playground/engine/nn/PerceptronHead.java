@@ -1,7 +1,6 @@
 package dev.backprop.playground.engine.nn;
 
 import java.util.Locale;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Seed 004's perceptron: one unit step, class 1 when z &gt;= threshold, trained by the perceptron rule:
@@ -68,8 +67,8 @@ public record PerceptronHead(double threshold) implements Head {
     }
 
     @Override
-    public double[] measure(DMatrixRMaj logits, DMatrixRMaj output, DMatrixRMaj labels) {
-        return AdalineHead.measureZeroOne(this, output, labels);
+    public boolean countsMistakes() {
+        return true;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.backprop.playground.engine.nn;
 
 import java.util.Locale;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * One identity unit per real target with MSE, the mean over every target of every row (torch's
@@ -65,18 +64,14 @@ public record RegressionHead(int targets) implements Head {
         return -1;
     }
 
+    /** The mean over targets, as the training loss. */
     @Override
-    public double[] measure(DMatrixRMaj logits, DMatrixRMaj output, DMatrixRMaj labels) {
-        int n = labels.numRows;
-        double[] o = output.data;
-        double[] y = labels.data;
+    public double rowLoss(double[] logits, double[] output, double[] labels, int r) {
         double sum = 0;
-        for (int i = 0; i < n; i++) {
-            for (int t = i * targets; t < (i + 1) * targets; t++) {
-                sum += Loss.MSE.value(o[t], y[t]) / targets; // the mean over targets, as the training loss
-            }
+        for (int t = r * targets; t < (r + 1) * targets; t++) {
+            sum += Loss.MSE.value(output[t], labels[t]) / targets;
         }
-        return new double[] {sum / n, Double.NaN, 0.0 / n};
+        return sum;
     }
 
     @Override

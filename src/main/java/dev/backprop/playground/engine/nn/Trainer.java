@@ -417,7 +417,7 @@ public final class Trainer {
     /** The last part of a step, after forward and backward: the weight penalty's gradient, then the update. */
     void finishStep(double loss) {
         long updates = 0;
-        if (network.head().kind() == Head.Kind.PERCEPTRON && Double.isFinite(loss)) {
+        if (network.head().countsMistakes() && Double.isFinite(loss)) {
             updates = Math.round(loss * batchY.numRows); // the loss is the batch's share misclassified
             mistakes += updates;
         }
@@ -425,7 +425,7 @@ public final class Trainer {
         optimizer.step();
         lastLoss = loss;
         step++;
-        if (network.head().kind() == Head.Kind.PERCEPTRON) {
+        if (network.head().countsMistakes()) {
             epochErrors.stepped(step, batchY.numRows, updates, data.train().size());
         }
     }

@@ -64,15 +64,15 @@ class NetworkStepperTest {
     void revealTracksWhatIsKnown() {
         Trainer t = Trainer.fromConfig(config(1, 4));
         NetworkStepper s = new NetworkStepper(t);
-        assertTrue(s.pendingData().containsAll(List.of("matmul1", "add1", "act1", "loss")));
+        assertTrue(s.pendingData().containsAll(List.of(NodeId.matmul(1), NodeId.add(1), NodeId.activation(1), NodeId.loss())));
         s.next();
-        assertFalse(s.pendingData().contains("matmul1"));
+        assertFalse(s.pendingData().contains(NodeId.matmul(1)));
         s.finishPass();
         s.next();
         s.next();
-        assertEquals(java.util.Set.of("loss", "act2"), s.knownGrads());
+        assertEquals(java.util.Set.of(NodeId.loss(), NodeId.activation(2)), s.knownGrads());
         s.back();
-        assertEquals(java.util.Set.of("loss"), s.knownGrads());
+        assertEquals(java.util.Set.of(NodeId.loss()), s.knownGrads());
         assertEquals("act2", s.next().nodeId(), "moving forward again shows the same step");
     }
 
