@@ -967,7 +967,7 @@ final class SessionEngine implements CommandHandler {
                 publisher.traceView(), timeline.view(),
                 t.data().all().inputs().isPlanar() ? publisher.confusion() : predictions.confusion(), files.shown(),
                 ownData != null && !dataChoices.isRead(ownData), predictions.published(), t.epochErrors(), publisher.curve(),
-                firstLayer);
+                firstLayer, t.samplesSeen());
     }
 
     private Snapshot.StepView stepView() {

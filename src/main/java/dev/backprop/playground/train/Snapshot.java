@@ -50,6 +50,8 @@ import java.util.List;
  *                    ({@link NetworkCurve#NONE} on the plane)
  * @param firstLayer  off the plane, a copy of the first layer's weights as of the last boundary frame
  *                    (the weight pictures draw them), or null (the plane)
+ * @param samplesSeen training examples the steps so far took, each at its own batch size (the true
+ *                    epoch: samplesSeen / training set), or -1 when not known (then step x batch)
  */
 public record Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
                        List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
@@ -57,7 +59,19 @@ public record Snapshot(long step, boolean running, TrainingConfig config, DataSp
                        long configVersion, String playRefusal, Problem problem, Trace trace,
                        TimelineView timeline, Confusion confusion, Shown shown, boolean ownData,
                        Predictions predictions, EpochErrors.View epochErrors, NetworkCurve curve,
-                       FirstLayer firstLayer) {
+                       FirstLayer firstLayer, long samplesSeen) {
+
+    /** A snapshot whose examples seen are not known (-1: the speed text takes step x batch). */
+    public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
+                    List<Long> rebuilds, DecisionGrid grid, int[] gridPixels, GraphModel graph, double lastLoss,
+                    double stepsPerSecond, Divergence verdict, String message, StepView stepping,
+                    long configVersion, String playRefusal, Problem problem, Trace trace, TimelineView timeline,
+                    Confusion confusion, Shown shown, boolean ownData, Predictions predictions,
+                    EpochErrors.View epochErrors, NetworkCurve curve, FirstLayer firstLayer) {
+        this(step, running, config, data, history, rebuilds, grid, gridPixels, graph, lastLoss, stepsPerSecond,
+                verdict, message, stepping, configVersion, playRefusal, problem, trace, timeline, confusion, shown,
+                ownData, predictions, epochErrors, curve, firstLayer, -1);
+    }
 
     /** A snapshot without the first layer's copy (a test that does not draw weight pictures). */
     public Snapshot(long step, boolean running, TrainingConfig config, DataSplit data, List<Metrics> history,
