@@ -24,7 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Writes assets/adaline.png when {@code -Dscreenshots.dir=DIR} is set (skipped otherwise), at 1280x760:
  * seed 004's AdalineGD as the app offers it (blobs, no hidden layer, adaline, normal:0.01 with zero bias,
- * the full batch, lr 0.019, 50 epochs in order), and checks first that the status line, the chart's last
+ * the full batch, lr 0.02 (the slider's notch nearest its 0.019), 50 epochs in order), and checks first that the status line, the chart's last
  * row and the boundary are of the same step.
  * {@code mvn -o test-compile surefire:test -Dtest=AdalineScreenshotTest -Dscreenshots.dir=assets}.
  */
@@ -60,8 +60,10 @@ class AdalineScreenshotTest extends AppHarness {
         waitFor("by epochs", s -> s.config().epochs().byEpoch());
         interact(() -> this.<Integer>choice("#batch").setValue(dev.backprop.playground.engine.nn.Limits.APP_MAX_SAMPLES));
         Snapshot full = waitFor("the full batch", s -> s.config().batchSize() >= s.data().train().size());
-        session().send(new Command.SetLearningRate(0.019));
-        waitFor("lr 0.019", s -> s.config().learningRate() == 0.019);
+        // the slider's notch nearest seed 004's 0.019 (the ladder is 1-2-5): what a student can set
+        interact(() -> lookup("#learning-rate").queryAs(javafx.scene.control.Slider.class)
+                .setValue(LearningRateScale.nearest(0.019)));
+        waitFor("lr 0.02", s -> s.config().learningRate() == 0.02);
         long start = full.step();
         session().send(new Command.Step(50)); // a step of the whole set is an epoch: seed 004's n_iter=50
         Snapshot done = waitFor("50 epochs", s -> s.step() == start + 50 && !s.running() && s.grid() != null);
