@@ -623,6 +623,7 @@ final class SessionEngine implements CommandHandler {
         Trainer t = new Trainer(data, next);
         t.restore(kept);
         loop = new TrainingLoop(t, next.snapshotEvery(), clock::nanoTime);
+        loop.setFramePerEpoch(true); // by epochs, a chart point per epoch when an epoch is shorter than the interval
         setConfig(next);
         ownData = data;
         stepThrough.end(false);
@@ -759,6 +760,7 @@ final class SessionEngine implements CommandHandler {
     /** A fresh trainer on {@code data} under {@code next}, with history, grid and graph recomputed. */
     private void start(DataSplit data, TrainingConfig next) {
         TrainingLoop fresh = new TrainingLoop(new Trainer(data, next), next.snapshotEvery(), clock::nanoTime);
+        fresh.setFramePerEpoch(true); // by epochs, a chart point per epoch when an epoch is shorter than the interval
         config = next;
         publisher.classNames(classNames(next));
         drawnByInit = true;

@@ -51,12 +51,10 @@ class Seed004OnTheEngineTest {
     }
 
     @Test
-    void adalineFullBatchStepByStepDrawsSeed004sLossPerEpoch() throws InterruptedException {
+    void adalineFullBatchByEpochsDrawsSeed004sLossPerEpoch() throws InterruptedException {
         SessionEngine engine = blobsWith(Loss.ADALINE);
         EngineDriver.apply(engine, new Command.SetLearningRate(0.01), new Command.SetBatchSize(1600));
-        for (int epoch = 0; epoch < 15; epoch++) {
-            EngineDriver.apply(engine, new Command.Step(1)); // each Step leaves its row: one a epoch, as ada1.losses_
-        }
+        EngineDriver.apply(engine, new Command.Step(15)); // by epochs, a row at each epoch's end: as ada1.losses_
         // AdalineGD(n_iter=15, learning_rate=0.01).losses_: the loss before each epoch's update
         double[] losses = {0.49875, 0.469274315542, 0.441848885646, 0.416318176249, 0.392539071663, 0.370379855825,
             0.349719278259, 0.33044569766, 0.312456296601, 0.295656361415, 0.279958621809, 0.265282645205,

@@ -120,6 +120,11 @@ public final class Trainer {
         return samplesSeen;
     }
 
+    /** Whether the training set is walked epoch by epoch (shuffled or in order), not drawn from. */
+    public boolean byEpoch() {
+        return epochs.byEpoch();
+    }
+
     /** Steps in one pass over the training set at the current batch size. */
     public long stepsPerEpoch() {
         return Epochs.stepsPerEpoch(data.train().size(), batchSize);
