@@ -25,6 +25,29 @@ class SamplesSeenTest {
     }
 
     @Test
+    void anExperimentFileKeepsTheCount(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("epochs.bpg.json");
+        long seen;
+        try (TrainingSession s = new TrainingSession(TrainingConfig.defaults())) {
+            s.send(new Command.Step(100));
+            Sessions.await(s, "100 steps", x -> x.step() == 100 && !x.running());
+            s.send(new Command.SetBatchSize(32));
+            s.send(new Command.Step(10));
+            Snapshot done = Sessions.await(s, "110 steps", x -> x.step() == 110 && !x.running());
+            seen = done.samplesSeen();
+            assertEquals(100 + 10 * 32, seen);
+            s.send(new Command.SaveExperiment(file, java.util.Map.of()));
+            Sessions.await(s, "saved", x -> java.nio.file.Files.exists(file));
+        }
+        try (TrainingSession s = new TrainingSession(TrainingConfig.defaults())) {
+            s.send(new Command.OpenExperiment(file));
+            Snapshot opened = Sessions.await(s, "opened", x -> x.step() == 110 || x.problem() != null);
+            assertEquals(null, opened.problem());
+            assertEquals(seen, opened.samplesSeen(), "not 110 x 32");
+        }
+    }
+
+    @Test
     void aScrubbedStepShowsItsOwnCountAndResumingGoesOnFromIt() throws InterruptedException {
         SessionEngine engine = new SessionEngine(TrainingConfig.defaults().withBatchSize(10), new ManualClock());
         EngineDriver.apply(engine, new Command.Step(500));
