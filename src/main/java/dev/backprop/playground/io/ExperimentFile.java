@@ -146,6 +146,9 @@ public final class ExperimentFile {
         }
         s.addProperty("cursor", t.cursor());
         nonFinite[0] |= JsonNumbers.put(s, "lastLoss", t.lastLoss());
+        if (t.samplesSeen() >= 0) {
+            s.addProperty("samplesSeen", t.samplesSeen()); // the true epoch when a batch size changed on the way
+        }
         return s;
     }
 

@@ -320,8 +320,14 @@ final class ExperimentReader {
         if (step < 0) {
             throw new IllegalArgumentException("state.step must be 0 or more");
         }
+        // absent (older files): -1, taken as step x batch
+        long samplesSeen = s.has("samplesSeen") ? whole(s, "samplesSeen") : -1;
+        if (s.has("samplesSeen") && samplesSeen < 0) {
+            throw new IllegalArgumentException("state.samplesSeen must be 0 or more");
+        }
         return new TrainerState(step, spec, weights, named(OptimizerKind.class, s, "optimizer"), optimizerState,
-                number(s, "learningRate"), whole32(s, "batch"), sampling, order, whole32(s, "cursor"), lastLoss);
+                number(s, "learningRate"), whole32(s, "batch"), sampling, order, whole32(s, "cursor"), lastLoss,
+                samplesSeen);
     }
 
     private static boolean isPermutation(int[] order) {

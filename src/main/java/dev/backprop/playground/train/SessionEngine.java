@@ -254,6 +254,7 @@ final class SessionEngine {
     /** A fresh trainer on {@code data} under {@code next}, with history, grid and graph recomputed. */
     private void start(DataSplit data, TrainingConfig next) {
         TrainingLoop fresh = new TrainingLoop(new Trainer(data, next), next.snapshotEvery(), clock::nanoTime);
+        fresh.setFramePerEpoch(true); // by epochs, a chart point per epoch when an epoch is shorter than the interval
         settings.use(next);
         chart.forgetOwed();
         fresh.trainer().previewForward();
@@ -323,6 +324,7 @@ final class SessionEngine {
         Trainer t = new Trainer(data, next);
         t.restore(kept);
         loop = new TrainingLoop(t, next.snapshotEvery(), clock::nanoTime);
+        loop.setFramePerEpoch(true); // by epochs, a chart point per epoch when an epoch is shorter than the interval
         settings.set(next);
         ownData = data;
         stepThrough.end(false);
@@ -422,7 +424,8 @@ final class SessionEngine {
         boolean planar = t.data().all().inputs().isPlanar();
         return new Snapshot(
                 new Snapshot.Run(t.steps(), scheduler.running(), config(), settings.version(), t.lastLoss(),
-                        scheduler.measuredSpeed(), chart.divergence(), playRefusal(), message, problem, appliedSeq),
+                        scheduler.measuredSpeed(), chart.divergence(), playRefusal(), message, problem, appliedSeq,
+                        t.samplesSeen()),
                 chart.view(timeline.view(), t.epochErrors()),
                 new Snapshot.Boundary(publisher.grid(), publisher.gridPixels(),
                         planar ? publisher.confusion() : predictions.confusion(), publisher.curve(),

@@ -45,10 +45,12 @@ public record Snapshot(Run run, Chart chart, Boundary boundary, Network network,
      * @param appliedSeq  every command whose {@link TrainingSession#send} number is up to this one has been
      *                    applied, refused, or overridden by a later setting of its kind: a control that sent a
      *                    larger number still shows its own value, then this snapshot's (0: nothing sent yet)
+     * @param samplesSeen training examples the steps so far took, each at its own batch size (the true
+     *                    epoch: samplesSeen / training set), or -1 when not known (then step x batch)
      */
     public record Run(long step, boolean running, TrainingConfig config, long configVersion, double lastLoss,
                       double stepsPerSecond, Divergence verdict, String playRefusal, String message, Problem problem,
-                      long appliedSeq) {
+                      long appliedSeq, long samplesSeen) {
     }
 
     /**
@@ -147,6 +149,10 @@ public record Snapshot(Run run, Chart chart, Boundary boundary, Network network,
 
     public long appliedSeq() {
         return run.appliedSeq();
+    }
+
+    public long samplesSeen() {
+        return run.samplesSeen();
     }
 
     public List<Metrics> history() {

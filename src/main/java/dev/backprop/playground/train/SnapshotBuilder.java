@@ -36,6 +36,7 @@ public final class SnapshotBuilder {
     private String message = "";
     private Problem problem = null;
     private long appliedSeq = 0;
+    private long samplesSeen = -1;
     private List<Metrics> history = List.of();
     private List<Long> rebuilds = List.of();
     private TimelineView timeline = null;
@@ -68,6 +69,7 @@ public final class SnapshotBuilder {
         message = s.message();
         problem = s.problem();
         appliedSeq = s.appliedSeq();
+        samplesSeen = s.samplesSeen();
         history = s.history();
         rebuilds = s.rebuilds();
         timeline = s.timeline();
@@ -138,6 +140,11 @@ public final class SnapshotBuilder {
 
     public SnapshotBuilder appliedSeq(long appliedSeq) {
         this.appliedSeq = appliedSeq;
+        return this;
+    }
+
+    public SnapshotBuilder samplesSeen(long samplesSeen) {
+        this.samplesSeen = samplesSeen;
         return this;
     }
 
@@ -223,7 +230,7 @@ public final class SnapshotBuilder {
 
     public Snapshot build() {
         return new Snapshot(new Run(step, running, config, configVersion, lastLoss, stepsPerSecond, verdict, playRefusal,
-                message, problem, appliedSeq), new Chart(history, rebuilds, timeline, epochErrors),
+                message, problem, appliedSeq, samplesSeen), new Chart(history, rebuilds, timeline, epochErrors),
                 new Boundary(grid, gridPixels, confusion, curve, predictions, firstLayer),
                 new Network(graph, stepping, trace), new Points(data, ownData, shown));
     }

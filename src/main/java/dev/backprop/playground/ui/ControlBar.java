@@ -47,7 +47,9 @@ import javafx.util.StringConverter;
  */
 public final class ControlBar extends VBox {
     public static final String STYLE_CLASS = "control-bar";
-    private static final Integer[] BATCHES = {1, 4, 16, 32, 64, 256, Integer.MAX_VALUE};
+    /** "full" is the largest batch a session takes: no app data set has more training points, so it is the whole set. */
+    private static final int FULL_BATCH = dev.backprop.playground.engine.nn.Limits.APP_MAX_SAMPLES;
+    private static final Integer[] BATCHES = {1, 4, 16, 32, 64, 256, FULL_BATCH};
 
     private final Consumer<Command> send;
     private final TransportRow transport;
@@ -130,12 +132,12 @@ public final class ControlBar extends VBox {
         batch.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer b) {
-                return b == null ? "" : b == Integer.MAX_VALUE ? "full" : b.toString();
+                return b == null ? "" : b >= FULL_BATCH ? "full" : b.toString();
             }
 
             @Override
             public Integer fromString(String s) {
-                return s.equals("full") ? Integer.MAX_VALUE : Integer.valueOf(s);
+                return s.equals("full") ? FULL_BATCH : Integer.valueOf(s);
             }
         });
         samples.setEditable(true);

@@ -1,6 +1,7 @@
 package dev.backprop.playground.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -223,6 +224,20 @@ class ControlBarTest extends FxRobot {
         assertEquals(4, lookup("#batch").queryAs(ChoiceBox.class).getValue(), "the other control followed");
         assertEquals(1, sentOf(Command.SetLearningRate.class).size());
         assertEquals(List.of(), sentOf(Command.SetBatchSize.class));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFullBatchIsSentAsABatchTheEngineTakesAndShownAsFull() {
+        ChoiceBox<Integer> batch = lookup("#batch").queryAs(ChoiceBox.class);
+        Integer full = batch.getItems().get(batch.getItems().size() - 1);
+        assertEquals("full", batch.getConverter().toString(full));
+        interact(() -> batch.setValue(full));
+        Command.SetBatchSize sentBatch = sentOf(Command.SetBatchSize.class).get(0);
+        assertNull(sentBatch.problem(), "the engine takes it (Integer.MAX_VALUE was refused)");
+        interact(() -> bar.update(snapshot(TrainingConfig.defaults().withBatchSize(sentBatch.batchSize()), 1, false, null)));
+        assertEquals("full", batch.getConverter().toString(batch.getValue()));
+        assertEquals(7, batch.getItems().size(), "no second entry for the same batch");
     }
 
     @Test

@@ -91,7 +91,13 @@ class OneInputAndEpochsAppTest extends AppHarness {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.epochErrorsChart().isVisible());
         session().send(new Command.SetBatchSize(n));
         session().send(new Command.Step(200));
-        waitFor("adaline trained", s -> s.step() == 10L * n + 200 && !s.running());
+        Snapshot adaline = waitFor("adaline trained", s -> s.step() == 10L * n + 200 && !s.running());
+        dev.backprop.playground.engine.nn.Metrics row = adaline.history().get(adaline.history().size() - 1);
+        assertEquals(adaline.step(), row.step(), "the status line's row is of the step reached, not the rebuild's");
+        assertTrue(row.trainAccuracy() > 0.95, "the trained Adaline: " + row.trainAccuracy());
+        String accuracy = String.format(java.util.Locale.ROOT, "accuracy %.1f%%", 100 * row.trainAccuracy());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> lookup("#step-label").queryAs(javafx.scene.control.Label.class).getText().contains(accuracy));
         shoot("adaline");
     }
 

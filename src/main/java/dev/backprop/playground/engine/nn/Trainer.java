@@ -41,6 +41,8 @@ public final class Trainer {
     private double lastLoss = Double.NaN;
     /** The perceptron's updates so far: examples it misclassified as it met them (seed 004's errors_). */
     private long mistakes;
+    /** Training examples the steps so far took, each step at its own batch size: the true epoch count's numerator. */
+    private long samplesSeen;
 
     /**
      * Builds the network from {@code config.network()}, initialized from {@code config.seed()}. The
@@ -108,6 +110,19 @@ public final class Trainer {
 
     public int batchSize() {
         return batchSize;
+    }
+
+    /**
+     * Training examples the steps so far took: a step of a mini-batch counts its rows, so a batch size
+     * changed on the way does not rescale the steps before it (samplesSeen / training set = epochs).
+     */
+    public long samplesSeen() {
+        return samplesSeen;
+    }
+
+    /** Whether the training set is walked epoch by epoch (shuffled or in order), not drawn from. */
+    public boolean byEpoch() {
+        return epochs.byEpoch();
     }
 
     /** Steps in one pass over the training set at the current batch size. */
@@ -326,7 +341,7 @@ public final class Trainer {
     public TrainerState capture(TrainerState previous) {
         int[] sameOrder = previous != null && Arrays.equals(previous.order(), order) ? previous.order() : order.clone();
         return new TrainerState(step, spec, weightsOf(network), optimizer.kind(), optimizer.saveState(),
-                optimizer.learningRate(), batchSize, sampling.state(), sameOrder, cursor, lastLoss);
+                optimizer.learningRate(), batchSize, sampling.state(), sameOrder, cursor, lastLoss, samplesSeen);
     }
 
     /**
@@ -357,6 +372,8 @@ public final class Trainer {
         setBatchSize(state.batchSize());
         cursor = state.cursor();
         step = state.step();
+        samplesSeen = state.samplesSeen() >= 0 ? state.samplesSeen()
+                : step * Math.min(state.batchSize(), Math.max(1, data.train().size())); // a file does not say
         lastLoss = state.lastLoss();
         epochErrors.truncate(step);
     }
@@ -425,6 +442,7 @@ public final class Trainer {
         optimizer.step();
         lastLoss = loss;
         step++;
+        samplesSeen += (long) batchY.numRows * (accumulation == null ? 1 : accumulation.batches());
         if (network.head().countsMistakes()) {
             epochErrors.stepped(step, batchY.numRows, updates, data.train().size());
         }

@@ -12,10 +12,20 @@ import java.util.Arrays;
  * @param optimizerState {@link Optimizer#saveState()}; empty for SGD or when not known (a checkpoint file)
  * @param sampling       the sampling generator's state, or null for a fresh one from the seed
  * @param order          the mini-batch order (shared with the previous state when unchanged)
+ * @param samplesSeen    training examples the steps so far took (a batch size changed on the way counts
+ *                       each step at its own size), or -1 when not known (a file): then step x batch
  */
 public record TrainerState(long step, NetworkSpec spec, double[] weights, OptimizerKind optimizer,
                            double[] optimizerState, double learningRate, int batchSize, SamplingState sampling,
-                           int[] order, int cursor, double lastLoss) {
+                           int[] order, int cursor, double lastLoss, long samplesSeen) {
+
+    /** A state whose examples seen are not known (-1): they are taken as step x batch. */
+    public TrainerState(long step, NetworkSpec spec, double[] weights, OptimizerKind optimizer,
+                        double[] optimizerState, double learningRate, int batchSize, SamplingState sampling,
+                        int[] order, int cursor, double lastLoss) {
+        this(step, spec, weights, optimizer, optimizerState, learningRate, batchSize, sampling, order, cursor, lastLoss,
+                -1);
+    }
 
     /** A state known only by its weights (a checkpoint file): fresh optimizer, sampling from the seed. */
     public static TrainerState ofWeights(long step, NetworkSpec spec, Sequential net, OptimizerKind optimizer,

@@ -21,6 +21,7 @@ public final class TrainingLoop {
     private long lastMeasureNanos;
     private boolean deferFrames;
     private boolean frameDue;
+    private boolean framePerEpoch;
 
     /** @param clock nanoseconds from any origin (System::nanoTime, or a test's hand-stepped clock) */
     public TrainingLoop(Trainer trainer, int snapshotEvery, LongSupplier clock) {
@@ -66,7 +67,7 @@ public final class TrainingLoop {
                 diverge(m.diverged() ? m.divergenceReason() : "the loss of step " + trainer.steps() + " became " + loss);
                 return new Advance(done, m);
             }
-            if (trainer.steps() % snapshotEvery == 0 && gate.open()) {
+            if (onFrame() && gate.open()) {
                 if (deferFrames) {
                     frameDue = true;
                     return new Advance(done, null);
@@ -145,7 +146,20 @@ public final class TrainingLoop {
 
     /** True when the step count is on a boundary frame. */
     public boolean onFrame() {
-        return trainer.steps() % snapshotEvery == 0;
+        return trainer.steps() % frameEvery() == 0;
+    }
+
+    /**
+     * The app's: while the set is walked by epochs and an epoch is shorter than the snapshot interval,
+     * a boundary frame at every epoch's end (a full batch: every step), so the chart has seed 004's point
+     * per epoch. Off (the default, and the {@code train} command's, which sets its own interval).
+     */
+    public void setFramePerEpoch(boolean on) {
+        framePerEpoch = on;
+    }
+
+    private long frameEvery() {
+        return framePerEpoch && trainer.byEpoch() ? Math.min(snapshotEvery, trainer.stepsPerEpoch()) : snapshotEvery;
     }
 
     private void diverge(String why) {

@@ -48,7 +48,46 @@ class UpdateRuleTextTest {
         }
         Parameter w = t.network().parameters().get(0);
         assertEquals(before - 0.01 * w.grad().data[0], w.value().data[0], 1e-15);
-        assertTrue(last.text().contains(String.format(java.util.Locale.ROOT, "= %.4g", w.value().data[0])), last.text());
+        assertTrue(last.text().contains(String.format(java.util.Locale.ROOT, "= %.8g", w.value().data[0])),
+                "the weight at the digits that show its change of 7e-5: " + last.text());
+    }
+
+    /** The update's arithmetic as shown: W1[0] = before − lr·(x) [/ (d + eps)] = after. */
+    private static final java.util.regex.Pattern ARITHMETIC = java.util.regex.Pattern.compile(
+            "W1\\[0] = (\\S+) \u2212 (\\S+)\u00b7\\((\\S+)\\)(?: / \\((\\S+) \\+ (\\S+)\\))? = ([-0-9.e+]+)");
+
+    /** Runs {@code updates} whole step-throughs and checks the last update's shown numbers against each other. */
+    private static void shownArithmeticHolds(TrainingConfig c, int updates) {
+        Trainer t = Trainer.fromConfig(c);
+        String text = null;
+        for (int k = 0; k < updates; k++) {
+            NetworkStepper stepper = new NetworkStepper(t);
+            while (stepper.hasNext()) {
+                text = stepper.next().text();
+            }
+        }
+        java.util.regex.Matcher m = ARITHMETIC.matcher(text);
+        assertTrue(m.find(), text);
+        double before = Double.parseDouble(m.group(1));
+        double lr = Double.parseDouble(m.group(2));
+        double x = Double.parseDouble(m.group(3));
+        double step = m.group(4) == null ? lr * x : lr * x / (Double.parseDouble(m.group(4)) + Double.parseDouble(m.group(5)));
+        double after = Double.parseDouble(m.group(6));
+        assertTrue(after != before, "the shown weight changes: " + text);
+        // the factors are shown at 4 digits, each weight to 0.5% of the change
+        assertEquals(before - step, after, 0.012 * Math.abs(step), text);
+        assertEquals(t.network().parameters().get(0).value().data[0], after, 0.006 * Math.abs(step), text);
+    }
+
+    @Test
+    void theShownNumbersOfEachOptimizersUpdateHoldTogether() {
+        TrainingConfig d = TrainingConfig.defaults();
+        shownArithmeticHolds(d.withOptimizer(OptimizerKind.MOMENTUM)
+                .withOptimizerSettings(OptimizerSettings.DEFAULTS.withMomentum(0.5)), 3); // seed 003's momentum
+        shownArithmeticHolds(d.withOptimizer(OptimizerKind.ADAM), 3);
+        shownArithmeticHolds(d.withOptimizer(OptimizerKind.ADAGRAD), 3);
+        shownArithmeticHolds(d.withOptimizer(OptimizerKind.RMSPROP), 3);
+        shownArithmeticHolds(d, 1);
     }
 
     @Test
