@@ -87,7 +87,8 @@ public final class ControlBar extends VBox {
         @Override
         public void problemChosen(ProblemControls.Problem p) {
             // a dataset of the other kind: the session gives it the head that fits
-            dataset.setValue(p == ProblemControls.Problem.REGRESSION ? DataChoice.PLANE : DataChoice.MOONS);
+            DatasetKind kind = ProblemRules.datasetFor(p == ProblemControls.Problem.REGRESSION);
+            dataset.setValue(DataChoice.of(kind, 2));
         }
     });
     /** Everything not in the toolbar, folded away behind its toggle. */
@@ -492,7 +493,7 @@ public final class ControlBar extends VBox {
         Arrays.fill(sizes, hiddenSize());
         int classes = dataClasses();
         // the head is built for the data the controls show: the session refuses one that does not fit
-        Head head = Head.of(ProblemRules.lossFor(loss.getValue(), classes), classes);
+        Head head = ProblemRules.headFor(loss.getValue(), classes);
         if (head.kind() == Head.Kind.PERCEPTRON) {
             head = head.withThreshold(threshold.value());
         }
@@ -510,11 +511,10 @@ public final class ControlBar extends VBox {
         values.show(noise, roundNoise(defaultNoise), () -> noise.setValue(defaultNoise));
         noiseText.setText(String.format(Locale.ROOT, "%.2f", defaultNoise));
         problem.followDataset(chosen.kind(), classesBefore);
-        Loss now = loss.getValue();
+        Head now = ProblemRules.headFor(loss.getValue(), classesBefore);
         int classes = dataClasses();
         showLossChoices(classes);
-        // as the session does: a head that fits the new classes stays, else the data's default
-        showLoss(ProblemRules.lossFor(classes == classesBefore ? now : null, classes));
+        showLoss(ProblemRules.headOnNewData(now, classes).loss()); // the head the session will give the data
         sendData();
     }
 
