@@ -102,7 +102,7 @@ public final class ControlBar extends VBox {
     /** @param send queues a command and returns its sequence number (TrainingSession::send) */
     public ControlBar(ToLongFunction<Command> send, TrainingConfig initial) {
         this.send = send;
-        this.transport = new TransportRow(send::applyAsLong);
+        this.transport = new TransportRow(send);
         getStyleClass().add(STYLE_CLASS);
         createView();
         showConfig(initial, 0);
@@ -354,6 +354,11 @@ public final class ControlBar extends VBox {
     /** Why Play is refused, for the window's status area. */
     Label refusal() {
         return transport.refusal();
+    }
+
+    /** Play, or Pause while running or asked to run (the Space key). */
+    void togglePlay() {
+        transport.togglePlay();
     }
 
     double speed() {

@@ -227,6 +227,7 @@ class ControlBarTest extends FxRobot {
 
     /** The engine's config and how far it got through {@link #sent}. */
     private TrainingConfig engine = TrainingConfig.defaults();
+    private boolean engineRunning;
     private long appliedSeq;
 
     /** The engine's rule for a learning rate sent: the value it keeps (NaN: refused, the rate stays). */
@@ -241,6 +242,8 @@ class ControlBarTest extends FxRobot {
                 engine = Double.isNaN(kept) ? engine : engine.withLearningRate(kept);
             } else if (c instanceof Command.SetBatchSize b) {
                 engine = engine.withBatchSize(b.batchSize());
+            } else if (c instanceof Command.Play || c instanceof Command.Pause) {
+                engineRunning = c instanceof Command.Play;
             }
         }
         appliedSeq = upTo;
@@ -249,7 +252,7 @@ class ControlBarTest extends FxRobot {
 
     /** A snapshot of the engine as it stands: the window gets one every frame, applied or not. */
     private void enginePublishes() {
-        Snapshot s = new Snapshot(0, true, engine, null, List.of(), List.of(), null, null, null, 0, 0, null, "", null, 0,
+        Snapshot s = new Snapshot(0, engineRunning, engine, null, List.of(), List.of(), null, null, null, 0, 0, null, "", null, 0,
                 "", null, null, null, dev.backprop.playground.train.Confusion.EMPTY, Snapshot.Shown.NONE, false, null,
                 dev.backprop.playground.engine.nn.EpochErrors.View.EMPTY, dev.backprop.playground.engine.nn.NetworkCurve.NONE,
                 null, appliedSeq);
@@ -273,6 +276,28 @@ class ControlBarTest extends FxRobot {
         assertEquals(0.02, engine.learningRate(), 0.0);
         assertEquals(1, sentOf(Command.SetLearningRate.class).size());
         assertEquals(List.of(), sentOf(Command.SetBatchSize.class), "following the engine sent nothing back");
+    }
+
+    @Test
+    void aSecondPressOfPlayBeforeTheEngineTookTheFirstPausesInsteadOfPlayingTwice() {
+        enginePublishes();
+        Button play = lookup("#play").queryAs(Button.class);
+        assertEquals("Play", play.getText());
+        clickOn(play);
+        assertEquals("Pause", play.getText(), "asked to run: the button offers Pause at once");
+        enginePublishes(); // a frame from before the engine took Play: still paused
+        assertEquals("Pause", play.getText(), "the button does not flip back");
+        clickOn(play);
+        assertEquals(List.of(new Command.Play(), new Command.Pause()), sent, "the second press pauses");
+        assertEquals("Play", play.getText());
+        engineApplies(1);
+        assertEquals("Play", play.getText(), "Play applied, but the Pause after it is not yet: it shows what was asked last");
+        engineApplies(2);
+        assertEquals("Play", play.getText());
+        assertFalse(engineRunning);
+        clickOn(play);
+        engineApplies(3);
+        assertEquals("Pause", play.getText(), "acknowledged: the engine runs");
     }
 
     @Test
