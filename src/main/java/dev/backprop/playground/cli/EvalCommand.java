@@ -71,7 +71,7 @@ public final class EvalCommand implements Callable<Integer> {
             points = csv != null ? DatasetCsv.read(csv) : loaded != null ? loaded.split()
                     : Trainer.split(new TrainingConfig(data.dataset, data.samples,
                     data.noise(), data.testRatio, data.seed, shape.withFeatures(FeatureSet.RAW).withHead(
-                    TrainingConfig.defaultHead(data.classes(shape.head().classes()))), TrainingConfig.defaults().optimizer(),
+                    dev.backprop.playground.engine.nn.ProblemRules.defaultHead(data.classes(shape.head().classes()))), TrainingConfig.defaults().optimizer(),
                     TrainingConfig.defaults().learningRate(), 1, 0, 1, data.classes(shape.head().classes()), Regularization.NONE, 0));
             checkFits(shape, points);
             DatasetCsv.checkLabels(points, shape.head());

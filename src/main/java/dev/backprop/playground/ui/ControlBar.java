@@ -20,10 +20,9 @@ import dev.backprop.playground.train.Snapshot;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -33,7 +32,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 /**
@@ -43,7 +41,8 @@ import javafx.util.StringConverter;
  * in the window) holds the rest. The settings: learning rate (1-2-5 notches, live:
  * weights kept), hidden size and layers (rebuild on release), activation, optimizer, loss, init,
  * batch size, and the data (dataset, noise, count). The controls follow the session's config from each snapshot (after a load, a reset,
- * a rebuild) without sending anything back.
+ * a rebuild) without sending anything back ({@link ControlValues}); a setting sent shows the user's value until a snapshot
+ * acknowledges its sequence number ({@link PendingSettings}), then the session's.
  */
 public final class ControlBar extends VBox {
     public static final String STYLE_CLASS = "control-bar";
@@ -51,7 +50,9 @@ public final class ControlBar extends VBox {
     private static final int FULL_BATCH = dev.backprop.playground.engine.nn.Limits.APP_MAX_SAMPLES;
     private static final Integer[] BATCHES = {1, 4, 16, 32, 64, 256, FULL_BATCH};
 
-    private final Consumer<Command> send;
+    private final ToLongFunction<Command> send;
+    /** What each control stands for: a listener that sees that value was not moved by the user. */
+    private final ControlValues values = new ControlValues();
     private final TransportRow transport;
     private final Slider learningRate = new Slider(0, LearningRateScale.size() - 1, 0);
     private final Label learningRateText = new Label();
@@ -74,7 +75,7 @@ public final class ControlBar extends VBox {
     private final Slider noise = new Slider(0, 0.5, 0.1);
     private final Label noiseText = new Label();
     private final Spinner<Integer> samples = new Spinner<>(50, 5000, 2000, 50);
-    private final ProblemControls problem = new ProblemControls(new ProblemControls.Actions() {
+    private final ProblemControls problem = new ProblemControls(values, new ProblemControls.Actions() {
         @Override
         public void setting(Command c) {
             ControlBar.this.setting(c);
@@ -88,26 +89,25 @@ public final class ControlBar extends VBox {
         @Override
         public void problemChosen(ProblemControls.Problem p) {
             // a dataset of the other kind: the session gives it the head that fits
-            dataset.setValue(p == ProblemControls.Problem.REGRESSION ? DataChoice.PLANE : DataChoice.MOONS);
+            DatasetKind kind = ProblemRules.datasetFor(p == ProblemControls.Problem.REGRESSION);
+            dataset.setValue(DataChoice.of(kind, 2));
         }
     });
     /** Everything not in the toolbar, folded away behind its toggle. */
     private SettingsPanel settings;
-    private final SentSettings sent = new SentSettings(System::nanoTime);
-    /** Re-reads the last config when a sent setting's grace period ends (the engine may have refused it). */
-    private final PauseTransition recheck = new PauseTransition(Duration.millis(SentSettings.GRACE_NANOS / 1e6 + 50));
+    /** The settings sent that no snapshot has acknowledged yet: their controls keep the user's value. */
+    private final PendingSettings pending = new PendingSettings();
     private long seed;
     private Snapshot lastSnapshot;
     private TrainingConfig shownConfig;
-    /** True while controls are set from the session's config: their listeners send nothing. */
-    private boolean syncing;
 
-    public ControlBar(Consumer<Command> send, TrainingConfig initial) {
+    /** @param send queues a command and returns its sequence number (TrainingSession::send) */
+    public ControlBar(ToLongFunction<Command> send, TrainingConfig initial) {
         this.send = send;
         this.transport = new TransportRow(send);
         getStyleClass().add(STYLE_CLASS);
         createView();
-        showConfig(initial);
+        showConfig(initial, 0);
         initListeners();
         for (javafx.scene.Node n : lookupAll(".slider")) {
             SliderKeys.install((Slider) n);
@@ -237,17 +237,14 @@ public final class ControlBar extends VBox {
         getChildren().addAll(toolbar, settings);
         setPadding(new Insets(6, 8, 6, 8));
         setSpacing(4);
-        recheck.setOnFinished(e -> {
-            if (lastSnapshot != null) {
-                showConfig(lastSnapshot.config());
-            }
-        });
     }
 
     private void initListeners() {
         SliderSettle.install(learningRate, Math::rint, true, notch -> {
             learningRateText.setText(LearningRateScale.format(learningRate()));
-            setting(new Command.SetLearningRate(learningRate()));
+            if (values.changedByUser(learningRate, notch)) {
+                setting(new Command.SetLearningRate(learningRate()));
+            }
         });
         // a rebuild per integer passed would leave a chart mark per integer: rebuild on release, but
         // the label follows the thumb so the user sees the size they are choosing
@@ -257,28 +254,64 @@ public final class ControlBar extends VBox {
             }
         });
         SliderSettle.install(hidden, Math::rint, false, size -> {
-            hiddenText.setText(Integer.toString(hiddenSize()));
-            sendNetwork();
+            if (values.changedByUser(hidden, size)) {
+                hiddenText.setText(Integer.toString(hiddenSize()));
+                sendNetwork();
+            }
         });
         SliderSettle.install(noise, ControlBar::roundNoise, false, v -> {
-            noiseText.setText(String.format(Locale.ROOT, "%.2f", v));
-            sendData();
+            if (values.changedByUser(noise, v)) {
+                noiseText.setText(String.format(Locale.ROOT, "%.2f", v));
+                sendData();
+            }
         });
-        layers.valueProperty().addListener((o, a, b) -> sendNetwork());
-        activation.valueProperty().addListener((o, a, b) -> sendNetwork());
+        layers.valueProperty().addListener((o, a, b) -> {
+            if (values.changedByUser(layers, b)) {
+                sendNetwork();
+            }
+        });
+        activation.valueProperty().addListener((o, a, b) -> {
+            if (values.changedByUser(activation, b)) {
+                sendNetwork();
+            }
+        });
         loss.valueProperty().addListener((o, a, b) -> {
             threshold.setDisable(b != Loss.PERCEPTRON);
-            sendNetwork();
+            if (values.changedByUser(loss, b)) {
+                sendNetwork();
+            }
         });
-        init.valueProperty().addListener((o, a, b) -> sendNetwork());
+        init.valueProperty().addListener((o, a, b) -> {
+            if (values.changedByUser(init, b)) {
+                sendNetwork();
+            }
+        });
         optimizer.valueProperty().addListener((o, a, b) -> {
             momentum.setDisable(b != OptimizerKind.MOMENTUM);
-            setting(new Command.SetOptimizer(b));
+            if (values.changedByUser(optimizer, b)) {
+                setting(new Command.SetOptimizer(b));
+            }
         });
-        batch.valueProperty().addListener((o, a, b) -> setting(new Command.SetBatchSize(b)));
-        order.valueProperty().addListener((o, a, b) -> setting(new Command.SetEpochs(b.epochs())));
-        dataset.valueProperty().addListener((o, a, b) -> datasetChosen(a, b));
-        samples.valueProperty().addListener((o, a, b) -> sendData());
+        batch.valueProperty().addListener((o, a, b) -> {
+            if (values.changedByUser(batch, b)) {
+                setting(new Command.SetBatchSize(b));
+            }
+        });
+        order.valueProperty().addListener((o, a, b) -> {
+            if (values.changedByUser(order, b)) {
+                setting(new Command.SetEpochs(b.epochs()));
+            }
+        });
+        dataset.valueProperty().addListener((o, a, b) -> {
+            if (values.changedByUser(dataset, b)) {
+                datasetChosen(a, b);
+            }
+        });
+        samples.valueProperty().addListener((o, a, b) -> {
+            if (values.changedByUser(samples, b)) {
+                sendData();
+            }
+        });
     }
 
     /** What the Export SVG button does. */
@@ -301,8 +334,8 @@ public final class ControlBar extends VBox {
             ownDataTag.setVisible(s.ownData());
             ownDataTag.setManaged(s.ownData());
         }
-        if (s.config() != shownConfig || !sent.isEmpty()) {
-            showConfig(s.config());
+        if (s.config() != shownConfig || !pending.isEmpty()) {
+            showConfig(s.config(), s.appliedSeq());
         }
     }
 
@@ -323,6 +356,11 @@ public final class ControlBar extends VBox {
     /** Why Play is refused, for the window's status area. */
     Label refusal() {
         return transport.refusal();
+    }
+
+    /** Play, or Pause while running or asked to run (the Space key). */
+    void togglePlay() {
+        transport.togglePlay();
     }
 
     double speed() {
@@ -348,60 +386,68 @@ public final class ControlBar extends VBox {
 
     // ---- the session's config into the controls --------------------------------------------------
 
-    /** Sets every control that is not waiting for a sent setting from {@code c}; sends nothing. */
-    private void showConfig(TrainingConfig c) {
+    /**
+     * Sets every control from {@code c}, but those whose last setting sent is above {@code appliedSeq}
+     * (the engine has not dealt with it yet: they keep the user's value); sends nothing.
+     */
+    private void showConfig(TrainingConfig c, long appliedSeq) {
         shownConfig = c;
-        syncing = true;
-        try {
-            if (!sent.awaiting(Command.SetLearningRate.class, c) && !learningRate.isValueChanging()) {
-                learningRate.setValue(LearningRateScale.nearest(c.learningRate()));
-                learningRateText.setText(LearningRateScale.format(c.learningRate())); // the true rate, on the ladder or not
-            }
-            if (!sent.awaiting(Command.SetNetwork.class, c) && !hidden.isValueChanging()) {
-                showNetwork(c.network());
-            }
-            if (!sent.awaiting(Command.SetOptimizer.class, c)) {
-                optimizer.setValue(c.optimizer());
-            }
-            if (!sent.awaiting(Command.SetOptimizerSettings.class, c)) {
-                momentum.show(c.optimizerSettings().momentum());
-            }
-            momentum.setDisable(optimizer.getValue() != OptimizerKind.MOMENTUM);
-            if (!sent.awaiting(Command.SetBatchSize.class, c)) {
+        if (!pending.awaiting(Command.SetLearningRate.class, appliedSeq) && !learningRate.isValueChanging()) {
+            int notch = LearningRateScale.nearest(c.learningRate());
+            values.show(learningRate, (double) notch, () -> learningRate.setValue(notch));
+            learningRateText.setText(LearningRateScale.format(c.learningRate())); // the true rate, on the ladder or not
+        }
+        boolean awaitingNetwork = pending.awaiting(Command.SetNetwork.class, appliedSeq) || hidden.isValueChanging();
+        if (!awaitingNetwork) {
+            showNetwork(c.network());
+        }
+        if (!pending.awaiting(Command.SetOptimizer.class, appliedSeq)) {
+            values.show(optimizer, c.optimizer(), () -> optimizer.setValue(c.optimizer()));
+        }
+        if (!pending.awaiting(Command.SetOptimizerSettings.class, appliedSeq)) {
+            momentum.show(c.optimizerSettings().momentum());
+        }
+        momentum.setDisable(optimizer.getValue() != OptimizerKind.MOMENTUM);
+        if (!pending.awaiting(Command.SetBatchSize.class, appliedSeq)) {
+            values.show(batch, c.batchSize(), () -> {
                 if (!batch.getItems().contains(c.batchSize())) {
                     batch.getItems().add(c.batchSize());
                     batch.getItems().sort(null);
                 }
                 batch.setValue(c.batchSize());
+            });
+        }
+        if (!pending.awaiting(Command.SetEpochs.class, appliedSeq)) {
+            TrainingOrder o = TrainingOrder.of(c.epochs());
+            values.show(order, o, () -> order.setValue(o));
+        }
+        boolean awaitingClasses = pending.awaiting(Command.SetClasses.class, appliedSeq);
+        // both asked (not ||): an acknowledged one is forgotten
+        boolean awaitingData = pending.awaiting(Command.SetData.class, appliedSeq)
+                | pending.awaiting(Command.ChooseData.class, appliedSeq);
+        if (!awaitingData && !noise.isValueChanging()) {
+            seed = c.seed();
+            DataChoice shownData = DataChoice.of(c.dataset(), lastSnapshot == null || lastSnapshot.data() == null ? 2 : lastSnapshot.data().all().width());
+            if (shownData != null) {
+                values.show(dataset, shownData, () -> dataset.setValue(shownData));
             }
-            if (!sent.awaiting(Command.SetEpochs.class, c)) {
-                order.setValue(TrainingOrder.of(c.epochs()));
+            if (!awaitingClasses) {
+                problem.showData(c);
             }
-            boolean awaitingClasses = sent.awaiting(Command.SetClasses.class, c);
-            if (!sent.awaiting(Command.SetData.class, c) && !noise.isValueChanging()) {
-                seed = c.seed();
-                DataChoice shownData = DataChoice.of(c.dataset(), lastSnapshot == null || lastSnapshot.data() == null ? 2 : lastSnapshot.data().all().width());
-                if (shownData != null) {
-                    dataset.setValue(shownData);
-                }
-                if (!awaitingClasses) {
-                    problem.showData(c);
-                }
-                noise.setValue(c.noise());
-                noiseText.setText(String.format(Locale.ROOT, "%.2f", c.noise()));
-                if (!SpinnerValidation.isInvalid(samples)) {
-                    samples.getValueFactory().setValue(c.samples());
-                }
+            double shownNoise = ControlValues.within(noise, c.noise());
+            values.show(noise, roundNoise(shownNoise), () -> noise.setValue(shownNoise));
+            noiseText.setText(String.format(Locale.ROOT, "%.2f", c.noise()));
+            if (!SpinnerValidation.isInvalid(samples)) {
+                int points = ControlValues.within(samples, c.samples());
+                values.show(samples, points, () -> samples.getValueFactory().setValue(points));
             }
-            if (!sent.awaiting(Command.SetRegularization.class, c)) {
-                problem.showRegularization(c.regularization(), c.regularizationRate());
-            }
-            showLossChoices(dataClasses());
-            if (!sent.awaiting(Command.SetNetwork.class, c) && !hidden.isValueChanging()) {
-                loss.setValue(c.network().loss()); // again: the choices may have been replaced just now
-            }
-        } finally {
-            syncing = false;
+        }
+        if (!pending.awaiting(Command.SetRegularization.class, appliedSeq)) {
+            problem.showRegularization(c.regularization(), c.regularizationRate());
+        }
+        showLossChoices(dataClasses());
+        if (!awaitingNetwork) {
+            showLoss(c.network().loss()); // again: the choices may have been replaced just now
         }
     }
 
@@ -410,33 +456,38 @@ public final class ControlBar extends VBox {
         SpinnerValueFactory.IntegerSpinnerValueFactory f =
                 (SpinnerValueFactory.IntegerSpinnerValueFactory) layers.getValueFactory();
         // a loaded model may have more layers than the spinner offers, or none: widen it rather than lie
-        f.setMin(0);
-        f.setMax(Math.max(4, sizes.length));
-        f.setValue(sizes.length);
+        // (widened before the value is set, narrowed after: a narrowing first would move the value)
+        int max = Math.max(4, sizes.length);
+        values.show(layers, sizes.length, () -> {
+            f.setMin(0);
+            f.setMax(Math.max(max, f.getMax()));
+            f.setValue(sizes.length);
+            f.setMax(max);
+        });
         if (sizes.length > 0) {
-            hidden.setValue(sizes[0]);
+            double size = Math.rint(ControlValues.within(hidden, sizes[0]));
+            values.show(hidden, size, () -> hidden.setValue(size));
         }
         hiddenText.setText(Arrays.stream(sizes).allMatch(h -> h == sizes[0])
                 ? sizes.length == 0 ? "none" : Integer.toString(sizes[0])
                 : Arrays.stream(sizes).mapToObj(Integer::toString).collect(Collectors.joining(",")));
-        activation.setValue(n.activation());
-        loss.setValue(n.loss());
+        values.show(activation, n.activation(), () -> activation.setValue(n.activation()));
+        showLoss(n.loss());
         threshold.show(n.head().threshold());
         threshold.setDisable(n.loss() != Loss.PERCEPTRON);
         problem.showFeatures(n.features());
-        InitChoice.show(init, n.init());
+        values.show(init, n.init(), () -> InitChoice.show(init, n.init()));
+    }
+
+    private void showLoss(Loss l) {
+        values.show(loss, l, () -> loss.setValue(l));
     }
 
     // ---- controls into commands -----------------------------------------------------------------
 
-    /** Sends a setting unless the controls are only being set from the config. */
+    /** Sends a setting the user chose; its control keeps the user's value until the engine has dealt with it. */
     private void setting(Command c) {
-        if (syncing) {
-            return;
-        }
-        sent.record(c);
-        recheck.playFromStart();
-        send.accept(c);
+        pending.sent(c, send.applyAsLong(c));
     }
 
     private void sendMomentum(double mu) {
@@ -449,7 +500,7 @@ public final class ControlBar extends VBox {
         Arrays.fill(sizes, hiddenSize());
         int classes = dataClasses();
         // the head is built for the data the controls show: the session refuses one that does not fit
-        Head head = Head.of(ProblemRules.lossFor(loss.getValue(), classes), classes);
+        Head head = ProblemRules.headFor(loss.getValue(), classes);
         if (head.kind() == Head.Kind.PERCEPTRON) {
             head = head.withThreshold(threshold.value());
         }
@@ -462,23 +513,15 @@ public final class ControlBar extends VBox {
      * losses that fit it, then new data (the session gives the network the head that fits).
      */
     private void datasetChosen(DataChoice before, DataChoice chosen) {
-        if (syncing || chosen == null) {
-            return;
-        }
         int classesBefore = before == null ? 2 : classesOf(before.kind());
-        syncing = true;
-        try {
-            noise.setValue(chosen.kind().defaultNoise());
-            noiseText.setText(String.format(Locale.ROOT, "%.2f", chosen.kind().defaultNoise()));
-            problem.followDataset(chosen.kind(), classesBefore);
-            Loss now = loss.getValue();
-            int classes = dataClasses();
-            showLossChoices(classes);
-            // as the session does: a head that fits the new classes stays, else the data's default
-            loss.setValue(ProblemRules.lossFor(classes == classesBefore ? now : null, classes));
-        } finally {
-            syncing = false;
-        }
+        double defaultNoise = chosen.kind().defaultNoise();
+        values.show(noise, roundNoise(defaultNoise), () -> noise.setValue(defaultNoise));
+        noiseText.setText(String.format(Locale.ROOT, "%.2f", defaultNoise));
+        problem.followDataset(chosen.kind(), classesBefore);
+        Head now = ProblemRules.headFor(loss.getValue(), classesBefore);
+        int classes = dataClasses();
+        showLossChoices(classes);
+        showLoss(ProblemRules.headOnNewData(now, classes).loss()); // the head the session will give the data
         sendData();
     }
 
@@ -497,8 +540,8 @@ public final class ControlBar extends VBox {
         List<Loss> fitting = ProblemRules.lossesFor(classes);
         if (!loss.getItems().equals(fitting)) {
             Loss was = loss.getValue();
-            loss.getItems().setAll(fitting);
-            loss.setValue(ProblemRules.lossFor(was, classes));
+            loss.getItems().setAll(fitting); // may clear the value: a null is nobody's choice
+            showLoss(ProblemRules.lossFor(was, classes));
         }
     }
 

@@ -43,7 +43,6 @@ public final class ImageGallery implements DataView {
     private Predictions filteredWith;
     private List<Integer> rows = List.of();
     private int page;
-    private boolean syncing;
 
     /** @param onTrace gets the row (of the data's {@code all()}) of an image clicked */
     public ImageGallery(IntConsumer onTrace) {
@@ -65,8 +64,8 @@ public final class ImageGallery implements DataView {
             }
         });
         filter.valueProperty().addListener((o, a, b) -> {
-            if (!syncing) {
-                refilter(0);
+            if (b != null && shown != null && filteredFor == shown.data()) {
+                refilter(0); // the user's choice; new data offers its filters first, then filters once
             }
         });
         previous.setOnAction(e -> turn(-1));
@@ -143,14 +142,9 @@ public final class ImageGallery implements DataView {
         for (int k = 0; k < classes; k++) {
             items.add(name(s.config().dataset(), k));
         }
-        syncing = true;
-        try {
-            String was = filter.getValue();
-            filter.getItems().setAll(items);
-            filter.setValue(items.contains(was) ? was : ALL);
-        } finally {
-            syncing = false;
-        }
+        String was = filter.getValue();
+        filter.getItems().setAll(items);
+        filter.setValue(items.contains(was) ? was : ALL);
     }
 
     private static String name(DatasetKind kind, int k) {

@@ -417,7 +417,8 @@ public final class PlaygroundView extends BorderPane {
             }
             Command c = null;
             if (new KeyCodeCombination(KeyCode.SPACE).match(e)) {
-                c = shown != null && shown.running() ? new Command.Pause() : new Command.Play();
+                controls.togglePlay(); // as the play button: a second press before the engine took the first toggles it
+                e.consume();
             } else if (new KeyCodeCombination(KeyCode.S).match(e)) {
                 c = new Command.Step(1);
             } else if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHIFT_DOWN).match(e)) {

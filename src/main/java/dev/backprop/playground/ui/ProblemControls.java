@@ -65,6 +65,8 @@ final class ProblemControls {
     private static final double DEFAULT_RATE = 0.001;
 
     private final Actions actions;
+    /** What each control stands for (shared with the control bar): a listener that sees it sends nothing. */
+    private final ControlValues values;
     private final ChoiceBox<Problem> problem = new ChoiceBox<>();
     private final Spinner<Integer> classes = new Spinner<>(2, DatasetKind.MAX_CLASSES, 2);
     private final Map<Feature, ToggleButton> features = new EnumMap<>(Feature.class);
@@ -73,10 +75,8 @@ final class ProblemControls {
     private final ChoiceBox<Regularization> regularization = ControlBar.choice(Regularization.values());
     private final Slider rate = new Slider(0, LearningRateScale.size() - 1, LearningRateScale.nearest(DEFAULT_RATE));
     private final Label rateText = new Label();
-    /** True while the controls are set from the session's config: their listeners send nothing. */
-    private boolean syncing;
-
-    ProblemControls(Actions actions) {
+    ProblemControls(ControlValues values, Actions actions) {
+        this.values = values;
         this.actions = actions;
         createView();
         initListeners();
@@ -121,22 +121,22 @@ final class ProblemControls {
 
     private void initListeners() {
         problem.valueProperty().addListener((o, a, b) -> {
-            if (!syncing && b != null) {
+            if (values.changedByUser(problem, b)) {
                 actions.problemChosen(b);
             }
         });
         classes.valueProperty().addListener((o, a, b) -> {
-            if (!syncing) {
+            if (values.changedByUser(classes, b)) {
                 actions.setting(new Command.SetClasses(b));
             }
         });
         for (ToggleButton b : features.values()) {
             b.selectedProperty().addListener((o, was, on) -> {
-                if (syncing) {
+                if (!values.changedByUser(b, on)) {
                     return;
                 }
                 if (!on && features.values().stream().noneMatch(ToggleButton::isSelected)) {
-                    withoutSending(() -> b.setSelected(true)); // a network needs at least one input
+                    values.show(b, true, () -> b.setSelected(true)); // a network needs at least one input
                     return;
                 }
                 actions.networkChanged();
@@ -144,11 +144,15 @@ final class ProblemControls {
         }
         regularization.valueProperty().addListener((o, a, b) -> {
             showRegularizationEnabled();
-            sendRegularization();
+            if (values.changedByUser(regularization, b)) {
+                sendRegularization();
+            }
         });
         SliderSettle.install(rate, Math::rint, true, notch -> {
             rateText.setText(LearningRateScale.format(rateValue()));
-            sendRegularization();
+            if (values.changedByUser(rate, notch)) {
+                sendRegularization();
+            }
         });
     }
 
@@ -190,13 +194,21 @@ final class ProblemControls {
 
     /** The problem type and class count of {@code c}'s data. Sends nothing. */
     void showData(TrainingConfig c) {
-        withoutSending(() -> {
-            problem.setValue(Problem.of(c.dataset()));
-            if (c.classes() >= 2) {
-                classes.getValueFactory().setValue(c.classes());
-            }
-            classes.setDisable(!c.dataset().takesClassCount());
-        });
+        showProblem(Problem.of(c.dataset()));
+        showClasses(c.classes());
+        classes.setDisable(!c.dataset().takesClassCount());
+    }
+
+    private void showProblem(Problem p) {
+        values.show(problem, p, () -> problem.setValue(p));
+    }
+
+    /** The class count, when there is one (not for regression). */
+    private void showClasses(int k) {
+        if (k >= 2) {
+            int shown = ControlValues.within(classes, k); // the digits' 10 shows as 6 (the spinner is off then)
+            values.show(classes, shown, () -> classes.getValueFactory().setValue(shown));
+        }
     }
 
     /**
@@ -205,31 +217,25 @@ final class ProblemControls {
      * {@link TrainingConfig#withData} does). Sends nothing.
      */
     void followDataset(DatasetKind kind, int classesBefore) {
-        withoutSending(() -> {
-            problem.setValue(Problem.of(kind));
-            int k = ProblemRules.classesFor(kind, classesBefore); // the session's rule, read
-            if (k >= 2) {
-                classes.getValueFactory().setValue(k);
-            }
-            classes.setDisable(!kind.takesClassCount());
-        });
+        showProblem(Problem.of(kind));
+        showClasses(ProblemRules.classesFor(kind, classesBefore)); // the session's rule, read
+        classes.setDisable(!kind.takesClassCount());
     }
 
     /** The feature toggles of {@code set}. Sends nothing. */
     void showFeatures(FeatureSet set) {
-        withoutSending(() -> features.forEach((f, b) -> b.setSelected(set.contains(f))));
+        features.forEach((f, b) -> values.show(b, set.contains(f), () -> b.setSelected(set.contains(f))));
     }
 
     /** The penalty and its rate (the slider keeps its notch when there is no penalty). Sends nothing. */
     void showRegularization(Regularization kind, double r) {
-        withoutSending(() -> {
-            regularization.setValue(kind);
-            if (kind != Regularization.NONE && !rate.isValueChanging()) {
-                rate.setValue(LearningRateScale.nearest(r));
-                rateText.setText(LearningRateScale.format(r));
-            }
-            showRegularizationEnabled();
-        });
+        values.show(regularization, kind, () -> regularization.setValue(kind));
+        if (kind != Regularization.NONE && !rate.isValueChanging()) {
+            int notch = LearningRateScale.nearest(r);
+            values.show(rate, (double) notch, () -> rate.setValue(notch));
+            rateText.setText(LearningRateScale.format(r));
+        }
+        showRegularizationEnabled();
     }
 
     // ---- the controls' values ---------------------------------------------------------------------
@@ -256,7 +262,7 @@ final class ProblemControls {
     }
 
     private void sendRegularization() {
-        if (!syncing && regularization.getValue() != null) {
+        if (regularization.getValue() != null) {
             Regularization kind = regularization.getValue();
             actions.setting(new Command.SetRegularization(kind, kind == Regularization.NONE ? 0 : rateValue()));
         }
@@ -266,15 +272,5 @@ final class ProblemControls {
         boolean off = regularization.getValue() == null || regularization.getValue() == Regularization.NONE;
         rate.setDisable(off);
         rateText.setDisable(off);
-    }
-
-    private void withoutSending(Runnable change) {
-        boolean was = syncing;
-        syncing = true;
-        try {
-            change.run();
-        } finally {
-            syncing = was;
-        }
     }
 }

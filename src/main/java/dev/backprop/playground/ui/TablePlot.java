@@ -44,7 +44,6 @@ public final class TablePlot implements DataView {
     private final Pane holder = new Pane(canvas);
     private Snapshot shown;
     private DataSplit offeredFor;
-    private boolean syncing;
     /** Screen positions of the rows drawn, for picking: x, y per row of all(). */
     private double[] drawn = new double[0];
 
@@ -130,20 +129,18 @@ public final class TablePlot implements DataView {
         } else {
             ups.addAll(inputs.names());
         }
-        syncing = true;
-        try {
-            across.getItems().setAll(inputs.names());
-            across.setValue(inputs.name(0));
-            up.getItems().setAll(ups);
-            up.setValue(ups.get(!regression() && ups.size() > 1 ? 1 : 0));
-            upLabel.setText(regression() ? "target" : "up");
-        } finally {
-            syncing = false;
-        }
+        // across is emptied first and chosen last: the redraws its listener asks for in between see no
+        // choice across, and the one at its choice sees both lists of the new data
+        across.setValue(null);
+        up.getItems().setAll(ups);
+        up.setValue(ups.get(!regression() && ups.size() > 1 ? 1 : 0));
+        upLabel.setText(regression() ? "target" : "up");
+        across.getItems().setAll(inputs.names());
+        across.setValue(inputs.name(0));
     }
 
     private void redraw() {
-        if (syncing || shown == null || across.getValue() == null || up.getValue() == null) {
+        if (shown == null || across.getValue() == null || up.getValue() == null) {
             return;
         }
         GraphicsContext g = canvas.getGraphicsContext2D();

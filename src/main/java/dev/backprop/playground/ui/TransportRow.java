@@ -9,7 +9,7 @@ import dev.backprop.playground.train.Snapshot;
 import dev.backprop.playground.train.TrainingSession;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import javafx.animation.FadeTransition;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -29,22 +29,27 @@ final class TransportRow {
     private static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
     private static final String PLAY_TIP = "Train continuously at the chosen speed, or pause (Space).";
 
-    private final Consumer<Command> send;
+    private final ToLongFunction<Command> send;
     private final Button play = new Button("Play");
     private final Label refusal = new Label();
     private final Slider speed = new Slider(0, MAX_LOG_SPEED, Math.log10(TrainingSession.DEFAULT_SPEED));
     private final Label speedText = new Label();
     private final Button exportSvg = new Button("Export SVG\u2026");
     private List<Node> groups = List.of();
+    /** What the play button shows: the session's state, or the one the last Play or Pause asked for until it is acknowledged. */
     private boolean running;
     private boolean refused;
+    /** Whether the last Play or Pause sent asked to run, and its sequence number (0: none sent). */
+    private boolean runAsked;
+    private long runAskedSeq;
 
-    TransportRow(Consumer<Command> send) {
+    /** @param send queues a command and returns its sequence number */
+    TransportRow(ToLongFunction<Command> send) {
         this.send = send;
         createView();
         speed.valueProperty().addListener((o, a, b) -> {
             refreshSpeedText();
-            send.accept(new Command.SetSpeed(speed()));
+            send.applyAsLong(new Command.SetSpeed(speed()));
         });
     }
 
@@ -55,7 +60,7 @@ final class TransportRow {
         tip(speed, "Training speed, from 1 step a second (watch every step) to unthrottled at the far right.");
         play.setId("play");
         tip(play, PLAY_TIP);
-        play.setOnAction(e -> transport(running ? new Command.Pause() : new Command.Play()));
+        play.setOnAction(e -> togglePlay());
         refusal.setId("play-refused");
         refusal.getStyleClass().add("refusal");
         refusal.setWrapText(true);
@@ -76,11 +81,11 @@ final class TransportRow {
         zeroGrad.setSelected(true);
         tip(zeroGrad, "Step-through: zero the gradients before each step's backward. Off, each step adds its gradients "
                 + "to the last step's and the update uses the sum (seed 001's silent bug; the cards show the sums).");
-        zeroGrad.selectedProperty().addListener((o, a, b) -> send.accept(new Command.SetZeroGrad(b)));
+        zeroGrad.selectedProperty().addListener((o, a, b) -> send.applyAsLong(new Command.SetZeroGrad(b)));
         Button reset = new Button("Reset");
         reset.setId("reset");
         tip(reset, "New weights from the seed: the same seed replays the same run (R).");
-        reset.setOnAction(e -> send.accept(new Command.Reset()));
+        reset.setOnAction(e -> send.applyAsLong(new Command.Reset()));
         exportSvg.setId("export-svg");
         tip(exportSvg, "Save the graph as it is shown now (highlight included) as an SVG file (Ctrl+E).");
         groups = List.of(group(play, step, step250, reset), group(new Label("speed"), speed, speedText),
@@ -109,8 +114,8 @@ final class TransportRow {
 
     /** Play follows {@code running}; a diverged run or an empty plane shows why Play and the steps are refused. */
     void update(Snapshot s) {
-        running = s.running();
-        play.setText(running ? "Pause" : "Play");
+        // a second press before the engine took the first one toggles what the first asked for
+        showRunning(s.appliedSeq() < runAskedSeq ? runAsked : s.running());
         refused = s.playRefused(); // diverged, or no data to learn from (an emptied plane)
         if (s.diverged()) {
             refusal.setText(s.saturatedAtInit() // the engine's verdict: its init is the cause
@@ -121,6 +126,16 @@ final class TransportRow {
             refusal.setText("Nothing to learn from: " + s.playRefusal() + " (Edit, then click the plane).");
         }
         showRefusal();
+    }
+
+    private void showRunning(boolean on) {
+        running = on;
+        play.setText(on ? "Pause" : "Play");
+    }
+
+    /** Play, or Pause while running (or asked to run): the play button and the Space key. */
+    void togglePlay() {
+        transport(running ? new Command.Pause() : new Command.Play());
     }
 
     double speed() {
@@ -140,7 +155,12 @@ final class TransportRow {
             flash.play();
             return;
         }
-        send.accept(c);
+        long seq = send.applyAsLong(c);
+        if (c instanceof Command.Play || c instanceof Command.Pause) {
+            runAsked = c instanceof Command.Play;
+            runAskedSeq = seq;
+            showRunning(runAsked);
+        }
     }
 
     private void showRefusal() {

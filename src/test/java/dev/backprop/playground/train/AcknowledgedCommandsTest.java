@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,24 +75,12 @@ class AcknowledgedCommandsTest {
         assertEquals(new Command.SetLearningRate(0.2), out.get(1).command());
     }
 
-    /** A reader whose reads begin only when the test lets them. */
-    private static Executor diskUntil(CountDownLatch ready) {
-        return work -> new Thread(() -> {
-            try {
-                ready.await();
-            } catch (InterruptedException e) {
-                return;
-            }
-            work.run();
-        }).start();
-    }
-
     @Test
     void aPauseThatGoesAheadOfAModelBeingReadDoesNotAcknowledgeWhatWaitsBehindTheRead() throws Exception {
         Path file = dir.resolve("model.json");
         ModelJson.write(file, TrainingConfig.defaults().network().withHidden(7).build(new Random(3)));
         CountDownLatch fileArrives = new CountDownLatch(1);
-        try (TrainingSession s = new TrainingSession(TrainingConfig.defaults(), c -> { }, diskUntil(fileArrives))) {
+        try (TrainingSession s = new TrainingSession(TrainingConfig.defaults(), c -> { }, Sessions.diskUntil(fileArrives))) {
             long play = s.send(new Command.Play());
             Sessions.await(s, "playing", y -> y.running() && y.appliedSeq() == play);
             s.send(new Command.LoadModel(file));

@@ -24,24 +24,12 @@ class ModelReadAheadTest {
         return file;
     }
 
-    /** A reader whose reads begin only when the test lets them: a slow disk, made deterministic. */
-    private static Executor diskUntil(CountDownLatch ready) {
-        return work -> new Thread(() -> {
-            try {
-                ready.await();
-            } catch (InterruptedException e) {
-                return;
-            }
-            work.run();
-        }).start();
-    }
-
     @Test
     void theEngineTrainsOnWhileAModelIsReadAndWhatCameAfterTheLoadWaitsForIt() throws Exception {
         TrainingConfig config = TrainingConfig.defaults();
         Path file = sevenUnitModel();
         CountDownLatch fileArrives = new CountDownLatch(1);
-        Executor slowDisk = diskUntil(fileArrives);
+        Executor slowDisk = Sessions.diskUntil(fileArrives);
         try (TrainingSession s = new TrainingSession(config, c -> { }, slowDisk)) {
             s.send(new Command.Play());
             Sessions.await(s, "playing", Snapshot::running);
@@ -90,7 +78,7 @@ class ModelReadAheadTest {
         TrainingConfig config = TrainingConfig.defaults();
         Path file = sevenUnitModel();
         CountDownLatch never = new CountDownLatch(1);
-        Executor stuckDisk = diskUntil(never);
+        Executor stuckDisk = Sessions.diskUntil(never);
         TrainingSession s = new TrainingSession(config, c -> { }, stuckDisk);
         s.send(new Command.Play());
         Sessions.await(s, "playing", Snapshot::running);

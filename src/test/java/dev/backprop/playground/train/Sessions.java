@@ -1,5 +1,7 @@
 package dev.backprop.playground.train;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /** Waiting on a running session from a test: the engine thread publishes, the test polls. */
@@ -23,5 +25,17 @@ final class Sessions {
 
     static Snapshot await(TrainingSession s, Predicate<Snapshot> p) throws InterruptedException {
         return await(s, "a snapshot", p);
+    }
+
+    /** A reader whose reads begin only when the test lets them: a slow disk, made deterministic. */
+    static Executor diskUntil(CountDownLatch ready) {
+        return work -> new Thread(() -> {
+            try {
+                ready.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            work.run();
+        }).start();
     }
 }

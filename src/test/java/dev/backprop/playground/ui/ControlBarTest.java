@@ -48,7 +48,10 @@ class ControlBarTest extends FxRobot {
     void show() throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            bar = new ControlBar(sent::add, TrainingConfig.defaults());
+            bar = new ControlBar(c -> {
+                sent.add(c);
+                return sent.size(); // the sequence number: the first command is 1
+            }, TrainingConfig.defaults());
             Scene scene = new Scene(bar, 1280, 140);
             scene.getStylesheets().add(ControlBar.class.getResource("base.css").toExternalForm());
             stage.setScene(scene);
@@ -203,6 +206,16 @@ class ControlBarTest extends FxRobot {
         assertEquals("0.003", lookup("#learning-rate-text").queryAs(Label.class).getText());
         assertEquals(List.of(), sent);
 
+        // values beyond the controls' reach (a loaded 1000-unit layer, the CLI's noise 0.7, 9,000 points, the
+        // digits' 10 classes): the controls show what they can and still send nothing back
+        TrainingConfig beyond = loaded.withNetwork(loaded.network().withHidden(1000))
+                .withData(DatasetKind.DIGITS, 9000, 0.7, 7, 10);
+        interact(() -> bar.update(snapshot(beyond, 0, false, null)));
+        assertEquals(List.of(), sent, "nothing sent for values the controls cannot hold");
+        assertEquals(ControlBar.MAX_HIDDEN, bar.hiddenSize());
+        interact(() -> bar.update(snapshot(odd, 0, false, null)));
+        assertEquals(List.of(), sent);
+
         // the next touch of a control sends the whole, current network: layers 2, tanh, mse, xavier
         clickOn(bar.hiddenSlider().lookup(".thumb"));
         type(KeyCode.RIGHT);
@@ -210,20 +223,131 @@ class ControlBarTest extends FxRobot {
         assertEquals(new NetworkSpec(2, new int[] {17, 17}, Activation.TANH, Loss.MSE, Initializer.XAVIER), c.spec());
     }
 
+    // ---- a slow engine: it applies what was sent only when the test says, and may clamp or refuse ----------
+
+    /** The engine's config and how far it got through {@link #sent}. */
+    private TrainingConfig engine = TrainingConfig.defaults();
+    private boolean engineRunning;
+    private long appliedSeq;
+
+    /** The engine's rule for a learning rate sent: the value it keeps (NaN: refused, the rate stays). */
+    private java.util.function.DoubleUnaryOperator rateRule = r -> r;
+
+    /** The engine applies the commands sent up to number {@code upTo} (rates and batch sizes), then publishes. */
+    private void engineApplies(long upTo) {
+        for (long seq = appliedSeq + 1; seq <= upTo; seq++) {
+            Command c = sent.get((int) seq - 1);
+            if (c instanceof Command.SetLearningRate r) {
+                double kept = rateRule.applyAsDouble(r.learningRate());
+                engine = Double.isNaN(kept) ? engine : engine.withLearningRate(kept);
+            } else if (c instanceof Command.SetBatchSize b) {
+                engine = engine.withBatchSize(b.batchSize());
+            } else if (c instanceof Command.Play || c instanceof Command.Pause) {
+                engineRunning = c instanceof Command.Play;
+            }
+        }
+        appliedSeq = upTo;
+        enginePublishes();
+    }
+
+    /** A snapshot of the engine as it stands: the window gets one every frame, applied or not. */
+    private void enginePublishes() {
+        Snapshot s = new Snapshot(0, engineRunning, engine, null, List.of(), List.of(), null, null, null, 0, 0, null, "", null, 0,
+                "", null, null, null, dev.backprop.playground.train.Confusion.EMPTY, Snapshot.Shown.NONE, false, null,
+                dev.backprop.playground.engine.nn.EpochErrors.View.EMPTY, dev.backprop.playground.engine.nn.NetworkCurve.NONE,
+                null, appliedSeq);
+        interact(() -> bar.update(s));
+    }
+
     @Test
-    void aSettingJustSentIsNotUndoneByAnOlderSnapshot() {
-        TrainingConfig before = TrainingConfig.defaults();
-        interact(() -> bar.update(snapshot(before, 0, false, null)));
+    void aSettingShowsTheUsersValueUntilTheEngineHasAppliedItThenTheEngines() {
+        enginePublishes();
         clickOn(bar.learningRateSlider().lookup(".thumb"));
-        type(KeyCode.RIGHT); // 0.02 sent; the engine has not applied it yet
-        interact(() -> bar.update(snapshot(before.withBatchSize(4), 1, false, null))); // published before it did
-        assertEquals(0.02, bar.learningRate(), 0.0, "the user's choice stays while the engine catches up");
+        type(KeyCode.RIGHT); // 0.02 sent as number 1; the engine has not applied it yet
+        assertEquals(1, sent.size());
+        engine = engine.withBatchSize(4); // the engine changed something else meanwhile
+        for (int frame = 0; frame < 5; frame++) {
+            enginePublishes(); // published before it applied the rate: no timer lets the old rate back in
+            assertEquals(0.02, bar.learningRate(), 0.0, "the user's choice stays while the engine catches up");
+        }
         assertEquals(4, lookup("#batch").queryAs(ChoiceBox.class).getValue(), "the other control followed");
-        interact(() -> bar.update(snapshot(before.withBatchSize(4).withLearningRate(0.02), 2, false, null)));
+        engineApplies(1);
         assertEquals(0.02, bar.learningRate(), 0.0);
-        assertEquals(4, lookup("#batch").queryAs(ChoiceBox.class).getValue(), "the other control followed");
+        assertEquals(0.02, engine.learningRate(), 0.0);
         assertEquals(1, sentOf(Command.SetLearningRate.class).size());
-        assertEquals(List.of(), sentOf(Command.SetBatchSize.class));
+        assertEquals(List.of(), sentOf(Command.SetBatchSize.class), "following the engine sent nothing back");
+    }
+
+    @Test
+    void aSecondPressOfPlayBeforeTheEngineTookTheFirstPausesInsteadOfPlayingTwice() {
+        enginePublishes();
+        Button play = lookup("#play").queryAs(Button.class);
+        assertEquals("Play", play.getText());
+        clickOn(play);
+        assertEquals("Pause", play.getText(), "asked to run: the button offers Pause at once");
+        enginePublishes(); // a frame from before the engine took Play: still paused
+        assertEquals("Pause", play.getText(), "the button does not flip back");
+        clickOn(play);
+        assertEquals(List.of(new Command.Play(), new Command.Pause()), sent, "the second press pauses");
+        assertEquals("Play", play.getText());
+        engineApplies(1);
+        assertEquals("Play", play.getText(), "Play applied, but the Pause after it is not yet: it shows what was asked last");
+        engineApplies(2);
+        assertEquals("Play", play.getText());
+        assertFalse(engineRunning);
+        clickOn(play);
+        engineApplies(3);
+        assertEquals("Pause", play.getText(), "acknowledged: the engine runs");
+    }
+
+    @Test
+    void aSettingTheEngineClampsOrRefusesShowsTheEnginesValueOnceAcknowledged() {
+        rateRule = r -> Math.min(r, 0.05); // clamps
+        enginePublishes();
+        clickOn(bar.learningRateSlider().lookup(".thumb"));
+        type(KeyCode.RIGHT, 3); // 0.02, 0.05, 0.1
+        assertEquals(0.1, bar.learningRate(), 0.0);
+        engineApplies(2);
+        assertEquals(0.1, bar.learningRate(), 0.0, "0.1 not applied yet: the earlier ones do not show");
+        engineApplies(3);
+        assertEquals(0.05, bar.learningRate(), 0.0, "the engine kept 0.05 of the 0.1 sent: the control says so");
+        assertEquals("0.05", lookup("#learning-rate-text").queryAs(Label.class).getText());
+
+        rateRule = r -> Double.NaN; // refuses
+        type(KeyCode.RIGHT); // 0.1 again, number 4
+        enginePublishes();
+        assertEquals(0.1, bar.learningRate(), 0.0);
+        engineApplies(4);
+        assertEquals(0.05, bar.learningRate(), 0.0, "refused: back to the engine's rate, once it said so");
+        assertEquals(4, sent.size(), "showing the engine's value sent nothing");
+    }
+
+    @Test
+    void aQuickDragThroughManyRatesAgainstALaggingEngineNeverJumpsBackAndTheLastValueSticks() {
+        Slider lr = bar.learningRateSlider();
+        double perNotch = pixelsPerUnit(lr); // leaves the slider at 1e-4 (notch 0)
+        enginePublishes();
+        sent.clear();
+        appliedSeq = 0;
+        engine = TrainingConfig.defaults();
+        var drag = drag(lr.lookup(".thumb"), MouseButton.PRIMARY);
+        for (int i = 0; i < 12; i++) {
+            drag.moveBy(perNotch, 0);
+            WaitForAsyncUtils.waitForFxEvents();
+            double hand = bar.learningRate();
+            engineApplies(Math.max(appliedSeq, sent.size() - 2)); // the engine two commands behind the hand
+            assertEquals(hand, bar.learningRate(), 0.0, "move " + i + ": a stale snapshot never moves the thumb back");
+        }
+        drag.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        double last = sentOf(Command.SetLearningRate.class).get(sent.size() - 1).learningRate();
+        assertEquals(bar.learningRate(), last, 0.0, "the last command sent is where the hand let go");
+        assertTrue(last >= 0.1 && sent.size() >= 9, "about 12 notches up from 0.0001, a command each: " + sent);
+        enginePublishes();
+        assertEquals(last, bar.learningRate(), 0.0);
+        engineApplies(sent.size());
+        assertEquals(last, engine.learningRate(), 0.0);
+        assertEquals(last, bar.learningRate(), 0.0, "the final value sticks");
     }
 
     @Test

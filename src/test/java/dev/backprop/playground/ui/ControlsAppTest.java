@@ -63,6 +63,32 @@ class ControlsAppTest extends AppHarness {
     }
 
     @Test
+    void aQuickLearningRateDragWhileTrainingAtFullSpeedNeverJumpsBackAndItsLastValueSticks() throws Exception {
+        interact(() -> view.controls().speedSlider().setValue(TransportRow.MAX_LOG_SPEED)); // unthrottled
+        interact(() -> view.controls().setLearningRate(1e-4)); // notch 0: the drag goes up from there
+        clickOn("#play");
+        waitFor("training at full speed with 0.0001", s -> s.step() > 20_000 && s.config().learningRate() == 1e-4);
+        Node thumb = lookup("#learning-rate .thumb").query();
+        var drag = drag(thumb, MouseButton.PRIMARY);
+        double shown = view.controls().learningRate();
+        for (int i = 0; i < 40; i++) {
+            drag.moveBy(2, 0); // a quick hand: no pause between moves, a command every few moves
+            double now = view.controls().learningRate();
+            assertTrue(now >= shown, "move " + i + ": the thumb went back from " + shown + " to " + now);
+            shown = now;
+        }
+        drag.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        double last = view.controls().learningRate();
+        assertTrue(last >= 0.01, "the drag crossed many notches: " + last);
+        waitFor("the engine at " + last, s -> s.config().learningRate() == last);
+        long frames = session().frames().frames();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session().frames().frames() >= frames + 20);
+        assertEquals(last, view.controls().learningRate(), 0.0, "the final value sticks, 20 frames on");
+        assertTrue(session().latest().running() && session().latest().step() > 20_000);
+    }
+
+    @Test
     void theControlsShowANetworkSetDirectlyOnTheSessionAndALoadedModel() throws Exception {
         NetworkSpec spec = new NetworkSpec(2, new int[] {12, 12}, Activation.TANH, Loss.MSE, Initializer.XAVIER);
         session().send(new Command.SetNetwork(spec));

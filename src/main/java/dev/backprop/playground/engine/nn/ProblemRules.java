@@ -42,6 +42,29 @@ public final class ProblemRules {
         return fits(chosen, classes) ? chosen : Head.defaultLoss(classes);
     }
 
+    /** The head a dataset with {@code classes} classes gets by default. */
+    public static Head defaultHead(int classes) {
+        return Head.of(Head.defaultLoss(classes), classes);
+    }
+
+    /** A head with {@code chosen}'s loss on {@code classes} classes if that fits, else the data's default. */
+    public static Head headFor(Loss chosen, int classes) {
+        return Head.of(lossFor(chosen, classes), classes);
+    }
+
+    /**
+     * The head a network keeps on new data of {@code classes} classes: its own when it has as many (a
+     * perceptron keeps its threshold), else the data's default (a softmax for iris, an identity for plane).
+     */
+    public static Head headOnNewData(Head head, int classes) {
+        return head.classes() == classes ? head : defaultHead(classes);
+    }
+
+    /** The dataset a choice of problem type switches to when the data in use is of the other type. */
+    public static DatasetKind datasetFor(boolean regression) {
+        return regression ? DatasetKind.PLANE : DatasetKind.MOONS;
+    }
+
     /** Why {@code spec}'s head cannot learn {@code c}'s data (a loss that does not fit), or null. */
     public static String headMismatch(NetworkSpec spec, TrainingConfig c) {
         int classes = spec.head().classes();

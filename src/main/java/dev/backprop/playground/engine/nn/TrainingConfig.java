@@ -114,25 +114,13 @@ public record TrainingConfig(
         return dataset.hasOneInput() && !spec.features().equals(ONE_INPUT) ? spec.withFeatures(ONE_INPUT) : spec;
     }
 
-    /** The head a dataset with {@code classes} classes gets by default. */
-    public static Head defaultHead(int classes) {
-        return Head.of(Head.defaultLoss(classes), classes);
-    }
-
     /**
      * {@code spec} with a head that fits this config's data: its own if it does, else its loss on
      * these classes if that fits, else the data's default head (the app's controls send a spec
      * without knowing the data's classes).
      */
     public NetworkSpec fitting(NetworkSpec spec) {
-        if (spec.head().classes() == classes) {
-            return spec;
-        }
-        try {
-            return spec.withHead(Head.of(spec.loss(), classes));
-        } catch (IllegalArgumentException e) {
-            return spec.withHead(defaultHead(classes));
-        }
+        return spec.head().classes() == classes ? spec : spec.withHead(ProblemRules.headFor(spec.loss(), classes));
     }
 
     public TrainingConfig withRegularization(Regularization kind, double rate) {
@@ -145,7 +133,7 @@ public record TrainingConfig(
      * dataset's default (a softmax for iris, an identity for plane), so the run stays consistent.
      */
     public TrainingConfig withData(DatasetKind kind, int n, double noiseLevel, long newSeed, int newClasses) {
-        NetworkSpec net = network.head().classes() == newClasses ? network : network.withHead(defaultHead(newClasses));
+        NetworkSpec net = network.withHead(ProblemRules.headOnNewData(network.head(), newClasses));
         if (kind.hasOneInput()) {
             net = net.withFeatures(ONE_INPUT);
         } else if (dataset.hasOneInput() && net.features().equals(ONE_INPUT)) {

@@ -35,6 +35,20 @@ class ProblemRulesTest {
     }
 
     @Test
+    void aHeadOnNewDataStaysWhenItFitsTheClassesElseTheDataGetsItsDefault() {
+        Head perceptron = Head.of(Loss.PERCEPTRON, 2).withThreshold(0.5);
+        assertEquals(perceptron, ProblemRules.headOnNewData(perceptron, 2), "two classes again: kept, threshold and all");
+        assertEquals(Loss.CE, ProblemRules.headOnNewData(perceptron, 3).loss(), "iris: a softmax");
+        assertEquals(Loss.MSE, ProblemRules.headOnNewData(Head.of(Loss.CE, 2), 0).loss(), "plane: an identity");
+        assertEquals(ProblemRules.headOnNewData(TrainingConfig.defaults().network().head(), 3),
+                TrainingConfig.defaults().withData(DatasetKind.IRIS, 150, 0, 0).network().head(), "the config applies it");
+        assertEquals(Head.of(Loss.MSE, 2), ProblemRules.headFor(Loss.MSE, 2));
+        assertEquals(Head.of(Loss.CE, 4), ProblemRules.headFor(Loss.BCE, 4), "bce does not fit 4 classes");
+        assertEquals(DatasetKind.PLANE, ProblemRules.datasetFor(true));
+        assertEquals(DatasetKind.MOONS, ProblemRules.datasetFor(false));
+    }
+
+    @Test
     void mismatchesAndClassCountRefusalsSayWhy() {
         TrainingConfig iris = TrainingConfig.defaults().withData(DatasetKind.IRIS, 150, 0, 0);
         assertNull(ProblemRules.headMismatch(iris.network(), iris));
