@@ -65,6 +65,8 @@ public final class PlaygroundView extends BorderPane {
     private final DataPane dataPane = new DataPane();
     /** For image data, the data pane's other view: the first layer's weights as pictures. */
     private final WeightPictures weightPictures = new WeightPictures();
+    /** For image data, the data pane's first view: the images with their predictions (a click traces one). */
+    private ImageGallery gallery;
     /** The data pane's least height: the views' toggles, the gallery's bar (about 30 px each) and two rows of images. */
     private static final double DATA_MIN_HEIGHT = 2 * GalleryCanvas.CELL_HEIGHT + 64;
     /** Edit mode's bar over the boundary pane (its clicks become commands). */
@@ -189,7 +191,8 @@ public final class PlaygroundView extends BorderPane {
         VBox boundaryView = new VBox(4, editMode, boundaryPane);
         VBox.setVgrow(boundaryPane, Priority.ALWAYS);
         dataPane.addView(new BoundaryView(boundaryView, boundaryPane));
-        dataPane.addView(new ImageGallery(row -> session.send(new Command.TraceRow(row))));
+        gallery = new ImageGallery(row -> session.send(new Command.TraceRow(row)));
+        dataPane.addView(gallery);
         dataPane.addView(weightPictures);
         curveView.setId("curve-view");
         epochErrorsChart.setId("epoch-errors");
@@ -567,6 +570,7 @@ public final class PlaygroundView extends BorderPane {
         epochErrorsChart.setAxisColor(ink);
         chartPane.setAxisColor(ink);
         confusionPane.setDark(dark);
+        gallery.setDark(dark);
         graphPane.setTheme(dark);
         if (lab != null) {
             lab.graphPane().setTheme(dark);

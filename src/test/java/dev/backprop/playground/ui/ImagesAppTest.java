@@ -69,6 +69,21 @@ class ImagesAppTest extends AppHarness {
         interact(() -> lookup("#gallery-training").queryAs(ToggleButton.class).setSelected(true));
         WaitForFx.events();
         assertTrue(gallery.rows().stream().noneMatch(trained.data()::isTest), "training images");
+
+        // the dark theme: the page's paper goes dark with it (no white block in a dark window), and back
+        for (boolean dark : new boolean[] {true, false}) {
+            interact(() -> view.applyTheme(dark));
+            javafx.scene.paint.Color paper = interactAndGetPaper(gallery);
+            GalleryCanvas.Palette expected = dark ? GalleryCanvas.Palette.DARK : GalleryCanvas.Palette.LIGHT;
+            assertEquals(expected.paper().toString(), paper.toString(), "the paper at the page's corner, dark " + dark);
+        }
+    }
+
+    /** The colour drawn at the page's top-left corner (paper: every image is inset from its cell's edge). */
+    private javafx.scene.paint.Color interactAndGetPaper(ImageGallery gallery) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.paint.Color> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        interact(() -> seen.set(gallery.canvas().snapshot(null, null).getPixelReader().getColor(1, 1)));
+        return seen.get();
     }
 
     @Test
