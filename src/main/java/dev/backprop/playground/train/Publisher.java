@@ -393,7 +393,7 @@ final class Publisher {
         }
         graph = view(trainer) == GraphView.NEURONS
                 ? NeuronGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(), loss,
-                        reveal, thumbnails, stepper == null ? -1 : unit, java.util.Set.copyOf(expanded))
+                        reveal, thumbnails, stepper == null ? -1 : unit, java.util.Set.copyOf(expanded), classNames)
                 : NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
                         loss, reveal, classNames);
         if (traced != null) { // its values, and a step-through's, are the traced point's
