@@ -416,7 +416,16 @@ final class Publisher {
      * plane (a picture, a table), whose inputs are more than the two a trace carries.
      */
     static boolean tracesRow(Trainer trainer, Command.TracePoint t) {
-        return t.index() >= 0 && !trainer.data().all().inputs().isPlanar();
+        return t.index() >= 0 && offThePlane(trainer.data().all());
+    }
+
+    /**
+     * Whether {@code all} is shown by its rows (a gallery, a table plot with predictions) rather than over
+     * the plane: inputs other than two, or two with several real targets (iris's petal), which no
+     * boundary shows.
+     */
+    static boolean offThePlane(dev.backprop.playground.engine.data.Dataset all) {
+        return !all.inputs().isPlanar() || all.targets() > 1;
     }
 
     Command.TracePoint traced() {

@@ -309,7 +309,8 @@ final class SessionEngine implements CommandHandler {
         if (mismatch != null) {
             throw new IllegalArgumentException(mismatch); // refused: swapping the head silently would hide the choice
         }
-        NetworkSpec spec = ProblemRules.networkFor(asked, trainer().data().all().inputs()); // the data's inputs
+        // the data's inputs, and its targets for a regression
+        NetworkSpec spec = ProblemRules.networkFor(asked, trainer().data().all().inputs(), trainer().data().all().targets());
         String tooBig = Command.appProblem(spec);
         if (tooBig != null) {
             throw new IllegalArgumentException(tooBig);
@@ -416,7 +417,8 @@ final class SessionEngine implements CommandHandler {
     void replace(TrainingConfig asked, DataSplit data, DataSplit own) {
         TrainingConfig before = config;
         // the first layer takes the data's inputs (features give way to them off the plane)
-        TrainingConfig next = asked.withNetwork(ProblemRules.networkFor(asked.network(), data.all().inputs()));
+        TrainingConfig next = asked.withNetwork(ProblemRules.networkFor(asked.network(), data.all().inputs(),
+                data.all().targets()));
         String tooBig = Command.appProblem(next.network());
         if (tooBig != null) {
             throw new IllegalArgumentException(tooBig);

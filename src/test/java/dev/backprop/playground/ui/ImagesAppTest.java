@@ -131,6 +131,29 @@ class ImagesAppTest extends AppHarness {
         assertNotNull(traced.trace());
     }
 
+    /**
+     * Iris's petal from its sepal (two inputs, two real targets): the table plot, not the plane's
+     * boundary, with the two inputs across and the two targets up; the dataset box names the choice, and
+     * the predictions that come with training are the network's two outputs.
+     */
+    @Test
+    void irisPetalRegressionPlotsATargetAgainstAnInputWithThePredictions() throws Exception {
+        choose(DataChoice.IRIS_PETAL);
+        Snapshot s = waitFor("iris petal", x -> x.data().all().targets() == 2 && x.predictions() != null);
+        WaitForFx.events();
+        assertTrue(view.dataPane().current() instanceof TablePlot, "the table plot: " + view.dataPane().current());
+        assertFalse(lookup("#data-views").query().isVisible(), "one view fits: no boundary to choose");
+        TablePlot plot = (TablePlot) view.dataPane().current();
+        assertEquals(s.data().all().inputs().names(), plot.across().getItems());
+        assertEquals(List.of("y1", "y2"), plot.up().getItems());
+        assertEquals("target", lookup("#table-up-label").queryAs(Label.class).getText());
+        assertEquals(DataChoice.IRIS_PETAL, lookup("#dataset").queryAs(ChoiceBox.class).getValue());
+        assertFalse(s.predictions().classifies());
+        assertEquals(2, s.predictions().targets());
+        interact(() -> plot.up().setValue("y2"));
+        assertEquals("y2", plot.up().getValue());
+    }
+
     /** Waits for the FX thread's queued events. */
     private static final class WaitForFx {
         static void events() {
