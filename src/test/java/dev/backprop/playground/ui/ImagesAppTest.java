@@ -154,6 +154,62 @@ class ImagesAppTest extends AppHarness {
         assertEquals("y2", plot.up().getValue());
     }
 
+    /**
+     * A run folder the CLI wrote on the digits (64-16-10, checkpoints every 100 steps) opens in the app
+     * with the gallery, its predictions those of the run's last network, and the timeline of the run.
+     */
+    @Test
+    void anOpenedDigitsRunComesBackWithTheGallery(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.io.StringWriter err = new java.io.StringWriter();
+        var cli = dev.backprop.playground.cli.PlaygroundCommand.commandLine();
+        cli.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+        cli.setErr(new java.io.PrintWriter(err));
+        assertEquals(0, cli.execute("train", "--dataset", "digits", "--hidden", "16", "--batch", "32", "--steps", "300",
+                "--seed", "2", "--checkpoint-every", "100", "--out", dir.toString()), err.toString());
+        session().send(new Command.OpenRun(dir));
+        Snapshot opened = waitFor("the run opened", x -> x.step() == 300 && x.timeline().steps().size() == 4);
+        assertTrue(opened.data().all().inputs().isImage(), "the digits: " + opened.data().all().inputs().describe());
+        Snapshot s = waitFor("the run's predictions", x -> x.predictions() != null && x.predictions().step() == 300);
+        assertEquals(List.of(0L, 100L, 200L, 300L), s.timeline().steps());
+        assertEquals(64, s.config().network().inputSize());
+        ImageGallery gallery = gallery();
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> gallery.pageRows().size() >= 10);
+        assertTrue(lookup("#gallery").query().isVisible());
+        long right = gallery.pageRows().stream().filter(r -> s.predictions().right(s.data(), r)).count();
+        assertTrue(right >= gallery.pageRows().size() / 2, "the run's trained network: " + right + " of "
+                + gallery.pageRows().size() + " right");
+    }
+
+    /**
+     * A CSV of four input columns imported in the app: the table plot with its two input drop-downs (no
+     * boundary), each offering the four columns by their names.
+     */
+    @Test
+    void anImportedFourColumnCsvShowsTheTwoInputPlot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path csv = dir.resolve("four.csv");
+        StringBuilder text = new StringBuilder("a,b,c,d,label\n");
+        java.util.Random random = new java.util.Random(4);
+        for (int i = 0; i < 60; i++) {
+            int label = i % 2;
+            text.append(String.format(java.util.Locale.ROOT, "%.3f,%.3f,%.3f,%.3f,%d%n", random.nextGaussian() + label,
+                    random.nextGaussian(), random.nextGaussian() - label, random.nextGaussian(), label));
+        }
+        java.nio.file.Files.writeString(csv, text);
+        session().send(new Command.ImportData(csv));
+        Snapshot s = waitFor("the four columns with predictions", x -> x.data().all().width() == 4 && x.predictions() != null);
+        WaitForFx.events();
+        assertTrue(view.dataPane().current() instanceof TablePlot, "the table plot: " + view.dataPane().current());
+        TablePlot plot = (TablePlot) view.dataPane().current();
+        assertEquals(List.of("a", "b", "c", "d"), s.data().all().inputs().names());
+        assertEquals(List.of("a", "b", "c", "d"), plot.across().getItems());
+        assertEquals(List.of("a", "b", "c", "d"), plot.up().getItems());
+        assertTrue(lookup("#table-across").query().isVisible() && lookup("#table-up").query().isVisible());
+        assertEquals("a", plot.across().getValue());
+        assertEquals("b", plot.up().getValue());
+        interact(() -> plot.up().setValue("d"));
+        assertEquals("d", plot.up().getValue());
+    }
+
     /** Waits for the FX thread's queued events. */
     private static final class WaitForFx {
         static void events() {
