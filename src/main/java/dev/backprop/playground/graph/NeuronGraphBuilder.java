@@ -23,12 +23,17 @@ import org.ejml.data.DMatrixRMaj;
  * tensor step of layer k lights the neurons (and for W_k the edges) of layer k.
  *
  * <p>A layer wider than {@link #MAX_SHOWN} shows its first units and one node standing for the rest.
+ * Image data (8x8, 28x28) enters as ONE card, x drawn as the image it is (784 cards would say nothing),
+ * with one edge to each unit; a first-layer unit's picture is then its incoming weights in the image's
+ * shape, all on one diverging scale (the layer's largest |w|). A softmax's units are named by class.
  */
 public final class NeuronGraphBuilder {
     /** Units drawn per layer; the rest of a wider layer is one "+N more" node. */
     public static final int MAX_SHOWN = 8;
     /** Units of a layer shown once it is expanded (a click on its "+N more" node). */
     public static final int MAX_EXPANDED = 32;
+    /** Output units drawn: all ten of a 10-class softmax (each names its class). */
+    public static final int MAX_OUTPUTS = 10;
     static final String[] INPUT_NAMES = {"x1", "x2"};
 
     private NeuronGraphBuilder() {
@@ -51,7 +56,19 @@ public final class NeuronGraphBuilder {
      */
     public static GraphModel build(Sequential net, DMatrixRMaj x, DMatrixRMaj y, double loss,
                                    NetworkGraphBuilder.Reveal reveal, Map<String, Thumbnail> thumbnails) {
-        return build(net, x, y, loss, reveal, thumbnails, -1, Set.of());
+        return build(net, x, y, loss, reveal, thumbnails, -1, Set.of(), null);
+    }
+
+    /** How many output units are drawn: all up to {@link #MAX_OUTPUTS}, the rest behind a "+N more" node. */
+    public static int shownOutputs(int units) {
+        return Math.min(units, MAX_OUTPUTS);
+    }
+
+    /** As the full build, with a softmax's units named by their indices. */
+    public static GraphModel build(Sequential net, DMatrixRMaj x, DMatrixRMaj y, double loss,
+                                   NetworkGraphBuilder.Reveal reveal, Map<String, Thumbnail> thumbnails, int unit,
+                                   Set<Integer> expanded) {
+        return build(net, x, y, loss, reveal, thumbnails, unit, expanded, null);
     }
 
     /** How many units of hidden layer {@code k} are drawn: 8, or 32 once the layer is expanded. */
@@ -63,10 +80,11 @@ public final class NeuronGraphBuilder {
      * @param unit in a layer step, the one unit to light (its chain rule is the one a reader follows:
      *             backprop neuron by neuron), or -1 for the whole layer
      * @param expanded hidden layers (1 for h1 ...) drawn with up to {@link #MAX_EXPANDED} units
+     * @param classNames the classes' names (Fashion-MNIST's garments) for a softmax's units, or null: their indices
      */
     public static GraphModel build(Sequential net, DMatrixRMaj x, DMatrixRMaj y, double loss,
                                    NetworkGraphBuilder.Reveal reveal, Map<String, Thumbnail> thumbnails, int unit,
-                                   Set<Integer> expanded) {
+                                   Set<Integer> expanded, List<String> classNames) {
         List<GraphNode> nodes = new ArrayList<>();
         List<GraphModel.Edge> edges = new ArrayList<>();
         Map<GraphModel.Edge, EdgeWeight> weights = new HashMap<>();
@@ -87,11 +105,21 @@ public final class NeuronGraphBuilder {
         double[] dx = first.lastGradOutput() != null && known(reveal, inputStep) ? columnSums(first.lastGradInput()) : null;
         List<String> previous = new ArrayList<>();
         int previousUnits = first.inputSize(); // the units among previous (a "+N more" node may follow)
-        for (int i = 0; i < first.inputSize(); i++) {
-            String id = i < inputNames.size() ? inputNames.get(i) : inputName(i);
-            nodes.add(new GraphNode(id, id, NodeKind.INPUT, "", Tensor.scalar(xMean[i]), dx == null ? null : Tensor.scalar(dx[i]),
-                    id + " = " + NumberFormat.fixed4(xMean[i]), inputStep.equals(hl), Neuron.input(thumbnails.get(id))));
-            previous.add(id);
+        int[] image = imageShape(net);
+        if (image != null) {
+            nodes.add(new GraphNode(NodeId.input(), "x", NodeKind.INPUT, "", Tensor.of(image[0], image[1], xMean),
+                    dx == null ? null : Tensor.of(image[0], image[1], dx), "x: the input"
+                    + (x.numRows == 1 ? " example" : "s, mean of the batch of " + x.numRows) + ", a " + image[0] + "x"
+                    + image[1] + " image; each unit of layer 1 shows its weights from it as a picture", inputStep.equals(hl)));
+            previous.add(NodeId.input().text());
+            previousUnits = 1;
+        } else {
+            for (int i = 0; i < first.inputSize(); i++) {
+                String id = i < inputNames.size() ? inputNames.get(i) : inputName(i);
+                nodes.add(new GraphNode(id, id, NodeKind.INPUT, "", Tensor.scalar(xMean[i]), dx == null ? null : Tensor.scalar(dx[i]),
+                        id + " = " + NumberFormat.fixed4(xMean[i]), inputStep.equals(hl), Neuron.input(thumbnails.get(id))));
+                previous.add(id);
+            }
         }
 
         int k = 0;
@@ -106,7 +134,10 @@ public final class NeuronGraphBuilder {
             CachingLayer act = activationAfter(layers, i);
             boolean output = isLastLinear(layers, i);
             int units = lin.outputSize(lin.inputSize());
-            int shown = output ? Math.min(units, MAX_SHOWN) : shownUnits(k, units, expanded);
+            int shown = output ? shownOutputs(units) : shownUnits(k, units, expanded);
+            boolean fromImage = image != null && k == 1;
+            double maxAbsW = fromImage ? maxAbs(lin.weight().value().data) : Double.NaN;
+            boolean named = output && units > 1 && act != null && act.kind().equals("softmax");
             NodeId add = NodeId.add(k);
             NodeId actId = NodeId.activation(k);
             lastAct = act == null ? add : actId;
@@ -136,13 +167,23 @@ public final class NeuronGraphBuilder {
             for (int j = 0; j < shown; j++) {
                 NodeId node = NodeId.unit(k, j, units, output);
                 String id = node.text();
-                String formula = formula(id, fn, previous, w, b, j, units, zPending ? Double.NaN : z[j],
+                String formula = formula(id, fn, fromImage ? "W1[:," + (j + 1) + "]\u00b7x" : null, previous, w, b, j, units,
+                        zPending ? Double.NaN : z[j],
                         aPending ? Double.NaN : a[j], dAKnown ? dA[j] : Double.NaN, dZKnown ? dZ[j] : Double.NaN,
                         hl != null && hl.equals(add) && dZKnown);
-                nodes.add(new GraphNode(node, id, NodeKind.VALUE, fn,
+                // off the plane no unit has a picture over it: a first-layer unit's is its weights
+                Thumbnail picture = image == null ? thumbnails.get(id) : fromImage ? weightPicture(w, j, units, image, maxAbsW) : null;
+                String label = named ? (classNames != null && j < classNames.size() ? classNames.get(j) : "class " + j) : id;
+                nodes.add(new GraphNode(node.text(), label, NodeKind.VALUE, fn,
                         aPending ? Tensor.pending(1, 1) : Tensor.scalar(a[j]), dAKnown ? Tensor.scalar(dA[j]) : null, formula,
-                        layerLit && (unit < 0 || unit == j), new Neuron(false, !zPending, z[j], b[j], thumbnails.get(id))));
+                        layerLit && (unit < 0 || unit == j), new Neuron(false, !zPending, z[j], b[j], picture), node, null));
                 current.add(id);
+                if (fromImage) { // one edge from the image: the unit's picture shows its weights
+                    GraphModel.Edge e = new GraphModel.Edge(previous.get(0), id);
+                    edges.add(e);
+                    layerEdges.add(e);
+                    continue;
+                }
                 for (int p = 0; p < previousUnits; p++) {
                     GraphModel.Edge e = new GraphModel.Edge(previous.get(p), id);
                     edges.add(e);
@@ -239,6 +280,31 @@ public final class NeuronGraphBuilder {
         return true;
     }
 
+    /** {rows, cols} of the picture the first layer receives whole (raw square image inputs), else null. */
+    static int[] imageShape(Sequential net) {
+        int[] shape = net.features().isRaw() ? net.features().inputs().shape() : null;
+        return shape != null && shape[0] == shape[1] && shape[0] * shape[1] == net.inputSize() ? shape : null;
+    }
+
+    /** Unit {@code j}'s incoming weights (column j of the inputs x units matrix {@code w}) in the image's shape. */
+    static Thumbnail weightPicture(double[] w, int j, int units, int[] image, double scale) {
+        double[] column = new double[image[0] * image[1]];
+        for (int p = 0; p < column.length; p++) {
+            column[p] = w[p * units + j];
+        }
+        return new Thumbnail(image[0], column, false, scale);
+    }
+
+    private static double maxAbs(double[] values) {
+        double max = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        return max;
+    }
+
     static String inputName(int i) {
         return i < INPUT_NAMES.length ? INPUT_NAMES[i] : "x" + (i + 1);
     }
@@ -247,13 +313,16 @@ public final class NeuronGraphBuilder {
      * The neuron's computation with its numbers: in the forward pass z as the weighted sum and a;
      * when backprop has just reached z, the chain rule {@code dL/dz = dL/da · relu'(z) = 0.31 · 1}.
      */
-    private static String formula(String id, String fn, List<String> inputs, double[] w, double[] b, int j, int units,
-                                  double z, double a, double dA, double dZ, boolean backwardHere) {
+    private static String formula(String id, String fn, String product, List<String> inputs, double[] w, double[] b, int j,
+                                  int units, double z, double a, double dA, double dZ, boolean backwardHere) {
         StringBuilder s = new StringBuilder(id).append(": z = ");
-        for (int p = 0; p < Math.min(inputs.size(), MAX_SHOWN); p++) {
+        if (product != null) {
+            s.append(product).append(" + ");
+        }
+        for (int p = 0; product == null && p < Math.min(inputs.size(), MAX_SHOWN); p++) {
             s.append(NumberFormat.short4(w[p * units + j])).append("\u00b7").append(inputs.get(p)).append(" + ");
         }
-        if (inputs.size() > MAX_SHOWN) {
+        if (product == null && inputs.size() > MAX_SHOWN) {
             s.append("\u2026 + ");
         }
         s.append(NumberFormat.short4(b[j])).append(" = ").append(Double.isNaN(z) ? "\u2013" : NumberFormat.short4(z));

@@ -49,7 +49,7 @@ public final class NeuronThumbnails {
             int units = lin.outputSize(lin.inputSize());
             // a binary head's output is P(class 1): its picture is the boundary, in the boundary's colours
             boolean probability = output && units == 1 && activation != null && activation.kind().equals("sigmoid");
-            int shown = output ? Math.min(units, NeuronGraphBuilder.MAX_SHOWN) : NeuronGraphBuilder.shownUnits(k, units, expanded);
+            int shown = output ? NeuronGraphBuilder.shownOutputs(units) : NeuronGraphBuilder.shownUnits(k, units, expanded);
             for (int j = 0; j < shown; j++) {
                 String id = NeuronGraphBuilder.unitId(k, j, units, output);
                 out.put(id, new Thumbnail(size, NeuronGrid.unit(stages.get(stage), j), probability));

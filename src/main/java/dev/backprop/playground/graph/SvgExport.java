@@ -294,7 +294,7 @@ public final class SvgExport {
     private static String png(Thumbnail t) {
         java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(t.size(), t.size(),
                 java.awt.image.BufferedImage.TYPE_INT_RGB);
-        img.setRGB(0, 0, t.size(), t.size(), dev.backprop.playground.render.ThumbnailColours.argb(t.values(), t.probability()),
+        img.setRGB(0, 0, t.size(), t.size(), t.argb(),
                 0, t.size());
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try {

@@ -30,6 +30,11 @@ public enum DataChoice {
     QUADRATIC(DatasetKind.QUADRATIC, "quadratic (1 input)"),
     /** Fisher's iris with all four measurements as inputs, 3 species. */
     IRIS4(DatasetKind.IRIS, "iris (4 inputs)"),
+    /**
+     * Seed 003's regression: sepal length and width -> petal length and width, standardized. Its kind is
+     * the plane's regression (iris's own kind has 3 classes), as the CLI's {@code iris --target petal} runs.
+     */
+    IRIS_PETAL(DatasetKind.PLANE, "iris petal (regression)"),
     /** scikit-learn's 1,797 8x8 digits, 10 classes. */
     DIGITS(DatasetKind.DIGITS, "digits (8x8)"),
     /** Fashion-MNIST: the full set where Debian's dataset-fashion-mnist put it, else the shipped subset. */
@@ -50,13 +55,21 @@ public enum DataChoice {
 
     /** True for the plane's generated datasets (sent as {@link Command.SetData}); false for data that is read. */
     public boolean generated() {
-        return !kind.fromFiles() && this != IRIS4;
+        return !kind.fromFiles() && this != IRIS4 && this != IRIS_PETAL;
     }
 
     /** The choice showing data of {@code kind} with {@code inputs} inputs (iris with 4 is {@link #IRIS4}). */
     public static DataChoice of(DatasetKind kind, int inputs) {
+        return of(kind, inputs, 1);
+    }
+
+    /** As {@link #of(DatasetKind, int)}, the plane's two inputs with two real targets being {@link #IRIS_PETAL}. */
+    public static DataChoice of(DatasetKind kind, int inputs, int targets) {
         if (kind == DatasetKind.IRIS && inputs == 4) {
             return IRIS4;
+        }
+        if (kind == DatasetKind.PLANE && inputs == 2 && targets == 2) {
+            return IRIS_PETAL;
         }
         for (DataChoice c : values()) {
             if (c.kind == kind) {
@@ -83,6 +96,7 @@ public enum DataChoice {
         try {
             return switch (this) {
                 case IRIS4 -> new Read(DataSplit.of(IrisTables.allInputs(), testRatio, random), "shipped");
+                case IRIS_PETAL -> new Read(DataSplit.of(IrisTables.petalFromSepal(), testRatio, random), "shipped");
                 case DIGITS -> of(ImageSets.digits(Integer.MAX_VALUE, testRatio, random));
                 case FASHION -> of(ImageSets.fashion(fashionDir, null));
                 default -> throw new IllegalArgumentException(label + " is generated, not read");

@@ -111,7 +111,7 @@ final class GraphPublisher {
         }
         graph = view(trainer) == GraphView.NEURONS
                 ? NeuronGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(), loss,
-                        reveal, thumbnails, stepper == null ? -1 : unit, expanded())
+                        reveal, thumbnails, stepper == null ? -1 : unit, expanded(), classNames)
                 : NetworkGraphBuilder.build(trainer.network(), trainer.lastBatchFeatures(), trainer.lastBatchLabels(),
                         loss, reveal, classNames);
         if (traced != null) { // its values, and a step-through's, are the traced point's
@@ -131,10 +131,10 @@ final class GraphPublisher {
 
     /**
      * Whether {@code t} is traced by its row of the data rather than by (x1, x2): a row of data off the
-     * plane (a picture, a table), whose inputs are more than the two a trace carries.
+     * plane (a picture, a table, two inputs with several targets), which a trace's (x1, x2) cannot carry.
      */
     static boolean tracesRow(Trainer trainer, Command.TracePoint t) {
-        return t.index() >= 0 && !trainer.data().all().inputs().isPlanar();
+        return t.index() >= 0 && Publisher.offThePlane(trainer.data().all());
     }
 
     Command.TracePoint traced() {

@@ -77,9 +77,9 @@ final class PredictionSlice {
         return active(trainer) && (stale || published == null || published.step() != trainer.steps());
     }
 
-    /** Data off the plane with at least one point: the views that show predictions are there. */
+    /** Data the boundary cannot show with at least one point: the views that show predictions are there. */
     private static boolean active(Trainer trainer) {
-        return !trainer.data().all().inputs().isPlanar() && trainer.data().all().size() > 0;
+        return Publisher.offThePlane(trainer.data().all()) && trainer.data().all().size() > 0;
     }
 
     /** While playing, the pass under way goes on for {@link #SLICE_BUDGET_NANOS}; true when it published. */

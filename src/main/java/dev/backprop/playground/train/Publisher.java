@@ -330,6 +330,15 @@ final class Publisher {
         }
     }
 
+    /**
+     * Whether {@code all} is shown by its rows (a gallery, a table plot with predictions) rather than over
+     * the plane: inputs other than two, or two with several real targets (iris's petal), which no
+     * boundary shows.
+     */
+    static boolean offThePlane(dev.backprop.playground.engine.data.Dataset all) {
+        return !all.inputs().isPlanar() || all.targets() > 1;
+    }
+
     DecisionGrid grid() {
         return grid;
     }

@@ -109,7 +109,20 @@ record RunRecord(TrainingConfig config, DataSplit data, List<Metrics> history, L
                         Math.max(2, Timeline.MAX_BYTES / states.get(0).bytes(false))));
             }
         }
-        return new RunRecord(config, data, List.copyOf(history), List.copyOf(states));
+        return new RunRecord(config, pictured(data, config.network().features().inputs()), List.copyOf(history),
+                List.copyOf(states));
+    }
+
+    /**
+     * {@code data} as the pictures its model takes when its columns are the model's pixels by name (the
+     * digits' dataset.csv holds px0_0 ... px7_7 and no shape; model.json has the 8x8): the gallery shows them.
+     */
+    static DataSplit pictured(DataSplit data, dev.backprop.playground.engine.data.Inputs model) {
+        var all = data.all();
+        if (all.inputs().isImage() || !model.isImage() || !model.names().equals(all.inputs().names())) {
+            return data;
+        }
+        return DataSplit.of(new dev.backprop.playground.engine.data.Dataset(all.features(), all.labels(), model), data.isTest());
     }
 
     /** The {@code k}th of {@code kept} indices spread evenly over {@code 0..n-1}, the first and the last included. */

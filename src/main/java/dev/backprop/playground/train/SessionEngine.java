@@ -285,7 +285,8 @@ final class SessionEngine {
     void replace(TrainingConfig asked, DataSplit data, DataSplit own) {
         TrainingConfig before = config();
         // the first layer takes the data's inputs (features give way to them off the plane)
-        TrainingConfig next = asked.withNetwork(ProblemRules.networkFor(asked.network(), data.all().inputs()));
+        TrainingConfig next = asked.withNetwork(ProblemRules.networkFor(asked.network(), data.all().inputs(),
+                data.all().targets()));
         String tooBig = Command.appProblem(next.network());
         if (tooBig != null) {
             throw new IllegalArgumentException(tooBig);

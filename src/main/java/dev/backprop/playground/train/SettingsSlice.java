@@ -135,7 +135,8 @@ final class SettingsSlice {
         if (mismatch != null) {
             throw new IllegalArgumentException(mismatch); // refused: swapping the head silently would hide the choice
         }
-        NetworkSpec spec = ProblemRules.networkFor(asked, trainer().data().all().inputs()); // the data's inputs
+        // the data's inputs, and its targets for a regression
+        NetworkSpec spec = ProblemRules.networkFor(asked, trainer().data().all().inputs(), trainer().data().all().targets());
         String tooBig = Command.appProblem(spec);
         if (tooBig != null) {
             throw new IllegalArgumentException(tooBig);

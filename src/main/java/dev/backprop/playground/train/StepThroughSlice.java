@@ -120,9 +120,12 @@ final class StepThroughSlice {
         }
         int k = node.layer();
         int seen = 0;
-        for (Layer layer : trainer.network().layers()) {
-            if (layer instanceof Linear lin && ++seen == k) {
-                return Math.min(lin.outputSize(lin.inputSize()), NeuronGraphBuilder.MAX_SHOWN);
+        List<Layer> layers = trainer.network().layers();
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) instanceof Linear lin && ++seen == k) {
+                int units = lin.outputSize(lin.inputSize());
+                return NeuronGraphBuilder.isLastLinear(layers, i) ? NeuronGraphBuilder.shownOutputs(units)
+                        : Math.min(units, NeuronGraphBuilder.MAX_SHOWN);
             }
         }
         return 0;

@@ -1,5 +1,6 @@
 package dev.backprop.playground.ui;
 
+import dev.backprop.playground.engine.data.Dataset;
 import dev.backprop.playground.engine.data.Inputs;
 import dev.backprop.playground.train.Snapshot;
 import javafx.scene.Node;
@@ -33,6 +34,12 @@ final class BoundaryView implements DataView {
     @Override
     public boolean fits(Inputs inputs) {
         return inputs.isPlanar();
+    }
+
+    /** The plane with several real targets has no boundary to draw: the table plot shows it. */
+    @Override
+    public boolean fits(Dataset all) {
+        return fits(all.inputs()) && all.targets() <= 1;
     }
 
     @Override

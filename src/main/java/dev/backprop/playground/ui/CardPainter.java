@@ -7,7 +7,6 @@ import dev.backprop.playground.graph.PictureCells;
 import dev.backprop.playground.graph.PictureStyle;
 import dev.backprop.playground.graph.Tensor;
 import dev.backprop.playground.graph.Thumbnail;
-import dev.backprop.playground.render.ThumbnailColours;
 import dev.backprop.playground.render.Diverging;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -126,7 +125,7 @@ final class CardPainter {
 
     /** A neuron's picture: one pixel per grid cell, smoothed when scaled (it is a continuous surface). */
     static Image image(Thumbnail t) {
-        int[] argb = ThumbnailColours.argb(t.values(), t.probability());
+        int[] argb = t.argb();
         WritableImage img = new WritableImage(t.size(), t.size());
         img.getPixelWriter().setPixels(0, 0, t.size(), t.size(), PixelFormat.getIntArgbInstance(), argb, 0, t.size());
         return img;

@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
@@ -18,11 +19,23 @@ import javafx.scene.paint.Color;
  */
 public final class ConfusionMatrixPane extends VBox {
     public static final String STYLE_CLASS = "confusion-matrix";
+    /** A cell of a small matrix (up to four classes): roomy. */
     private static final double CELL = 38;
+    private static final double CELL_HEIGHT = 24;
+    /** Above four classes the cells shrink to their counts (10 classes fit a 1280 px window's data column). */
+    private static final int ROOMY_CLASSES = 4;
+    private static final double COMPACT_HEIGHT = 18;
+    /** A count's room beside its text (the cell's padding and a pixel either side). */
+    private static final double COUNT_MARGIN = 6;
+    /** The counts' font (base.css: .confusion-cell at 12 px), to measure their width. */
+    private static final javafx.scene.text.Font COUNT_FONT = javafx.scene.text.Font.font(12);
 
     private final GridPane table = new GridPane();
     private final Label caption = new Label();
     private Confusion shown = Confusion.EMPTY;
+    /** The cells' size as built: a new size builds the table again. */
+    private double cellWidth;
+    private double cellHeight;
     private boolean dark;
 
     public ConfusionMatrixPane() {
@@ -31,7 +44,7 @@ public final class ConfusionMatrixPane extends VBox {
         title.getStyleClass().add("confusion-title");
         caption.getStyleClass().add("confusion-caption");
         caption.setWrapText(true);
-        caption.setMaxWidth(7 * CELL);
+        caption.maxWidthProperty().bind(table.widthProperty().map(w -> Math.max(7 * CELL, w.doubleValue())));
         table.setHgap(2);
         table.setVgap(2);
         table.setId("confusion-table");
@@ -47,9 +60,13 @@ public final class ConfusionMatrixPane extends VBox {
         if (c == shown) {
             return;
         }
-        boolean sameShape = c.classes() == shown.classes() && !table.getChildren().isEmpty();
+        double[] size = cellSize(c);
+        boolean sameShape = c.classes() == shown.classes() && !table.getChildren().isEmpty()
+                && size[0] == cellWidth && size[1] == cellHeight;
         shown = c;
         if (!sameShape) {
+            cellWidth = size[0];
+            cellHeight = size[1];
             build(c.classes());
         }
         fill(c);
@@ -65,13 +82,33 @@ public final class ConfusionMatrixPane extends VBox {
         return cell(actual, predicted).getText();
     }
 
+    /**
+     * {width, height} of a cell for {@code c}: roomy up to four classes; above, as wide as the largest
+     * count a cell can hold (its row's total: the rows stay with the data) needs at 12 px, and lower.
+     */
+    static double[] cellSize(Confusion c) {
+        if (c.classes() <= ROOMY_CLASSES) {
+            return new double[] {CELL, CELL_HEIGHT};
+        }
+        int largest = 0;
+        for (int i = 0; i < c.classes(); i++) {
+            largest = Math.max(largest, c.rowTotal(i));
+        }
+        javafx.scene.text.Text widest = new javafx.scene.text.Text("8".repeat(Integer.toString(largest).length()));
+        widest.setFont(COUNT_FONT);
+        double w = Math.ceil(widest.getLayoutBounds().getWidth() + COUNT_MARGIN);
+        return new double[] {Math.max(COMPACT_HEIGHT + 4, w), COMPACT_HEIGHT};
+    }
+
     /** Headers and empty cells for {@code k} classes. */
     private void build(int k) {
         table.getChildren().clear();
-        Label corner = new Label("true \u2193  pred \u2192");
+        boolean roomy = k <= ROOMY_CLASSES;
+        Label corner = new Label(roomy ? "true \u2193  pred \u2192" : "true\u2193\npred\u2192");
         corner.getStyleClass().add("confusion-corner");
-        corner.setWrapText(true);
-        corner.setMaxWidth(CELL + 10);
+        corner.setWrapText(roomy);
+        corner.setMaxWidth(roomy ? CELL + 10 : Region.USE_COMPUTED_SIZE);
+        corner.setMinWidth(Region.USE_PREF_SIZE);
         table.add(corner, 0, 0);
         for (int i = 0; i < k; i++) {
             table.add(header(i), i + 1, 0);
@@ -80,18 +117,18 @@ public final class ConfusionMatrixPane extends VBox {
                 Label cell = new Label();
                 cell.getStyleClass().add("confusion-cell");
                 cell.setAlignment(Pos.CENTER);
-                cell.setMinSize(CELL, 24);
-                cell.setPrefSize(CELL, 24);
+                cell.setMinSize(cellWidth, cellHeight);
+                cell.setPrefSize(cellWidth, cellHeight);
                 table.add(cell, j + 1, i + 1);
             }
         }
     }
 
-    private static Label header(int k) {
+    private Label header(int k) {
         Label h = new Label(Integer.toString(k));
         h.getStyleClass().add("confusion-header");
         h.setAlignment(Pos.CENTER);
-        h.setMinSize(CELL, 24);
+        h.setMinSize(cellWidth, cellHeight);
         Color fill = Contrast.readable(Color.web(web(Heatmap.classColour(k))));
         h.setStyle("-fx-background-color: " + toWeb(fill) + "; -fx-text-fill: " + toWeb(Contrast.inkOn(fill)) + ";");
         return h;

@@ -427,7 +427,8 @@ public final class ControlBar extends VBox {
                 | pending.awaiting(Command.ChooseData.class, appliedSeq);
         if (!awaitingData && !noise.isValueChanging()) {
             seed = c.seed();
-            DataChoice shownData = DataChoice.of(c.dataset(), lastSnapshot == null || lastSnapshot.data() == null ? 2 : lastSnapshot.data().all().width());
+            var all = lastSnapshot == null || lastSnapshot.data() == null ? null : lastSnapshot.data().all();
+            DataChoice shownData = DataChoice.of(c.dataset(), all == null ? 2 : all.width(), all == null ? 1 : all.targets());
             if (shownData != null) {
                 values.show(dataset, shownData, () -> dataset.setValue(shownData));
             }

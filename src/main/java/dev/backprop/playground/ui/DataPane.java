@@ -1,5 +1,6 @@
 package dev.backprop.playground.ui;
 
+import dev.backprop.playground.engine.data.Dataset;
 import dev.backprop.playground.engine.data.Inputs;
 import dev.backprop.playground.train.Snapshot;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ public final class DataPane extends VBox {
     private final StackPane content = new StackPane();
     private List<DataView> fitting = List.of();
     private Inputs inputs;
+    /** The targets of the data the fitting views were picked for (the plane with two real targets is a table). */
+    private int targets;
     private DataView current;
     /** The view the user picked last, kept when the data changes and it still fits. */
     private String picked;
@@ -70,18 +73,19 @@ public final class DataPane extends VBox {
     /** Follows {@code s}'s data (the fitting views) and draws it in the shown view. */
     public void show(Snapshot s) {
         last = s;
-        Inputs now = s.data().all().inputs();
-        if (!now.equals(inputs)) {
-            inputs = now;
-            refit();
+        Dataset all = s.data().all();
+        if (!all.inputs().equals(inputs) || all.targets() != targets) {
+            inputs = all.inputs();
+            targets = all.targets();
+            refit(all);
         }
         if (current != null) {
             current.show(s);
         }
     }
 
-    private void refit() {
-        fitting = views.stream().filter(v -> v.fits(inputs)).toList();
+    private void refit(Dataset all) {
+        fitting = views.stream().filter(v -> v.fits(all)).toList();
         toggles.getChildren().clear();
         group.getToggles().clear();
         for (DataView v : fitting) {

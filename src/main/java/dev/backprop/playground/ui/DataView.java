@@ -1,5 +1,6 @@
 package dev.backprop.playground.ui;
 
+import dev.backprop.playground.engine.data.Dataset;
 import dev.backprop.playground.engine.data.Inputs;
 import dev.backprop.playground.train.Snapshot;
 import javafx.scene.Node;
@@ -23,6 +24,11 @@ public interface DataView {
 
     /** Whether this view can show data with these inputs. */
     boolean fits(Inputs inputs);
+
+    /** Whether this view can show {@code all} (its inputs, and its targets: several for a regression like iris's petal). */
+    default boolean fits(Dataset all) {
+        return fits(all.inputs());
+    }
 
     /** What the pane shows; made once. */
     Node node();

@@ -106,6 +106,11 @@ public final class ImageGallery implements DataView {
         return root;
     }
 
+    /** The dark theme's paper and inks, or the light theme's. */
+    public void setDark(boolean dark) {
+        canvas.setDark(dark);
+    }
+
     /** The rows the filter and the set toggle let through, in the data's order. */
     List<Integer> rows() {
         return rows;

@@ -65,8 +65,10 @@ public final class PlaygroundView extends BorderPane {
     private final DataPane dataPane = new DataPane();
     /** For image data, the data pane's other view: the first layer's weights as pictures. */
     private final WeightPictures weightPictures = new WeightPictures();
-    /** The data pane's least height: its bar and two rows of the gallery. */
-    private static final double DATA_MIN_HEIGHT = 240;
+    /** For image data, the data pane's first view: the images with their predictions (a click traces one). */
+    private ImageGallery gallery;
+    /** The data pane's least height: the views' toggles, the gallery's bar (about 30 px each) and two rows of images. */
+    private static final double DATA_MIN_HEIGHT = 2 * GalleryCanvas.CELL_HEIGHT + 64;
     /** Edit mode's bar over the boundary pane (its clicks become commands). */
     private final DataEditMode editMode;
     private final LossChartPane chartPane = new LossChartPane();
@@ -189,17 +191,19 @@ public final class PlaygroundView extends BorderPane {
         VBox boundaryView = new VBox(4, editMode, boundaryPane);
         VBox.setVgrow(boundaryPane, Priority.ALWAYS);
         dataPane.addView(new BoundaryView(boundaryView, boundaryPane));
-        dataPane.addView(new ImageGallery(row -> session.send(new Command.TraceRow(row))));
+        gallery = new ImageGallery(row -> session.send(new Command.TraceRow(row)));
+        dataPane.addView(gallery);
         dataPane.addView(weightPictures);
         curveView.setId("curve-view");
         epochErrorsChart.setId("epoch-errors");
         showEpochErrors(false);
         dataPane.addView(new CurveDataView(curveView));
         dataPane.addView(new TablePlot(row -> session.send(new Command.TraceRow(row))));
-        // a 10-class matrix is wider than the column: it is cut at its right, never pushes the column wider
+        // a matrix wider than a narrowed column is cut at its right, never pushes the column wider
         confusionSlot.setMinWidth(0);
-        // the data comes first: two rows of images (or the plane) at least, the matrix takes what is left
-        confusionSlot.setMinHeight(0);
+        // the matrix is whole (the VBox would shrink it with the data otherwise); the data takes the rest,
+        // two rows of images (or the plane) at least: a window too low for both cuts the column's foot
+        confusionSlot.setMinHeight(Region.USE_PREF_SIZE);
         dataPane.setMinHeight(DATA_MIN_HEIGHT);
         javafx.scene.layout.StackPane.setAlignment(confusionPane, javafx.geometry.Pos.TOP_LEFT);
         javafx.scene.shape.Rectangle confusionClip = new javafx.scene.shape.Rectangle();
@@ -567,6 +571,7 @@ public final class PlaygroundView extends BorderPane {
         epochErrorsChart.setAxisColor(ink);
         chartPane.setAxisColor(ink);
         confusionPane.setDark(dark);
+        gallery.setDark(dark);
         graphPane.setTheme(dark);
         if (lab != null) {
             lab.graphPane().setTheme(dark);

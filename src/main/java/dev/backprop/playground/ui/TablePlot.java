@@ -51,6 +51,7 @@ public final class TablePlot implements DataView {
     public TablePlot(IntConsumer onTrace) {
         across.setId("table-across");
         up.setId("table-up");
+        upLabel.setId("table-up-label");
         across.valueProperty().addListener((o, a, b) -> redraw());
         up.valueProperty().addListener((o, a, b) -> redraw());
         HBox bar = new HBox(6, new Label("across"), across, upLabel, up);
@@ -89,6 +90,12 @@ public final class TablePlot implements DataView {
     @Override
     public boolean fits(Inputs inputs) {
         return !inputs.isImage() && !inputs.isPlanar();
+    }
+
+    /** Also two inputs with several real targets (iris's petal from its sepal): a target against an input. */
+    @Override
+    public boolean fits(Dataset all) {
+        return fits(all.inputs()) || all.inputs().isPlanar() && all.targets() > 1;
     }
 
     @Override

@@ -90,4 +90,58 @@ class ImageCardsTest {
         assertTrue(NodeCard.isImage(start.node("x")));
         assertTrue(NodeCard.of(start.node("act2")).rows().get(1).text().contains("\u2013"));
     }
+
+    /**
+     * The neuron view of a 64-16-10 digits network: x is one image card (the example's pixels, not 64
+     * cards) with an edge to each shown unit; each unit of layer 1 shows its 64 incoming weights as an
+     * 8x8 picture on the layer's one scale; the ten softmax units are all drawn, named by their classes.
+     */
+    @Test
+    void theNeuronViewTakesTheImageWholeAndDrawsEachUnitsWeightsAsItsPicture() throws Exception {
+        Trainer t = ImageNetworks.digitsAfterOneStep();
+        List<String> names = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
+        GraphModel g = NeuronGraphBuilder.build(t.network(), t.lastBatchFeatures(), t.lastBatchLabels(), t.lastLoss(), null,
+                java.util.Map.of(), -1, Set.of(), names);
+        List<GraphNode> inputs = g.nodes().stream().filter(n -> n.kind() == NodeKind.INPUT && !n.id().equals("y")).toList();
+        assertEquals(List.of("x"), inputs.stream().map(GraphNode::id).toList(), "one input card");
+        GraphNode x = inputs.get(0);
+        assertTrue(NodeCard.isImage(x));
+        assertEquals(8, x.data().rows());
+        assertEquals(8, x.data().cols());
+        double[] example = t.lastBatchFeatures().data;
+        for (int i = 0; i < 64; i++) {
+            assertEquals(example[i], x.data().values()[i], 1e-12, "pixel " + i);
+        }
+        dev.backprop.playground.engine.nn.Linear first = (dev.backprop.playground.engine.nn.Linear) t.network().layers().get(0);
+        double[] w = first.weight().value().data; // 64 inputs x 16 units, row-major
+        double max = 0;
+        for (double v : w) {
+            max = Math.max(max, Math.abs(v));
+        }
+        for (int j = 0; j < NeuronGraphBuilder.MAX_SHOWN; j++) {
+            String id = "h1." + (j + 1);
+            assertTrue(g.edges().contains(new GraphModel.Edge("x", id)), "x feeds " + id);
+            Thumbnail picture = g.node(id).neuron().thumbnail();
+            assertEquals(8, picture.size());
+            assertEquals(max, picture.scale(), 0.0, "one scale: the layer's largest |w|");
+            for (int r = 0; r < 8; r++) {
+                for (int c = 0; c < 8; c++) {
+                    assertEquals(w[(r * 8 + c) * 16 + j], picture.value(r, c), 0.0, id + " pixel " + r + "," + c);
+                }
+            }
+            assertTrue(g.node(id).formula().contains("W1[:," + (j + 1) + "]\u00b7x"), g.node(id).formula());
+        }
+        // the largest weight anywhere in the layer is the palette's end, in whichever picture it is
+        int[] argb = g.node("h1.1").neuron().thumbnail().argb();
+        double w0 = w[0];
+        assertEquals(0xFF000000 | dev.backprop.playground.render.Diverging.rgb(w0 / max), argb[0]);
+        for (int k = 0; k < 10; k++) {
+            assertEquals(names.get(k), g.node("out." + (k + 1)).label());
+        }
+        assertTrue(g.nodes().stream().noneMatch(n -> n.id().equals("out.more")), "all ten outputs drawn");
+        // with no names given, the classes by index
+        GraphModel plain = NeuronGraphBuilder.build(t.network(), t.lastBatchFeatures(), t.lastBatchLabels(), t.lastLoss(),
+                null, java.util.Map.of());
+        assertEquals("class 3", plain.node("out.4").label());
+    }
 }

@@ -120,6 +120,34 @@ class ImageDataSessionTest {
         assertArrayEquals(new int[] {6}, rebuilt.config().network().hidden());
     }
 
+    /**
+     * Seed 003's regression as a data choice: the sepal's two measurements in, the petal's length and
+     * width out (two real targets, so a 2-output identity head and no boundary); a hidden size from the
+     * controls (whose spec has a one-target head) keeps the two targets; training lowers the test error.
+     */
+    @Test
+    void irisPetalFromTheSepalTrainsTwoTargetsAndKeepsThemThroughARebuild() throws Exception {
+        SessionEngine engine = new SessionEngine(TrainingConfig.defaults(), 20);
+        Snapshot s = EngineDriver.apply(engine, new Command.ChooseData(DataChoice.IRIS_PETAL));
+        assertEquals(0, s.config().classes(), s.message() + " | " + s.problem());
+        assertEquals(2, s.data().all().targets());
+        assertEquals(2, s.config().network().inputSize());
+        assertEquals(2, s.config().network().head().targets());
+        assertNull(s.grid(), "two targets: no boundary over the plane");
+        assertEquals(DataChoice.IRIS_PETAL, DataChoice.of(s.config().dataset(), 2, s.data().all().targets()));
+        assertEquals(DataChoice.PLANE, DataChoice.of(s.config().dataset(), 2, 1), "the plane's regression stays itself");
+        NetworkSpec controls = TrainingConfig.defaults().withData(s.config().dataset(), 150, 0, 0, 0).network().withHidden(6);
+        assertEquals(1, controls.head().targets(), "the controls' regression head has one target");
+        Snapshot rebuilt = EngineDriver.apply(engine, new Command.SetNetwork(controls));
+        assertEquals(2, rebuilt.config().network().head().targets());
+        assertArrayEquals(new int[] {6}, rebuilt.config().network().hidden());
+        double before = engine.trainer().evaluate().testLoss();
+        Snapshot trained = EngineDriver.apply(engine, new Command.SetBatchSize(16), new Command.Step(1500));
+        assertEquals(1500, trained.step());
+        double after = engine.trainer().evaluate().testLoss();
+        assertTrue(after < 0.6 * before, "test mse " + before + " -> " + after);
+    }
+
     @Test
     void backToThePlaneTheFirstLayerTakesTwoInputsAgain() throws Exception {
         SessionEngine engine = new SessionEngine(TrainingConfig.defaults(), 20);

@@ -252,10 +252,7 @@ class ControlBarTest extends FxRobot {
 
     /** A snapshot of the engine as it stands: the window gets one every frame, applied or not. */
     private void enginePublishes() {
-        Snapshot s = new Snapshot(0, engineRunning, engine, null, List.of(), List.of(), null, null, null, 0, 0, null, "", null, 0,
-                "", null, null, null, dev.backprop.playground.train.Confusion.EMPTY, Snapshot.Shown.NONE, false, null,
-                dev.backprop.playground.engine.nn.EpochErrors.View.EMPTY, dev.backprop.playground.engine.nn.NetworkCurve.NONE,
-                null, appliedSeq);
+        Snapshot s = Snapshot.builder().running(engineRunning).config(engine).appliedSeq(appliedSeq).build();
         interact(() -> bar.update(s));
     }
 

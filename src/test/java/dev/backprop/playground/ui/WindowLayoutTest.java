@@ -217,6 +217,45 @@ class WindowLayoutTest extends FxRobot {
         assertEquals(before - 1, lr.getValue(), 1e-9);
     }
 
+    /**
+     * The digits in the default window: the gallery shows at least two rows of images and the 10-class
+     * confusion matrix is whole (inside its slot, no count cut to an ellipsis), every number at 11 px or more.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDigitsGalleryHasTwoRowsAndTheWholeTenClassMatrix() throws Exception {
+        interact(() -> lookup("#dataset").queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue(dev.backprop.playground.train.DataChoice.DIGITS));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.session().latest().confusion().classes() == 10
+                && app.session().latest().confusion().total() > 0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.confusion().shown().classes() == 10
+                && view.dataPane().current() instanceof ImageGallery g && g.pageRows().size() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        ImageGallery gallery = (ImageGallery) view.dataPane().current();
+        int columns = gallery.canvas().columns();
+        assertTrue(columns >= 4 && gallery.pageRows().size() >= 2 * columns, "two rows of at least four images: "
+                + gallery.pageRows().size() + " in " + columns + " columns at " + windowSize());
+        ConfusionMatrixPane matrix = view.confusion();
+        Node slot = matrix.getParent();
+        Bounds inSlot = matrix.getBoundsInParent();
+        Bounds slotBounds = slot.getLayoutBounds();
+        assertTrue(inSlot.getMaxX() <= slotBounds.getMaxX() + 0.5 && inSlot.getMaxY() <= slotBounds.getMaxY() + 0.5,
+                "the matrix " + inSlot + " inside its slot " + slotBounds + " at " + windowSize());
+        assertTrue(matrix.getHeight() >= matrix.prefHeight(matrix.getWidth()) - 0.5
+                && matrix.getWidth() >= matrix.prefWidth(-1) - 0.5, "the matrix at its whole size: "
+                + matrix.getWidth() + "x" + matrix.getHeight());
+        List<javafx.scene.control.Label> labels = matrix.lookupAll(".label").stream()
+                .map(javafx.scene.control.Label.class::cast).toList();
+        assertTrue(labels.size() >= 1 + 20 + 100, "headers and 100 cells: " + labels.size());
+        for (javafx.scene.control.Label l : labels) {
+            assertTrue(l.getFont().getSize() >= 11, "'" + l.getText() + "' at " + l.getFont().getSize() + " px");
+            javafx.scene.text.Text shownText = (javafx.scene.text.Text) l.lookup(".text");
+            if (!l.getText().isEmpty() && !l.isWrapText()) {
+                assertEquals(l.getText(), shownText == null ? null : shownText.getText(), "shown whole");
+            }
+        }
+    }
+
     private String windowSize() {
         return (int) stage.getWidth() + "x" + (int) stage.getHeight();
     }

@@ -98,6 +98,17 @@ public final class ProblemRules {
     }
 
     /**
+     * As {@link #networkFor(NetworkSpec, Inputs)}, a regression head also taking the data's {@code targets}
+     * real targets (iris's petal length and width: 2), whatever count the controls' spec had.
+     */
+    public static NetworkSpec networkFor(NetworkSpec spec, Inputs data, int targets) {
+        NetworkSpec fitted = networkFor(spec, data);
+        boolean regression = fitted.head().classes() == 0 && fitted.head().kind() == Head.Kind.REGRESSION;
+        return regression && targets >= 1 && fitted.head().targets() != targets
+                ? fitted.withHead(Head.of(Loss.MSE, 0, targets)) : fitted;
+    }
+
+    /**
      * Why {@code spec} cannot be trained on data of {@code data}'s inputs, or null: features off the
      * plane (the features are functions of x1, x2).
      */
