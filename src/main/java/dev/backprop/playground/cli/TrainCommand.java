@@ -19,6 +19,7 @@ import dev.backprop.playground.engine.nn.OptimizerSettings;
 import dev.backprop.playground.engine.nn.Epochs;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.graph.GraphView;
+import dev.backprop.playground.io.ImageSource;
 import dev.backprop.playground.io.PointsCsv;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -243,6 +244,9 @@ public final class TrainCommand implements Callable<Integer> {
         return new TrainRun(config, out, spec.commandLine().getOut(), spec.commandLine().getErr(),
                 checkpointEvery == null ? 0 : checkpointEvery).drawing(graphView).startingFrom(start)
                 .readFrom(loaded == null ? null : data.dataset.id(), loaded == null ? null : loaded.source())
+                // the loaded pictures, unless an experiment brought points of its own
+                .picturesFrom(loaded == null || start.data() != loaded.split() ? null
+                        : ImageSource.of(data.dataset, loaded, matched("--samples") ? data.samples : null))
                 .accumulating(accumulate).execute();
     }
 
