@@ -68,10 +68,10 @@ public final class ConfusionMatrixPane extends VBox {
     /** Headers and empty cells for {@code k} classes. */
     private void build(int k) {
         table.getChildren().clear();
-        Label corner = new Label("true \u2193  pred \u2192");
+        // two lines as wide as a cell: rows are the true classes, columns the predicted ones
+        Label corner = new Label("pred \u2192\ntrue \u2193");
         corner.getStyleClass().add("confusion-corner");
-        corner.setWrapText(true);
-        corner.setMaxWidth(CELL + 10);
+        corner.setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
         table.add(corner, 0, 0);
         for (int i = 0; i < k; i++) {
             table.add(header(i), i + 1, 0);
