@@ -160,7 +160,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "write dataset.csv, metrics.csv, model.json, boundary.png and graph.svg here (data that is not "
-                    + "the plane's two inputs has no boundary.png)")
+                    + "the plane's two inputs has no boundary.png but weights.png and samples.png; pictures of more than 64 "
+                    + "pixels are written as their indexes, with dataset-source.json saying where they are)")
     Path out;
 
     @Override
