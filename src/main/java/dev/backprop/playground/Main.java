@@ -34,6 +34,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (VectorRelaunch.wanted(args)) {
+            // pictures on a plain `java -jar`: the same command again with the Vector API (-1: it could not start)
+            int exit = VectorRelaunch.run(args);
+            if (exit >= 0) {
+                System.exit(exit);
+            }
+        }
         if (args.length == 0) {
             System.exit(openApp());
         }

@@ -6,10 +6,8 @@ import dev.backprop.playground.engine.data.Dataset;
 import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.data.ImageSets;
 import dev.backprop.playground.engine.data.IrisTables;
-import dev.backprop.playground.io.InputLimits;
+import dev.backprop.playground.io.ImageSource;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
 
@@ -42,7 +40,7 @@ final class DataFiles {
             throw new IllegalArgumentException("--classes is for spiral and blobs; " + kind.id() + " has its own classes");
         }
         if (o.dataDir != null) {
-            checkIdxFiles(o.dataDir);
+            ImageSource.checkIdxFiles(o.dataDir, "--data-dir");
         }
         Integer samples = samplesGiven ? o.samples : null;
         Random random = new Random(o.seed);
@@ -63,23 +61,6 @@ final class DataFiles {
             case QUADRATIC -> new ImageSets.Loaded(kind.split(o.noise()), "seed 001's quadratic");
             default -> null;
         };
-    }
-
-    /**
-     * The IDX files of {@code dir} that exist must be files, as every input is ({@link InputLimits}): a
-     * link to /proc/kmsg named train-images-idx3-ubyte would block the read forever.
-     */
-    private static void checkIdxFiles(Path dir) throws IOException {
-        for (String split : new String[] {"train", "t10k"}) {
-            for (String part : new String[] {"-images-idx3-ubyte", "-labels-idx1-ubyte"}) {
-                for (String suffix : new String[] {"", ".gz"}) {
-                    Path file = dir.resolve(split + part + suffix);
-                    if (Files.exists(file)) {
-                        InputLimits.checkRegularFile(file, ImageSets.MAX_FILE_BYTES, "--data-dir");
-                    }
-                }
-            }
-        }
     }
 
     /** Classes of loaded data: 0 for real targets (iris's petal), else the dataset's own (10, or iris's 3). */

@@ -19,6 +19,7 @@ import dev.backprop.playground.engine.nn.OptimizerSettings;
 import dev.backprop.playground.engine.nn.Epochs;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.graph.GraphView;
+import dev.backprop.playground.io.ImageSource;
 import dev.backprop.playground.io.PointsCsv;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -159,7 +160,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "write dataset.csv, metrics.csv, model.json, boundary.png and graph.svg here (data that is not "
-                    + "the plane's two inputs has no boundary.png)")
+                    + "the plane's two inputs has no boundary.png but weights.png and samples.png; pictures of more than 64 "
+                    + "pixels are written as their indexes, with dataset-source.json saying where they are)")
     Path out;
 
     @Override
@@ -243,6 +245,9 @@ public final class TrainCommand implements Callable<Integer> {
         return new TrainRun(config, out, spec.commandLine().getOut(), spec.commandLine().getErr(),
                 checkpointEvery == null ? 0 : checkpointEvery).drawing(graphView).startingFrom(start)
                 .readFrom(loaded == null ? null : data.dataset.id(), loaded == null ? null : loaded.source())
+                // the loaded pictures, unless an experiment brought points of its own
+                .picturesFrom(loaded == null || start.data() != loaded.split() ? null
+                        : ImageSource.of(data.dataset, loaded, matched("--samples") ? data.samples : null))
                 .accumulating(accumulate).execute();
     }
 

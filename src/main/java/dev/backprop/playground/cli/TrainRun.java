@@ -18,6 +18,7 @@ import dev.backprop.playground.graph.NeuronThumbnails;
 import dev.backprop.playground.io.BoundaryPng;
 import dev.backprop.playground.io.MetricsCsvWriter;
 import dev.backprop.playground.io.Checkpoints;
+import dev.backprop.playground.io.ImageSource;
 import dev.backprop.playground.io.ModelJson;
 import dev.backprop.playground.io.OutputSet;
 import dev.backprop.playground.io.RunFiles;
@@ -41,7 +42,7 @@ final class TrainRun {
     static final int MIN_BOUNDARY_PIXELS = 32;
     /** The set a run replaces: its files and its checkpoints (an older run's are removed with its files). */
     static final List<String> FILES = List.of("dataset.csv", "metrics.csv", "model.json", "boundary.png",
-            "weights.png", "samples.png", "graph.svg", Checkpoints.FOLDER);
+            "weights.png", "samples.png", "graph.svg", ImageSource.FILE, Checkpoints.FOLDER);
 
     /** The run's config; by epochs, its steps and snapshot interval follow from the training set's size. */
     private TrainingConfig config;
@@ -58,6 +59,8 @@ final class TrainRun {
     private String source;
     private int accumulate = 1;
     private String datasetName;
+    /** Where the pictures came from, for a dataset.csv of image indexes; null for other data. */
+    private ImageSource imageSource;
 
     TrainRun(TrainingConfig config, Path outDir, PrintWriter stdout, PrintWriter stderr) {
         this(config, outDir, stdout, stderr, 0);
@@ -85,6 +88,12 @@ final class TrainRun {
     TrainRun readFrom(String dataset, String source) {
         this.datasetName = dataset;
         this.source = source;
+        return this;
+    }
+
+    /** The run's pictures come from {@code source} (null: not a picture set read from files), recorded beside dataset.csv. */
+    TrainRun picturesFrom(ImageSource source) {
+        this.imageSource = source;
         return this;
     }
 
@@ -243,6 +252,10 @@ final class TrainRun {
             stderr.print("writing the run's files to " + outDir.toAbsolutePath() + ":");
             stderr.flush();
             RunFiles.writeDataset(files.staged(begin("dataset.csv")), trainer.data());
+            if (imageSource != null && RunFiles.writesIndexes(trainer.data().all())) {
+                // dataset.csv holds indexes: where the pictures are, so the run opens again with them
+                imageSource.write(files.staged(begin(ImageSource.FILE)));
+            }
             begin("metrics.csv");
             metrics.close(); // its rows were written as the run went
             ModelJson.write(files.staged(begin("model.json")), trainer.network());

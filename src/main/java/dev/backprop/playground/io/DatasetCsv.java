@@ -8,7 +8,8 @@ import java.nio.file.Path;
 /**
  * Reads the train command's dataset.csv (x1,x2,label[,split], or any columns) with {@link PointsCsv}: any finite
  * label (the model's head is checked by {@link #checkLabels}); without a split column every point
- * trains. At most {@link Limits#MAX_SAMPLES} points; a bad line is named.
+ * trains. At most {@link Limits#MAX_SAMPLES} points; a bad line is named. A file of image indexes
+ * with its {@link ImageSource} beside it reads as the pictures it points at.
  */
 public final class DatasetCsv {
     private DatasetCsv() {
@@ -23,7 +24,9 @@ public final class DatasetCsv {
     public static DataSplit read(Path file, int maxPoints) throws IOException {
         try {
             // no split column: every point trains, as before
-            return PointsCsv.read(file, PointsCsv.ANY_LABEL, maxPoints).split(0, new java.util.Random(0));
+            DataSplit read = PointsCsv.read(file, PointsCsv.ANY_LABEL, maxPoints).split(0, new java.util.Random(0));
+            ImageSource source = ImageSource.holdsIndexes(read) ? ImageSource.readBeside(file) : null;
+            return source == null ? read : source.rebuild(read);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }

@@ -27,6 +27,17 @@ public final class Ticks {
         return t;
     }
 
+    /**
+     * Which ticks to label on an axis {@code length} px long so labels stay {@code minGap} px apart:
+     * every k-th of {@code count} evenly spaced ones (1 when all fit).
+     */
+    public static int stride(int count, double length, double minGap) {
+        if (count < 2 || !(length > 0)) {
+            return 1;
+        }
+        return Math.max(1, (int) Math.ceil(minGap / (length / (count - 1)) - 1e-9));
+    }
+
     public static String label(double v) {
         double a0 = Math.abs(v);
         if (a0 >= 1e6) {

@@ -8,6 +8,7 @@ import dev.backprop.playground.engine.nn.TrainerState;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.io.Checkpoints;
 import dev.backprop.playground.io.DatasetCsv;
+import dev.backprop.playground.io.ImageSource;
 import dev.backprop.playground.io.MetricsCsv;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import java.util.List;
 
 /**
  * A run directory written by {@code train --out} (dataset.csv, metrics.csv, checkpoints/step-N.json;
- * model.json alone when there are no checkpoints), read and checked against the app's limits before
+ * model.json alone when there are no checkpoints; dataset-source.json for pictures written as indexes), read and checked against the app's limits before
  * the session adopts it. Checkpoints hold weights only: resuming from one starts a fresh optimizer.
  */
 record RunRecord(TrainingConfig config, DataSplit data, List<Metrics> history, List<TrainerState> checkpoints) {
@@ -53,6 +54,8 @@ record RunRecord(TrainingConfig config, DataSplit data, List<Metrics> history, L
         }
         // the app's limit while reading: a million-point file is refused at its 100,001st point
         DataSplit data = DatasetCsv.read(dir.resolve("dataset.csv"), Limits.APP_MAX_SAMPLES);
+        // read again only to name the data's kind: DatasetCsv has already rebuilt the pictures from it
+        ImageSource pictures = data.all().inputs().isImage() ? ImageSource.readBeside(dir.resolve("dataset.csv")) : null;
         if (data.train().size() == 0) {
             throw new IllegalArgumentException("dataset.csv has no training point");
         }
@@ -90,6 +93,15 @@ record RunRecord(TrainingConfig config, DataSplit data, List<Metrics> history, L
             if (states.isEmpty()) {
                 // the run's data and head, whatever the session had: a spiral-3 run opens in a moons session
                 config = current.forPoints(data.all().size(), loaded.spec().head().classes());
+                if (pictures != null) {
+                    // Fashion-MNIST's pictures keep their garment names
+                    config = config.withData(pictures.dataset(), data.all().size(), config.noise(), config.seed(),
+                            loaded.spec().head().classes());
+                }
+            }
+            if (ImageSource.holdsIndexes(data) && loaded.spec().features().inputs().size() != 1) {
+                throw new IllegalArgumentException("dataset.csv holds image indexes, and there is no " + ImageSource.FILE
+                        + " to say where the pictures are (a run written before it: train it again)");
             }
             if (loaded.spec().features().inputs().size() != data.all().width()) {
                 throw new IllegalArgumentException(dir.relativize(f.path()) + ": the model takes "

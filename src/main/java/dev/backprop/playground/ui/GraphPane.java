@@ -362,6 +362,7 @@ public final class GraphPane extends StackPane {
         }
         followedId = stepped;
         minimap.highlight(followedId);
+        placeMinimap(); // off the stepped card when the other corner is free, even where the view stays
         Layout.Box b = layout.box(stepped);
         Point2D c = centreOf(stepped);
         double halfW = b.w() * scale / 2;
@@ -675,6 +676,42 @@ public final class GraphPane extends StackPane {
         // the map: where the view is in the whole graph, shown only when part of it is hidden
         minimap.show(layout, centerX - getWidth() / 2 / scale, -centerY - viewHeight() / 2 / scale,
                 getWidth() / scale, viewHeight() / scale, !showsWholeGraph());
+        placeMinimap();
+    }
+
+    /**
+     * The map goes to the bottom corner where it covers less of the cards (the stepped card counting
+     * most), the right one on a tie: it hides neither the output card at the right nor the stepped
+     * card when the left corner is free of them.
+     */
+    private void placeMinimap() {
+        if (!minimap.isVisible() || graph == null || layout == null) {
+            return;
+        }
+        double w = minimap.prefWidth(-1);
+        double h = minimap.prefHeight(w);
+        double y = getHeight() - LEGEND_STRIP - 4 - h;
+        boolean left = coveredBy(8, y, w, h) < coveredBy(getWidth() - 8 - w, y, w, h);
+        StackPane.setAlignment(minimap, left ? Pos.BOTTOM_LEFT : Pos.BOTTOM_RIGHT);
+        minimap.setTranslateX(left ? 8 : -8);
+    }
+
+    /** How much of the cards the rectangle covers on the pane: each card 1, the stepped one 100. */
+    private int coveredBy(double x, double y, double w, double h) {
+        int cost = 0;
+        for (GraphNode n : graph.nodes()) {
+            Layout.Box b = layout.box(n.id());
+            if (b == null) {
+                continue;
+            }
+            Point2D c = paneOf(b.centerX(), b.centerY());
+            double halfW = b.w() * scale / 2;
+            double halfH = b.h() * scale / 2;
+            if (c.getX() + halfW > x && c.getX() - halfW < x + w && c.getY() + halfH > y && c.getY() - halfH < y + h) {
+                cost += n.highlighted() ? 100 : 1;
+            }
+        }
+        return cost;
     }
 
     private void refresh() {

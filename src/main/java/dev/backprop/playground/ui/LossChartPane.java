@@ -40,6 +40,8 @@ public final class LossChartPane extends VBox {
     public static final String STYLE_CLASS = "loss-chart";
     private static final double LEFT = 52;
     private static final double RIGHT = 44;
+    /** Least height between two labels of the loss axis: one line of its 11 px text and a little air. */
+    static final double MIN_TICK_GAP = 15;
     /** Room above the plot for one line of legend, which is drawn into the canvas so exports carry it. */
     private static final double TOP = 24;
     /** Each further line of a legend wrapped to a narrow chart. */
@@ -432,7 +434,10 @@ public final class LossChartPane extends VBox {
         g.setTextAlign(TextAlignment.RIGHT);
         double[] yt = y.log ? decades(y.min, y.max) : Ticks.nice(y.min, y.max, 5);
         g.setStroke(ink.deriveColor(0, 1, 1, 0.15));
-        for (double t : yt) {
+        // a short plot (a lesson's narrow row) keeps every k-th tick: labels MIN_TICK_GAP apart, never on each other
+        int every = Ticks.stride(yt.length, ph, MIN_TICK_GAP);
+        for (int i = 0; i < yt.length; i += every) {
+            double t = yt[i];
             double py = y.map(t);
             g.strokeLine(LEFT, py, LEFT + pw, py);
             g.fillText(Ticks.label(t), LEFT - 4, py + 3);

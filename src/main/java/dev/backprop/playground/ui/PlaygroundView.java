@@ -69,6 +69,8 @@ public final class PlaygroundView extends BorderPane {
     private ImageGallery gallery;
     /** The data pane's least height: the views' toggles, the gallery's bar (about 30 px each) and two rows of images. */
     private static final double DATA_MIN_HEIGHT = 2 * GalleryCanvas.CELL_HEIGHT + 64;
+    /** Width the loss chart keeps beside the inspector: its timeline bar, legend and step axis in a lesson's narrow row. */
+    private static final double CHART_MIN_WIDTH = 270;
     /** Edit mode's bar over the boundary pane (its clicks become commands). */
     private final DataEditMode editMode;
     private final LossChartPane chartPane = new LossChartPane();
@@ -217,7 +219,7 @@ public final class PlaygroundView extends BorderPane {
         VBox.setVgrow(epochErrorsChart, Priority.ALWAYS);
         TitledPane boundaryBox = titled("Data and decision boundary (click a point to trace it)", boundaryColumn);
         dataPane.setOnViewChanged(() -> boundaryBox.setText(dataPane.current() == null ? "Data" : dataPane.current().paneTitle()));
-        TitledPane chartBox = titled("Loss and accuracy: the run's timeline (drag to go back)", chartWithTimeline);
+        TitledPane chartBox = titled("Loss and accuracy", chartWithTimeline);
         // the graph takes the column's whole width; under it the chart beside the inspector and step log
         SplitPane chartAndInspector = new SplitPane(chartBox, side);
         chartAndInspector.setDividerPositions(0.6);
@@ -232,6 +234,7 @@ public final class PlaygroundView extends BorderPane {
         for (Region r : new Region[] {chartAndInspector, side, boundaryBox, chartBox, network}) {
             r.setMinSize(0, 0); // every divider can be dragged: no pane's minimum holds it in place
         }
+        chartBox.setMinWidth(CHART_MIN_WIDTH); // but the chart's bar and axes, which a narrower column cuts
 
         // refusals, problems and messages live at the bottom: they never push the graph down
         statusLabel.setMinWidth(0);

@@ -12,7 +12,10 @@ import javafx.scene.control.ListView;
 final class StepLog extends ListView<String> {
     StepLog(String placeholder) {
         getStyleClass().addAll("code", "step-log");
-        setPlaceholder(new Label(placeholder));
+        Label hint = new Label(placeholder);
+        hint.setWrapText(true); // wraps at the list's width, never cut with an ellipsis
+        hint.maxWidthProperty().bind(widthProperty().subtract(16));
+        setPlaceholder(hint);
         setCellFactory(list -> new ListCell<>() {
             {
                 setWrapText(true);

@@ -9,16 +9,17 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.FlowPane;
 
 /**
  * The line above the loss chart: while scrubbing, the step shown with Resume from here and Back to
- * live; always, Pin this run (its curve and final boundary stay as a ghost) and Clear pins.
+ * live (not there otherwise); always, Pin this run (its curve and final boundary stay as a ghost) and
+ * Clear pins. It wraps onto more lines in a narrow column rather than cut a word or a button.
  */
-final class TimelineBar extends HBox {
+final class TimelineBar extends FlowPane {
     private final Consumer<Command> send;
-    private final Label where = new Label("Drag over the chart to go back in time");
+    private static final String HINT = "Drag the chart to go back";
+    private final Label where = new Label(HINT);
     private final Button resume = new Button("Resume from here");
     private final Button live = new Button("Back to live");
     private final Button pin = new Button("Pin this run");
@@ -34,12 +35,10 @@ final class TimelineBar extends HBox {
 
     private void createView() {
         getStyleClass().add("timeline-bar");
-        setSpacing(8);
+        setHgap(8);
+        setVgap(4);
         setAlignment(Pos.CENTER_LEFT);
         where.setId("timeline-where");
-        where.setMinWidth(0);
-        where.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(where, Priority.ALWAYS);
         resume.setId("resume-here");
         resume.setTooltip(new Tooltip("Train on from the step shown, exactly as the run went on from it; "
                 + "the later history stays as a grey ghost"));
@@ -56,9 +55,12 @@ final class TimelineBar extends HBox {
             pins.clear();
             changed();
         });
-        for (Button b : List.of(resume, live, pin, unpin)) {
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the label gives way, never a button
+        for (javafx.scene.control.Labeled b : List.of(where, resume, live, pin, unpin)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a narrow column wraps the row, never cuts
         }
+        // only while scrubbing: out of the way, and out of the row, otherwise
+        resume.managedProperty().bind(resume.visibleProperty());
+        live.managedProperty().bind(live.visibleProperty());
         where.setTooltip(new Tooltip("Drag over the chart, or PageUp / PageDown, Home / End, to move in time"));
         getChildren().addAll(where, resume, live, pin, unpin);
         show(null);
@@ -91,14 +93,14 @@ final class TimelineBar extends HBox {
     void show(Snapshot s) {
         shown = s;
         boolean scrubbing = s != null && s.timeline() != null && s.timeline().scrubbing();
-        resume.setDisable(!scrubbing);
-        live.setDisable(!scrubbing);
+        resume.setVisible(scrubbing);
+        live.setVisible(scrubbing);
         unpin.setDisable(pins.isEmpty());
         if (scrubbing) {
-            where.setText(String.format(java.util.Locale.ROOT, "step %,d of %,d (paused)",
+            where.setText(String.format(java.util.Locale.ROOT, "step %,d of %,d",
                     s.timeline().scrubbed(), s.history().get(s.history().size() - 1).step()));
         } else {
-            where.setText("Drag over the chart to go back in time");
+            where.setText(HINT);
         }
     }
 }

@@ -57,6 +57,10 @@ final class TimelineOverlay {
             g.fillPolygon(new double[] {px - 5, px + 5, px}, new double[] {top, top, top + 7}, 3);
             double width = width(text.toString(), g.getFont());
             if (px + 3 > labelEnd) {
+                // on a backing of the plot's colour: readable over the curves and the grid's lines
+                g.setFill(ink.getBrightness() < 0.5 ? Color.color(1, 1, 1, 0.8) : Color.color(0, 0, 0, 0.6));
+                g.fillRect(px + 1, top + 8, width + 4, TEXT + 3);
+                g.setFill(ink);
                 g.setTextAlign(TextAlignment.LEFT);
                 g.fillText(text.toString(), px + 3, top + 19);
                 labelEnd = px + 3 + width + 6;

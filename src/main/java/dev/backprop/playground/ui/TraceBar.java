@@ -40,6 +40,9 @@ final class TraceBar extends HBox {
         readout.setId("trace-readout");
         readout.setMaxWidth(Double.MAX_VALUE);
         readout.setMinWidth(0);
+        // a narrow column wraps the line (the bar grows a line) rather than cut it with an ellipsis
+        readout.setWrapText(true);
+        readout.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox.setHgrow(readout, Priority.ALWAYS);
         readout.setTooltip(PlaygroundView.wholeText(readout)); // a narrow column cuts the line: the tip has it whole
         probeLabel.getItems().addAll(0, 1);

@@ -24,4 +24,14 @@ class TicksTest {
         assertEquals("-1.25", Ticks.label(-1.25));
         assertEquals("1e-04", Ticks.label(1e-4));
     }
+
+    @Test
+    void aShortAxisLabelsEveryKthTickSoLabelsStayApart() {
+        // the loss axis of a lesson's narrow row: 0..0.7 by 0.1 (8 ticks) on 60 px is 8.6 px a tick
+        assertEquals(2, Ticks.stride(8, 60, 15), "every second: 17 px apart");
+        assertEquals(1, Ticks.stride(8, 140, 15), "20 px apart: all of them");
+        assertEquals(3, Ticks.stride(6, 30, 15));
+        assertEquals(1, Ticks.stride(1, 10, 15));
+        assertEquals(1, Ticks.stride(4, 45, 15), "exactly 15 px apart");
+    }
 }

@@ -24,6 +24,8 @@ public final class ImageSets {
     public static final int MAX_IMAGES = 1_000_000;
     /** Biggest IDX file read (an uncompressed 60,000 x 28 x 28 is 47 MB). */
     public static final long MAX_FILE_BYTES = 1L << 30;
+    /** {@link Loaded#source()} of the Fashion-MNIST subset shipped inside the app. */
+    public static final String SHIPPED_SUBSET = "shipped-subset";
     private static final String[] SPLITS = {"train", "t10k"};
 
     private ImageSets() {
@@ -32,7 +34,7 @@ public final class ImageSets {
     /**
      * Data that comes from files, and where it came from for the summary line.
      *
-     * @param source "shipped subset", or the folder read
+     * @param source {@link #SHIPPED_SUBSET}, "shipped" (digits), or the folder read
      */
     public record Loaded(DataSplit split, String source) {
     }
@@ -55,7 +57,7 @@ public final class ImageSets {
             return folder(dir, samples);
         }
         DataSplit shipped = DataSplit.ofParts(resource("fashion-train", 255), resource("fashion-t10k", 255));
-        return new Loaded(subset(shipped, samples), "shipped-subset");
+        return new Loaded(subset(shipped, samples), SHIPPED_SUBSET);
     }
 
     /** True when {@code dir} holds the four IDX files (plain or .gz). */

@@ -1,0 +1,121 @@
+package dev.backprop.playground.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.playground.graph.GraphNode;
+import dev.backprop.playground.lesson.ShippedLessons;
+import dev.backprop.playground.train.Command;
+import dev.backprop.playground.train.Snapshot;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window a 1280x800 screen leaves (1280x760), with a lesson's column open: no label is cut with an
+ * ellipsis, the timeline bar stays inside the chart's pane, and the graph's map leaves the stepped card
+ * in view.
+ */
+class LessonLayoutAppTest extends AppHarness {
+    LessonLayoutAppTest() {
+        super(1280, 760);
+    }
+
+    /** Labels on screen whose text is drawn cut ("Dr…" for "Drag the chart…"), as "shown [of full]". */
+    static List<String> cutLabels(Parent root) {
+        List<String> cut = new ArrayList<>();
+        for (Node n : root.lookupAll(".text")) {
+            Labeled owner = null;
+            for (Node p = n.getParent(); p != null && owner == null; p = p.getParent()) {
+                owner = p instanceof Labeled l ? l : null;
+            }
+            if (n instanceof Text t && owner != null && t.getText() != null && !t.getText().equals(owner.getText())
+                    && shown(t)) {
+                cut.add(t.getText() + " [of " + owner.getText() + "]");
+            }
+        }
+        return cut;
+    }
+
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code inner} lies within {@code outer} on the screen (to half a pixel). */
+    private static boolean inside(Node inner, Node outer) {
+        Bounds i = inner.localToScene(inner.getBoundsInLocal());
+        Bounds o = outer.localToScene(outer.getBoundsInLocal());
+        return i.getMinX() >= o.getMinX() - 0.5 && i.getMaxX() <= o.getMaxX() + 0.5;
+    }
+
+    private void assertBarInsideTheChartPane() {
+        Node bar = lookup(".timeline-bar").query();
+        Node chartBox = lookup("#loss-chart").query();
+        while (!(chartBox instanceof javafx.scene.control.TitledPane)) {
+            chartBox = chartBox.getParent(); // the chart's titled pane
+        }
+        for (Node child : ((Parent) bar).getChildrenUnmodifiable()) {
+            if (child.isVisible()) {
+                assertTrue(inside(child, chartBox), child + " lies outside the chart's pane");
+            }
+        }
+    }
+
+    @Test
+    void aLessonsColumnCutsNoLabelAndHidesNoSteppedCard() throws Exception {
+        Path file = ShippedLessons.file("000-moons-mlp.lesson");
+        interact(() -> view.openLesson(file));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.lessons().active());
+        clickOn("#step");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.lessons().done()[0]);
+        clickOn("#lesson-next");
+        for (int i = 0; i < 8; i++) {
+            clickOn("#node-next"); // forward to L: the card at the graph's bottom right, where the map sits
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), cutLabels(view), "labels cut with an ellipsis");
+        assertBarInsideTheChartPane();
+
+        GraphPane graph = view.graphPane();
+        Snapshot s = session().latest();
+        String stepped = s.graph().nodes().stream().filter(GraphNode::highlighted).map(GraphNode::id).findFirst()
+                .orElseThrow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, graph::minimapShown);
+        Node map = lookup(".minimap").query();
+        Point2D centre = graph.localToScene(graph.centreOf(stepped));
+        assertFalse(map.localToScene(map.getBoundsInLocal()).contains(centre), "the map covers the stepped card " + stepped);
+    }
+
+    @Test
+    void scrubbingShowsTheStepAndItsButtonsWhole() throws Exception {
+        session().send(new Command.Step(1000));
+        waitFor("1,000 steps", s -> s.step() >= 1000 && s.timeline().steps().size() >= 4);
+        session().send(new Command.ScrubTo(500));
+        waitFor("scrubbing", s -> s.timeline().scrubbing());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(lookup("#resume-here").query().isVisible() && lookup("#back-to-live").query().isVisible());
+        assertTrue(lookup("#timeline-where").queryLabeled().getText().startsWith("step 500 of 1,000"));
+        assertEquals(List.of(), cutLabels(view), "labels cut with an ellipsis");
+        assertBarInsideTheChartPane();
+        session().send(new Command.LeaveScrub());
+        waitFor("live", s -> !s.timeline().scrubbing());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(lookup("#resume-here").query().isVisible(), "Resume from here only while scrubbing");
+        assertEquals(List.of(), cutLabels(view), "labels cut with an ellipsis");
+    }
+}
