@@ -320,7 +320,7 @@ final class SessionEngine {
         }
         TrainerState s = trainer().capture(null);
         TrainerState kept = new TrainerState(s.step(), s.spec(), s.weights(), s.optimizer(), s.optimizerState(),
-                s.learningRate(), s.batchSize(), s.sampling(), null, 0, s.lastLoss());
+                s.learningRate(), s.batchSize(), s.sampling(), null, 0, s.lastLoss(), s.samplesSeen());
         TrainingConfig next = config.forPoints(data.all().size(), config.classes());
         Trainer t = new Trainer(data, next);
         t.restore(kept);
