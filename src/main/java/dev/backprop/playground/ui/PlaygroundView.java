@@ -91,6 +91,8 @@ public final class PlaygroundView extends BorderPane {
     private final CheckMenuItem darkItem = new CheckMenuItem("Dark theme");
     private final javafx.scene.control.ToggleButton tensorsView = new javafx.scene.control.ToggleButton("Tensors");
     private final javafx.scene.control.ToggleButton neuronsView = new javafx.scene.control.ToggleButton("Neurons");
+    /** The sequence number of the last graph view the toggle asked for: the toggle keeps it until acknowledged. */
+    private long graphViewSeq;
     /** Which controls and panes students see (View > Classroom…); kept only in experiment files. */
     private final Classroom classroom = new Classroom();
     private long classroomSerial;
@@ -311,8 +313,8 @@ public final class PlaygroundView extends BorderPane {
         tensorsView.setTooltip(new javafx.scene.control.Tooltip("The training step at tensor level: x, W1, matmul, +, relu ..."));
         neuronsView.setTooltip(new javafx.scene.control.Tooltip(
                 "One node per neuron with its output over the plane, one edge per weight (colour: sign, width: size)"));
-        tensorsView.setOnAction(e -> session.send(new Command.SetGraphView(GraphView.TENSORS)));
-        neuronsView.setOnAction(e -> session.send(new Command.SetGraphView(GraphView.NEURONS)));
+        tensorsView.setOnAction(e -> graphViewSeq = session.send(new Command.SetGraphView(GraphView.TENSORS)));
+        neuronsView.setOnAction(e -> graphViewSeq = session.send(new Command.SetGraphView(GraphView.NEURONS)));
         HBox toggle = new HBox(tensorsView, neuronsView);
         toggle.getStyleClass().add("view-toggle");
         toggle.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
@@ -517,8 +519,11 @@ public final class PlaygroundView extends BorderPane {
         traceBar.show(s.trace());
         timelineBar.show(s);
         graphPane.show(s.graph());
-        // the toggle follows the view the session publishes (it picks one by the network's widths)
-        (s.graph().isNeuronView() ? neuronsView : tensorsView).setSelected(true);
+        // the toggle follows the view the session publishes (it picks one by the network's widths), once the
+        // engine has dealt with the last view asked for (until then it shows the user's choice)
+        if (s.appliedSeq() >= graphViewSeq) {
+            (s.graph().isNeuronView() ? neuronsView : tensorsView).setSelected(true);
+        }
         // the inspector shows the picked node, else the node being stepped, else the last one: from this graph
         inspector.show(s.graph(), inspectedNode.of(s.graph(), graphPane.selected()));
         controls.update(s);

@@ -89,6 +89,32 @@ class ControlsAppTest extends AppHarness {
     }
 
     @Test
+    void theGraphViewToggleKeepsTheUsersChoiceUntilTheEngineHasTakenIt() throws Exception {
+        Snapshot before = waitFor("the tensor view", x -> !x.graph().isNeuronView());
+        javafx.scene.control.ToggleButton neurons = lookup("#view-neurons").queryAs(javafx.scene.control.ToggleButton.class);
+        clickOn(neurons);
+        Snapshot stale = copyOf(before); // a frame the engine published before it took the press (render skips the same one)
+        interact(() -> view.render(stale));
+        assertTrue(neurons.isSelected(), "the toggle does not flip back to tensors");
+        waitFor("the neuron view", x -> x.graph().isNeuronView());
+        assertTrue(neurons.isSelected());
+        interact(() -> view.render(session().latest()));
+        assertTrue(neurons.isSelected(), "acknowledged: the engine's view, which is the one asked for");
+    }
+
+    /** Another snapshot object with the same parts. */
+    private static Snapshot copyOf(Snapshot s) throws ReflectiveOperationException {
+        var parts = Snapshot.class.getRecordComponents();
+        Object[] values = new Object[parts.length];
+        Class<?>[] types = new Class<?>[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            values[i] = parts[i].getAccessor().invoke(s);
+            types[i] = parts[i].getType();
+        }
+        return Snapshot.class.getDeclaredConstructor(types).newInstance(values);
+    }
+
+    @Test
     void theControlsShowANetworkSetDirectlyOnTheSessionAndALoadedModel() throws Exception {
         NetworkSpec spec = new NetworkSpec(2, new int[] {12, 12}, Activation.TANH, Loss.MSE, Initializer.XAVIER);
         session().send(new Command.SetNetwork(spec));
