@@ -25,10 +25,12 @@ public final class ConfusionMatrixPane extends VBox {
     /** Above four classes the cells shrink to their counts (10 classes fit a 1280 px window's data column). */
     private static final int ROOMY_CLASSES = 4;
     private static final double COMPACT_HEIGHT = 18;
-    /** A count's room beside its text (the cell's padding and a pixel either side). */
-    private static final double COUNT_MARGIN = 6;
-    /** The counts' font (base.css: .confusion-cell at 12 px), to measure their width. */
-    private static final javafx.scene.text.Font COUNT_FONT = javafx.scene.text.Font.font(12);
+    /** A count's room beside its text: two pixels either side. */
+    private static final double COUNT_MARGIN = 4;
+    /** The compact counts' font (base.css: .compact .confusion-cell at 11 px), to measure their width. */
+    private static final javafx.scene.text.Font COUNT_FONT = javafx.scene.text.Font.font(11);
+    /** The style class of a matrix of more than {@link #ROOMY_CLASSES} classes: counts at 11 px. */
+    static final String COMPACT = "compact";
 
     private final GridPane table = new GridPane();
     private final Label caption = new Label();
@@ -84,7 +86,8 @@ public final class ConfusionMatrixPane extends VBox {
 
     /**
      * {width, height} of a cell for {@code c}: roomy up to four classes; above, as wide as the largest
-     * count a cell can hold (its row's total: the rows stay with the data) needs at 12 px, and lower.
+     * count a cell can hold (its row's total: the rows stay with the data) needs at 11 px, and lower:
+     * Fashion-MNIST's 6,000 a class fit a 1280 px window's column.
      */
     static double[] cellSize(Confusion c) {
         if (c.classes() <= ROOMY_CLASSES) {
@@ -104,6 +107,10 @@ public final class ConfusionMatrixPane extends VBox {
     private void build(int k) {
         table.getChildren().clear();
         boolean roomy = k <= ROOMY_CLASSES;
+        getStyleClass().remove(COMPACT);
+        if (!roomy) {
+            getStyleClass().add(COMPACT);
+        }
         Label corner = new Label(roomy ? "true \u2193  pred \u2192" : "true\u2193\npred\u2192");
         corner.getStyleClass().add("confusion-corner");
         corner.setWrapText(roomy);

@@ -12,7 +12,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Writes the image gallery while training as PNGs when {@code -Dscreenshots.dir=DIR} is set (skipped
- * otherwise), in a 1280x760 window: the 8x8 digits and Fashion-MNIST, each playing with batches of 32.
+ * otherwise), in a 1280x760 window: the 8x8 digits and Fashion-MNIST, each playing with batches of 32,
+ * and the digits' gallery beside the neuron view's weight pictures.
  * {@code mvn -o test-compile surefire:test -Dtest=GalleryScreenshotsTest -Dscreenshots.dir=assets}.
  */
 class GalleryScreenshotsTest extends AppHarness {
@@ -38,8 +39,18 @@ class GalleryScreenshotsTest extends AppHarness {
         trainAndSave(DataChoice.FASHION, 300, "gallery-fashion-training.png");
     }
 
-    @SuppressWarnings("unchecked")
+    /** The gallery beside the neuron view, whose first-layer units show their weights as 8x8 pictures. */
+    @Test
+    void digitsGalleryWithTheWeightPictures() throws Exception {
+        trainAndSave(DataChoice.DIGITS, 1000, "gallery-digits-weights.png", true);
+    }
+
     private void trainAndSave(DataChoice choice, long steps, String name) throws Exception {
+        trainAndSave(choice, steps, name, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void trainAndSave(DataChoice choice, long steps, String name, boolean neurons) throws Exception {
         interact(() -> view.applyTheme(false)); // the test JVM's preferences may hold another test's dark theme
         interact(() -> lookup("#dataset").queryAs(ChoiceBox.class).setValue(choice));
         DatasetKind kind = choice.kind();
@@ -50,6 +61,14 @@ class GalleryScreenshotsTest extends AppHarness {
         session().send(new Command.Play());
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session().latest().predictions() != null
                 && session().latest().predictions().step() >= steps);
+        if (neurons) {
+            session().send(new Command.Pause());
+            interact(() -> lookup("#view-neurons").queryAs(javafx.scene.control.ToggleButton.class).fire());
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session().latest().graph().title().startsWith("neurons"));
+            GraphAndLabTest.waitForLayout(view.graphPane());
+            Thread.sleep(1500); // GraphStream paints on its own timer
+            WaitForAsyncUtils.waitForFxEvents();
+        }
         SceneShot.save(view.getScene(), DIR, name);
         session().send(new Command.Pause());
     }

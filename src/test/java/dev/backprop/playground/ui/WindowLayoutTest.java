@@ -236,6 +236,21 @@ class WindowLayoutTest extends FxRobot {
         assertTrue(columns >= 4 && gallery.pageRows().size() >= 2 * columns, "two rows of at least four images: "
                 + gallery.pageRows().size() + " in " + columns + " columns at " + windowSize());
         ConfusionMatrixPane matrix = view.confusion();
+        assertMatrixWhole(matrix);
+        // the full Fashion-MNIST's counts (6,000 a class, four digits) fit as well
+        int[][] fashion = new int[10][10];
+        for (int i = 0; i < 10; i++) {
+            fashion[i][i] = 5888;
+            fashion[i][(i + 1) % 10] = 112;
+        }
+        interact(() -> matrix.show(new dev.backprop.playground.train.Confusion(fashion, 1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("5888", matrix.cellText(3, 3));
+        assertMatrixWhole(matrix);
+    }
+
+    /** The matrix inside its slot at its whole size, every label at 11 px or more and none cut to an ellipsis. */
+    private void assertMatrixWhole(ConfusionMatrixPane matrix) {
         Node slot = matrix.getParent();
         Bounds inSlot = matrix.getBoundsInParent();
         Bounds slotBounds = slot.getLayoutBounds();
