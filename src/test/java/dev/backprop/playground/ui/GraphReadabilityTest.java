@@ -71,7 +71,7 @@ class GraphReadabilityTest extends FxRobot {
         GraphPane pane = view.graphPane();
         interact(() -> lookup("#layers").queryAs(Spinner.class).getValueFactory().setValue(hiddenLayers));
         String lastWeights = "W" + (hiddenLayers + 1);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.graph() != null && pane.graph().contains(lastWeights)
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> pane.graph() != null && pane.graph().contains(lastWeights)
                 && !pane.graph().contains("W" + (hiddenLayers + 2)));
         GraphAndLabTest.waitForLayout(pane);
         assertTrue(pane.smallestTextPx() >= GraphPane.MIN_TEXT_PX - 1e-9,
@@ -89,7 +89,7 @@ class GraphReadabilityTest extends FxRobot {
         GraphPane pane = lab.graphPane();
         for (Presets.Preset p : Presets.ALL) {
             interact(() -> lab.editor().setText(p.script()));
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lab.graph() != null
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lab.graph() != null
                     && lab.graph().title().equals(expectedTitle(p)));
             GraphAndLabTest.waitForLayout(pane);
             assertTrue(pane.smallestTextPx() >= GraphPane.MIN_TEXT_PX - 1e-9, p.name() + ": " + pane.smallestTextPx() + " px");
@@ -113,7 +113,7 @@ class GraphReadabilityTest extends FxRobot {
         clickOn(pane);
         type(KeyCode.RIGHT);
         var session = app.session();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.latest().stepping() != null
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.latest().stepping() != null
                 && session.latest().stepping().position() == 1);
         Slider lr = lookup("#learning-rate").queryAs(Slider.class);
         drag(lr).moveBy(30, 0).release(javafx.scene.input.MouseButton.PRIMARY);
@@ -121,10 +121,10 @@ class GraphReadabilityTest extends FxRobot {
         double value = lr.getValue();
         assertTrue(lr.isFocused(), "the drag gave the slider the focus");
         type(KeyCode.RIGHT, KeyCode.RIGHT);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.latest().stepping().position() == 3);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.latest().stepping().position() == 3);
         assertEquals(value, lr.getValue(), 0.0, "Right stepped the backprop, not the slider");
         type(KeyCode.LEFT);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.latest().stepping().position() == 2);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.latest().stepping().position() == 2);
         assertEquals(value, lr.getValue(), 0.0);
     }
 }

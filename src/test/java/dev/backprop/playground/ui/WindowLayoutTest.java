@@ -46,7 +46,7 @@ class WindowLayoutTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         view = lookup(".playground").queryAs(PlaygroundView.class);
         GraphAndLabTest.waitForLayout(view.graphPane());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.boundaryPane().plotSide() > 0);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.boundaryPane().plotSide() > 0);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -141,9 +141,9 @@ class WindowLayoutTest extends FxRobot {
         Node hint = lookup("#first-steps").query();
         assertTrue(hint.isVisible(), "a newcomer sees what to do first");
         clickOn("#step");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !hint.isVisible());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !hint.isVisible());
         clickOn("#reset");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.session().latest().step() == 0);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.session().latest().step() == 0);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(hint.isVisible(), "once used, gone for good");
     }
@@ -185,7 +185,7 @@ class WindowLayoutTest extends FxRobot {
         double height = view.graphPane().getHeight();
         app.session().send(new Command.SetLearningRate(-1));
         Node banner = lookup("#divergence-banner").query();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, banner::isVisible);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, banner::isVisible);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(top, view.graphPane().localToScene(0, 0).getY(), 0.5, "the graph's top stays");
         assertTrue(view.graphPane().getHeight() >= height - 60, "the graph keeps most of its height: "
@@ -203,7 +203,7 @@ class WindowLayoutTest extends FxRobot {
             assertTrue(slider.isFocused(), id + " has the focus");
             type(KeyCode.RIGHT);
             int expected = ++position;
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.latest().stepping() != null
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.latest().stepping() != null
                     && session.latest().stepping().position() == expected);
             assertEquals(value, slider.getValue(), 0.0, "Right stepped the backprop, not " + id);
         }
@@ -228,7 +228,7 @@ class WindowLayoutTest extends FxRobot {
                 .setValue(dev.backprop.playground.train.DataChoice.DIGITS));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.session().latest().confusion().classes() == 10
                 && app.session().latest().confusion().total() > 0);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.confusion().shown().classes() == 10
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.confusion().shown().classes() == 10
                 && view.dataPane().current() instanceof ImageGallery g && g.pageRows().size() > 0);
         WaitForAsyncUtils.waitForFxEvents();
         ImageGallery gallery = (ImageGallery) view.dataPane().current();
