@@ -109,8 +109,10 @@ class LessonsAppTest extends AppHarness {
         assertTrue(lookup("#backward-step").query().getStyleClass().contains(LessonGuide.HIGHLIGHT));
         for (int i = 0; i < 4 && !done(0); i++) {
             clickOn("#backward-step");
-            until("a backward step", () -> view.lab().state().applied() > 0);
-            WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+            until("a backward step drawn", () -> view.lab().settled() && view.lab().state().applied() > 0);
+            long frame = session().frames().frames();
+            // the guide checks the lab's state on each frame: two frames on, the step's check has seen it
+            until("two frames", () -> session().frames().frames() >= frame + 2);
         }
         until("f.grad 4 and d.grad -2", () -> done(0));
         clickOn("#lesson-next");

@@ -165,10 +165,14 @@ class HeadTest {
         assertEquals(Loss.CE, Head.defaultLoss(3));
     }
 
+    /**
+     * 100 points: a full-batch step costs a fifth of one on 500 while the buffers, heads and epoch ends
+     * (shuffles) are the same code, met more often; the 20,000 warm-up steps still let the JIT settle.
+     */
     static Stream<Arguments> runsOfEveryHead() {
-        TrainingConfig base = TrainingConfig.defaults().withData(DatasetKind.MOONS, 500, 0.1, 1);
-        TrainingConfig spiral = base.withData(DatasetKind.SPIRAL, 500, 0.02, 1, 3);
-        TrainingConfig plane = base.withData(DatasetKind.PLANE, 500, 0.1, 1);
+        TrainingConfig base = TrainingConfig.defaults().withData(DatasetKind.MOONS, 100, 0.1, 1);
+        TrainingConfig spiral = base.withData(DatasetKind.SPIRAL, 100, 0.02, 1, 3);
+        TrainingConfig plane = base.withData(DatasetKind.PLANE, 100, 0.1, 1);
         return Stream.of(Arguments.of(base), Arguments.of(spiral), Arguments.of(plane),
                 Arguments.of(spiral.withNetwork(spiral.network().withFeatures(SOME_FEATURES).withHidden(8, 8))
                         .withRegularization(Regularization.L2, 0.001)),
@@ -181,19 +185,21 @@ class HeadTest {
     void aTrainingStepOfEveryHeadAllocatesNothing(TrainingConfig config) {
         Trainer t = Trainer.fromConfig(config);
         Trainer mini = Trainer.fromConfig(config.withBatchSize(32));
-        for (int i = 0; i < 20_000; i++) { // warm up: JIT, buffers at their final size
+        for (int i = 0; i < 10_000; i++) { // warm up: JIT, buffers at their final size
             t.step();
             mini.step();
         }
         var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         long before = bean.getThreadAllocatedBytes(id);
-        for (int i = 0; i < 50_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             t.step();
             mini.step();
         }
         long allocated = bean.getThreadAllocatedBytes(id) - before;
-        assertTrue(allocated < 64 * 1024, config.network() + ": allocated " + allocated + " bytes in 100,000 steps");
+        // the bound of 64 KiB in 100,000 steps, at the same rate: under a byte a step (one object is 16)
+        assertTrue(allocated < 64 * 1024 * 40_000L / 100_000,
+                config.network() + ": allocated " + allocated + " bytes in 40,000 steps");
     }
 
     @Test
