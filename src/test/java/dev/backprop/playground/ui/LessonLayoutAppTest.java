@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
@@ -92,13 +91,21 @@ class LessonLayoutAppTest extends AppHarness {
         assertBarInsideTheChartPane();
 
         GraphPane graph = view.graphPane();
-        Snapshot s = session().latest();
-        String stepped = s.graph().nodes().stream().filter(GraphNode::highlighted).map(GraphNode::id).findFirst()
+        dev.backprop.playground.graph.GraphModel shown = graph.graph();
+        String stepped = shown.nodes().stream().filter(GraphNode::highlighted).map(GraphNode::id).findFirst()
                 .orElseThrow();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, graph::minimapShown);
+        assertEquals("L", shown.node(stepped).label(), "stepped forward to the loss");
+        java.util.Set<String> lit = new java.util.TreeSet<>(List.of(stepped));
+        shown.flow().forEach(e -> lit.addAll(List.of(e.from(), e.to())));
         Node map = lookup(".minimap").query();
-        Point2D centre = graph.localToScene(graph.centreOf(stepped));
-        assertFalse(map.localToScene(map.getBoundsInLocal()).contains(centre), "the map covers the stepped card " + stepped);
+        javafx.geometry.Rectangle2D viewport = graph.viewBounds();
+        for (String id : lit) {
+            javafx.geometry.Rectangle2D card = graph.cardOnPane(id);
+            assertTrue(viewport.contains(card), id + " at " + card + " not wholly in the view " + viewport);
+            Bounds onMap = graph.sceneToLocal(map.localToScene(map.getBoundsInLocal()));
+            assertFalse(graph.minimapShown() && onMap.intersects(card.getMinX(), card.getMinY(), card.getWidth(),
+                    card.getHeight()), "the map at " + onMap + " covers the lit card " + id + " at " + card);
+        }
     }
 
     @Test
