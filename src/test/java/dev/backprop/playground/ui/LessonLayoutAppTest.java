@@ -75,6 +75,22 @@ class LessonLayoutAppTest extends AppHarness {
         }
     }
 
+    /** The inspector wraps to its narrow column: nothing in it is wider than the scroll pane's view. */
+    private void assertInspectorFitsItsColumn() {
+        Node inspector = lookup("#inspector").query();
+        Node p = inspector;
+        while (!(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        double viewport = ((javafx.scene.control.ScrollPane) p).getViewportBounds().getWidth();
+        assertTrue(viewport > 0, "the inspector is on screen");
+        for (Node child : ((Parent) inspector).getChildrenUnmodifiable()) {
+            double right = inspector.localToScene(child.getBoundsInParent()).getMaxX()
+                    - p.localToScene(p.getBoundsInLocal()).getMinX();
+            assertTrue(right <= viewport + 1, child + " reaches " + right + " px in an inspector " + viewport + " px wide");
+        }
+    }
+
     @Test
     void aLessonsColumnCutsNoLabelAndHidesNoSteppedCard() throws Exception {
         Path file = ShippedLessons.file("000-moons-mlp.lesson");
@@ -89,6 +105,7 @@ class LessonLayoutAppTest extends AppHarness {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), cutLabels(view), "labels cut with an ellipsis");
         assertBarInsideTheChartPane();
+        assertInspectorFitsItsColumn();
 
         GraphPane graph = view.graphPane();
         dev.backprop.playground.graph.GraphModel shown = graph.graph();
