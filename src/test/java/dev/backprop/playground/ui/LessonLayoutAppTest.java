@@ -92,6 +92,16 @@ class LessonLayoutAppTest extends AppHarness {
     }
 
     @Test
+    void withoutALessonNoLabelIsCutEither() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), cutLabels(view), "labels cut with an ellipsis on opening");
+        clickOn("#step");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session().latest().step() >= 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), cutLabels(view), "labels cut with an ellipsis after a step");
+    }
+
+    @Test
     void aLessonsColumnCutsNoLabelAndHidesNoSteppedCard() throws Exception {
         Path file = ShippedLessons.file("000-moons-mlp.lesson");
         interact(() -> view.openLesson(file));
