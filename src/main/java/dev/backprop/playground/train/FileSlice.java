@@ -88,6 +88,11 @@ final class FileSlice {
             throw new IllegalArgumentException(file.getFileName() + ": " + Failures.describe(e), e);
         }
         DataSplit data = points.split(config.testRatio(), new Random(config.seed()));
+        if (ImageSource.holdsIndexes(data)) { // an export of pictures: its one column numbers them, it is no input
+            throw new IllegalArgumentException(file.getFileName() + " holds the indexes of pictures, not points: choose "
+                    + "the pictures in the data box (Fashion-MNIST), or read it with eval --data beside its "
+                    + ImageSource.FILE);
+        }
         if (data.train().size() == 0) {
             throw new IllegalArgumentException(file.getFileName() + ": no training point (every point is a test point)");
         }

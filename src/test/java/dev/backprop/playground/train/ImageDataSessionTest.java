@@ -94,6 +94,12 @@ class ImageDataSessionTest {
         boolean full = dev.backprop.playground.engine.data.ImageSets.holdsIdx(dev.backprop.playground.engine.data.ImageSets.FASHION_DIR);
         assertEquals(new dev.backprop.playground.io.ImageSource(dev.backprop.playground.engine.data.DatasetKind.FASHION,
                 full ? dev.backprop.playground.engine.data.ImageSets.FASHION_DIR : null, null), source);
+
+        // Import data reads points: it says what the file is and how to get its pictures back
+        Snapshot imported = EngineDriver.apply(engine, new Command.ImportData(csv));
+        assertNotNull(imported.problem(), "an index is no input");
+        assertTrue(imported.problem().text().contains("indexes of pictures"), imported.problem().text());
+        assertEquals(784, imported.data().all().width(), "the pictures stay");
     }
 
     @Test
