@@ -478,7 +478,9 @@ public final class LossChartPane extends VBox {
     private static void accuracyTicks(GraphicsContext g, Axis acc, double pw) {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(ACCURACY);
-        for (double t : new double[] {0, 0.5, 1}) {
+        // a plot too low for three labels apart (a lesson's narrow row) keeps 0% and 100%
+        boolean roomForHalf = acc.map(0) - acc.map(1) >= 2 * MIN_TICK_GAP;
+        for (double t : roomForHalf ? new double[] {0, 0.5, 1} : new double[] {0, 1}) {
             g.fillText(String.format(Locale.ROOT, "%.0f%%", 100 * t), LEFT + pw + 4, acc.map(t) + 3);
         }
     }
