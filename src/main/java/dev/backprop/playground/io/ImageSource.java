@@ -44,11 +44,15 @@ public record ImageSource(DatasetKind dataset, Path folder, Integer samples) {
      * null when the data is not a picture set read from files.
      */
     public static ImageSource of(DatasetKind dataset, ImageSets.Loaded loaded, Integer samples) {
+        return of(dataset, loaded.source(), samples);
+    }
+
+    /** As {@link #of(DatasetKind, ImageSets.Loaded, Integer)}, for pictures read from {@code source} (a loaded set's). */
+    public static ImageSource of(DatasetKind dataset, String source, Integer samples) {
         if (dataset != DatasetKind.FASHION && dataset != DatasetKind.IDX) {
             return null;
         }
-        return new ImageSource(dataset, ImageSets.SHIPPED_SUBSET.equals(loaded.source()) ? null
-                : Path.of(loaded.source()), samples);
+        return new ImageSource(dataset, ImageSets.SHIPPED_SUBSET.equals(source) ? null : Path.of(source), samples);
     }
 
     /** The source file that goes with {@code datasetCsv}: {@value #FILE} in the same folder. */

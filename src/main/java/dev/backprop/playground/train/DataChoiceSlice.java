@@ -16,6 +16,8 @@ final class DataChoiceSlice {
     private DataRead readAhead;
     /** The data the last choice read: the session keeps it as its own (Reset keeps it), yet it is no user's points. */
     private DataSplit lastRead;
+    /** Where {@link #lastRead} came from ("shipped", "shipped-subset" or the folder read). */
+    private String lastSource;
 
     DataChoiceSlice(SessionEngine session) {
         this.session = session;
@@ -36,6 +38,7 @@ final class DataChoiceSlice {
         TrainingConfig next = config.withData(choice.kind(), Math.max(2, split.all().size()), 0, config.seed(), classes);
         session.replace(next, split, split);
         lastRead = split;
+        lastSource = data.source();
         session.say(String.format(Locale.ROOT, "new data: %s, %,d training and %,d test points, %s (%s); network %s",
                 choice, split.train().size(), split.test().size(), split.all().inputs().describe(),
                 describe(data.source()), session.config().network().describe()));
@@ -51,7 +54,9 @@ final class DataChoiceSlice {
             throw new IllegalArgumentException(config.dataset().id() + " data is not in the file: open it with its folder");
         }
         try {
-            lastRead = choice.read(config.testRatio(), config.seed()).split();
+            DataChoice.Read read = choice.read(config.testRatio(), config.seed());
+            lastRead = read.split();
+            lastSource = read.source();
         } catch (java.io.UncheckedIOException e) {
             throw new IllegalArgumentException(choice + ": " + dev.backprop.playground.engine.Failures.describe(e.getCause()), e);
         }
@@ -61,6 +66,15 @@ final class DataChoiceSlice {
     /** Whether {@code data} is what a choice read (not points the user imported, drew or opened). */
     boolean isRead(DataSplit data) {
         return data != null && data == lastRead;
+    }
+
+    /**
+     * Where {@code data}'s pictures came from, for an export that writes them as indexes (every picture
+     * of the set: the app reads no --samples), or null when {@code data} is not a picture set the last
+     * choice read.
+     */
+    dev.backprop.playground.io.ImageSource imageSource(DataSplit data) {
+        return isRead(data) ? dev.backprop.playground.io.ImageSource.of(session.config().dataset(), lastSource, null) : null;
     }
 
     /** Where the data came from, in words. */

@@ -7,6 +7,7 @@ import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import dev.backprop.playground.io.Experiment;
 import dev.backprop.playground.io.ExperimentFile;
+import dev.backprop.playground.io.ImageSource;
 import dev.backprop.playground.io.PointsCsv;
 import dev.backprop.playground.io.RunFiles;
 import dev.backprop.playground.engine.nn.Metrics;
@@ -87,6 +88,11 @@ final class FileSlice {
             throw new IllegalArgumentException(file.getFileName() + ": " + Failures.describe(e), e);
         }
         DataSplit data = points.split(config.testRatio(), new Random(config.seed()));
+        if (ImageSource.holdsIndexes(data)) { // an export of pictures: its one column numbers them, it is no input
+            throw new IllegalArgumentException(file.getFileName() + " holds the indexes of pictures, not points: choose "
+                    + "the pictures in the data box (Fashion-MNIST), or read it with eval --data beside its "
+                    + ImageSource.FILE);
+        }
         if (data.train().size() == 0) {
             throw new IllegalArgumentException(file.getFileName() + ": no training point (every point is a test point)");
         }
@@ -99,7 +105,23 @@ final class FileSlice {
         DataSplit data = session.trainer().data();
         try {
             RunFiles.writeDataset(file, data);
-            session.say("exported " + data.all().size() + " points to " + file);
+            if (!RunFiles.writesIndexes(data.all())) {
+                session.say("exported " + data.all().size() + " points to " + file);
+                return;
+            }
+            // pictures too large for columns are written as their indexes: the source beside says where
+            // they are, so eval --data (or Open run with a model.json) reads the pictures back
+            ImageSource source = session.dataChoices().imageSource(data);
+            if (source == null) {
+                session.refuse("exported " + data.all().size() + " pictures to " + file + " as image indexes, but where "
+                        + "they came from is unknown: the file cannot be read back");
+                return;
+            }
+            Path beside = ImageSource.beside(file);
+            source.write(beside);
+            session.say("exported " + data.all().size() + " pictures to " + file + " as image indexes, with "
+                    + beside.getFileName() + " beside it saying where the pictures are (keep the two together; "
+                    + "eval --data reads them back; in the app choose the data again in the data box)");
         } catch (java.io.IOException | RuntimeException e) {
             session.refuse("could not export the data to " + file + ": " + Failures.describe(e));
         }

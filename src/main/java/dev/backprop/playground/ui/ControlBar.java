@@ -193,7 +193,8 @@ public final class ControlBar extends VBox {
         tip(hidden, "Neurons per hidden layer (1 to " + MAX_HIDDEN + "). Releasing the slider builds a new network; the chart marks where.");
         tip(layers, "Number of hidden layers, each with the same number of neurons.");
         tip(activation, "The hidden layers' nonlinearity: relu, tanh or sigmoid. The output follows the problem: "
-                + "a sigmoid (2 classes), a softmax (ce) or the identity (regression).");
+                + "a sigmoid (2 classes), a softmax (ce) or the identity (regression). With 0 layers (a single "
+                + "neuron) none applies and the choice is off.");
         tip(optimizer, "torch.optim's rules. sgd: plain steps; momentum: the velocity keeps mu of itself (the field "
                 + "beside; 0.9, seed 003 uses 0.5); rmsprop: steps divided by a running RMS of the gradient (alpha 0.99); "
                 + "adagrad: by the root of all squared gradients so far; adam: momentum and RMS with bias corrections.");
@@ -266,6 +267,7 @@ public final class ControlBar extends VBox {
             }
         });
         layers.valueProperty().addListener((o, a, b) -> {
+            activation.setDisable(b == 0); // a single neuron has no hidden layer: no nonlinearity applies
             if (values.changedByUser(layers, b)) {
                 sendNetwork();
             }
@@ -473,6 +475,7 @@ public final class ControlBar extends VBox {
                 ? sizes.length == 0 ? "none" : Integer.toString(sizes[0])
                 : Arrays.stream(sizes).mapToObj(Integer::toString).collect(Collectors.joining(",")));
         values.show(activation, n.activation(), () -> activation.setValue(n.activation()));
+        activation.setDisable(sizes.length == 0); // the engine applies none to a single neuron
         showLoss(n.loss());
         threshold.show(n.head().threshold());
         threshold.setDisable(n.loss() != Loss.PERCEPTRON);

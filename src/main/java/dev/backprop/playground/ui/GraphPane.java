@@ -106,6 +106,8 @@ public final class GraphPane extends StackPane {
     private double dragX;
     private double dragY;
     private boolean cameraPending;
+    /** Part of the graph is out of view, so the map is wanted (it hides while it would cover a lit card). */
+    private boolean minimapWanted;
 
     public GraphPane() {
         getStyleClass().add(STYLE_CLASS);
@@ -349,8 +351,10 @@ public final class GraphPane extends StackPane {
     }
 
     /**
-     * Zoomed in while stepping, the next node can be off screen: when the stepped node changes and
-     * is not wholly visible, the view centres on it (the zoom stays).
+     * Zoomed in while stepping, the next node can be off screen: when the stepped node changes and a
+     * card of its step (the node and those its value or gradient flows along) is not wholly visible,
+     * the view pans just enough to show them all with a margin (the zoom stays); a step too wide for
+     * the view keeps the stepped node in it. Panning no further keeps the nodes already read in view.
      */
     private void followStep() {
         String stepped = graph.nodes().stream().filter(GraphNode::highlighted).map(GraphNode::id)
@@ -358,19 +362,60 @@ public final class GraphPane extends StackPane {
         if (stepped == null || stepped.equals(followedId) || layout.box(stepped) == null) {
             followedId = stepped;
             minimap.highlight(followedId);
+            placeMinimap();
             return;
         }
         followedId = stepped;
         minimap.highlight(followedId);
-        placeMinimap(); // off the stepped card when the other corner is free, even where the view stays
+        placeMinimap(); // off the step's cards when another corner is free, even where the view stays
         Layout.Box b = layout.box(stepped);
-        Point2D c = centreOf(stepped);
-        double halfW = b.w() * scale / 2;
-        double halfH = b.h() * scale / 2;
-        if (c.getX() - halfW < 0 || c.getX() + halfW > getWidth() || c.getY() - halfH < TITLE_STRIP
-                || c.getY() + halfH > TITLE_STRIP + viewHeight()) {
-            centreOn(b.centerX(), b.centerY());
+        double minX = b.x();
+        double maxX = b.x() + b.w();
+        double minY = b.y();
+        double maxY = b.y() + b.h();
+        for (String id : litIds()) {
+            Layout.Box l = layout.box(id);
+            if (l != null) {
+                minX = Math.min(minX, l.x());
+                maxX = Math.max(maxX, l.x() + l.w());
+                minY = Math.min(minY, l.y());
+                maxY = Math.max(maxY, l.y() + l.h());
+            }
         }
+        double halfW = (getWidth() / 2 - PADDING) / scale;
+        double halfH = (viewHeight() / 2 - PADDING) / scale;
+        double x = panTo(centerX, minX, maxX, b.x(), b.x() + b.w(), halfW);
+        double y = panTo(-centerY, minY, maxY, b.y(), b.y() + b.h(), halfH);
+        if (x != centerX || y != -centerY) {
+            centreOn(x, y);
+        }
+    }
+
+    /**
+     * The nearest centre (one axis) whose view, {@code half} either side, holds {@code min..max}; when
+     * that span is wider than the view, the nearest that holds the stepped card's {@code cardMin..cardMax}.
+     */
+    private static double panTo(double centre, double min, double max, double cardMin, double cardMax, double half) {
+        if (max - min > 2 * half) {
+            min = cardMin;
+            max = cardMax;
+        }
+        return Math.max(max - half, Math.min(min + half, centre));
+    }
+
+    /** The cards the step lights: the stepped node and the ends of the edges its value or gradient flows along. */
+    private java.util.Set<String> litIds() {
+        java.util.Set<String> lit = new java.util.LinkedHashSet<>();
+        for (GraphNode n : graph.nodes()) {
+            if (n.highlighted()) {
+                lit.add(n.id());
+            }
+        }
+        for (GraphModel.Edge e : graph.flow()) {
+            lit.add(e.from());
+            lit.add(e.to());
+        }
+        return lit;
     }
 
     /** Centres the view on a node (keeping the zoom), e.g. to bring an off-screen node into view. */
@@ -674,30 +719,50 @@ public final class GraphPane extends StackPane {
         double fitScale = Math.min((getWidth() - 2 * PADDING) / w, (viewHeight() - 2 * PADDING) / h);
         camera.setViewPercent(fitScale / scale);
         // the map: where the view is in the whole graph, shown only when part of it is hidden
+        minimapWanted = !showsWholeGraph();
         minimap.show(layout, centerX - getWidth() / 2 / scale, -centerY - viewHeight() / 2 / scale,
-                getWidth() / scale, viewHeight() / scale, !showsWholeGraph());
+                getWidth() / scale, viewHeight() / scale, minimapWanted);
         placeMinimap();
     }
 
     /**
-     * The map goes to the bottom corner where it covers less of the cards (the stepped card counting
-     * most), the right one on a tie: it hides neither the output card at the right nor the stepped
-     * card when the left corner is free of them.
+     * The map goes to the corner of the view where it covers least of the cards (a card the step lights
+     * counting most), bottom right on a tie; where every corner would cover a lit card it hides until
+     * the step moves on or the view does.
      */
     private void placeMinimap() {
-        if (!minimap.isVisible() || graph == null || layout == null) {
+        if (!minimap.isVisible() && !minimapWanted || graph == null || layout == null) {
             return;
         }
         double w = minimap.prefWidth(-1);
         double h = minimap.prefHeight(w);
-        double y = getHeight() - LEGEND_STRIP - 4 - h;
-        boolean left = coveredBy(8, y, w, h) < coveredBy(getWidth() - 8 - w, y, w, h);
-        StackPane.setAlignment(minimap, left ? Pos.BOTTOM_LEFT : Pos.BOTTOM_RIGHT);
+        double bottom = getHeight() - LEGEND_STRIP - 4 - h;
+        double top = TITLE_STRIP + 4;
+        java.util.Set<String> lit = litIds();
+        Pos[] corners = {Pos.BOTTOM_RIGHT, Pos.BOTTOM_LEFT, Pos.TOP_RIGHT, Pos.TOP_LEFT};
+        Pos best = null;
+        int bestCost = Integer.MAX_VALUE;
+        for (Pos corner : corners) {
+            boolean left = corner.getHpos() == javafx.geometry.HPos.LEFT;
+            boolean up = corner.getVpos() == javafx.geometry.VPos.TOP;
+            int cost = coveredBy(left ? 8 : getWidth() - 8 - w, up ? top : bottom, w, h, lit);
+            if (cost < bestCost) {
+                best = corner;
+                bestCost = cost;
+            }
+        }
+        minimap.setVisible(minimapWanted && bestCost < LIT_COST);
+        StackPane.setAlignment(minimap, best);
+        boolean left = best.getHpos() == javafx.geometry.HPos.LEFT;
         minimap.setTranslateX(left ? 8 : -8);
+        minimap.setTranslateY(best.getVpos() == javafx.geometry.VPos.TOP ? top : -LEGEND_STRIP - 4);
     }
 
-    /** How much of the cards the rectangle covers on the pane: each card 1, the stepped one 100. */
-    private int coveredBy(double x, double y, double w, double h) {
+    /** What covering a card the step lights costs the map's corner: more than all the other cards. */
+    private static final int LIT_COST = 10_000;
+
+    /** How much of the cards the rectangle covers on the pane: each card 1, a lit one {@link #LIT_COST}. */
+    private int coveredBy(double x, double y, double w, double h, java.util.Set<String> lit) {
         int cost = 0;
         for (GraphNode n : graph.nodes()) {
             Layout.Box b = layout.box(n.id());
@@ -708,7 +773,7 @@ public final class GraphPane extends StackPane {
             double halfW = b.w() * scale / 2;
             double halfH = b.h() * scale / 2;
             if (c.getX() + halfW > x && c.getX() - halfW < x + w && c.getY() + halfH > y && c.getY() - halfH < y + h) {
-                cost += n.highlighted() ? 100 : 1;
+                cost += lit.contains(n.id()) ? LIT_COST : 1;
             }
         }
         return cost;

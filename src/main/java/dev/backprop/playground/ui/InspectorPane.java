@@ -25,6 +25,7 @@ public final class InspectorPane extends VBox {
     private static final double MAP_WIDTH = 240;
     private static final double MIN_ROW_HEIGHT = 14;
     private static final double MAX_MAP_HEIGHT = 320;
+    private static final double MIN_MAP_WIDTH = 60;
 
     static final String HOW_TO_READ = "Each card: the node's label, its data (the value of the forward pass) and its grad "
             + "(dL/d node, from backprop; \u2013 until computed).\n\nTensors show a heatmap of their values: blue negative, "
@@ -57,7 +58,9 @@ public final class InspectorPane extends VBox {
         setSpacing(6);
         setPadding(new Insets(8));
         setPrefWidth(MAP_WIDTH + 20);
-        setMinWidth(180);
+        // as narrow as its column (a lesson's row at 1280 wide leaves it ~170 px): the text wraps and the
+        // heatmaps shrink to fit, so no horizontal scrollbar ever comes up
+        setMinWidth(0);
         getChildren().addAll(title, details, picture, dataTitle, dataMap, gradTitle, gradMap, hover);
         show(null, null);
         Tooltip.install(dataMap, new Tooltip("Each cell is one value; hover for the number."));
@@ -155,7 +158,7 @@ public final class InspectorPane extends VBox {
                 transposed ? " (drawn as a row)" : "", NumberFormat.short4(t.norm()), NumberFormat.short4(min(t)),
                 NumberFormat.short4(max(t))));
         // as wide as the inspector allows; rows at least 14 px high (a 2x128 tensor is 28 px, not 5)
-        double avail = Math.max(MAP_WIDTH, getWidth() - getPadding().getLeft() - getPadding().getRight());
+        double avail = getWidth() <= 0 ? MAP_WIDTH : Math.max(MIN_MAP_WIDTH, getWidth() - getPadding().getLeft() - getPadding().getRight());
         double cell = Math.min(28, avail / cols);
         map.setWidth(cell * cols);
         map.setHeight(Math.min(MAX_MAP_HEIGHT, Math.max(MIN_ROW_HEIGHT, Math.min(28, cell)) * rows));
@@ -198,6 +201,7 @@ public final class InspectorPane extends VBox {
 
     private static void clear(Canvas c) {
         c.getGraphicsContext2D().clearRect(0, 0, c.getWidth(), c.getHeight());
+        c.setWidth(0); // an empty map takes no width: a narrow column gets no scrollbar for it
         c.setHeight(0);
     }
 }

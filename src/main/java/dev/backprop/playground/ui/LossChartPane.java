@@ -47,6 +47,8 @@ public final class LossChartPane extends VBox {
     /** Each further line of a legend wrapped to a narrow chart. */
     private static final double LEGEND_LINE = 15;
     private static final double BOTTOM = 30;
+    /** How far the accuracy axis's top label (drawn 3 px under the plot's top, 11 px high) rises above the plot, and air. */
+    static final double CLEAR_OF_AXIS_LABEL = 10;
     static final Color TRAIN = Color.web("#2f6db5");
     static final Color TEST = Color.web("#e8772e");
     static final Color ACCURACY = Color.web("#3a9d5d");
@@ -260,7 +262,7 @@ public final class LossChartPane extends VBox {
     private void draw(GraphicsContext g, double w, double h, Color ink, boolean onScreen) {
         double pw = w - LEFT - RIGHT;
         g.setFont(Font.font(FONT_SIZE));
-        top = TOP + LEGEND_LINE * (legendLines(g, w) - 1);
+        top = TOP + placeLegend(g, legendItems(axisColor), w, null, null);
         double ph = h - top - BOTTOM;
         if (pw < 20 || ph < 20) {
             return;
@@ -352,21 +354,26 @@ public final class LossChartPane extends VBox {
 
     /** The lines the legend takes in a chart {@code w} wide: it wraps rather than run off the edge. */
     private int legendLines(GraphicsContext g, double w) {
-        return (int) Math.round(placeLegend(g, legendItems(axisColor), w, null) / LEGEND_LINE) + 1;
+        return (int) (placeLegend(g, legendItems(axisColor), w, null, null) / LEGEND_LINE) + 1;
     }
 
     /** Swatches above the plot, wrapped to the chart's width. */
     private void legend(GraphicsContext g, Color ink, double w) {
-        placeLegend(g, legendItems(ink), w, ink);
+        placeLegend(g, legendItems(ink), w, ink, null);
     }
 
     /**
      * Lays the items out from the plot's left edge, a new line when the next would cross the plot's
-     * right edge; draws them in {@code ink} unless it is null. Returns the last line's offset from the first.
+     * right edge; draws them in {@code ink} unless it is null, and adds each item's box to {@code boxes}
+     * unless it is null. Returns how far the plot goes down for it: the lines after the first, and
+     * {@link #CLEAR_OF_AXIS_LABEL} more when an item alone on the last line runs past the plot's right
+     * edge, over the accuracy axis, whose top label ("100%") rises above the plot.
      */
-    private double placeLegend(GraphicsContext g, List<LegendItem> items, double w, Color ink) {
+    private double placeLegend(GraphicsContext g, List<LegendItem> items, double w, Color ink,
+                               List<javafx.geometry.Rectangle2D> boxes) {
         double x = LEFT;
         double line = 0;
+        boolean overhang = false;
         for (LegendItem item : items) {
             Text measure = new Text(item.text());
             measure.setFont(g.getFont());
@@ -374,13 +381,18 @@ public final class LossChartPane extends VBox {
             if (x > LEFT && x + width > w - RIGHT) { // clear of the accuracy axis's labels
                 x = LEFT;
                 line += LEGEND_LINE;
+                overhang = false;
             }
+            overhang |= x + width > w - RIGHT;
             if (ink != null) {
                 legendItem(g, x, TOP - 9 + line, item, ink);
             }
+            if (boxes != null) { // the text's box: from its ascent over the swatch's line to its descent
+                boxes.add(new javafx.geometry.Rectangle2D(x, TOP - 9 + line + 4 - FONT_SIZE, width, FONT_SIZE + 3));
+            }
             x += width + 16;
         }
-        return line;
+        return line + (overhang ? CLEAR_OF_AXIS_LABEL : 0);
     }
 
     private static void legendItem(GraphicsContext g, double x, double y, LegendItem item, Color ink) {
@@ -394,6 +406,22 @@ public final class LossChartPane extends VBox {
         g.setFill(ink);
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(item.text(), x + 27, y + 4);
+    }
+
+    /** The legend's text boxes in a chart {@code w} wide, for tests: clear of the plot and its axes' labels. */
+    List<javafx.geometry.Rectangle2D> legendBoxesAt(double w) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFont(Font.font(FONT_SIZE));
+        List<javafx.geometry.Rectangle2D> boxes = new java.util.ArrayList<>();
+        placeLegend(g, legendItems(axisColor), w, null, boxes);
+        return boxes;
+    }
+
+    /** Where the plot's frame starts in a chart {@code w} wide, for tests. */
+    double plotTopAt(double w) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFont(Font.font(FONT_SIZE));
+        return TOP + placeLegend(g, legendItems(axisColor), w, null, null);
     }
 
     /** The lines the legend takes at width {@code w}, for tests: never cut off at the right edge. */
@@ -450,7 +478,9 @@ public final class LossChartPane extends VBox {
     private static void accuracyTicks(GraphicsContext g, Axis acc, double pw) {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(ACCURACY);
-        for (double t : new double[] {0, 0.5, 1}) {
+        // a plot too low for three labels apart (a lesson's narrow row) keeps 0% and 100%
+        boolean roomForHalf = acc.map(0) - acc.map(1) >= 2 * MIN_TICK_GAP;
+        for (double t : roomForHalf ? new double[] {0, 0.5, 1} : new double[] {0, 1}) {
             g.fillText(String.format(Locale.ROOT, "%.0f%%", 100 * t), LEFT + pw + 4, acc.map(t) + 3);
         }
     }

@@ -174,6 +174,7 @@ public final class PlaygroundView extends BorderPane {
         stepLog.setId("network-step-log");
         javafx.scene.control.ScrollPane inspectorScroll = new javafx.scene.control.ScrollPane(inspector);
         inspectorScroll.setFitToWidth(true);
+        inspectorScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER); // it wraps to its width
         // the current step (the inspector follows the stepped node) beside the log of steps so far
         SplitPane side = new SplitPane(inspectorScroll, stepLog);
         side.setDividerPositions(0.55);

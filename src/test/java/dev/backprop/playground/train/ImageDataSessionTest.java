@@ -65,6 +65,43 @@ class ImageDataSessionTest {
         assertEquals("9", digits.classes().get(9));
     }
 
+    /**
+     * Fashion's pictures are exported as their indexes with dataset-source.json beside them, naming the
+     * set the session read (the installed full set or the shipped subset): what DatasetCsv reads the
+     * pictures back with (tested with train's runs; not here, where the full set's 440 MB would be held twice).
+     */
+    @Test
+    void fashionExportedAsIndexesWritesItsSourceBeside(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path csv = dir.resolve("fashion.csv");
+        SessionEngine engine = new SessionEngine(TrainingConfig.defaults(), 20);
+        Snapshot chosen = EngineDriver.apply(engine, new Command.ChooseData(DataChoice.FASHION));
+        Dataset all = chosen.data().all();
+        assertEquals(784, all.width());
+        Snapshot s = EngineDriver.apply(engine, new Command.ExportData(csv));
+        assertNull(s.problem(), () -> s.problem().text());
+        assertTrue(s.message().contains("dataset-source.json"), s.message());
+
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertEquals("image,label,split", lines.get(0), "pictures as their indexes");
+        assertEquals(all.size() + 1, lines.size());
+        for (int i : new int[] {0, all.size() / 2, all.size() - 1}) {
+            String[] row = lines.get(i + 1).split(",");
+            assertEquals(i, Integer.parseInt(row[0]));
+            assertEquals(all.label(i), Integer.parseInt(row[1]));
+        }
+        var source = dev.backprop.playground.io.ImageSource.readBeside(csv);
+        boolean full = dev.backprop.playground.engine.data.ImageSets.holdsIdx(dev.backprop.playground.engine.data.ImageSets.FASHION_DIR);
+        assertEquals(new dev.backprop.playground.io.ImageSource(dev.backprop.playground.engine.data.DatasetKind.FASHION,
+                full ? dev.backprop.playground.engine.data.ImageSets.FASHION_DIR : null, null), source);
+
+        // Import data reads points: it says what the file is and how to get its pictures back
+        Snapshot imported = EngineDriver.apply(engine, new Command.ImportData(csv));
+        assertNotNull(imported.problem(), "an index is no input");
+        assertTrue(imported.problem().text().contains("indexes of pictures"), imported.problem().text());
+        assertEquals(784, imported.data().all().width(), "the pictures stay");
+    }
+
     @Test
     void predictionsFollowTraining() throws Exception {
         SessionEngine engine = new SessionEngine(TrainingConfig.defaults(), 20);

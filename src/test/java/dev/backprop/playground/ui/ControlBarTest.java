@@ -223,6 +223,20 @@ class ControlBarTest extends FxRobot {
         assertEquals(new NetworkSpec(2, new int[] {17, 17}, Activation.TANH, Loss.MSE, Initializer.XAVIER), c.spec());
     }
 
+    @Test
+    void theActivationIsOffForASingleNeuronWhichHasNoHiddenLayer() {
+        ChoiceBox<?> activation = lookup("#activation").queryAs(ChoiceBox.class);
+        TrainingConfig mlp = TrainingConfig.defaults();
+        interact(() -> bar.update(snapshot(mlp, 0, false, null)));
+        assertFalse(activation.isDisabled(), "hidden layers take the activation");
+        TrainingConfig single = mlp.withNetwork(mlp.network().withHidden());
+        interact(() -> bar.update(snapshot(single, 0, false, null)));
+        assertTrue(activation.isDisabled(), "no hidden layer: the engine applies no activation");
+        interact(() -> bar.update(snapshot(mlp, 0, false, null)));
+        assertFalse(activation.isDisabled());
+        assertEquals(List.of(), sent);
+    }
+
     // ---- a slow engine: it applies what was sent only when the test says, and may clamp or refuse ----------
 
     /** The engine's config and how far it got through {@link #sent}. */

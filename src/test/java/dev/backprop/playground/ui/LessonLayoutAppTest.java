@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
@@ -76,6 +75,32 @@ class LessonLayoutAppTest extends AppHarness {
         }
     }
 
+    /** The inspector wraps to its narrow column: nothing in it is wider than the scroll pane's view. */
+    private void assertInspectorFitsItsColumn() {
+        Node inspector = lookup("#inspector").query();
+        Node p = inspector;
+        while (!(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        double viewport = ((javafx.scene.control.ScrollPane) p).getViewportBounds().getWidth();
+        assertTrue(viewport > 0, "the inspector is on screen");
+        for (Node child : ((Parent) inspector).getChildrenUnmodifiable()) {
+            double right = inspector.localToScene(child.getBoundsInParent()).getMaxX()
+                    - p.localToScene(p.getBoundsInLocal()).getMinX();
+            assertTrue(right <= viewport + 1, child + " reaches " + right + " px in an inspector " + viewport + " px wide");
+        }
+    }
+
+    @Test
+    void withoutALessonNoLabelIsCutEither() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), cutLabels(view), "labels cut with an ellipsis on opening");
+        clickOn("#step");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session().latest().step() >= 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), cutLabels(view), "labels cut with an ellipsis after a step");
+    }
+
     @Test
     void aLessonsColumnCutsNoLabelAndHidesNoSteppedCard() throws Exception {
         Path file = ShippedLessons.file("000-moons-mlp.lesson");
@@ -90,15 +115,24 @@ class LessonLayoutAppTest extends AppHarness {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), cutLabels(view), "labels cut with an ellipsis");
         assertBarInsideTheChartPane();
+        assertInspectorFitsItsColumn();
 
         GraphPane graph = view.graphPane();
-        Snapshot s = session().latest();
-        String stepped = s.graph().nodes().stream().filter(GraphNode::highlighted).map(GraphNode::id).findFirst()
+        dev.backprop.playground.graph.GraphModel shown = graph.graph();
+        String stepped = shown.nodes().stream().filter(GraphNode::highlighted).map(GraphNode::id).findFirst()
                 .orElseThrow();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, graph::minimapShown);
+        assertEquals("L", shown.node(stepped).label(), "stepped forward to the loss");
+        java.util.Set<String> lit = new java.util.TreeSet<>(List.of(stepped));
+        shown.flow().forEach(e -> lit.addAll(List.of(e.from(), e.to())));
         Node map = lookup(".minimap").query();
-        Point2D centre = graph.localToScene(graph.centreOf(stepped));
-        assertFalse(map.localToScene(map.getBoundsInLocal()).contains(centre), "the map covers the stepped card " + stepped);
+        javafx.geometry.Rectangle2D viewport = graph.viewBounds();
+        for (String id : lit) {
+            javafx.geometry.Rectangle2D card = graph.cardOnPane(id);
+            assertTrue(viewport.contains(card), id + " at " + card + " not wholly in the view " + viewport);
+            Bounds onMap = graph.sceneToLocal(map.localToScene(map.getBoundsInLocal()));
+            assertFalse(graph.minimapShown() && onMap.intersects(card.getMinX(), card.getMinY(), card.getWidth(),
+                    card.getHeight()), "the map at " + onMap + " covers the lit card " + id + " at " + card);
+        }
     }
 
     @Test

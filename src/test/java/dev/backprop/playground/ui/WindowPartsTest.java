@@ -93,6 +93,17 @@ class WindowPartsTest extends FxRobot {
         assertEquals(1, chart.legendLinesAt(1200));
         assertTrue(chart.legendLinesAt(420) >= 2, "wraps at 420 px");
         assertTrue(chart.legendLinesAt(200) >= chart.legendLinesAt(420), "narrower: no fewer lines");
+        // the caption never runs over the plot, nor over the accuracy axis's "100%" (it rises 8 px above the
+        // plot at the right): a lesson's narrow chart at 1280 wide is about 260 px
+        for (double w = 200; w <= 1200; w += 10) {
+            double top = chart.plotTopAt(w);
+            for (javafx.geometry.Rectangle2D box : chart.legendBoxesAt(w)) {
+                assertTrue(box.getMaxY() <= top, "at " + w + " px the caption " + box + " runs into the plot at " + top);
+                boolean overAxis = box.getMaxX() > w - 44;
+                assertTrue(!overAxis || box.getMaxY() <= top - 8, "at " + w + " px the caption " + box
+                        + " covers the accuracy axis's top label");
+            }
+        }
         assertTrue(chart.logScaleToggle().isSelected(), "a log scale by default: the first loss never flattens the rest");
     }
 
