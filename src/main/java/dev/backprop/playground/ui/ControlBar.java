@@ -147,7 +147,7 @@ public final class ControlBar extends VBox {
         hidden.setPrefWidth(96);
         noise.setPrefWidth(90);
         optimizer.setPrefWidth(96);
-        init.setPrefWidth(150); // its longest choice: normal (std 1, seed 000)
+        init.setPrefWidth(150); // its longest choices: auto (He, Xavier), normal (seed 000)
         activation.setPrefWidth(76);
         loss.setPrefWidth(64);
         batch.setPrefWidth(64);

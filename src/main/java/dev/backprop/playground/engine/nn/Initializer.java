@@ -104,16 +104,15 @@ public record Initializer(Scheme scheme, double scale, BiasInit bias) {
         return bias == fromId(id()).bias ? id() : id() + ", biases " + bias.id();
     }
 
-    /** A label for a menu: the id and what it is for. */
+    /**
+     * A label for a menu, short enough for its 150 px box (what each is for is the menu's tooltip): the id,
+     * and for the default and seed 000's draw, which they are.
+     */
     public String label() {
         return switch (scheme) {
-            case AUTO -> "auto (He for relu, Xavier for tanh, sigmoid)";
-            case NORMAL -> id().equals("normal") ? "normal (std 1, seed 000)"
-                    : id() + (scale == 0.01 ? " (seeds 002, 004)" : "");
-            case UNIFORM -> id() + (scale == 1 ? " (micrograd)" : "");
-            case ZEROS -> "zeros";
-            case XAVIER -> "xavier (for tanh, sigmoid)";
-            case HE -> "he (for relu)";
+            case AUTO -> "auto (He, Xavier)";
+            case NORMAL -> id().equals("normal") ? "normal (seed 000)" : id();
+            case UNIFORM, ZEROS, XAVIER, HE -> id();
         };
     }
 
