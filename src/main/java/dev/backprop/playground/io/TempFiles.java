@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  */
 final class TempFiles {
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
-    /** Held by a commit in progress and by the shutdown hook. */
+    /** Held by a commit in progress, by a delete, and by the shutdown hook. */
     private static final ReentrantLock COMMITS = new ReentrantLock();
     /** Tries at deleting a folder that a writer on another thread may still be adding to. */
     private static final int DELETE_TRIES = 5;
@@ -65,19 +65,28 @@ final class TempFiles {
         void run() throws IOException;
     }
 
-    /** Deletes {@code path} (a folder with its contents) and forgets it; never throws. */
+    /**
+     * Deletes {@code path} (a folder with its contents) and forgets it; never throws. Under the commit lock,
+     * so the shutdown hook and a run's own clean-up never walk the same folder at once (the hook gave up on
+     * a folder the run was emptying under it, and the process then ended with the run's delete half done).
+     */
     static void delete(Path path) {
-        for (int attempt = 0; attempt < DELETE_TRIES; attempt++) {
-            try {
-                deleteTree(path);
-                LIVE.remove(path);
-                return;
-            } catch (DirectoryNotEmptyException e) {
-                // a writer on another thread added a file after the walk: walk again
-                continue;
-            } catch (IOException | RuntimeException e) {
-                return; // best effort: the shutdown hook, or the next run in this folder, tries again
+        COMMITS.lock();
+        try {
+            for (int attempt = 0; attempt < DELETE_TRIES; attempt++) {
+                try {
+                    deleteTree(path);
+                    LIVE.remove(path);
+                    return;
+                } catch (DirectoryNotEmptyException e) {
+                    // a writer on another thread added a file after the walk: walk again
+                    continue;
+                } catch (IOException | RuntimeException e) {
+                    return; // best effort: the shutdown hook, or the next run in this folder, tries again
+                }
             }
+        } finally {
+            COMMITS.unlock();
         }
     }
 
@@ -98,10 +107,10 @@ final class TempFiles {
         COMMITS.lock();
         try {
             ending = true;
+            deleteAll(); // still holding the lock: a run's own delete in progress finishes first
         } finally {
             COMMITS.unlock();
         }
-        deleteAll();
     }
 
     static void deleteAll() {
