@@ -10,7 +10,9 @@ import java.util.function.Function;
  * Drops settings that a later command of the same kind overrides. A slider drag sends a command
  * per pixel; applying each (a network rebuild, a boundary frame) would leave the engine seconds
  * behind the hand. Transport commands (play, pause, step, reset, save, load, shutdown) keep their
- * place and split the queue: settings never move across them.
+ * place and split the queue: settings never move across them. A setting its own check refuses (a
+ * negative rate from a file or a script) overrides nothing: it keeps its place and is refused there,
+ * after the valid one before it has been applied.
  */
 final class Commands {
     private Commands() {
@@ -29,7 +31,7 @@ final class Commands {
         Map<Class<?>, T> pending = new LinkedHashMap<>();
         for (T item : batch) {
             Command c = command.apply(item);
-            if (c.isSetting()) {
+            if (c.isSetting() && c.problem() == null) {
                 pending.remove(c.getClass()); // re-insert: the latest keeps its latest position
                 pending.put(c.getClass(), item);
             } else {

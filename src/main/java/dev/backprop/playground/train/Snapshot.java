@@ -31,8 +31,8 @@ public record Snapshot(Run run, Chart chart, Boundary boundary, Network network,
      * @param running     playing (as opposed to paused)
      * @param config      the settings in force (learning rate, network, optimizer, batch, data)
      * @param configVersion grows by one whenever {@code config} changes (a setting, a load, new data,
-     *                    a recovery): controls follow {@code config} when this differs from the last
-     *                    version they showed
+     *                    a recovery): a sign that the config moved (the bench waits on it); the controls
+     *                    follow {@code config} by {@code appliedSeq} instead
      * @param lastLoss    the last batch's loss
      * @param stepsPerSecond measured training speed
      * @param verdict     why training stopped because it blew up (its cause and step), or null; its words are

@@ -26,6 +26,20 @@ class TrainingSessionTest {
     }
 
     @Test
+    void aRefusedSettingDoesNotWipeOutTheValidOneBeforeIt() throws Exception {
+        Command valid = new Command.SetLearningRate(0.05);
+        Command refused = new Command.SetLearningRate(-1);
+        assertEquals(List.of(valid, refused), Commands.coalesce(List.of(valid, refused)));
+        try (TrainingSession s = new TrainingSession(TrainingConfig.defaults())) {
+            long seq = s.send(valid);
+            seq = Math.max(seq, s.send(refused));
+            long last = seq;
+            Snapshot after = Sessions.await(s, x -> x.appliedSeq() >= last);
+            assertEquals(0.05, after.config().learningRate(), 0.0, "the valid rate is in force, the refused one is not");
+        }
+    }
+
+    @Test
     void stepsMatchAPlainTrainerExactly() throws Exception {
         TrainingConfig c = TrainingConfig.defaults();
         try (TrainingSession s = new TrainingSession(c)) {
