@@ -106,7 +106,7 @@ final class PredictionSlice {
             p.chunk(trainer);
             if (p.testsJustDone(before)) {
                 // the test images first: the gallery need not wait for the training rows (60,000 for Fashion-MNIST)
-                published = p.result(trainer.steps());
+                published = p.result();
                 testsShown = true;
             }
         } while (!p.done() && !testsShown && System.nanoTime() < deadline);
@@ -114,7 +114,7 @@ final class PredictionSlice {
         if (!p.done()) {
             return testsShown;
         }
-        published = p.result(trainer.steps());
+        published = p.result();
         confusion = published.confusion(trainer.data());
         stale = false;
         pass = null;
@@ -136,10 +136,18 @@ final class PredictionSlice {
         private final int[] predicted;
         private final float[] probability;
         private final float[] outputs;
+        /**
+         * The step the pass began at, and the step its result is stamped with: while playing, the rows are
+         * predicted over many steps (seconds for 70,000 images); stamped with the step it ended at, a pass
+         * begun while playing and ended after a pause passed for the paused network's, and no new pass came
+         * (the test images of Fashion-MNIST showed the network of step 250 beside a matrix of step 1,500).
+         */
+        private final long step;
         private int next;
         private long nanos;
 
         Pass(Trainer trainer) {
+            step = trainer.steps();
             head = trainer.network().head();
             DataSplit data = trainer.data();
             n = data.all().size();
@@ -213,8 +221,8 @@ final class PredictionSlice {
             };
         }
 
-        /** What the pass has so far (copied: the pass goes on writing its own arrays). */
-        Predictions result(long step) {
+        /** What the pass has so far (copied: the pass goes on writing its own arrays), as of its first step. */
+        Predictions result() {
             return new Predictions(step, head.classes(), predicted == null ? null : predicted.clone(),
                     probability == null ? null : probability.clone(), outputs == null ? null : outputs.clone(),
                     predicted == null ? head.targets() : 0);

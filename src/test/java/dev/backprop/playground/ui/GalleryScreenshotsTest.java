@@ -61,8 +61,14 @@ class GalleryScreenshotsTest extends AppHarness {
         session().send(new Command.Play());
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> session().latest().predictions() != null
                 && session().latest().predictions().step() >= steps);
+        // paused, the predictions' pass runs at one state: the gallery and the matrix then show the network
+        // the status line names (while playing, a pass over 70,000 images spans many steps)
+        session().send(new Command.Pause());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !session().latest().running()
+                && session().latest().predictions() != null
+                && session().latest().predictions().step() == session().latest().step()
+                && session().latest().confusion().step() == session().latest().step());
         if (neurons) {
-            session().send(new Command.Pause());
             interact(() -> lookup("#view-neurons").queryAs(javafx.scene.control.ToggleButton.class).fire());
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session().latest().graph().title().startsWith("neurons"));
             GraphAndLabTest.waitForLayout(view.graphPane());
