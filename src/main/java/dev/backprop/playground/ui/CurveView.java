@@ -35,10 +35,7 @@ public final class CurveView extends Pane {
     public CurveView() {
         getStyleClass().add("curve-view");
         getChildren().add(canvas);
-        canvas.widthProperty().bind(widthProperty());
-        canvas.heightProperty().bind(heightProperty());
-        canvas.widthProperty().addListener((o, a, b) -> draw());
-        canvas.heightProperty().addListener((o, a, b) -> draw());
+        CanvasFill.follow(this, canvas, this::draw);
         setMinSize(200, 160);
     }
 

@@ -30,10 +30,7 @@ public final class EpochErrorsChart extends Pane {
     public EpochErrorsChart() {
         getStyleClass().add("epoch-errors-chart");
         getChildren().add(canvas);
-        canvas.widthProperty().bind(widthProperty());
-        canvas.heightProperty().bind(heightProperty());
-        canvas.widthProperty().addListener((o, a, b) -> draw());
-        canvas.heightProperty().addListener((o, a, b) -> draw());
+        CanvasFill.follow(this, canvas, this::draw);
         setMinHeight(110);
         setPrefHeight(150);
     }

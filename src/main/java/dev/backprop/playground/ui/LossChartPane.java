@@ -111,10 +111,7 @@ public final class LossChartPane extends VBox {
         getChildren().addAll(header, plotAndHint);
         VBox.setVgrow(plotAndHint, javafx.scene.layout.Priority.ALWAYS);
         plot.setMinSize(200, 120);
-        canvas.widthProperty().bind(plot.widthProperty());
-        canvas.heightProperty().bind(plot.heightProperty());
-        canvas.widthProperty().addListener((o, a, b) -> draw());
-        canvas.heightProperty().addListener((o, a, b) -> draw());
+        CanvasFill.follow(plot, canvas, this::draw);
         plot.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             hoverX = e.getX();
             draw();

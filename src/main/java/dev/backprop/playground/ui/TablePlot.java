@@ -57,10 +57,7 @@ public final class TablePlot implements DataView {
         HBox bar = new HBox(6, new Label("across"), across, upLabel, up);
         bar.setAlignment(Pos.CENTER_LEFT);
         holder.setMinSize(0, 0);
-        canvas.widthProperty().bind(holder.widthProperty());
-        canvas.heightProperty().bind(holder.heightProperty());
-        canvas.widthProperty().addListener((o, a, b) -> redraw());
-        canvas.heightProperty().addListener((o, a, b) -> redraw());
+        CanvasFill.follow(holder, canvas, this::redraw);
         canvas.setOnMouseClicked(e -> {
             int row = nearest(e.getX(), e.getY());
             if (row >= 0) {
