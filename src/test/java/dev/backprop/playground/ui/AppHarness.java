@@ -16,7 +16,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The whole app (1400x900 unless a test says otherwise) for an end-to-end test: launched before each test, closed after, no uncaught exception. */
-abstract class AppHarness extends FxRobot {
+abstract class AppHarness extends QuickRobot {
     protected PlaygroundApp app;
     /** The window's content, found after launch. */
     protected PlaygroundView view;

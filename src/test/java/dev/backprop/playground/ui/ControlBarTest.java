@@ -37,7 +37,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The control bar alone, headless, with every command it sends recorded. */
-class ControlBarTest extends FxRobot {
+class ControlBarTest extends QuickRobot {
     private static final Set<Double> ONE_TWO_FIVE = Set.of(1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 0.01, 0.02, 0.05, 0.1, 0.2,
             0.5, 1.0, 2.0, 5.0, 10.0);
 

@@ -29,7 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * opens at its default size with no saved window, and every number of the graph is drawn at 11 px
  * or more, for networks with 1 to 3 hidden layers and for every lab preset.
  */
-class GraphReadabilityTest extends FxRobot {
+class GraphReadabilityTest extends QuickRobot {
     private PlaygroundApp app;
     private PlaygroundView view;
     private Stage stage;

@@ -22,7 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The graph pane showing an image network (64-16-10 on digits, built as the CLI builds it): the x
  * card draws the example's pixels as its picture, every number at 11 px or more.
  */
-class ImageGraphPaneTest extends FxRobot {
+class ImageGraphPaneTest extends QuickRobot {
     private GraphPane pane;
 
     @AfterEach

@@ -67,12 +67,14 @@ class LabAccumulationTest extends AppHarness {
         @SuppressWarnings("unchecked")
         ChoiceBox<BackwardRule> rule = lookup("#backward-rule").queryAs(ChoiceBox.class);
         interact(() -> rule.setValue(BackwardRule.OVERWRITE));
+        GraphAndLabTest.settle(lab); // the rule's message may move the buttons: click where they are once it shows
         click(lab, "#gradient-check");
         Label text = lookup("#step-text").queryAs(Label.class);
         assertTrue(text.getStyleClass().contains("error"), "red: " + text.getStyleClass());
         assertTrue(text.getText().startsWith("gradient check failed: a (autograd 1, numeric 2)"), text.getText());
         assertEquals(1.0, byLabel(lab.graph(), "a").grad().first());
         interact(() -> rule.setValue(BackwardRule.ACCUMULATE));
+        GraphAndLabTest.settle(lab);
         click(lab, "#gradient-check");
         assertFalse(text.getStyleClass().contains("error"));
         assertEquals(2.0, byLabel(lab.graph(), "a").grad().first());

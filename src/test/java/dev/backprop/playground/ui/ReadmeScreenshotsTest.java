@@ -18,7 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * backprop step-through after some training. Run by the readability executions, one per screen size:
  * {@code mvn -o test-compile surefire:test@readability-1280x800 -Dscreenshots.dir=assets}.
  */
-class ReadmeScreenshotsTest extends FxRobot {
+class ReadmeScreenshotsTest extends QuickRobot {
     private static final String DIR = System.getProperty("screenshots.dir");
     private PlaygroundApp app;
     private PlaygroundView view;

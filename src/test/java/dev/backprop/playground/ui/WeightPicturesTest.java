@@ -20,7 +20,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The weight pictures alone, headless: one picture per unit (a page at most), a hovered pixel's weight. */
-class WeightPicturesTest extends FxRobot {
+class WeightPicturesTest extends QuickRobot {
     private WeightPictures view;
 
     @BeforeEach

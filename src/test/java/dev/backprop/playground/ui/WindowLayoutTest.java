@@ -33,7 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * readable size with no overlay on a card, the controls take at most two rows, the splits move, a
  * refusal leaves the graph where it is, and Right steps through backprop whatever slider was used.
  */
-class WindowLayoutTest extends FxRobot {
+class WindowLayoutTest extends QuickRobot {
     private PlaygroundApp app;
     private PlaygroundView view;
     private Stage stage;

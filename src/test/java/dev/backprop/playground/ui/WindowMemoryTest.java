@@ -12,7 +12,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /** Size, position and theme survive a restart: saved from one stage, restored onto another. */
-class WindowMemoryTest extends FxRobot {
+class WindowMemoryTest extends QuickRobot {
     private Preferences node;
 
     @BeforeEach

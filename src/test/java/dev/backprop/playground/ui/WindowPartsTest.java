@@ -21,7 +21,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /** The window's small parts: ink contrast, the chart's colours and legend, slider keys, the shortcuts table. */
-class WindowPartsTest extends FxRobot {
+class WindowPartsTest extends QuickRobot {
     @BeforeEach
     void toolkit() throws Exception {
         FxToolkit.registerPrimaryStage();
