@@ -11,7 +11,6 @@ import java.util.function.Predicate;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -42,12 +41,10 @@ abstract class AppHarness extends QuickRobot {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
         Stage stage = FxToolkit.registerPrimaryStage();
         app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
-        WaitForAsyncUtils.waitForFxEvents();
-        interact(() -> {
+        interact(() -> { // interact waits for the FX thread after: no wait of its own needed (#29)
             stage.setWidth(windowWidth);
             stage.setHeight(windowHeight);
         });
-        WaitForAsyncUtils.waitForFxEvents();
         view = lookup(".playground").queryAs(PlaygroundView.class);
     }
 

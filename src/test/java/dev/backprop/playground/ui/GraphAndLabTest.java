@@ -53,7 +53,7 @@ class GraphAndLabTest extends AppHarness {
 
     /** Waits until the lab's model has applied every command and its last snapshot is drawn. */
     static void settle(ExpressionLab lab) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
+        // the click, key or interact before this has waited for the FX thread: its command is sent
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, lab::settled);
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -106,9 +106,9 @@ class PlaygroundAppTest extends AppHarness {
         ControlBar controls = lookup(".control-bar").queryAs(ControlBar.class);
         List<Slider> sliders = List.of(controls.learningRateSlider(), controls.hiddenSlider(), controls.speedSlider());
         Random r = new Random(1);
-        for (int batch = 0; batch < 100; batch++) {
+        for (int batch = 0; batch < 25; batch++) { // 25 FX-thread turns of 80 drags: the engine takes commands between them
             interact(() -> {
-                for (int i = 0; i < 20; i++) {
+                for (int i = 0; i < 80; i++) {
                     Slider s = sliders.get(r.nextInt(sliders.size()));
                     s.setValueChanging(true);
                     s.setValue(s.getMin() + r.nextDouble() * (s.getMax() - s.getMin()));
