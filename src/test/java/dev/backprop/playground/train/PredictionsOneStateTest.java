@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backprop.playground.engine.data.DataSplit;
+import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.engine.nn.Head;
+import dev.backprop.playground.engine.nn.ProblemRules;
 import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainingConfig;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +34,7 @@ class PredictionsOneStateTest {
         while (!predictions.advance(t, Long.MAX_VALUE)) {
             // the rest of the pass
         }
-        assertEquals(0, predictions.published().step(), "its first step: most of its rows are step 100's, some step 0's");
+        assertEquals(0, predictions.published().step(), "its first step, whose network made all its rows");
         assertTrue(predictions.owed(t, false), "paused at step 100, a pass of step 100 is owed");
         predictions.advance(t, Long.MAX_VALUE);
         while (predictions.published().step() != 100 || predictions.owed(t, false)) {
@@ -38,5 +43,88 @@ class PredictionsOneStateTest {
         assertEquals(100, predictions.published().step());
         assertEquals(100, predictions.confusion().step());
         assertFalse(predictions.owed(t, false), "then nothing more while paused");
+    }
+
+    /**
+     * Playing: training slices with a little of the pass after each (here one 256-row chunk, what the
+     * 2 ms after a slice allow on a loaded machine), so a pass over the 1,797 digits spans 8 slices of 5
+     * steps (a full Fashion-MNIST pass spans tens of thousands of steps). Every predictions published, test
+     * rows first and then all rows with the confusion matrix, is the network of the step it is stamped
+     * with: a second trainer, replayed from the same config to that step, predicts the same classes and
+     * probabilities to the bit and the same matrix. Reading the live network, a pass's rows were the
+     * networks of 40 steps.
+     */
+    @Test
+    void whilePlayingEveryPublishedPassIsTheNetworkOfTheStepItIsStampedWith() throws Exception {
+        DataSplit data = DataChoice.DIGITS.read(0.2, 0).split();
+        TrainingConfig onDigits = TrainingConfig.defaults().withData(DatasetKind.DIGITS, data.all().size(), 0, 0, 10)
+                .withBatchSize(32);
+        // the app's network for the pictures: 64-50-10, softmax (as SessionEngine fits it to new data)
+        TrainingConfig config = onDigits.withNetwork(ProblemRules.networkFor(onDigits.network(), data.all().inputs()));
+        Trainer t = new Trainer(data, config);
+        Trainer replay = new Trainer(data, config);
+        assertEquals(Head.Kind.MULTICLASS, t.network().head().kind());
+        assertEquals("64-50-10", t.spec().describe());
+        PredictionSlice predictions = new PredictionSlice();
+        predictions.restart(true);
+        Predictions last = null;
+        int early = 0;
+        int complete = 0;
+        for (int slice = 0; slice < 1000 && complete < 5; slice++) {
+            for (int i = 0; i < 5; i++) {
+                t.step();
+            }
+            predictions.advance(t, 0); // one chunk: the deadline has passed
+            Predictions p = predictions.published();
+            if (p == null || p == last) {
+                continue;
+            }
+            last = p;
+            assertTrue(p.step() < t.steps(), "training went on while the pass ran: stamped " + p.step() + " at " + t.steps());
+            while (replay.steps() < p.step()) {
+                replay.step();
+            }
+            assertEquals(p.step(), replay.steps());
+            boolean all = predictions.confusion().step() == p.step();
+            int[] classes = new int[data.all().size()];
+            float[] probability = new float[classes.length];
+            predictAll(replay, data, classes, probability);
+            for (int row = 0; row < classes.length; row++) {
+                if (all || data.isTest(row)) {
+                    int r = row;
+                    assertEquals(classes[row], p.predicted(row), () -> "row " + r + " of the pass stamped " + p.step());
+                    assertEquals(probability[row], (float) p.probability(row), () -> "row " + r + " of the pass stamped " + p.step());
+                }
+            }
+            if (all) {
+                int[][] counts = replay.confusion(data.train());
+                for (int a = 0; a < 10; a++) {
+                    for (int b = 0; b < 10; b++) {
+                        assertEquals(counts[a][b], predictions.confusion().count(a, b), "matrix " + a + "," + b + " at " + p.step());
+                    }
+                }
+                complete++;
+            } else {
+                early++;
+            }
+        }
+        assertEquals(5, complete, "five whole passes checked");
+        assertTrue(early >= 4, "and their test rows published first: " + early);
+    }
+
+    /** Every row's class (argmax of the softmax) and its probability, by {@code trainer}'s network as it is. */
+    private static void predictAll(Trainer trainer, DataSplit data, int[] classes, float[] probability) {
+        DMatrixRMaj out = new DMatrixRMaj(1, 1);
+        trainer.network().predict(data.all().features(), out);
+        for (int row = 0; row < classes.length; row++) {
+            int best = 0;
+            for (int c = 1; c < out.numCols; c++) {
+                if (out.get(row, c) > out.get(row, best)) {
+                    best = c;
+                }
+            }
+            classes[row] = best;
+            probability[row] = (float) out.get(row, best);
+        }
     }
 }
