@@ -19,7 +19,8 @@ public final class FrozenNetwork {
     public Sequential freeze(Trainer trainer) {
         Sequential live = trainer.network();
         if (copy == null || !trainer.spec().equals(builtFrom) || !sameShape(live, copy)) {
-            Sequential built = trainer.spec().build(new Random(0)); // its drawn weights are overwritten below
+            // zeros: nothing to draw, the weights are copied in below
+            Sequential built = trainer.spec().withInit(Initializer.ZEROS).build(new Random(0));
             if (!sameShape(live, built)) {
                 throw new IllegalStateException("the trainer's spec " + trainer.spec() + " does not describe its network");
             }
