@@ -141,6 +141,13 @@ final class PredictionSlice {
         /** The rows in the order they are predicted: test rows, then training rows. */
         private final int[] order;
         private final int tests;
+        /**
+         * Pictures: the test rows are published as soon as they are done (the gallery's first page need
+         * not wait for 60,000 training rows), their last chunk stopping at the last test row, so each of the
+         * gallery's pages (test images, training images) is one step's. A table plot draws all rows at once,
+         * so tables publish whole passes only.
+         */
+        private final boolean testsFirst;
         private final int[] predicted;
         private final float[] probability;
         private final float[] outputs;
@@ -169,6 +176,7 @@ final class PredictionSlice {
                 }
             }
             tests = k;
+            testsFirst = data.all().inputs().isImage();
             for (int row = 0; row < n; row++) {
                 if (!data.isTest(row)) {
                     order[k++] = row;
@@ -194,14 +202,14 @@ final class PredictionSlice {
 
         /** True when the test rows are done and training rows remain: the gallery's test images can be shown. */
         boolean testsJustDone(int before) {
-            return before < tests && next >= tests && next < n;
+            return testsFirst && before < tests && next >= tests && next < n;
         }
 
         /** Predicts the next {@link #CHUNK} rows. */
         void chunk(Trainer trainer) {
             Dataset all = trainer.data().all();
             int d = all.width();
-            int rows = Math.min(CHUNK, n - next);
+            int rows = Math.min(CHUNK, (testsFirst && next < tests ? tests : n) - next);
             chunk.reshape(rows, d);
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(all.features().data, order[next + r] * d, chunk.data, r * d, d);

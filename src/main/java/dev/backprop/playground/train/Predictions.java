@@ -9,9 +9,9 @@ import dev.backprop.playground.engine.data.DataSplit;
  * arrays after the pass that filled them).
  *
  * @param step      the step the pass began at, whose network (frozen then) made every row it predicted;
- *                  published early, with its test rows done, the training rows are still the last pass's
- *                  (training goes on while a pass runs: one over the full Fashion-MNIST spans many steps
- *                  while playing, none while paused)
+ *                  pictures are published early, with the test rows done and the training rows all still
+ *                  the last whole pass's (training goes on while a pass runs: one over the full
+ *                  Fashion-MNIST spans many steps while playing, none while paused)
  * @param classes   the head's classes (0 for regression)
  * @param predicted the predicted class per row (classification; -1 where none was made yet), or null
  * @param probability the network's probability of its predicted class per row (NaN for the perceptron

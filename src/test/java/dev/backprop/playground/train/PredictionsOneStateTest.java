@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.playground.engine.data.DataSplit;
+import dev.backprop.playground.engine.data.Dataset;
 import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.nn.Head;
 import dev.backprop.playground.engine.nn.ProblemRules;
 import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.engine.nn.TrainingConfig;
+import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -48,26 +50,54 @@ class PredictionsOneStateTest {
     /**
      * Playing: training slices with a little of the pass after each (here one 256-row chunk, what the
      * 2 ms after a slice allow on a loaded machine), so a pass over the 1,797 digits spans 8 slices of 5
-     * steps (a full Fashion-MNIST pass spans tens of thousands of steps). Every predictions published, test
-     * rows first and then all rows with the confusion matrix, is the network of the step it is stamped
-     * with: a second trainer, replayed from the same config to that step, predicts the same classes and
-     * probabilities to the bit and the same matrix. Reading the live network, a pass's rows were the
-     * networks of 40 steps.
+     * steps (a full Fashion-MNIST pass spans tens of thousands of steps). Every predictions published is
+     * the network of the step it is stamped with: a second trainer, replayed from the same config to that
+     * step, predicts the same classes and probabilities to the bit and the same matrix. Reading the live
+     * network, a pass's rows were the networks of 40 steps. Pictures publish the test rows first (the
+     * gallery's test page): the training rows are then all the last whole pass's.
      */
     @Test
     void whilePlayingEveryPublishedPassIsTheNetworkOfTheStepItIsStampedWith() throws Exception {
         DataSplit data = DataChoice.DIGITS.read(0.2, 0).split();
-        TrainingConfig onDigits = TrainingConfig.defaults().withData(DatasetKind.DIGITS, data.all().size(), 0, 0, 10)
+        int early = playAndCheckEveryPass(data, DatasetKind.DIGITS, 10, "64-50-10");
+        assertTrue(early >= 4, "the test rows published first: " + early);
+    }
+
+    /** A table plot draws every row at once: 600 rows of four inputs (three chunks) publish whole passes only. */
+    @Test
+    void aTablePublishesWholePassesOnly() throws Exception {
+        Random random = new Random(3);
+        DMatrixRMaj x = new DMatrixRMaj(600, 4);
+        DMatrixRMaj y = new DMatrixRMaj(600, 1);
+        for (int row = 0; row < 600; row++) {
+            int label = row % 3;
+            y.set(row, 0, label);
+            for (int c = 0; c < 4; c++) {
+                x.set(row, c, random.nextGaussian() + (c == label ? 2 : 0));
+            }
+        }
+        DataSplit data = DataSplit.of(new Dataset(x, y), 0.25, new Random(4));
+        assertEquals(0, playAndCheckEveryPass(data, DatasetKind.BLOBS, 3, "4-50-3"));
+    }
+
+    /**
+     * Trains on {@code data} 5 steps a slice with one chunk of predictions after each, checks every
+     * publication against a replayed trainer until five whole passes are checked, and returns how many
+     * were early (test rows only).
+     */
+    private static int playAndCheckEveryPass(DataSplit data, DatasetKind kind, int classes, String network) {
+        TrainingConfig onData = TrainingConfig.defaults().withData(kind, data.all().size(), 0, 0, classes)
                 .withBatchSize(32);
-        // the app's network for the pictures: 64-50-10, softmax (as SessionEngine fits it to new data)
-        TrainingConfig config = onDigits.withNetwork(ProblemRules.networkFor(onDigits.network(), data.all().inputs()));
+        // the app's network for the data (as SessionEngine fits it to new data): softmax over the classes
+        TrainingConfig config = onData.withNetwork(ProblemRules.networkFor(onData.network(), data.all().inputs()));
         Trainer t = new Trainer(data, config);
         Trainer replay = new Trainer(data, config);
         assertEquals(Head.Kind.MULTICLASS, t.network().head().kind());
-        assertEquals("64-50-10", t.spec().describe());
+        assertEquals(network, t.spec().describe());
         PredictionSlice predictions = new PredictionSlice();
         predictions.restart(true);
         Predictions last = null;
+        Predictions lastWhole = null;
         int early = 0;
         int complete = 0;
         for (int slice = 0; slice < 1000 && complete < 5; slice++) {
@@ -80,36 +110,41 @@ class PredictionsOneStateTest {
                 continue;
             }
             last = p;
+            boolean whole = predictions.confusion().step() == p.step();
+            assertTrue(whole || data.all().inputs().isImage(), "a table publishes whole passes only: one of step "
+                    + p.step() + " came before its training rows");
             assertTrue(p.step() < t.steps(), "training went on while the pass ran: stamped " + p.step() + " at " + t.steps());
             while (replay.steps() < p.step()) {
                 replay.step();
             }
-            assertEquals(p.step(), replay.steps());
-            boolean all = predictions.confusion().step() == p.step();
-            int[] classes = new int[data.all().size()];
-            float[] probability = new float[classes.length];
-            predictAll(replay, data, classes, probability);
-            for (int row = 0; row < classes.length; row++) {
-                if (all || data.isTest(row)) {
-                    int r = row;
-                    assertEquals(classes[row], p.predicted(row), () -> "row " + r + " of the pass stamped " + p.step());
-                    assertEquals(probability[row], (float) p.probability(row), () -> "row " + r + " of the pass stamped " + p.step());
+            int[] predicted = new int[data.all().size()];
+            float[] probability = new float[predicted.length];
+            predictAll(replay, data, predicted, probability);
+            for (int row = 0; row < predicted.length; row++) {
+                String where = "row " + row + " of the pass stamped " + p.step();
+                if (whole || data.isTest(row)) {
+                    assertEquals(predicted[row], p.predicted(row), where);
+                    assertEquals(probability[row], (float) p.probability(row), where);
+                } else {
+                    // published early: the training rows are the last whole pass's, or none yet
+                    assertEquals(lastWhole == null ? -1 : lastWhole.predicted(row), p.predicted(row), where);
                 }
             }
-            if (all) {
+            if (whole) {
                 int[][] counts = replay.confusion(data.train());
-                for (int a = 0; a < 10; a++) {
-                    for (int b = 0; b < 10; b++) {
+                for (int a = 0; a < classes; a++) {
+                    for (int b = 0; b < classes; b++) {
                         assertEquals(counts[a][b], predictions.confusion().count(a, b), "matrix " + a + "," + b + " at " + p.step());
                     }
                 }
+                lastWhole = p;
                 complete++;
             } else {
                 early++;
             }
         }
         assertEquals(5, complete, "five whole passes checked");
-        assertTrue(early >= 4, "and their test rows published first: " + early);
+        return early;
     }
 
     /** Every row's class (argmax of the softmax) and its probability, by {@code trainer}'s network as it is. */
