@@ -2,7 +2,9 @@ package dev.backprop.playground.train;
 
 import dev.backprop.playground.engine.data.DataSplit;
 import dev.backprop.playground.engine.data.Dataset;
+import dev.backprop.playground.engine.nn.FrozenNetwork;
 import dev.backprop.playground.engine.nn.Head;
+import dev.backprop.playground.engine.nn.Sequential;
 import dev.backprop.playground.engine.nn.Trainer;
 import org.ejml.data.DMatrixRMaj;
 
@@ -13,7 +15,9 @@ import org.ejml.data.DMatrixRMaj;
  * while training, a little after each slice; paused, in bands between commands as the full grid is.
  * A pass begins at a boundary frame (every 250 steps), and while playing no sooner than nine times its
  * last cost (the engine thread's CPU time) after the last ended, so predictions take at most a tenth of
- * the engine's time; at most {@link #MAX_IDLE_NANOS} apart.
+ * the engine's time; at most {@link #MAX_IDLE_NANOS} apart. A pass predicts with a {@link FrozenNetwork}
+ * copied when it begins, so all its rows are the network of the step it is stamped with, however many
+ * steps training takes while it runs.
  * The plane's datasets need none (the boundary shows them): nothing is computed there.
  */
 final class PredictionSlice {
@@ -30,6 +34,8 @@ final class PredictionSlice {
 
     private final DMatrixRMaj chunk = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj out = new DMatrixRMaj(1, 1);
+    /** The network as of the pass under way's first step: training goes on beside it. */
+    private final FrozenNetwork frozen = new FrozenNetwork();
     private Predictions published;
     /** The training rows' confusion matrix of {@link #published}. */
     private Confusion confusion = Confusion.EMPTY;
@@ -128,19 +134,29 @@ final class PredictionSlice {
 
     /** One pass over the data under way: the test rows first (what the gallery shows first), then the training rows. */
     private final class Pass {
+        /** The network of {@link #step}, frozen: the live one moves on while the pass runs. */
+        private final Sequential network;
         private final Head head;
         private final int n;
         /** The rows in the order they are predicted: test rows, then training rows. */
         private final int[] order;
         private final int tests;
+        /**
+         * Pictures: the test rows are published as soon as they are done (the gallery's first page need
+         * not wait for 60,000 training rows), their last chunk stopping at the last test row, so each of the
+         * gallery's pages (test images, training images) is one step's. A table plot draws all rows at once,
+         * so tables publish whole passes only.
+         */
+        private final boolean testsFirst;
         private final int[] predicted;
         private final float[] probability;
         private final float[] outputs;
         /**
-         * The step the pass began at, and the step its result is stamped with: while playing, the rows are
-         * predicted over many steps (seconds for 70,000 images); stamped with the step it ended at, a pass
-         * begun while playing and ended after a pause passed for the paused network's, and no new pass came
-         * (the test images of Fashion-MNIST showed the network of step 250 beside a matrix of step 1,500).
+         * The step the pass began at, whose network it predicts with, and the step its result is stamped
+         * with: while playing, the rows are predicted over many steps (seconds for 70,000 images); stamped
+         * with the step it ended at, a pass begun while playing and ended after a pause passed for the paused
+         * network's, and no new pass came (the test images of Fashion-MNIST showed the network of step 250
+         * beside a matrix of step 1,500).
          */
         private final long step;
         private int next;
@@ -148,7 +164,8 @@ final class PredictionSlice {
 
         Pass(Trainer trainer) {
             step = trainer.steps();
-            head = trainer.network().head();
+            network = frozen.freeze(trainer);
+            head = network.head();
             DataSplit data = trainer.data();
             n = data.all().size();
             order = new int[n];
@@ -159,6 +176,7 @@ final class PredictionSlice {
                 }
             }
             tests = k;
+            testsFirst = data.all().inputs().isImage();
             for (int row = 0; row < n; row++) {
                 if (!data.isTest(row)) {
                     order[k++] = row;
@@ -184,19 +202,19 @@ final class PredictionSlice {
 
         /** True when the test rows are done and training rows remain: the gallery's test images can be shown. */
         boolean testsJustDone(int before) {
-            return before < tests && next >= tests && next < n;
+            return testsFirst && before < tests && next >= tests && next < n;
         }
 
         /** Predicts the next {@link #CHUNK} rows. */
         void chunk(Trainer trainer) {
             Dataset all = trainer.data().all();
             int d = all.width();
-            int rows = Math.min(CHUNK, n - next);
+            int rows = Math.min(CHUNK, (testsFirst && next < tests ? tests : n) - next);
             chunk.reshape(rows, d);
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(all.features().data, order[next + r] * d, chunk.data, r * d, d);
             }
-            trainer.network().predict(chunk, out);
+            network.predict(chunk, out);
             for (int r = 0; r < rows; r++) {
                 int row = order[next + r];
                 if (predicted != null) {
@@ -221,7 +239,7 @@ final class PredictionSlice {
             };
         }
 
-        /** What the pass has so far (copied: the pass goes on writing its own arrays), as of its first step. */
+        /** What the pass has so far (copied: the pass goes on writing its own arrays): the network of its first step. */
         Predictions result() {
             return new Predictions(step, head.classes(), predicted == null ? null : predicted.clone(),
                     probability == null ? null : probability.clone(), outputs == null ? null : outputs.clone(),

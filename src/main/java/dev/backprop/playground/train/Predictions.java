@@ -8,9 +8,10 @@ import dev.backprop.playground.engine.data.DataSplit;
  * where the confusion matrix comes from off the plane. Immutable once published (nothing writes the
  * arrays after the pass that filled them).
  *
- * @param step      the step the pass ended at, or (published early) the step its test rows were done at,
- *                  the training rows then still the last pass's (training goes on while a pass runs:
- *                  one over the full Fashion-MNIST spans many steps while playing, none while paused)
+ * @param step      the step the pass began at, whose network (frozen then) made every row it predicted;
+ *                  pictures are published early, with the test rows done and the training rows all still
+ *                  the last whole pass's (training goes on while a pass runs: one over the full
+ *                  Fashion-MNIST spans many steps while playing, none while paused)
  * @param classes   the head's classes (0 for regression)
  * @param predicted the predicted class per row (classification; -1 where none was made yet), or null
  * @param probability the network's probability of its predicted class per row (NaN for the perceptron
