@@ -241,7 +241,8 @@ public final class PlaygroundView extends BorderPane {
         // and the chart's readable height (its bar, legend and a plot with its labels): a narrow chart's bar and
         // legend wrap onto more lines, and the graph above gives up the height rather than the plot
         chartBox.setMinHeight(Region.USE_COMPUTED_SIZE);
-        new ReadableChartRow(network, chartAndInspector, chartBox, timelineBar.heightProperty(), chartPane.leastHeight());
+        new ReadableChartRow(network, chartAndInspector, chartBox, timelineBar.heightProperty(), chartPane.leastHeight(),
+                chartPane.visibleProperty()); // the perceptron's errors chart in its place needs its own
 
         // refusals, problems and messages live at the bottom: they never push the graph down
         statusLabel.setMinWidth(0);
