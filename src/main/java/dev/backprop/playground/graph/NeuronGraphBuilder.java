@@ -3,6 +3,7 @@ package dev.backprop.playground.graph;
 import dev.backprop.playground.engine.nn.CachingLayer;
 import dev.backprop.playground.engine.nn.Layer;
 import dev.backprop.playground.engine.nn.Linear;
+import dev.backprop.playground.engine.nn.NeuronGrid;
 import dev.backprop.playground.engine.nn.NodeId;
 import dev.backprop.playground.engine.nn.Sequential;
 import java.util.ArrayList;
@@ -106,6 +107,8 @@ public final class NeuronGraphBuilder {
         List<String> previous = new ArrayList<>();
         int previousUnits = first.inputSize(); // the units among previous (a "+N more" node may follow)
         int[] image = imageShape(net);
+        // on the plane every unit has a picture over it (the boundary's cadence brings them); off it, none does
+        boolean onThePlane = NeuronGrid.covers(net);
         if (image != null) {
             nodes.add(new GraphNode(NodeId.input(), "x", NodeKind.INPUT, "", Tensor.of(image[0], image[1], xMean),
                     dx == null ? null : Tensor.of(image[0], image[1], dx), "x: the input"
@@ -117,7 +120,7 @@ public final class NeuronGraphBuilder {
             for (int i = 0; i < first.inputSize(); i++) {
                 String id = i < inputNames.size() ? inputNames.get(i) : inputName(i);
                 nodes.add(new GraphNode(id, id, NodeKind.INPUT, "", Tensor.scalar(xMean[i]), dx == null ? null : Tensor.scalar(dx[i]),
-                        id + " = " + NumberFormat.fixed4(xMean[i]), inputStep.equals(hl), Neuron.input(thumbnails.get(id))));
+                        id + " = " + NumberFormat.fixed4(xMean[i]), inputStep.equals(hl), Neuron.input(onThePlane ? thumbnails.get(id) : null, onThePlane)));
                 previous.add(id);
             }
         }
@@ -171,12 +174,14 @@ public final class NeuronGraphBuilder {
                         zPending ? Double.NaN : z[j],
                         aPending ? Double.NaN : a[j], dAKnown ? dA[j] : Double.NaN, dZKnown ? dZ[j] : Double.NaN,
                         hl != null && hl.equals(add) && dZKnown);
-                // off the plane no unit has a picture over it: a first-layer unit's is its weights
-                Thumbnail picture = image == null ? thumbnails.get(id) : fromImage ? weightPicture(w, j, units, image, maxAbsW) : null;
+                // off the plane no unit has a picture over it: over an image a first-layer unit's is its weights
+                boolean pictured = onThePlane || fromImage;
+                Thumbnail picture = onThePlane ? thumbnails.get(id) : fromImage ? weightPicture(w, j, units, image, maxAbsW) : null;
                 String label = named ? (classNames != null && j < classNames.size() ? classNames.get(j) : "class " + j) : id;
                 nodes.add(new GraphNode(node.text(), label, NodeKind.VALUE, fn,
                         aPending ? Tensor.pending(1, 1) : Tensor.scalar(a[j]), dAKnown ? Tensor.scalar(dA[j]) : null, formula,
-                        layerLit && (unit < 0 || unit == j), new Neuron(false, !zPending, z[j], b[j], picture), node, null));
+                        layerLit && (unit < 0 || unit == j), new Neuron(false, !zPending, z[j], b[j], picture, pictured), node,
+                        null));
                 current.add(id);
                 if (fromImage) { // one edge from the image: the unit's picture shows its weights
                     GraphModel.Edge e = new GraphModel.Edge(previous.get(0), id);

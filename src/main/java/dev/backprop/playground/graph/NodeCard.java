@@ -244,14 +244,15 @@ public record NodeCard(double width, double height, boolean pill, List<Row> rows
     }
 
     /**
-     * A neuron of the neuron view: its picture over the plane on the left; on the right its name
-     * with its bias, then z, a and dL/da (an input: its value and dL/dx).
+     * A neuron of the neuron view: its picture on the left (over the plane, or a first-layer unit's
+     * weights over an image; no box where it has none); on the right its name with its bias, then z,
+     * a and dL/da (an input: its value and dL/dx).
      */
     private static NodeCard neuron(GraphNode n) {
         Neuron u = n.neuron();
         boolean input = u.input();
         double height = (input ? 3 : 4) * ROW_HEIGHT;
-        double left = height;
+        double left = u.pictured() ? height : 0;
         String heading = input ? n.label() : n.label() + "  b " + NumberFormat.short4(u.bias());
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(0, ROW_HEIGHT, heading, null, 0, 0, Double.NaN, true, left));

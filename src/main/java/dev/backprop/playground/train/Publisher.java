@@ -5,6 +5,7 @@ import dev.backprop.playground.engine.nn.DecisionGrid;
 import dev.backprop.playground.engine.nn.DecisionGridEvaluator;
 import dev.backprop.playground.engine.nn.NetworkCurve;
 import dev.backprop.playground.engine.nn.NetworkStepper;
+import dev.backprop.playground.engine.nn.NeuronGrid;
 import dev.backprop.playground.engine.nn.Trainer;
 import dev.backprop.playground.graph.GraphView;
 import dev.backprop.playground.graph.NeuronThumbnails;
@@ -159,7 +160,7 @@ final class Publisher {
      * them) and colours one output. Images, wider tables and several targets have none.
      */
     private boolean hasGrid(Trainer trainer) {
-        return gridEvaluator != null && trainer.network().features().isPlanar() && trainer.network().head().targets() <= 1;
+        return gridEvaluator != null && NeuronGrid.covers(trainer.network());
     }
 
     /**

@@ -20,12 +20,15 @@ public final class EpochErrorsChart extends Pane {
     private static final double TOP = 20;
     private static final double BOTTOM = 30;
     private static final double FONT_SIZE = 11;
+    /** Air between the title and the chart's edges. */
+    private static final double MARGIN = 4;
     static final Color ERRORS = Color.web("#b23b3b");
 
     private final Canvas canvas = new Canvas();
     private EpochErrors.View errors = EpochErrors.View.EMPTY;
     private int shownSize = -1;
     private Color axisColor = Color.web("#444");
+    private String title = "";
 
     public EpochErrorsChart() {
         getStyleClass().add("epoch-errors-chart");
@@ -44,6 +47,52 @@ public final class EpochErrorsChart extends Pane {
         errors = v;
         shownSize = v.size();
         draw();
+    }
+
+    /**
+     * The longest title that fits the chart {@code w} wide from the plot's left edge, or from the chart's
+     * own when even the shortest does not (a lesson's narrow column): the last count is never cut.
+     */
+    private String title(GraphicsContext g, double w) {
+        int n = errors.size();
+        String last = n == 0 ? "" : "; last: " + errors.errors(n - 1);
+        String[] titles = n == 0
+                ? new String[] {"misclassifications per epoch: none completed yet", "misclassifications per epoch: none yet",
+                    "errors per epoch: none yet"}
+                : new String[] {"misclassifications per epoch (the perceptron's updates)" + last,
+                    "misclassifications per epoch" + last, "errors per epoch" + last};
+        for (String t : titles) {
+            if (LEFT + width(g, t) <= w - MARGIN) {
+                return t;
+            }
+        }
+        return titles[titles.length - 1];
+    }
+
+    private static double titleX(GraphicsContext g, String title) {
+        return Math.max(MARGIN, Math.min(LEFT, g.getCanvas().getWidth() - MARGIN - width(g, title)));
+    }
+
+    private static double width(GraphicsContext g, String text) {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(text);
+        measure.setFont(g.getFont());
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    /** The title as last drawn, and where it starts and ends on the canvas: for tests. */
+    String title() {
+        return title;
+    }
+
+    double[] titleSpan() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFont(Font.font(FONT_SIZE));
+        double x = titleX(g, title);
+        return new double[] {x, x + width(g, title)};
+    }
+
+    double canvasWidth() {
+        return canvas.getWidth();
     }
 
     /** Epochs shown. */
@@ -79,8 +128,8 @@ public final class EpochErrorsChart extends Pane {
         g.strokeRect(LEFT, TOP, pw, ph);
         g.setFill(axisColor);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(n == 0 ? "misclassifications per epoch: none completed yet"
-                : "misclassifications per epoch (the perceptron's updates); last: " + errors.errors(n - 1), LEFT, TOP - 6);
+        title = title(g, w);
+        g.fillText(title, titleX(g, title), TOP - 6);
         g.setTextAlign(TextAlignment.CENTER);
         for (double t : Ticks.nice(1, maxEpoch, 6)) {
             if (t == Math.rint(t)) {

@@ -42,6 +42,14 @@ public final class LossChartPane extends VBox {
     private static final double RIGHT = 44;
     /** Least height between two labels of the loss axis: one line of its 11 px text and a little air. */
     static final double MIN_TICK_GAP = 15;
+    /**
+     * The plot's least height between its legend and its step axis: five labels of the loss axis at their
+     * least gap, and a curve tall enough to read between them. The chart asks its column for that much
+     * (a narrow chart's legend wraps onto more lines and asks for more) rather than draw a sliver.
+     */
+    static final double MIN_PLOT_HEIGHT = 4 * MIN_TICK_GAP;
+    /** The canvas's least height even when the legend is one line (it was 120 before the plot had a least height). */
+    private static final double MIN_CANVAS_HEIGHT = 120;
     /** Room above the plot for one line of legend, which is drawn into the canvas so exports carry it. */
     private static final double TOP = 24;
     /** Each further line of a legend wrapped to a narrow chart. */
@@ -110,7 +118,7 @@ public final class LossChartPane extends VBox {
         javafx.scene.layout.StackPane plotAndHint = new javafx.scene.layout.StackPane(plot, firstSteps);
         getChildren().addAll(header, plotAndHint);
         VBox.setVgrow(plotAndHint, javafx.scene.layout.Priority.ALWAYS);
-        plot.setMinSize(200, 120);
+        plot.setMinSize(200, MIN_CANVAS_HEIGHT);
         CanvasFill.follow(plot, canvas, this::draw);
         plot.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             hoverX = e.getX();
@@ -226,6 +234,16 @@ public final class LossChartPane extends VBox {
         return canvas.getHeight();
     }
 
+    /** The canvas's least height (legend, a readable plot, the step axis), which the legend's lines change. */
+    javafx.beans.value.ObservableDoubleValue leastHeight() {
+        return plot.minHeightProperty();
+    }
+
+    /** The height of the plot's frame on screen, between the legend and the step axis's labels. */
+    double framedPlotHeight() {
+        return canvas.getHeight() - plotTopAt(canvas.getWidth()) - BOTTOM;
+    }
+
     /** Rows of history currently shown. */
     public int points() {
         return history.size();
@@ -254,6 +272,8 @@ public final class LossChartPane extends VBox {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         draw(g, canvas.getWidth(), canvas.getHeight(), axisColor, true);
+        // the legend's lines at this width decide how tall the canvas must be for a readable plot under it
+        plot.setMinHeight(Math.max(MIN_CANVAS_HEIGHT, top + MIN_PLOT_HEIGHT + BOTTOM));
     }
 
     private void draw(GraphicsContext g, double w, double h, Color ink, boolean onScreen) {

@@ -238,6 +238,11 @@ public final class PlaygroundView extends BorderPane {
             r.setMinSize(0, 0); // every divider can be dragged: no pane's minimum holds it in place
         }
         chartBox.setMinWidth(CHART_MIN_WIDTH); // but the chart's bar and axes, which a narrower column cuts
+        // and the chart's readable height (its bar, legend and a plot with its labels): a narrow chart's bar and
+        // legend wrap onto more lines, and the graph above gives up the height rather than the plot
+        chartBox.setMinHeight(Region.USE_COMPUTED_SIZE);
+        new ReadableChartRow(network, chartAndInspector, chartBox, timelineBar.heightProperty(), chartPane.leastHeight(),
+                chartPane.visibleProperty()); // the perceptron's errors chart in its place needs its own
 
         // refusals, problems and messages live at the bottom: they never push the graph down
         statusLabel.setMinWidth(0);

@@ -66,6 +66,16 @@ final class TimelineBar extends FlowPane {
         show(null);
     }
 
+    /**
+     * Wrapped, the bar needs every row it wraps to (FlowPane's own least height is one row): at its own width
+     * when asked without one, as a split pane asks, so the chart's column never cuts a row of buttons.
+     */
+    @Override
+    protected double computeMinHeight(double width) {
+        double at = width >= 0 ? width : getWidth();
+        return at > 0 ? prefHeight(at) : super.computeMinHeight(width);
+    }
+
     void setOnPinsChanged(Consumer<List<PinnedRun>> handler) {
         onPinsChanged = handler;
     }

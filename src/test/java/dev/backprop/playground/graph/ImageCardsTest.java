@@ -1,6 +1,9 @@
 package dev.backprop.playground.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.playground.engine.nn.Trainer;
@@ -143,5 +146,55 @@ class ImageCardsTest {
         GraphModel plain = NeuronGraphBuilder.build(t.network(), t.lastBatchFeatures(), t.lastBatchLabels(), t.lastLoss(),
                 null, java.util.Map.of());
         assertEquals("class 3", plain.node("out.4").label());
+    }
+
+    /**
+     * Off the plane a card keeps no empty box for a picture: the digits' ten softmax outputs have none (a
+     * probability over the plane means nothing here), so their text starts at the card's left edge and the
+     * card is only as wide as its text; layer 1's units keep their weight pictures in their boxes. On the
+     * plane every unit keeps its box, before its picture is computed and with it.
+     */
+    @Test
+    void offThePlaneAnOutputCardHasNoEmptyPictureBoxAndOnThePlaneTheMapsStay() throws Exception {
+        Trainer t = ImageNetworks.digitsAfterOneStep();
+        GraphModel g = NeuronGraphBuilder.build(t.network(), t.lastBatchFeatures(), t.lastBatchLabels(), t.lastLoss(), null,
+                java.util.Map.of());
+        for (int k = 1; k <= 10; k++) {
+            GraphNode out = g.node("out." + k);
+            NodeCard card = NodeCard.of(out);
+            assertFalse(out.neuron().pictured(), out.id());
+            assertNull(card.thumbnail(), out.id());
+            for (NodeCard.Row row : card.rows()) {
+                assertEquals(0, row.left(), out.id() + ": " + row.text() + " starts at the card's left edge");
+            }
+            // the text's room only: "class 9  b -1.23e-05", or "dL/da -1.2346e-07"
+            double text = Math.max(NodeCard.NEURON_CHARS, out.label().length() + NodeCard.BIAS_CHARS) * NodeCard.CHAR_WIDTH
+                    + 2 * NodeCard.PADDING;
+            assertEquals(text, card.width(), 1e-9, out.id());
+        }
+        NodeCard unit = NodeCard.of(g.node("h1.1"));
+        assertNotNull(unit.thumbnail(), "layer 1 draws its weights");
+        assertEquals(unit.height(), unit.rows().get(0).left(), 1e-9, "beside the picture's square");
+        assertEquals(unit.height() - NodeCard.PADDING, unit.thumbnailBox()[2], 1e-9);
+
+        // on the plane (2-4-1): the output's box is there before its map is computed, and holds it after
+        Trainer plane = Trainer.fromConfig(dev.backprop.playground.engine.nn.TrainingConfig.defaults()
+                .withNetwork(dev.backprop.playground.engine.nn.TrainingConfig.defaults().network().withHidden(4)));
+        plane.step();
+        GraphModel before = NeuronGraphBuilder.build(plane.network(), plane.lastBatchFeatures(), plane.lastBatchLabels(),
+                plane.lastLoss(), null, java.util.Map.of());
+        var maps = new NeuronThumbnails(dev.backprop.playground.engine.nn.DecisionGridEvaluator.equalAspectBounds(
+                plane.data().all(), 1)).compute(plane.network(), Set.of());
+        GraphModel after = NeuronGraphBuilder.build(plane.network(), plane.lastBatchFeatures(), plane.lastBatchLabels(),
+                plane.lastLoss(), null, maps);
+        for (String id : List.of("x1", "h1.1", "out")) {
+            NodeCard waiting = NodeCard.of(before.node(id));
+            NodeCard drawn = NodeCard.of(after.node(id));
+            assertTrue(before.node(id).neuron().pictured(), id);
+            assertEquals(waiting.height(), waiting.rows().get(0).left(), 1e-9, id + " keeps the box for its map");
+            assertEquals(waiting.width(), drawn.width(), 1e-9, id + " keeps its size when its map comes");
+            assertNotNull(drawn.thumbnail(), id + " draws its map");
+            assertEquals(maps.get(id), drawn.thumbnail());
+        }
     }
 }

@@ -135,6 +135,55 @@ class LessonLayoutAppTest extends AppHarness {
         }
     }
 
+    /**
+     * The lesson's column narrows the chart (270 px): its bar wraps to two rows and its legend to three lines.
+     * The graph gives up the height the chart then needs, so the plot keeps room for its axis labels and its
+     * curve (it was 26 px tall, its labels on top of each other, and the chart's foot cut by its row), and
+     * gets it back when the lesson is left.
+     */
+    @Test
+    void aLessonsColumnLeavesTheLossChartReadable() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        double graphBefore = view.graphPane().getHeight();
+        Path file = ShippedLessons.file("000-moons-mlp.lesson");
+        interact(() -> view.openLesson(file));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.lessons().active());
+        clickOn("#step");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.lessons().done()[0]);
+        LossChartPane chart = view.chart();
+        settle(() -> chart.framedPlotHeight() >= LossChartPane.MIN_PLOT_HEIGHT - 0.5);
+        assertTrue(chart.framedPlotHeight() >= LossChartPane.MIN_PLOT_HEIGHT - 0.5, "the plot is "
+                + chart.framedPlotHeight() + " px tall under its legend in a chart " + chart.plotWidth() + " px wide");
+        assertTrue(chart.points() >= 1, "a curve to draw");
+        Node chartBox = lookup("#loss-chart").query().getParent();
+        while (!(chartBox instanceof javafx.scene.control.TitledPane)) {
+            chartBox = chartBox.getParent();
+        }
+        Node row = chartBox.getParent();
+        while (!(row instanceof javafx.scene.control.SplitPane)) {
+            row = row.getParent();
+        }
+        double chartFoot = chartBox.localToScene(chartBox.getBoundsInLocal()).getMaxY();
+        double rowFoot = row.localToScene(row.getBoundsInLocal()).getMaxY();
+        assertTrue(chartFoot <= rowFoot + 0.5, "the chart's pane ends at " + chartFoot + ", its row at " + rowFoot);
+        assertTrue(view.graphPane().getHeight() >= 0.4 * 760, "the graph keeps " + view.graphPane().getHeight() + " px");
+
+        clickOn("#lesson-leave");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !view.lessons().active());
+        settle(() -> Math.abs(view.graphPane().getHeight() - graphBefore) < 1);
+        assertEquals(graphBefore, view.graphPane().getHeight(), 1, "the graph's height back after the lesson");
+    }
+
+    /** Waits up to 10 s for {@code laidOut} (the layout moves over a few pulses), then for the FX thread. */
+    private static void settle(java.util.concurrent.Callable<Boolean> laidOut) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, laidOut);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // the assertion after it says what is wrong
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void scrubbingShowsTheStepAndItsButtonsWhole() throws Exception {
         session().send(new Command.Step(1000));

@@ -36,6 +36,15 @@ public final class NeuronGrid {
         }
     }
 
+    /**
+     * Whether {@code network}'s units have pictures over the plane (and a decision boundary): it sees the
+     * plane (x1, x2 or features of them) and colours one output. Images, wider tables and several targets
+     * have none.
+     */
+    public static boolean covers(Sequential network) {
+        return network.features().isPlanar() && network.head().targets() <= 1;
+    }
+
     /** The grid's side in cells. */
     public int size() {
         return size;
