@@ -39,6 +39,7 @@ abstract class AppHarness extends QuickRobot {
     void launch() throws Exception {
         previousHandler = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        WindowLayoutTest.forgetTheWindow(); // a first start: no test inherits another's window, theme or settings panel
         Stage stage = FxToolkit.registerPrimaryStage();
         app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
         interact(() -> { // interact waits for the FX thread after: no wait of its own needed (#29)

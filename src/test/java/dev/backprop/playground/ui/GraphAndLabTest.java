@@ -44,7 +44,7 @@ class GraphAndLabTest extends AppHarness {
     /** The lab showing {@code preset}, once its graph has a node labelled {@code label}. */
     private ExpressionLab openLabWith(Presets.Preset preset, String label) throws Exception {
         ExpressionLab lab = openLab();
-        interact(() -> lab.editor().setText(preset.script()));
+        interact(() -> lab.runScript(preset.script())); // at once: typed text runs 250 ms later
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lab.graph() != null
                 && lab.graph().nodes().stream().anyMatch(n -> n.label().equals(label)));
         settle(lab);

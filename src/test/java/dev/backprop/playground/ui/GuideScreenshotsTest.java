@@ -94,7 +94,7 @@ class GuideScreenshotsTest extends AppHarness {
         interact(() -> lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
         ExpressionLab lab = view.lab();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lab.graph() != null);
-        interact(() -> lab.editor().setText(Presets.SEED_GRAPH.script()));
+        interact(() -> lab.runScript(Presets.SEED_GRAPH.script()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lab.graph() != null
                 && lab.graph().nodes().stream().anyMatch(n -> n.label().equals("e")));
         GraphAndLabTest.settle(lab);

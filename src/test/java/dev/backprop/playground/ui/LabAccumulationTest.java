@@ -24,7 +24,9 @@ class LabAccumulationTest extends AppHarness {
     private ExpressionLab openLabWith(String script, String label) throws Exception {
         interact(() -> lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
         ExpressionLab lab = view.lab();
-        interact(() -> lab.editor().setText(script));
+        // at once, as a lesson's set-up does: typed text runs 250 ms later, after the default preset's graph
+        // (which has a "b" too) had passed for this one
+        interact(() -> lab.runScript(script));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lab.graph() != null
                 && lab.graph().nodes().stream().anyMatch(n -> n.label().equals(label)));
         GraphAndLabTest.settle(lab);

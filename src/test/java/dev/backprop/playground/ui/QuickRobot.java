@@ -1,7 +1,18 @@
 package dev.backprop.playground.ui;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.collections.ListChangeListener;
+import javafx.event.Event;
+import javafx.event.EventHandler;
+import javafx.event.EventType;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.robot.KeyboardRobot;
@@ -12,11 +23,12 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * TestFX's robot with quicker clicks and keys, for the GUI tests' time (#29). TestFX glides the pointer to a
- * click's target in up to 200 moves and waits for the FX thread after the move, the press and the release
- * (about 60 ms each here); a key waits after its press and its release. Here the pointer jumps to the target (a
- * real pointer's enter and exit events still come: JavaFX picks at the new spot), press and release go in one
- * go and the robot waits once, as a user's click gives JavaFX both events in quick succession. A drag (a button
- * held) still glides: its intermediate moves are what drag tests are about.
+ * click's target in up to 200 moves and waits a fixed while for the FX thread after the move, the press and
+ * the release (about 60 ms each here), and still cannot be sure a loaded machine delivered them. Here the
+ * pointer jumps to the target (enter and exit events still come: JavaFX picks at the new spot), press and
+ * release go in one go, and the robot waits until a window has received the release (or the key's), then
+ * once for what its handlers started. A drag (a button held) still glides: its intermediate moves are what
+ * drag tests are about.
  */
 abstract class QuickRobot extends FxRobot {
     @Override
@@ -34,9 +46,10 @@ abstract class QuickRobot extends FxRobot {
     public FxRobot clickOn(MouseButton... buttons) {
         MouseButton[] pressed = buttons.length == 0 ? new MouseButton[] {MouseButton.PRIMARY} : buttons;
         MouseRobot mouse = robotContext().getMouseRobot();
-        mouse.pressNoWait(pressed);
-        mouse.releaseNoWait(pressed);
-        WaitForAsyncUtils.waitForFxEvents();
+        delivered(MouseEvent.MOUSE_RELEASED, 1, "the click", () -> {
+            mouse.pressNoWait(pressed);
+            mouse.releaseNoWait(pressed);
+        });
         return this;
     }
 
@@ -51,6 +64,65 @@ abstract class QuickRobot extends FxRobot {
         return this;
     }
 
+    @Override
+    public FxRobot type(KeyCode... keys) {
+        KeyboardRobot keyboard = robotContext().getKeyboardRobot();
+        delivered(KeyEvent.KEY_RELEASED, keys.length, "the keys " + Arrays.toString(keys), () -> {
+            for (KeyCode key : keys) {
+                keyboard.pressNoWait(key);
+                keyboard.releaseNoWait(key);
+            }
+        });
+        return this;
+    }
+
+    @Override
+    public FxRobot type(KeyCode key, int times) {
+        KeyCode[] keys = new KeyCode[times];
+        Arrays.fill(keys, key);
+        return type(keys);
+    }
+
+    /**
+     * Posts events with {@code post} and waits until the windows have received {@code count} events of
+     * {@code type} (a filter sees an event before any handler), then for the FX thread to finish what the
+     * handlers started.
+     */
+    private static void delivered(EventType<? extends Event> type, int count, String what, Runnable post) {
+        CountDownLatch received = new CountDownLatch(count);
+        EventHandler<Event> filter = e -> received.countDown();
+        List<Window> windows = new CopyOnWriteArrayList<>();
+        // a press may open a window (a menu, a popup): it is watched too
+        ListChangeListener<Window> opened = change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(w -> {
+                    w.addEventFilter(type, filter);
+                    windows.add(w);
+                });
+            }
+        };
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
+            windows.addAll(Window.getWindows());
+            windows.forEach(w -> w.addEventFilter(type, filter));
+            Window.getWindows().addListener(opened);
+        }));
+        try {
+            post.run();
+            if (!received.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError(what + " never reached a window of the app");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(what + ": interrupted", e);
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> {
+                Window.getWindows().removeListener(opened);
+                windows.forEach(w -> w.removeEventFilter(type, filter));
+            });
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /**
      * CSS and layout for whatever changed since the last pulse, as the next pulse would do before drawing: a
      * user clicks where a control is drawn, and an action just before may have moved it (a wider choice box
@@ -59,30 +131,12 @@ abstract class QuickRobot extends FxRobot {
      */
     private static void layOutWhatChanged() {
         WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
-            for (Window window : java.util.List.copyOf(Window.getWindows())) {
+            for (Window window : List.copyOf(Window.getWindows())) {
                 if (window.isShowing() && window.getScene() != null) {
                     window.getScene().getRoot().applyCss();
                     window.getScene().getRoot().layout();
                 }
             }
         }));
-    }
-
-    @Override
-    public FxRobot type(KeyCode... keys) {
-        KeyboardRobot keyboard = robotContext().getKeyboardRobot();
-        for (KeyCode key : keys) {
-            keyboard.pressNoWait(key);
-            keyboard.releaseNoWait(key);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        return this;
-    }
-
-    @Override
-    public FxRobot type(KeyCode key, int times) {
-        KeyCode[] keys = new KeyCode[times];
-        java.util.Arrays.fill(keys, key);
-        return type(keys);
     }
 }
