@@ -27,7 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * the release (about 60 ms each here), and still cannot be sure a loaded machine delivered them. Here the
  * pointer jumps to the target (enter and exit events still come: JavaFX picks at the new spot), press and
  * release go in one go, and the robot waits until a window has received the release (or the key's), then
- * once for what its handlers started. A drag (a button held) still glides: its intermediate moves are what
+ * for what its handlers started. A drag (a button held) still glides: its intermediate moves are what
  * drag tests are about.
  */
 abstract class QuickRobot extends FxRobot {
@@ -120,7 +120,18 @@ abstract class QuickRobot extends FxRobot {
                 windows.forEach(w -> w.removeEventFilter(type, filter));
             });
         }
-        WaitForAsyncUtils.waitForFxEvents();
+        drainFxThread();
+    }
+
+    /**
+     * Waits until the FX thread has run what the event's handlers queued, three turns deep (a handler's
+     * runLater, and one that runs later again). TestFX's waitForFxEvents sleeps 10 ms between five such turns
+     * whatever happens; tests wait for the state an action leads to, so the sleeps only cost time.
+     */
+    private static void drainFxThread() {
+        for (int turn = 0; turn < 3; turn++) {
+            WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> { }));
+        }
     }
 
     /**
