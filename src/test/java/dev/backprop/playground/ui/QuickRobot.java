@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.event.Event;
 import javafx.event.EventHandler;
 import javafx.event.EventType;
+import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -25,9 +28,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * TestFX's robot with quicker clicks and keys, for the GUI tests' time (#29). TestFX glides the pointer to a
  * click's target in up to 200 moves and waits a fixed while for the FX thread after the move, the press and
  * the release (about 60 ms each here), and still cannot be sure a loaded machine delivered them. Here the
- * pointer jumps to the target (enter and exit events still come: JavaFX picks at the new spot), press and
- * release go in one go, and the robot waits until a window has received the release (or the key's), then
- * for what its handlers started. A drag (a button held) still glides: its intermediate moves are what
+ * pointer jumps to the target once the next pulse has laid the window out (enter and exit events still come:
+ * JavaFX picks at the new spot), press and release go in one go, and the robot waits until a window has
+ * received the release (or the key's), then for the FX thread to run what the handlers queued (not for
+ * animations or background work: tests wait for the state an action leads to). A drag (a button held) still glides: its intermediate moves are what
  * drag tests are about.
  */
 abstract class QuickRobot extends FxRobot {
@@ -46,7 +50,7 @@ abstract class QuickRobot extends FxRobot {
     public FxRobot clickOn(MouseButton... buttons) {
         MouseButton[] pressed = buttons.length == 0 ? new MouseButton[] {MouseButton.PRIMARY} : buttons;
         MouseRobot mouse = robotContext().getMouseRobot();
-        delivered(MouseEvent.MOUSE_RELEASED, 1, "the click", () -> {
+        delivered(MouseEvent.MOUSE_RELEASED, pressed.length, "the click", () -> {
             mouse.pressNoWait(pressed);
             mouse.releaseNoWait(pressed);
         });
@@ -101,15 +105,16 @@ abstract class QuickRobot extends FxRobot {
                 });
             }
         };
-        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
+        onFxThread(() -> {
             windows.addAll(Window.getWindows());
             windows.forEach(w -> w.addEventFilter(type, filter));
             Window.getWindows().addListener(opened);
-        }));
+        });
         try {
             post.run();
             if (!received.await(30, TimeUnit.SECONDS)) {
-                throw new AssertionError(what + " never reached a window of the app");
+                throw new AssertionError(what + " reached no window of the app in 30 s (no window under the pointer,"
+                        + " or none focused for a key?)");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -130,24 +135,46 @@ abstract class QuickRobot extends FxRobot {
      */
     private static void drainFxThread() {
         for (int turn = 0; turn < 3; turn++) {
-            WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> { }));
+            onFxThread(() -> { });
+        }
+    }
+
+    /** Runs {@code work} on the FX thread and waits for it, failing the test if the FX thread is stuck. */
+    private static void onFxThread(Runnable work) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(work));
+        } catch (TimeoutException e) {
+            throw new AssertionError("the FX thread did not answer in 10 s", e);
         }
     }
 
     /**
-     * CSS and layout for whatever changed since the last pulse, as the next pulse would do before drawing: a
-     * user clicks where a control is drawn, and an action just before may have moved it (a wider choice box
-     * pushing a button to the next row) while a loaded machine has not run that pulse yet. Cheap when nothing
-     * changed. (TestFX's glide of a few hundred milliseconds gave the pulse time to come.)
+     * Waits for the next pulse's CSS and layout: a user clicks where a control is drawn, and an action just
+     * before may have moved it (a wider choice box pushing a button to the next row) while a loaded machine
+     * has not run that pulse yet. (TestFX's glide of a few hundred milliseconds gave the pulse time to come.)
      */
     private static void layOutWhatChanged() {
-        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
-            for (Window window : List.copyOf(Window.getWindows())) {
+        CountDownLatch pulsed = new CountDownLatch(1);
+        Runnable laidOut = pulsed::countDown;
+        List<Scene> scenes = new CopyOnWriteArrayList<>();
+        onFxThread(() -> {
+            for (Window window : Window.getWindows()) {
                 if (window.isShowing() && window.getScene() != null) {
-                    window.getScene().getRoot().applyCss();
-                    window.getScene().getRoot().layout();
+                    scenes.add(window.getScene());
+                    window.getScene().addPostLayoutPulseListener(laidOut);
                 }
             }
-        }));
+            Platform.requestNextPulse();
+        });
+        try {
+            if (!scenes.isEmpty() && !pulsed.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("no pulse laid the window out in 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for a pulse", e);
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> scenes.forEach(scene -> scene.removePostLayoutPulseListener(laidOut)));
+        }
     }
 }
