@@ -31,8 +31,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * pointer jumps to the target once the next pulse has laid the window out (enter and exit events still come:
  * JavaFX picks at the new spot), press and release go in one go, and the robot waits until a window has
  * received the release (or the key's), then for the FX thread to run what the handlers queued (not for
- * animations or background work: tests wait for the state an action leads to). A drag (a button held) still glides: its intermediate moves are what
- * drag tests are about.
+ * animations or background work: tests wait for the state an action leads to). A drag (a button held)
+ * still glides: its intermediate moves are what drag tests are about.
  */
 abstract class QuickRobot extends FxRobot {
     @Override
