@@ -97,9 +97,7 @@ public final class ConfusionMatrixPane extends VBox {
         for (int i = 0; i < c.classes(); i++) {
             largest = Math.max(largest, c.rowTotal(i));
         }
-        javafx.scene.text.Text widest = new javafx.scene.text.Text("8".repeat(Integer.toString(largest).length()));
-        widest.setFont(COUNT_FONT);
-        double w = Math.ceil(widest.getLayoutBounds().getWidth() + COUNT_MARGIN);
+        double w = Math.ceil(TextWidth.of("8".repeat(Integer.toString(largest).length()), COUNT_FONT) + COUNT_MARGIN);
         return new double[] {Math.max(COMPACT_HEIGHT + 4, w), COMPACT_HEIGHT};
     }
 

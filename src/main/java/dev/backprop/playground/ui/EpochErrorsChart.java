@@ -74,9 +74,7 @@ public final class EpochErrorsChart extends Pane {
     }
 
     private static double width(GraphicsContext g, String text) {
-        javafx.scene.text.Text measure = new javafx.scene.text.Text(text);
-        measure.setFont(g.getFont());
-        return measure.getLayoutBounds().getWidth();
+        return TextWidth.of(text, g.getFont());
     }
 
     /** The title as last drawn, and where it starts and ends on the canvas: for tests. */

@@ -23,7 +23,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -392,9 +391,7 @@ public final class LossChartPane extends VBox {
         double line = 0;
         boolean overhang = false;
         for (LegendItem item : items) {
-            Text measure = new Text(item.text());
-            measure.setFont(g.getFont());
-            double width = 27 + measure.getLayoutBounds().getWidth();
+            double width = 27 + TextWidth.of(item.text(), g.getFont());
             if (x > LEFT && x + width > w - RIGHT) { // clear of the accuracy axis's labels
                 x = LEFT;
                 line += LEGEND_LINE;

@@ -9,7 +9,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -55,7 +54,7 @@ final class TimelineOverlay {
             g.setLineDashes();
             g.setFill(ink);
             g.fillPolygon(new double[] {px - 5, px + 5, px}, new double[] {top, top, top + 7}, 3);
-            double width = width(text.toString(), g.getFont());
+            double width = TextWidth.of(text.toString(), g.getFont());
             if (px + 3 > labelEnd) {
                 // on a backing of the plot's colour: readable over the curves and the grid's lines
                 g.setFill(ink.getBrightness() < 0.5 ? Color.color(1, 1, 1, 0.8) : Color.color(0, 0, 0, 0.6));
@@ -75,7 +74,7 @@ final class TimelineOverlay {
         Font bold = Font.font(null, FontWeight.BOLD, 12);
         g.setFont(bold);
         String text = String.format(Locale.ROOT, "step %,d", step);
-        double w = width(text, bold) + 10;
+        double w = TextWidth.of(text, bold) + 10;
         double bx = Math.max(left, Math.min(left + pw - w, px - w / 2));
         g.setFill(LossChartPane.CURSOR);
         g.fillRoundRect(bx, top + ph - 20, w, 17, 6, 6);
@@ -99,7 +98,7 @@ final class TimelineOverlay {
             g.setLineWidth(2.5);
             g.strokeRect(tx, ty, THUMB, THUMB);
             String name = "pinned: " + p.name();
-            double w = width(name, g.getFont());
+            double w = TextWidth.of(name, g.getFont());
             g.setFill(Color.color(1, 1, 1, 0.8));
             g.fillRect(tx - w - 10, ty + THUMB / 2 - 10, w + 6, 16);
             g.setFill(color.darker());
@@ -121,11 +120,5 @@ final class TimelineOverlay {
             }
         }
         return out.toString();
-    }
-
-    private static double width(String text, Font font) {
-        Text t = new Text(text);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
     }
 }
