@@ -57,7 +57,7 @@ final class ReadableChartRow {
             wanted = at; // a drag, a window resized, the classroom putting the panes back
             expected = at;
         }
-        if (at == expected && row.getHeight() == rowBeforeMove) {
+        if (row.getHeight() == rowBeforeMove) {
             return; // the row's height is the one before the last move: the layout that moves it checks again
         }
         rowBeforeMove = Double.NaN; // laid out since
