@@ -41,7 +41,7 @@ abstract class QuickRobot extends FxRobot {
         if (!mouse.getPressedButtons().isEmpty()) {
             return super.clickOn(target, motion, buttons);
         }
-        layOutWhatChanged();
+        afterTheNextLayout();
         mouse.moveNoWait(target.query());
         return clickOn(buttons);
     }
@@ -63,7 +63,7 @@ abstract class QuickRobot extends FxRobot {
         if (!mouse.getPressedButtons().isEmpty()) {
             return super.moveTo(target, motion);
         }
-        layOutWhatChanged();
+        afterTheNextLayout();
         mouse.move(target.query());
         return this;
     }
@@ -112,13 +112,8 @@ abstract class QuickRobot extends FxRobot {
         });
         try {
             post.run();
-            if (!received.await(30, TimeUnit.SECONDS)) {
-                throw new AssertionError(what + " reached no window of the app in 30 s (no window under the pointer,"
-                        + " or none focused for a key?)");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(what + ": interrupted", e);
+            await(received, 30, what + " reached no window of the app in 30 s (no window under the pointer, or none"
+                    + " focused for a key?)");
         } finally {
             WaitForAsyncUtils.asyncFx(() -> {
                 Window.getWindows().removeListener(opened);
@@ -148,12 +143,24 @@ abstract class QuickRobot extends FxRobot {
         }
     }
 
+    /** Waits up to {@code seconds} for {@code latch}, failing the test with {@code failure} if it does not open. */
+    private static void await(CountDownLatch latch, int seconds, String failure) {
+        try {
+            if (!latch.await(seconds, TimeUnit.SECONDS)) {
+                throw new AssertionError(failure);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted: " + failure, e);
+        }
+    }
+
     /**
      * Waits for the next pulse's CSS and layout: a user clicks where a control is drawn, and an action just
      * before may have moved it (a wider choice box pushing a button to the next row) while a loaded machine
      * has not run that pulse yet. (TestFX's glide of a few hundred milliseconds gave the pulse time to come.)
      */
-    private static void layOutWhatChanged() {
+    private static void afterTheNextLayout() {
         CountDownLatch pulsed = new CountDownLatch(1);
         Runnable laidOut = pulsed::countDown;
         List<Scene> scenes = new CopyOnWriteArrayList<>();
@@ -167,12 +174,9 @@ abstract class QuickRobot extends FxRobot {
             Platform.requestNextPulse();
         });
         try {
-            if (!scenes.isEmpty() && !pulsed.await(10, TimeUnit.SECONDS)) {
-                throw new AssertionError("no pulse laid the window out in 10 s");
+            if (!scenes.isEmpty()) {
+                await(pulsed, 10, "no pulse laid the window out in 10 s");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted waiting for a pulse", e);
         } finally {
             WaitForAsyncUtils.asyncFx(() -> scenes.forEach(scene -> scene.removePostLayoutPulseListener(laidOut)));
         }
