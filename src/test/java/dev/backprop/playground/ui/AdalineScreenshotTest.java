@@ -16,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -28,16 +26,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * row and the boundary are of the same step.
  * {@code mvn -o test-compile surefire:test -Dtest=AdalineScreenshotTest -Dscreenshots.dir=assets}.
  */
-class AdalineScreenshotTest extends AppHarness {
-    private static final String DIR = System.getProperty("screenshots.dir");
-
+class AdalineScreenshotTest extends ScreenshotHarness {
     AdalineScreenshotTest() {
         super(1280, 760);
-    }
-
-    @BeforeAll
-    static void onlyWhenAsked() {
-        Assumptions.assumeTrue(DIR != null, "-Dscreenshots.dir not set");
     }
 
     @SuppressWarnings("unchecked")
@@ -47,7 +38,6 @@ class AdalineScreenshotTest extends AppHarness {
 
     @Test
     void seed004sAdalineFullBatchFiftyEpochs() throws Exception {
-        interact(() -> view.applyTheme(false)); // the test JVM's preferences may hold another test's dark theme
         interact(() -> this.<DataChoice>choice("#dataset").setValue(DataChoice.BLOBS));
         waitFor("blobs", s -> s.config().dataset() == DatasetKind.BLOBS);
         interact(() -> lookup("#layers").queryAs(Spinner.class).getValueFactory().setValue(0));

@@ -5,8 +5,6 @@ import dev.backprop.playground.train.Command;
 import dev.backprop.playground.train.DataChoice;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ChoiceBox;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -16,17 +14,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * and the digits' gallery beside the neuron view's weight pictures.
  * {@code mvn -o test-compile surefire:test -Dtest=GalleryScreenshotsTest -Dscreenshots.dir=assets}.
  */
-class GalleryScreenshotsTest extends AppHarness {
-    private static final String DIR = System.getProperty("screenshots.dir");
-
+class GalleryScreenshotsTest extends ScreenshotHarness {
     GalleryScreenshotsTest() {
         super(1280, 760);
-    }
-
-    /** Before the harness launches the app: a skipped run costs no window. */
-    @BeforeAll
-    static void onlyWhenAsked() {
-        Assumptions.assumeTrue(DIR != null, "-Dscreenshots.dir not set");
     }
 
     @Test
@@ -51,7 +41,6 @@ class GalleryScreenshotsTest extends AppHarness {
 
     @SuppressWarnings("unchecked")
     private void trainAndSave(DataChoice choice, long steps, String name, boolean neurons) throws Exception {
-        interact(() -> view.applyTheme(false)); // the test JVM's preferences may hold another test's dark theme
         interact(() -> lookup("#dataset").queryAs(ChoiceBox.class).setValue(choice));
         DatasetKind kind = choice.kind();
         // the full Fashion-MNIST takes longer to read than the harness's 20 s on a loaded machine

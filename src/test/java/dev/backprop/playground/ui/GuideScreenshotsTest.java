@@ -15,9 +15,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -28,20 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * points added in edit mode.
  * {@code mvn -o test-compile surefire:test -Dtest=GuideScreenshotsTest -Dscreenshots.dir=assets}.
  */
-class GuideScreenshotsTest extends AppHarness {
-    private static final String DIR = System.getProperty("screenshots.dir");
-
-    /** Before the harness launches the app: a skipped run costs no window. */
-    @BeforeAll
-    static void onlyWhenAsked() {
-        Assumptions.assumeTrue(DIR != null, "-Dscreenshots.dir not set");
-    }
-
-    @BeforeEach
-    void light() {
-        interact(() -> view.applyTheme(false)); // the test JVM's preferences may hold another test's dark theme
-    }
-
+class GuideScreenshotsTest extends ScreenshotHarness {
     @Test
     void neuronViewAndItsStepThrough() throws Exception {
         choose(DataChoice.CIRCLES);

@@ -3,8 +3,6 @@ package dev.backprop.playground.ui;
 import dev.backprop.playground.lesson.ShippedLessons;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -15,17 +13,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * step, the gallery showing.
  * {@code mvn -o test-compile surefire:test -Dtest=LessonScreenshotsTest -Dscreenshots.dir=assets}.
  */
-class LessonScreenshotsTest extends AppHarness {
-    private static final String DIR = System.getProperty("screenshots.dir");
-
+class LessonScreenshotsTest extends ScreenshotHarness {
     LessonScreenshotsTest() {
         super(1280, 760);
-    }
-
-    /** Before the harness launches the app: a skipped run costs no window. */
-    @BeforeAll
-    static void onlyWhenAsked() {
-        Assumptions.assumeTrue(DIR != null, "-Dscreenshots.dir not set");
     }
 
     @Test
