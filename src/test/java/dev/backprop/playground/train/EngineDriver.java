@@ -1,8 +1,17 @@
 package dev.backprop.playground.train;
 
+import dev.backprop.playground.engine.data.DatasetKind;
+import dev.backprop.playground.engine.nn.TrainingConfig;
+
 /** Runs a {@link SessionEngine} on the test's thread: commands applied at once, steps taken until done. */
 final class EngineDriver {
     private EngineDriver() {
+    }
+
+    /** An engine on the default settings' blobs (seed 004's two classes) with a clock the test moves. */
+    static SessionEngine onBlobs() {
+        TrainingConfig d = TrainingConfig.defaults();
+        return new SessionEngine(d.withData(DatasetKind.BLOBS, d.samples(), d.noise(), d.seed()), new ManualClock());
     }
 
     /** Applies {@code commands} in order, then trains until the steps asked for are taken. */

@@ -2,7 +2,6 @@ package dev.backprop.playground.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.nn.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
@@ -10,9 +9,7 @@ import org.junit.jupiter.api.Test;
 class SamplesSeenTest {
     @Test
     void aBatchSizeChangedOnTheWayCountsEachStepAtItsOwnSize() throws InterruptedException {
-        TrainingConfig d = TrainingConfig.defaults();
-        SessionEngine engine = new SessionEngine(d.withData(DatasetKind.BLOBS, d.samples(), d.noise(), d.seed()),
-                new ManualClock());
+        SessionEngine engine = EngineDriver.onBlobs();
         int train = engine.snapshot().data().train().size();
         assertEquals(1600, train, "2,000 points, 80% to train");
         Snapshot single = EngineDriver.apply(engine, new Command.Step(1000));

@@ -3,7 +3,6 @@ package dev.backprop.playground.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.nn.Activation;
 import dev.backprop.playground.engine.nn.Epochs;
 import dev.backprop.playground.engine.nn.FeatureSet;
@@ -12,7 +11,6 @@ import dev.backprop.playground.engine.nn.Initializer;
 import dev.backprop.playground.engine.nn.Loss;
 import dev.backprop.playground.engine.nn.Metrics;
 import dev.backprop.playground.engine.nn.NetworkSpec;
-import dev.backprop.playground.engine.nn.TrainingConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +26,7 @@ class Seed004OnTheEngineTest {
     private static final Epochs IN_ORDER = new Epochs(Epochs.MAX_EPOCHS, false);
 
     private static SessionEngine blobsWith(Loss loss) throws InterruptedException {
-        TrainingConfig d = TrainingConfig.defaults();
-        SessionEngine engine = new SessionEngine(d.withData(DatasetKind.BLOBS, d.samples(), d.noise(), d.seed()),
-                new ManualClock());
+        SessionEngine engine = EngineDriver.onBlobs();
         EngineDriver.apply(engine, new Command.SetNetwork(new NetworkSpec(FeatureSet.RAW, new int[0], Activation.RELU,
                 Head.of(loss, 2), Initializer.ZEROS)), new Command.SetEpochs(IN_ORDER));
         assertEquals(1600, engine.snapshot().data().train().size());

@@ -3,7 +3,6 @@ package dev.backprop.playground.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.backprop.playground.engine.data.DatasetKind;
 import dev.backprop.playground.engine.nn.Activation;
 import dev.backprop.playground.engine.nn.Epochs;
 import dev.backprop.playground.engine.nn.FeatureSet;
@@ -32,9 +31,7 @@ class StoppedOffCadenceRowTest {
 
     @Test
     void adalineFullBatchAfterThePerceptronShowsTheTrainedRowAfterStep200() throws InterruptedException {
-        TrainingConfig d = TrainingConfig.defaults();
-        SessionEngine engine = new SessionEngine(d.withData(DatasetKind.BLOBS, d.samples(), d.noise(), d.seed()),
-                new ManualClock());
+        SessionEngine engine = EngineDriver.onBlobs();
         int train = engine.snapshot().data().train().size();
         EngineDriver.apply(engine, new Command.SetNetwork(single(Loss.PERCEPTRON)),
                 new Command.SetEpochs(new Epochs(Epochs.MAX_EPOCHS, true)), new Command.Step(10L * train));
