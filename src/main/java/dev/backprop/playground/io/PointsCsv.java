@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -176,9 +177,12 @@ public final class PointsCsv {
         return v;
     }
 
+    /** A plain decimal number: compiled once, as every number of a file is checked against it. */
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[-+]?[0-9.]+([eE][-+]?[0-9]+)?");
+
     /** NaN for anything that is not a plain decimal number (hex and "Infinity" included). */
     private static double parse(String text) {
-        if (text.isEmpty() || text.length() > 40 || !text.matches("[-+]?[0-9.]+([eE][-+]?[0-9]+)?")) {
+        if (text.isEmpty() || text.length() > 40 || !PLAIN_DECIMAL.matcher(text).matches()) {
             return Double.NaN;
         }
         try {

@@ -57,6 +57,13 @@ public final class Ticks {
     }
 
     private static String trim(String decimal) {
-        return decimal.contains(".") ? decimal.replaceAll("0+$", "").replaceAll("\\.$", "") : decimal;
+        if (!decimal.contains(".")) {
+            return decimal;
+        }
+        int end = decimal.length(); // trailing zeros, then a bare point (no regex: every tick of every frame)
+        while (decimal.charAt(end - 1) == '0') {
+            end--;
+        }
+        return decimal.substring(0, decimal.charAt(end - 1) == '.' ? end - 1 : end);
     }
 }

@@ -19,7 +19,13 @@ public final class Numbers {
             return String.format(Locale.ROOT, "%.3e", v);
         }
         String s = String.format(Locale.ROOT, "%.4f", v);
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        int end = s.length(); // trailing zeros, then a bare point, go (no regex: this runs for every number drawn)
+        while (s.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (s.charAt(end - 1) == '.') {
+            end--;
+        }
+        return s.substring(0, end);
     }
 }

@@ -3,6 +3,7 @@ package dev.backprop.playground.engine.value;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A printable name for every value of a graph: its label, or, when it has none, its data for a
@@ -51,10 +52,13 @@ public final class ValueNames {
         return names.getOrDefault(v, "?");
     }
 
+    /** A single word (with primes) or number: compiled once, as every operand of every formula is checked. */
+    private static final Pattern SINGLE_TERM = Pattern.compile("[A-Za-z_][A-Za-z_0-9.]*('+|'[0-9]+)?|-?[0-9.e+-]+");
+
     /** {@code name} wrapped in parentheses when it is not a single word or number, for formulas. */
     public String operand(Value v) {
         String n = of(v);
-        return n.matches("[A-Za-z_][A-Za-z_0-9.]*('+|'[0-9]+)?|-?[0-9.e+-]+") ? n : "(" + n + ")";
+        return SINGLE_TERM.matcher(n).matches() ? n : "(" + n + ")";
     }
 
     /** How {@code v} is computed from its operands, e.g. {@code a * b} or {@code tanh(n)}. */
