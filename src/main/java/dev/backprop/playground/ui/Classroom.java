@@ -38,8 +38,8 @@ final class Classroom {
     }
 
     /** A control (or group of controls) of the control bar, found by a control's id: the group holding it. */
-    void addControl(String name, String label, Node bar, String controlId, boolean wholeGroup) {
-        Node control = bar.lookup("#" + controlId);
+    void addControl(String name, String label, ControlBar bar, String controlId, boolean wholeGroup) {
+        Node control = bar.control(controlId);
         if (control == null) {
             throw new IllegalStateException("no control #" + controlId); // a renamed id: fail at start-up, in tests
         }

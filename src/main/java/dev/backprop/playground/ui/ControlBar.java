@@ -24,6 +24,7 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
@@ -235,7 +236,8 @@ public final class ControlBar extends VBox {
                 new SettingsPanel.Section("Regularization", problem.regularizationGroup()),
                 new SettingsPanel.Section("Graph", transport.exportSvg())));
         toolbar.getChildren().add(settings.toggle());
-        getChildren().addAll(toolbar, settings);
+        getChildren().add(toolbar);
+        settings.placeIn(this);
         setPadding(new Insets(6, 8, 6, 8));
         setSpacing(4);
     }
@@ -353,6 +355,12 @@ public final class ControlBar extends VBox {
     /** The settings panel (opened or folded away by the toolbar's Settings toggle). */
     SettingsPanel settings() {
         return settings;
+    }
+
+    /** The control with this id in the toolbar or the settings panel, even while the panel is folded away. */
+    Node control(String id) {
+        Node inToolbar = lookup("#" + id);
+        return inToolbar != null ? inToolbar : settings.control(id);
     }
 
     /** Why Play is refused, for the window's status area. */

@@ -44,6 +44,7 @@ final class LessonGuide {
     private final Supplier<ExpressionLab> lab;
     private final Consumer<Boolean> showTab;
     private final Supplier<Node> root;
+    private final SettingsPanel settings;
     private final Consumer<String> say;
     private final Map<String, Progress> progress = new HashMap<>();
     private final BooleanProperty panelShown = new SimpleBooleanProperty(true);
@@ -61,16 +62,18 @@ final class LessonGuide {
 
     /**
      * @param showTab selects the lab tab (true) or the network tab (false)
-     * @param root    the window's content, where a step's control is looked up by id
+     * @param root     the window's content, where a step's control is looked up by id
+     * @param settings the settings panel, opened when a step's control is folded away in it
      */
     LessonGuide(Consumer<Command> send, Supplier<Map<String, Boolean>> shownParts, Supplier<ExpressionLab> lab,
-                Consumer<Boolean> showTab, Supplier<Node> root, Consumer<String> say) {
+                Consumer<Boolean> showTab, Supplier<Node> root, SettingsPanel settings, Consumer<String> say) {
         this.say = say;
         this.send = send;
         this.shownParts = shownParts;
         this.lab = lab;
         this.showTab = showTab;
         this.root = root;
+        this.settings = settings;
         panel.back().setOnAction(e -> go(-1));
         panel.next().setOnAction(e -> go(1));
         panel.hide().setOnAction(e -> panelShown.set(false));
@@ -199,11 +202,15 @@ final class LessonGuide {
             unhighlight();
             return;
         }
-        if (highlighted != null && id.equals(highlighted.getId()) && highlighted.getScene() != null) {
-            return;
+        if (highlighted != null && id.equals(highlighted.getId())
+                && (highlighted.getScene() != null || highlighted == settings.control(id))) {
+            return; // still this step's control (a setting the student folded away again stays folded)
         }
         unhighlight();
         Node n = root.get().lookup("#" + id);
+        if (n == null && (n = settings.control(id)) != null) {
+            settings.setShown(true); // the step asks for a setting folded away: a highlight nobody sees helps nobody
+        }
         if (n != null) {
             n.getStyleClass().add(HIGHLIGHT);
             highlighted = n;

@@ -129,7 +129,7 @@ public final class PlaygroundView extends BorderPane {
         this.timelineBar = new TimelineBar(session::send);
         this.lessons = new LessonGuide(session::send, classroom::shown, this::lab,
                 onLab -> tabs.getSelectionModel().select(onLab ? labTab : tabs.getTabs().get(0)), () -> this,
-                statusLabel::setText);
+                controls.settings(), statusLabel::setText);
         this.lessonMenu = new LessonMenu(lessons, stage, session::latest, statusLabel::setText);
         this.timer = new AnimationTimer() {
             @Override

@@ -31,10 +31,6 @@ class AdalineScreenshotTest extends ScreenshotHarness {
         super(1280, 760);
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> ChoiceBox<T> choice(String id) {
-        return lookup(id).queryAs(ChoiceBox.class);
-    }
 
     @Test
     void seed004sAdalineFullBatchFiftyEpochs() throws Exception {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +60,22 @@ abstract class AppHarness extends QuickRobot {
             Thread.setDefaultUncaughtExceptionHandler(previousHandler); // JVM-wide: other test classes run after
         }
         assertEquals(List.of(), uncaught, "no exception on any thread");
+    }
+
+    /**
+     * The node with this id ("#loss"), after opening the settings panel if it is folded away there, as a user
+     * opens it to reach a setting (folded away, the panel is in no window).
+     */
+    protected <T extends Node> T control(String id) {
+        if (lookup(id).tryQuery().isEmpty()) {
+            interact(() -> view.controls().settings().setShown(true));
+        }
+        return lookup(id).query();
+    }
+
+    /** The choice box with this id ({@link #control}). */
+    protected <T> ChoiceBox<T> choice(String id) {
+        return control(id);
     }
 
     protected TrainingSession session() {

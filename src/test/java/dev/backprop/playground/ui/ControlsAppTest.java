@@ -122,7 +122,7 @@ class ControlsAppTest extends AppHarness {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.controls().hiddenSize() == 12);
         assertEquals(2, lookup("#layers").queryAs(Spinner.class).getValue());
         assertEquals(Activation.TANH, lookup("#activation").queryAs(ChoiceBox.class).getValue());
-        assertEquals(Loss.MSE, lookup("#loss").queryAs(ChoiceBox.class).getValue());
+        assertEquals(Loss.MSE, choice("#loss").getValue());
 
         Path model = dir.resolve("model.json");
         ModelJson.write(model, new NetworkSpec(2, new int[] {7, 5, 3}, Activation.SIGMOID, Loss.BCE, Initializer.NORMAL)

@@ -104,7 +104,7 @@ class ImagesAppTest extends AppHarness {
 
     @Test
     void featureTogglesAreDisabledOnDigitsSayingWhy() throws Exception {
-        assertFalse(lookup("#feature-x1sq").queryAs(ToggleButton.class).isDisabled(), "on the plane they work");
+        assertFalse(this.<ToggleButton>control("#feature-x1sq").isDisabled(), "on the plane they work");
         choose(DataChoice.DIGITS);
         waitFor("digits", x -> x.config().dataset() == DatasetKind.DIGITS);
         WaitForFx.events();

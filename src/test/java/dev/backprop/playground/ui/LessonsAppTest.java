@@ -48,6 +48,24 @@ class LessonsAppTest extends AppHarness {
     }
 
     @Test
+    void aStepAboutAFoldedSettingOpensTheSettingsOnceAndHighlightsIt() throws Exception {
+        SettingsPanel settings = view.controls().settings();
+        assertFalse(settings.isShown(), "a first start folds the settings away");
+        interact(() -> view.openLesson(shipped("003-batch-sizes"))); // step 1: "Set Batch to 1", batch highlighted
+        until("the lesson's set-up", () -> view.lessons().active()
+                && !lookup("#lesson-check").queryAs(Label.class).getText().contains("set-up"));
+        assertTrue(settings.isShown() && settings.getScene() != null, "the step's control is in the window");
+        assertTrue(lookup("#batch").query().getStyleClass().contains(LessonGuide.HIGHLIGHT));
+        // the student folds them away again: the same step does not force them open at every frame
+        clickOn("#settings-toggle");
+        long step = session().latest().step();
+        session().send(new Command.Step(5)); // new states for the guide to show
+        waitFor("five more steps", x -> x.step() == step + 5);
+        assertFalse(settings.isShown(), "folded, as the student left them");
+        assertTrue(view.controls().control("batch").getStyleClass().contains(LessonGuide.HIGHLIGHT));
+    }
+
+    @Test
     void theLineLessonSetsUpWalksThroughAndLeavingPutsTheStudentsSettingsBack() throws Exception {
         session().send(new Command.SetLearningRate(0.03));
         waitFor("the student's learning rate", s -> s.config().learningRate() == 0.03);

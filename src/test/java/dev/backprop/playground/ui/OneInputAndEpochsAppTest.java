@@ -25,10 +25,6 @@ class OneInputAndEpochsAppTest extends AppHarness {
         super(1280, 760);
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> ChoiceBox<T> choice(String id) {
-        return lookup(id).queryAs(ChoiceBox.class);
-    }
 
     @Test
     void choosingLineShowsItsCurveWhichTrainingBringsOntoThePoints() throws Exception {

@@ -45,16 +45,12 @@ class ProblemAppTest extends AppHarness {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> ChoiceBox<T> choice(String id) {
-        return lookup(id).queryAs(ChoiceBox.class);
-    }
 
     @Test
     void aThreeClassSpiralTrainsASoftmaxAndItsConfusionMatrixCountsTheTrainingSet() throws Exception {
         interact(() -> choice("#dataset").setValue(dev.backprop.playground.train.DataChoice.SPIRAL));
         waitFor("spiral", s -> s.config().dataset() == DatasetKind.SPIRAL);
-        Spinner<?> classes = lookup("#classes").queryAs(Spinner.class);
+        Spinner<?> classes = control("#classes");
         assertFalse(classes.isDisabled(), "spiral takes a class count");
         interact(() -> ((Spinner<Integer>) classes).getValueFactory().setValue(3));
         Snapshot s = waitFor("3 classes", x -> x.config().classes() == 3);
@@ -95,7 +91,7 @@ class ProblemAppTest extends AppHarness {
         waitForFx("the chart without accuracy", () -> !view.chart().showsAccuracy());
         assertFalse(view.confusion().isVisible(), "no confusion matrix for regression");
         assertEquals(java.util.List.of(Loss.MSE), choice("#loss").getItems());
-        assertTrue(lookup("#classes").queryAs(Spinner.class).isDisabled());
+        assertTrue(this.<Spinner<?>>control("#classes").isDisabled());
 
         // and back: a classification dataset picks classification
         interact(() -> choice("#dataset").setValue(dev.backprop.playground.train.DataChoice.CIRCLES));
@@ -124,7 +120,7 @@ class ProblemAppTest extends AppHarness {
         s = waitFor("1 input", x -> x.config().network().inputSize() == 1);
         clickOn("#feature-x2sq");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(lookup("#feature-x2sq").queryAs(ToggleButton.class).isSelected(), "a network needs an input");
+        assertTrue(this.<ToggleButton>control("#feature-x2sq").isSelected(), "a network needs an input");
         Thread.sleep(300);
         assertEquals(1, session().latest().config().network().inputSize());
     }
@@ -132,7 +128,7 @@ class ProblemAppTest extends AppHarness {
     @Test
     void anL2PenaltyShowsTheTotalLoss() throws Exception {
         assertFalse(view.chart().showsTotalLoss());
-        Slider rate = lookup("#regularization-rate").queryAs(Slider.class);
+        Slider rate = control("#regularization-rate");
         interact(() -> choice("#regularization").setValue(Regularization.L2));
         interact(() -> rate.setValue(LearningRateScale.nearest(0.01)));
         Snapshot s = waitFor("l2 0.01", x -> x.config().regularization() == Regularization.L2

@@ -68,15 +68,13 @@ abstract class ShippedLessonWalk extends AppHarness {
         }
     }
 
-    @SuppressWarnings("unchecked")
     void batch(int size) {
-        ChoiceBox<Integer> batch = lookup("#batch").queryAs(ChoiceBox.class);
+        ChoiceBox<Integer> batch = choice("#batch");
         interact(() -> batch.setValue(size));
     }
 
-    @SuppressWarnings("unchecked")
     void optimizer(OptimizerKind kind) {
-        ChoiceBox<OptimizerKind> box = lookup("#optimizer").queryAs(ChoiceBox.class);
+        ChoiceBox<OptimizerKind> box = choice("#optimizer");
         interact(() -> box.setValue(kind));
     }
 

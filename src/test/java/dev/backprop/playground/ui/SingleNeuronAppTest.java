@@ -17,10 +17,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The app's controls for seed 004's single neurons, the inits and the momentum. */
 class SingleNeuronAppTest extends AppHarness {
 
-    @SuppressWarnings("unchecked")
-    private <T> ChoiceBox<T> choice(String id) {
-        return lookup(id).queryAs(ChoiceBox.class);
-    }
 
     @Test
     void perceptronFromTheControlsTrainsAndStepsThrough() throws Exception {
@@ -40,7 +36,7 @@ class SingleNeuronAppTest extends AppHarness {
 
     @Test
     void thePerceptronsThresholdIsSentAndABadOneRefused() throws Exception {
-        TextField field = lookup("#threshold").queryAs(TextField.class);
+        TextField field = control("#threshold");
         assertTrue(field.isDisabled(), "no threshold for the default bce");
         interact(() -> lookup("#layers").queryAs(Spinner.class).getValueFactory().setValue(0));
         waitFor("no hidden layer", s -> s.config().network().hidden().length == 0);
@@ -64,7 +60,7 @@ class SingleNeuronAppTest extends AppHarness {
     void aMomentumOfOneIsRefusedAndTheValueInForceStays() throws Exception {
         interact(() -> this.<OptimizerKind>choice("#optimizer").setValue(OptimizerKind.MOMENTUM));
         waitFor("momentum", s -> s.config().optimizer() == OptimizerKind.MOMENTUM);
-        TextField field = lookup("#momentum").queryAs(TextField.class);
+        TextField field = control("#momentum");
         interact(() -> {
             field.requestFocus();
             field.setText("1");

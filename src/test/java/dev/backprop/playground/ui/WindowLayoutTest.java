@@ -2,6 +2,7 @@ package dev.backprop.playground.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,7 +81,8 @@ class WindowLayoutTest extends QuickRobot {
 
     @Test
     void atMostTwoRowsOfControlsAboveTheGraphWithTheSettingsFolded() {
-        assertFalse(view.controls().settings().isVisible(), "a first start folds the settings away");
+        assertFalse(view.controls().settings().isShown(), "a first start folds the settings away");
+        assertNull(view.controls().settings().getScene(), "folded away, the panel is in no window: nothing to style");
         Node toolbar = lookup("#toolbar").query();
         TreeSet<Double> centres = new TreeSet<>();
         for (Node group : ((javafx.scene.layout.Pane) toolbar).getChildren()) {
