@@ -48,6 +48,7 @@ final class LessonGuide {
     private final Consumer<String> say;
     private final Map<String, Progress> progress = new HashMap<>();
     private final BooleanProperty panelShown = new SimpleBooleanProperty(true);
+    private Consumer<Node> side = node -> { };
     private Lesson lesson;
     private String key;
     /** The student's own set-up, saved when a lesson first opened; null outside lessons. */
@@ -78,13 +79,20 @@ final class LessonGuide {
         panel.next().setOnAction(e -> go(1));
         panel.hide().setOnAction(e -> panelShown.set(false));
         panel.leave().setOnAction(e -> leave());
-        panel.setVisible(false);
-        panel.setManaged(false);
         panelShown.addListener((o, a, b) -> layOut());
     }
 
     LessonPanel panel() {
         return panel;
+    }
+
+    /**
+     * Shows the panel through {@code side} (the window's right side) while a lesson shows it, and gives
+     * {@code side} null otherwise: out of the window, its 46 nodes cost an app start no CSS pass or layout.
+     */
+    void placeIn(Consumer<Node> side) {
+        this.side = side;
+        layOut();
     }
 
     /** Whether the panel is shown while a lesson is open (Hide, Lessons > Show lesson panel). */
@@ -225,8 +233,6 @@ final class LessonGuide {
     }
 
     private void layOut() {
-        boolean on = lesson != null && panelShown.get();
-        panel.setVisible(on);
-        panel.setManaged(on);
+        side.accept(lesson != null && panelShown.get() ? panel : null);
     }
 }

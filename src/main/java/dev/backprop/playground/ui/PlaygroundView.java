@@ -272,7 +272,7 @@ public final class PlaygroundView extends BorderPane {
         controls.settings().toggle().selectedProperty().addListener((o, was, shown) -> memory.setSettingsShown(shown));
         setTop(menuBar());
         setCenter(tabs);
-        setRight(lessons.panel()); // beside the panes: the graph keeps its whole pane
+        lessons.placeIn(this::setRight); // beside the panes, while a lesson shows it: the graph keeps its whole pane
         setBottom(statusArea);
         registerClassroomParts(graphWithToggle, chartAndInspector, side, boundaryBox, chartBox, network, main);
     }

@@ -3,6 +3,7 @@ package dev.backprop.playground.ui;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backprop.playground.lesson.ShippedLessons;
@@ -88,9 +89,9 @@ class LessonsAppTest extends AppHarness {
 
         clickOn("#lesson-hide");
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(panel.isVisible() || panel.isManaged(), "hidden, the panel leaves the layout");
+        assertNull(panel.getScene(), "hidden, the panel leaves the window");
         interact(() -> view.lessons().panelShown().set(true)); // Lessons > Show lesson panel
-        assertTrue(panel.isVisible() && panel.isManaged());
+        assertTrue(panel.getScene() != null && panel.isVisible() && panel.isManaged());
 
         clickOn("#play");
         until("step 1 done", () -> done(0));
@@ -108,7 +109,7 @@ class LessonsAppTest extends AppHarness {
         clickOn("#lesson-leave");
         until("the student's settings back", () -> session().latest().config().learningRate() == 0.03
                 && session().latest().config().network().hidden().length == 1);
-        assertFalse(lookup("#lesson-panel").query().isVisible());
+        assertTrue(lookup("#lesson-panel").tryQuery().isEmpty(), "the panel left the window");
         assertFalse(lookup("#view-tensors").query().getStyleClass().contains(LessonGuide.HIGHLIGHT));
 
         // progress is kept in the session: the lesson opens again at the step it was left at, its marks kept
@@ -150,6 +151,6 @@ class LessonsAppTest extends AppHarness {
         assertTrue(lookup("#status").queryAs(Label.class).getText().contains("line 7: check: expected 'accuracy OP VALUE'"),
                 lookup("#status").queryAs(Label.class).getText());
         assertFalse(view.lessons().active());
-        assertFalse(lookup("#lesson-panel").query().isVisible());
+        assertTrue(lookup("#lesson-panel").tryQuery().isEmpty(), "no lesson: no panel in the window");
     }
 }
