@@ -66,7 +66,8 @@ class ControlsAppTest extends AppHarness {
         interact(() -> view.controls().speedSlider().setValue(TransportRow.MAX_LOG_SPEED)); // unthrottled
         interact(() -> view.controls().setLearningRate(1e-4)); // notch 0: the drag goes up from there
         clickOn("#play");
-        waitFor("training at full speed with 0.0001", s -> s.step() > 20_000 && s.config().learningRate() == 1e-4);
+        // 5,000 steps: well past the first flat-out slice, after which the engine rests for the window's frames
+        waitFor("training at full speed with 0.0001", s -> s.step() > 5_000 && s.config().learningRate() == 1e-4);
         Node thumb = lookup("#learning-rate .thumb").query();
         var drag = drag(thumb, MouseButton.PRIMARY);
         double shown = view.controls().learningRate();
@@ -85,7 +86,7 @@ class ControlsAppTest extends AppHarness {
         long frames = session().frames().frames();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session().frames().frames() >= frames + 20);
         assertEquals(last, view.controls().learningRate(), 0.0, "the final value sticks, 20 frames on");
-        assertTrue(session().latest().running() && session().latest().step() > 20_000);
+        assertTrue(session().latest().running() && session().latest().step() > 5_000);
     }
 
     @Test
