@@ -368,6 +368,11 @@ public final class ControlBar extends VBox {
         return transport.refusal();
     }
 
+    /** New weights from the seed (the R key), as the Reset button. */
+    void reset() {
+        transport.reset();
+    }
+
     /** Play, or Pause while running or asked to run (the Space key). */
     void togglePlay() {
         transport.togglePlay();

@@ -439,7 +439,8 @@ public final class PlaygroundView extends BorderPane {
             } else if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHIFT_DOWN).match(e)) {
                 c = new Command.Step(250);
             } else if (new KeyCodeCombination(KeyCode.R).match(e)) {
-                c = new Command.Reset();
+                controls.reset(); // as the Reset button: a Play right after it is not refused by the state before it
+                e.consume();
             } else if (new KeyCodeCombination(KeyCode.E).match(e)) {
                 editMode.toggle();
                 e.consume();

@@ -39,6 +39,10 @@ final class TransportRow {
     /** What the play button shows: the session's state, or the one the last Play or Pause asked for until it is acknowledged. */
     private boolean running;
     private boolean refused;
+    /** The last applied command of the snapshot that set {@link #refused}: every command up to it is in it. */
+    private long refusedAtSeq;
+    /** The last Reset sent (0: none): one the engine has not taken yet may have ended the refusal. */
+    private long resetSeq;
     /** Whether the last Play or Pause sent asked to run, and its sequence number (0: none sent). */
     private boolean runAsked;
     private long runAskedSeq;
@@ -85,7 +89,7 @@ final class TransportRow {
         Button reset = new Button("Reset");
         reset.setId("reset");
         tip(reset, "New weights from the seed: the same seed replays the same run (R).");
-        reset.setOnAction(e -> send.applyAsLong(new Command.Reset()));
+        reset.setOnAction(e -> reset());
         exportSvg.setId("export-svg");
         tip(exportSvg, "Save the graph as it is shown now (highlight included) as an SVG file (Ctrl+E).");
         groups = List.of(group(play, step, step250, reset), group(new Label("speed"), speed, speedText),
@@ -117,6 +121,7 @@ final class TransportRow {
         // a second press before the engine took the first one toggles what the first asked for
         showRunning(s.appliedSeq() < runAskedSeq ? runAsked : s.running());
         refused = s.playRefused(); // diverged, or no data to learn from (an emptied plane)
+        refusedAtSeq = s.appliedSeq();
         if (s.diverged()) {
             refusal.setText(s.saturatedAtInit() // the engine's verdict: its init is the cause
                     ? "The network starts out saturated: choose init xavier or he and press Reset (R)."
@@ -146,8 +151,15 @@ final class TransportRow {
         return speed;
     }
 
+    /** New weights from the seed: the Reset button and the R key. */
+    void reset() {
+        resetSeq = send.applyAsLong(new Command.Reset());
+    }
+
     private void transport(Command c) {
-        if (refused && !(c instanceof Command.Pause)) {
+        // refused, unless a Reset went after the refusing state: R then Space at once must play (the engine
+        // refuses a Play itself while a run stays diverged, and the window then says why)
+        if (refused && resetSeq <= refusedAtSeq && !(c instanceof Command.Pause)) {
             FadeTransition flash = new FadeTransition(Duration.millis(180), refusal); // draw the eye to the reason
             flash.setFromValue(0.2);
             flash.setToValue(1);

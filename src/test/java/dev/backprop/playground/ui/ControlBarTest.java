@@ -434,6 +434,25 @@ class ControlBarTest extends QuickRobot {
     }
 
     @Test
+    void aPlayRightAfterResetIsSentThoughTheLastStateShownWasDiverged() {
+        interact(() -> bar.update(snapshot(TrainingConfig.defaults(), 1250, false,
+                new Divergence(Divergence.Cause.LEARNING_RATE, 1250, "the loss became NaN", 0.1, "normal"))));
+        clickOn("#play");
+        assertEquals(List.of(), sent, "diverged, and no Reset since: refused");
+        // Reset then Play at once, before the engine has published a state after the Reset (R, then Space)
+        clickOn("#reset");
+        clickOn("#play");
+        assertEquals(List.of(new Command.Reset(), new Command.Play()), sent, "the Play goes to the engine");
+        assertEquals("Pause", lookup("#play").queryAs(Button.class).getText());
+        // a state that has taken the Reset and still refuses (the engine's word) refuses again
+        Snapshot after = snapshot(TrainingConfig.defaults(), 0, false,
+                new Divergence(Divergence.Cause.INIT, 0, "the output saturated", 0.1, "normal")).toBuilder().appliedSeq(2).build();
+        interact(() -> bar.update(after));
+        clickOn("#play");
+        assertEquals(2, sent.size(), "refused by the state after the Reset");
+    }
+
+    @Test
     void everyControlFitsA1280PixelWindowAndHasATooltip() {
         WaitForAsyncUtils.waitForFxEvents();
         Bounds window = bar.localToScreen(bar.getLayoutBounds());
