@@ -78,6 +78,14 @@ abstract class AppHarness extends QuickRobot {
         return control(id);
     }
 
+    /**
+     * The lesson panel's check line, "" while no lesson panel is in the window (the panel comes into the
+     * window on the FX thread just after the lesson opens: a test thread can see the lesson before it).
+     */
+    protected String lessonCheck() {
+        return lookup("#lesson-check").tryQuery().map(n -> ((javafx.scene.control.Label) n).getText()).orElse("");
+    }
+
     protected TrainingSession session() {
         return app.session();
     }

@@ -33,7 +33,10 @@ abstract class ShippedLessonWalk extends AppHarness {
                 .findFirst().orElseThrow();
         interact(() -> view.openLesson(file));
         until(name + " set up", () -> view.lessons().active() && view.lessons().lesson().title()
-                .equals(titleOf(file)) && !lookup("#lesson-check").queryAs(Label.class).getText().contains("set-up"));
+                .equals(titleOf(file)) && !lessonCheck().isEmpty() && !lessonCheck().contains("set-up"));
+        // the speed slider at its top, as an impatient student has it: the checks ask for steps and accuracies,
+        // not for time, and each second of training at the default 2,500 steps/s is a second of frames drawn
+        interact(() -> view.controls().speedSlider().setValue(TransportRow.MAX_LOG_SPEED));
         int steps = view.lessons().lesson().steps().size();
         assertEquals(steps, actions.length, name + ": one action a step");
         for (int i = 0; i < steps; i++) {
@@ -87,9 +90,13 @@ abstract class ShippedLessonWalk extends AppHarness {
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {
+            var last = session().latest();
             throw new AssertionError("timed out waiting for " + what + "; status: "
-                    + lookup("#status").queryAs(Label.class).getText() + "; check: "
-                    + lookup("#lesson-check").queryAs(Label.class).getText());
+                    + lookup("#status").queryAs(Label.class).getText() + "; check: " + lessonCheck()
+                    + "; the engine at step " + last.step() + (last.running() ? ", running" : ", paused")
+                    + ", commands applied " + last.appliedSeq() + " of " + session().send(null)
+                    + (view.controls().refusal().isVisible() ? ", Play refused: " + view.controls().refusal().getText() : "")
+                    + ", the play button reads " + lookup("#play").queryAs(javafx.scene.control.Button.class).getText());
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
