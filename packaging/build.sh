@@ -34,9 +34,11 @@ cp target/backprop-playground.jar "$work/input/"
 # each to ~/.openjfx/cache and checksum both copies on every start (about 0.1 s of a 1 s start-up)
 (cd "$work/input" && jar xf backprop-playground.jar $(jar tf backprop-playground.jar | grep '^lib[a-z0-9_]*\.so$'))
 
-# JavaFX and the libraries run from the class path; these JDK modules are what they use (jdeps finds no
-# use of java.management; the start-up probe reads the process's start from java.base).
+# JavaFX and the libraries run from the class path; these JDK modules are what they use (java.management:
+# the predictions pass paces itself by the engine thread's CPU time, train/PredictionSlice; without it the
+# window does not open, which the start-up archive's run below turns into a failed build).
 modules=java.base,java.desktop,java.logging,java.xml,java.prefs,jdk.unsupported,jdk.jsobject,java.scripting
+modules+=,java.management
 # and the Vector API, which the wide layers' kernel (engine/nn/VectorKernel) runs on: several times the
 # speed of plain loops for 784-input networks, same numbers; the launcher adds it to the boot layer
 modules+=,jdk.incubator.vector

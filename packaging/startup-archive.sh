@@ -48,6 +48,11 @@ record_once() {
        timeout 180 "${run[@]}" "$image/bin/$name" >"$prefs/run.log" 2>&1 || [ ! -s "$out" ]; then
     sed 's/^/  /' "$prefs/run.log" >&2
     rm -f "$out"
+    if grep -q "could not start its window" "$prefs/run.log"; then
+      # a display was there and the window failed: an image that cannot open its window is no release
+      echo "$what: the app image could not open its window (above): the build fails" >&2
+      exit 1
+    fi
     echo "$what: skipped (the run did not finish); the app starts without it" >&2
     return 1
   fi
