@@ -4,7 +4,8 @@ package dev.backprop.playground.engine;
 public final class Failures {
     /**
      * Characters of a message shown to a user: a message quoting its input (a 20 MB layer name) is cut
-     * here, and its whole text goes to the log.
+     * here, and its whole text goes to the log at DEBUG (java.util.logging's FINE): not printed unless asked
+     * for, so a hostile file does not put megabytes on the terminal either.
      */
     public static final int MAX_MESSAGE_CHARS = 1_000;
     private static final System.Logger LOG = System.getLogger(Failures.class.getName());
@@ -34,7 +35,7 @@ public final class Failures {
         if (message.length() <= MAX_MESSAGE_CHARS) {
             return message;
         }
-        LOG.log(System.Logger.Level.INFO, "a message cut for display, in full: {0}", message);
+        LOG.log(System.Logger.Level.DEBUG, "a message cut for display, in full: {0}", message);
         return message.substring(0, MAX_MESSAGE_CHARS) + String.format(java.util.Locale.ROOT,
                 "... (%,d more characters)", message.length() - MAX_MESSAGE_CHARS);
     }
