@@ -81,9 +81,19 @@ abstract class AppHarness extends QuickRobot {
     /**
      * The lesson panel's check line, "" while no lesson panel is in the window (the panel comes into the
      * window on the FX thread just after the lesson opens: a test thread can see the lesson before it).
+     * Read on the FX thread: waits poll it while that thread changes the scene graph, and a lookup walking
+     * the graph from another thread met a child list as it shrank (IndexOutOfBoundsException).
      */
     protected String lessonCheck() {
-        return lookup("#lesson-check").tryQuery().map(n -> ((javafx.scene.control.Label) n).getText()).orElse("");
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> lookup("#lesson-check").tryQuery()
+                    .map(n -> ((javafx.scene.control.Label) n).getText()).orElse("")).get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the lesson panel's check line could not be read on the FX thread", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted reading the lesson panel's check line", e);
+        }
     }
 
     protected TrainingSession session() {
