@@ -77,7 +77,7 @@ class LessonsAppTest extends AppHarness {
         assertTrue(panel.isVisible());
         assertEquals(0.1, session().latest().config().learningRate(), 1e-12, "the experiment's lr 0.1");
         assertTrue(lookup("#play").query().getStyleClass().contains(LessonGuide.HIGHLIGHT), "step 1 concerns Play");
-        assertTrue(lookup("#lesson-check").queryAs(Label.class).getText().startsWith("Waiting for step >= 1000"));
+        assertTrue(lessonCheck().startsWith("Waiting for step >= 1000"));
 
         // beside the graph, never over it; readable
         Bounds graph = lookup("#graph-pane").query().localToScene(lookup("#graph-pane").query().getBoundsInLocal());
@@ -95,7 +95,7 @@ class LessonsAppTest extends AppHarness {
 
         clickOn("#play");
         until("step 1 done", () -> done(0));
-        assertTrue(lookup("#lesson-check").queryAs(Label.class).getText().startsWith("\u2713 Done"));
+        assertTrue(lessonCheck().startsWith("\u2713 Done"));
         clickOn("#lesson-next");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(lookup("#view-tensors").query().getStyleClass().contains(LessonGuide.HIGHLIGHT));
@@ -137,7 +137,7 @@ class LessonsAppTest extends AppHarness {
         clickOn("#lesson-next");
         clickOn("#finish");
         until("a.grad 6 and b.grad -4", () -> done(1));
-        assertTrue(lookup("#lesson-check").queryAs(Label.class).getText().contains("the lesson is complete"));
+        assertTrue(lessonCheck().contains("the lesson is complete"));
         clickOn("#lesson-leave");
         until("the network tab again", () -> view.tabs().getSelectionModel().getSelectedIndex() == 0);
     }

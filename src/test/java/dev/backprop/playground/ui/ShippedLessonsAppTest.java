@@ -3,7 +3,6 @@ package dev.backprop.playground.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +36,7 @@ class ShippedLessonsAppTest extends ShippedLessonWalk {
             labShows("the MLP reset", () -> view.lab().shown().epochs().isEmpty());
             clickOn("#mlp-train");
         });
-        String check = lookup("#lesson-check").queryAs(Label.class).getText();
+        String check = lessonCheck();
         assertTrue(check.contains("the lesson is complete"), check);
     }
 
